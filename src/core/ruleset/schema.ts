@@ -1,0 +1,273 @@
+import { z } from "zod";
+
+/*
+ * The ruleset schema is the single source of the ruleset types (z.infer below).
+ * A ruleset is a programme's criteria set as one province's document states it:
+ * groups (nhóm / phần / yêu cầu) hold criteria (tiêu chí) or indicators (chỉ tiêu);
+ * criteria hold indicators. Three levels cover every source document we have.
+ */
+
+const Text = z.string().trim().min(1);
+
+export const Comparator = z.enum([">=", ">", "<=", "<", "="]);
+export type Comparator = z.infer<typeof Comparator>;
+
+/** Document numbering: "1.1.1", "3.2", "17.1", "TC1", "YC3". */
+export const Code = z.string().regex(/^[0-9A-Za-zĐđ]+(\.[0-9A-Za-z]+)*$/, "mã phải dạng 1.1.1 hoặc 17.1");
+
+/**
+ * A share threshold: a percentage (85 means 85%) or a fraction of the whole ("2/3").
+ * Exactly one of the two; JSON numbers are read as the decimal written, never as a float.
+ */
+export const ShareRequirement = z
+  .object({
+    comparator: Comparator,
+    percent: z.number().min(0).optional(),
+    fraction: z
+      .string()
+      .regex(/^\d+\/[1-9]\d*$/, "phân số dạng 2/3")
+      .optional(),
+  })
+  .strict()
+  .refine((r) => (r.percent === undefined) !== (r.fraction === undefined), {
+    message: "cần đúng một trong hai: percent hoặc fraction",
+  });
+export type ShareRequirement = z.infer<typeof ShareRequirement>;
+
+export const QuantityRequirement = z
+  .object({ comparator: Comparator, value: z.number() })
+  .strict();
+export type QuantityRequirement = z.infer<typeof QuantityRequirement>;
+
+/** A ratio of two counts against a percentage: "Tỷ lệ người dân ... ≥ 85%". */
+export const RatioMeasure = z
+  .object({
+    kind: z.literal("ratio"),
+    requirement: ShareRequirement,
+    numeratorLabel: Text,
+    denominatorLabel: Text,
+    /** What the counts count, for the shortfall: "người", "hồ sơ", "hộ". */
+    unit: Text,
+    /** A share cannot exceed its whole; false for ratios such as computers per official. */
+    share: z.boolean().default(true),
+    /**
+     * Names the population the denominator counts ("dan-so-tu-15-tuoi"), so that two
+     * indicators over the same population can be checked for the same figure.
+     */
+    population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  })
+  .strict();
+
+/** A figure with a unit against a threshold: income ≥ 45 triệu đồng/người, ≥ 1 điểm. */
+export const QuantityMeasure = z
+  .object({
+    kind: z.literal("quantity"),
+    requirement: QuantityRequirement,
+    unit: Text,
+    valueLabel: Text,
+    /** When the figure is a quotient of two inputs (m² per person): their labels. */
+    perCapita: z.object({ numeratorLabel: Text, denominatorLabel: Text }).strict().optional(),
+  })
+  .strict();
+
+/** A condition that holds or not: "Có hệ thống một cửa điện tử". */
+export const YesNoMeasure = z
+  .object({
+    kind: z.literal("yes-no"),
+    /** The answer that passes: true for "Có"/"Đạt", false where the document requires "Không". */
+    expected: z.boolean().default(true),
+    valueLabel: Text.optional(),
+  })
+  .strict();
+
+/** A threshold that depends on the report year (income 2021–2025). */
+export const ByYearMeasure = z
+  .object({
+    kind: z.literal("by-year"),
+    measure: z.enum(["quantity", "ratio"]),
+    comparator: Comparator,
+    /** Year → threshold (a percentage for a ratio, a value in `unit` for a quantity). */
+    byYear: z.record(z.string().regex(/^\d{4}$/), z.number()),
+    unit: Text,
+    valueLabel: Text.optional(),
+    numeratorLabel: Text.optional(),
+    denominatorLabel: Text.optional(),
+  })
+  .strict();
+
+/** A ratio whose threshold is chosen by a condition: more than 3 schools → ≥ 70%, otherwise ≥ 50%. */
+export const ConditionalMeasure = z
+  .object({
+    kind: z.literal("conditional"),
+    condition: z
+      .object({ label: Text, comparator: Comparator, value: z.number() })
+      .strict(),
+    then: ShareRequirement,
+    otherwise: ShareRequirement,
+    numeratorLabel: Text,
+    denominatorLabel: Text,
+    unit: Text,
+    share: z.boolean().default(true),
+  })
+  .strict();
+
+const Part = z.discriminatedUnion("kind", [RatioMeasure, QuantityMeasure, YesNoMeasure]);
+
+/** Two or more parts that must all hold: clean water ≥ 45%, of which ≥ 20% piped. */
+export const AllOfMeasure = z
+  .object({
+    kind: z.literal("all-of"),
+    parts: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9]*$/),
+            name: Text,
+            requirementText: Text.optional(),
+            measure: Part,
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict();
+
+const indicatorFields = {
+  code: Code,
+  /** The indicator's wording exactly as in the document. */
+  name: Text,
+  /** The requirement exactly as the document writes it ("≥85%", "Đạt", "100%"). */
+  requirementText: Text.optional(),
+  /** Cơ quan chủ trì / đơn vị phụ trách, where the document names one. */
+  department: Text.optional(),
+  notes: z.array(Text).default([]),
+  /** Tạm dừng / không áp dụng, as the document (not the clerk) states it. */
+  suspended: z.object({ reason: Text }).strict().optional(),
+  /** The appendix list that backs this indicator (seed 001, Phụ lục 03–07). */
+  list: z.enum(["PL03", "PL04", "PL05", "PL06", "PL07"]).optional(),
+};
+
+export const Indicator = z.discriminatedUnion("kind", [
+  RatioMeasure.extend(indicatorFields),
+  QuantityMeasure.extend(indicatorFields),
+  YesNoMeasure.extend(indicatorFields),
+  ByYearMeasure.extend(indicatorFields),
+  ConditionalMeasure.extend(indicatorFields),
+  AllOfMeasure.extend(indicatorFields),
+]);
+export type Indicator = z.infer<typeof Indicator>;
+export type IndicatorKind = Indicator["kind"];
+export type Measure = z.infer<typeof Part>;
+
+/** How a set of items passes: all of them, or at least n of them. */
+export const PassRule = z.union([
+  z.object({ all: z.literal(true) }).strict(),
+  z.object({ atLeast: z.number().int().min(1) }).strict(),
+]);
+export type PassRule = z.infer<typeof PassRule>;
+
+export const Criterion = z
+  .object({
+    kind: z.literal("criterion"),
+    code: Code,
+    name: Text,
+    requirementText: Text.optional(),
+    department: Text.optional(),
+    notes: z.array(Text).default([]),
+    suspended: z.object({ reason: Text }).strict().optional(),
+    passRule: PassRule.default({ all: true }),
+    indicators: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Item = z.discriminatedUnion("kind", [Criterion, Indicator]);
+export type Item = z.infer<typeof Item>;
+
+/** Whether a suspended item stays in a summary's total: the documents differ (seed 002 writes 2/6 with one suspended). */
+const Summary = {
+  /** The word the document counts in: "chỉ tiêu", "tiêu chí", "yêu cầu". */
+  unitName: Text,
+  passRule: PassRule.default({ all: true }),
+  suspendedInTotal: z.boolean().default(false),
+};
+
+export const Group = z
+  .object({
+    code: Code,
+    name: Text,
+    requirementText: Text.optional(),
+    notes: z.array(Text).default([]),
+    ...Summary,
+    items: z.array(Item).min(1),
+  })
+  .strict();
+export type Group = z.infer<typeof Group>;
+
+export const Parameter = z
+  .object({
+    value: z.number(),
+    unit: Text.optional(),
+    /** Where the value comes from, cited for the clerk. */
+    source: Text,
+  })
+  .strict();
+export type Parameter = z.infer<typeof Parameter>;
+
+export const Ruleset = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    title: Text,
+    province: Text,
+    level: z.enum(["xa", "thon", "huyen"]),
+    document: z
+      .object({
+        number: Text,
+        /** YYYY, YYYY-MM or YYYY-MM-DD: some documents give only the month. */
+        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+        issuer: Text,
+        title: Text.optional(),
+      })
+      .strict(),
+    source: z
+      .object({
+        /** The file in shared/seeds the wording was taken from. */
+        seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+        section: Text,
+      })
+      .strict(),
+    /** adultAge (15 or 18), and any other value the document fixes, with its source. */
+    parameters: z.record(z.string(), Parameter).default({}),
+    notes: z.array(Text).default([]),
+    /** The overall summary: what it counts and how the whole model passes. */
+    overall: z
+      .object({
+        ...Summary,
+        counts: z.enum(["groups", "items", "indicators"]),
+      })
+      .strict(),
+    groups: z.array(Group).min(1),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const seen = new Map<string, string>();
+    r.groups.forEach((g, gi) => {
+      g.items.forEach((item, ii) => {
+        const codes: Array<[string, (string | number)[]]> = [[item.code, ["groups", gi, "items", ii, "code"]]];
+        if (item.kind === "criterion") {
+          item.indicators.forEach((ind, k) =>
+            codes.push([ind.code, ["groups", gi, "items", ii, "indicators", k, "code"]]),
+          );
+        }
+        for (const [code, path] of codes) {
+          if (seen.has(code)) {
+            ctx.addIssue({ code: "custom", path, message: `mã "${code}" bị trùng (đã có ở ${seen.get(code)})` });
+          } else {
+            seen.set(code, path.join("."));
+          }
+        }
+      });
+    });
+  });
+export type Ruleset = z.infer<typeof Ruleset>;

@@ -1,0 +1,70 @@
+import type { SourceRef } from "./inputs";
+import type { Rational } from "./rational";
+
+export type Verdict = "dat" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu" | "tam-dung";
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  dat: "Đạt",
+  "khong-dat": "Không đạt",
+  "thieu-so-lieu": "Thiếu số liệu",
+  "loi-so-lieu": "Lỗi số liệu",
+  "tam-dung": "Tạm dừng",
+};
+
+/** lỗi blocks sending upward; cảnh báo asks the clerk to look. */
+export type Severity = "loi" | "canh-bao";
+
+export type Problem = { message: string; ref?: SourceRef; severity: Severity };
+
+/** How many more (or fewer) units pass it: "Còn thiếu 854 người". */
+export type Shortfall = { amount: Rational; unit: string; direction: "more" | "fewer"; text: string };
+
+/** The outcome of one measure (an indicator, or one part of a two-part indicator). */
+export type MeasureResult = {
+  verdict: Verdict;
+  /** The requirement as shown to the clerk: "≥ 85%", "≥ 45 triệu đồng/người", "Có". */
+  requirement: string;
+  /** The exact share or quantity; shares are fractions of 1. */
+  value?: Rational;
+  /** Vietnamese display: "58,6%", "45,2 triệu đồng/người", "Có". */
+  display?: string;
+  numerator?: Rational;
+  denominator?: Rational;
+  shortfall?: Shortfall;
+  notes: string[];
+  problems: Problem[];
+  sources: SourceRef[];
+};
+
+export type PartResult = MeasureResult & { id: string; name: string };
+
+export type IndicatorResult = MeasureResult & {
+  code: string;
+  name: string;
+  kind: string;
+  groupCode: string;
+  criterionCode?: string;
+  parts?: PartResult[];
+};
+
+/** A criterion, group or the whole model: its verdict and the count the documents write ("đạt 5/12 chỉ tiêu (41,7%)"). */
+export type SummaryResult = {
+  code: string;
+  name: string;
+  verdict: Verdict;
+  passed: number;
+  counted: number;
+  suspended: number;
+  unitName: string;
+  text: string;
+};
+
+export type Evaluation = {
+  ruleset: string;
+  asOf?: string;
+  indicators: IndicatorResult[];
+  criteria: SummaryResult[];
+  groups: SummaryResult[];
+  overall: SummaryResult;
+  problems: Problem[];
+};

@@ -1,0 +1,43 @@
+/*
+ * Vietnamese text for matching. NFC for storage; for comparing labels, headers, names and yes/no words
+ * also fold case, spacing and the placement of the tone mark (hòa / hoà, thúy / thuý), which Vietnamese
+ * keyboards and fonts place differently for the same word.
+ */
+
+export function nfc(s: string): string {
+  return s.normalize("NFC");
+}
+
+// Tone marks: grave, acute, tilde, hook above, dot below. Vowel marks (circumflex, breve, horn) stay put.
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const TONE_ONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** One syllable: its tone mark moved to the end, so both placements compare equal. */
+function foldSyllable(word: string): string {
+  const d = word.normalize("NFD");
+  const tone = TONE_ONE.exec(d)?.[0] ?? "";
+  return d.replace(TONE, "") + tone;
+}
+
+/** Case, spacing and tone placement folded; the letters and marks themselves are kept (đạt ≠ dat). */
+export function fold(s: string): string {
+  return nfc(s)
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .split(" ")
+    .map(foldSyllable)
+    .join(" ");
+}
+
+/** Everything folded away but the base letters: for loose proposals, never for verdicts. */
+export function foldLoose(s: string): string {
+  return nfc(s)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}

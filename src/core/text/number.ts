@@ -1,0 +1,65 @@
+import { div, fromDecimalString, isInteger, rat, type Rational } from "../evaluate/rational";
+import { nfc } from "./fold";
+
+export type NumberParse =
+  | { ok: true; value: Rational; percent: boolean }
+  | { ok: false; reason: string };
+
+const fail = (reason: string): NumberParse => ({ ok: false, reason });
+
+/**
+ * A number typed as text, Vietnamese style first: "3.986" and "3 986" are 3986, "58,6%" is 0,586,
+ * "3.986,5" is 3986,5. English style is read only where it cannot be mistaken ("58.6", "1,234,567").
+ * Whatever could be read two ways is refused with the reason, never guessed.
+ */
+export function parseNumberText(raw: string, opts: { integer: boolean }): NumberParse {
+  let s = nfc(raw).trim();
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  let sign = "";
+  if (/^[-−+]/.test(s)) {
+    sign = s[0] === "+" ? "" : "-";
+    s = s.slice(1).trim();
+  }
+  if (/[\s\u00a0\u202f]/.test(s)) {
+    // Spaces group thousands only in threes: "3 986", "1 234 567,5".
+    if (!/^\d{1,3}([\s\u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) return fail(`"${raw}" có khoảng trắng không đúng chỗ`);
+    s = s.replace(/[\s\u00a0\u202f]/g, "");
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return fail(`"${raw}" không phải là số`);
+
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let decimal: string;
+  if (dots > 0 && commas > 0) {
+    if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s)) decimal = s.replace(/\./g, "").replace(",", ".");
+    else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s)) decimal = s.replace(/,/g, "");
+    else return fail(`"${raw}" có dấu chấm và dấu phẩy không đúng quy cách`);
+  } else if (dots > 1 || commas > 1) {
+    const sep = dots > 1 ? "." : ",";
+    const grouped = sep === "." ? /^\d{1,3}(\.\d{3})+$/ : /^\d{1,3}(,\d{3})+$/;
+    if (!grouped.test(s)) return fail(`"${raw}" có dấu phân cách hàng nghìn không đúng chỗ`);
+    decimal = s.split(sep).join("");
+  } else if (dots === 1 || commas === 1) {
+    const sep = dots === 1 ? "." : ",";
+    const [whole = "", frac = ""] = s.split(sep);
+    if (whole === "" || frac === "") return fail(`"${raw}" không phải là số`);
+    const looksGrouped = frac.length === 3 && /^[1-9]\d{0,2}$/.test(whole);
+    if (!looksGrouped) decimal = `${whole}.${frac}`;
+    else if (sep === "." && opts.integer && !percent) decimal = whole + frac; // "3.986" người: Vietnamese thousands.
+    else
+      return fail(
+        `"${raw}" có thể hiểu hai cách (${whole}${sep}${frac} là số thập phân hay ${whole}${frac}?) — hãy nhập ${whole}${frac} hoặc ${whole},${frac} rõ ràng, hoặc nhập số vào ô kiểu số`,
+      );
+  } else {
+    decimal = s;
+  }
+
+  let value = fromDecimalString(sign + decimal);
+  if (percent) value = div(value, rat(100n));
+  if (opts.integer && !percent && !isInteger(value)) return fail(`"${raw}" không phải số nguyên`);
+  return { ok: true, value, percent };
+}

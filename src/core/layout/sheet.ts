@@ -1,0 +1,79 @@
+/*
+ * The layout of a sheet we own, as plain data: cells, formulas, named styles, print setup.
+ * Each back end (the .xlsx writer, Office.js) turns it into its own calls; none decides anything.
+ */
+
+/** The styles a layout may use; back ends map each to fonts, fills, borders and number formats. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "text"
+  | "wrap"
+  | "bold"
+  | "integer"
+  | "decimal"
+  | "percent"
+  | "center"
+  | "summary"
+  | "note"
+  | "verdict-dat"
+  | "verdict-khong-dat"
+  | "verdict-thieu-so-lieu"
+  | "verdict-loi-so-lieu"
+  | "verdict-tam-dung";
+
+export type CellValue = string | number | boolean | null;
+
+export type CellSpec = {
+  /** The value, or for a formula its computed result (written beside it for readers that do not recalculate). */
+  value: CellValue;
+  /** An Excel formula in en-US syntax, without the leading "=". */
+  formula?: string;
+  style?: StyleName;
+};
+
+export type PrintSetup = {
+  orientation: "portrait" | "landscape";
+  /** Fit all columns to one page wide; rows flow onto as many pages as needed. */
+  fitToWidth: boolean;
+  /** 1-based rows repeated at the top of every printed page. */
+  repeatRows?: { first: number; last: number };
+};
+
+export type SheetLayout = {
+  /** Identifies the owned sheet across runs: "status", "mapping", "PL03"… */
+  key: string;
+  /** The sheet name to write; decided by the caller (see chooseSheetName). */
+  name: string;
+  /** Rows from A1 down; null for an empty cell. */
+  rows: Array<Array<CellSpec | null>>;
+  /** Column widths in characters, from column A. */
+  columns: number[];
+  /** Merged areas as 1-based corners. */
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+  print?: PrintSetup;
+  /** Rows frozen at the top while scrolling. */
+  freezeRows?: number;
+  visibility: "visible" | "veryHidden";
+};
+
+/**
+ * The name our sheet gets: the wanted one when free or already ours (a re-run replaces it), otherwise
+ * the first free "wanted (2)", "wanted (3)"… A clerk's sheet is never taken over.
+ */
+export function chooseSheetName(
+  wanted: string,
+  key: string,
+  sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>,
+): { name: string; replaces: boolean } {
+  const ownedByKey = sheets.find((s) => s.owner === key);
+  if (ownedByKey) return { name: ownedByKey.name, replaces: true };
+  const taken = new Set(sheets.map((s) => s.name.toLocaleLowerCase("vi")));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? "" : ` (${i})`;
+    // Excel limits sheet names to 31 characters.
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLocaleLowerCase("vi"))) return { name, replaces: false };
+  }
+}

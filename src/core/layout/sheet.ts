@@ -23,7 +23,8 @@ export type StyleName =
   | "verdict-loi-so-lieu"
   | "verdict-tam-dung";
 
-export type CellValue = string | number | boolean | null;
+/** A cell's value; { error } is a cached error result such as #REF!. */
+export type CellValue = string | number | boolean | null | { error: string };
 
 export type CellSpec = {
   /** The value, or for a formula its computed result (written beside it for readers that do not recalculate). */
@@ -53,6 +54,10 @@ export type SheetLayout = {
   /** Merged areas as 1-based corners. */
   merges: Array<{ top: number; left: number; bottom: number; right: number }>;
   print?: PrintSetup;
+  /** Row heights in points, from row 1; undefined leaves a row to the application. */
+  rowHeights?: Array<number | undefined>;
+  /** 1-based columns kept but hidden (bookkeeping the formulas count on). */
+  hiddenColumns?: number[];
   /** Rows frozen at the top while scrolling. */
   freezeRows?: number;
   visibility: "visible" | "veryHidden";
@@ -76,4 +81,24 @@ export function chooseSheetName(
     const name = wanted.slice(0, 31 - suffix.length) + suffix;
     if (!taken.has(name.toLocaleLowerCase("vi"))) return { name, replaces: false };
   }
+}
+
+const LINE_HEIGHT = 15.75;
+
+/**
+ * Row heights that show wrapped text whole. Excel and LibreOffice do not grow rows of a file they
+ * open, so the height is estimated from the longest text per column width (about one character
+ * per unit of width).
+ */
+export function estimateRowHeights(rows: SheetLayout["rows"], columns: readonly number[], wrapStyles: ReadonlySet<StyleName>): Array<number | undefined> {
+  return rows.map((row) => {
+    let lines = 1;
+    row.forEach((cell, i) => {
+      if (!cell || typeof cell.value !== "string" || !cell.style || !wrapStyles.has(cell.style)) return;
+      const width = Math.max(1, (columns[i] ?? 10) - 1);
+      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    return lines > 1 ? Math.round(lines * LINE_HEIGHT * 100) / 100 : undefined;
+  });
 }

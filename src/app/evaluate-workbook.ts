@@ -1,0 +1,81 @@
+import { evaluate } from "../core/evaluate/evaluate";
+import type { Evaluation } from "../core/evaluate/result";
+import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
+import { chooseSheetName, type SheetLayout } from "../core/layout/sheet";
+import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
+import type { Problem } from "../core/ruleset/load";
+import type { Ruleset } from "../core/ruleset/schema";
+import type { WorkbookPort, WriteResult } from "../workbook/port";
+import { readInputs } from "./read-inputs";
+
+export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
+
+export type EvaluateRequest = {
+  rulesets: RulesetCatalog;
+  /** Overrides the ruleset the mapping names. */
+  rulesetId?: string | undefined;
+  /** Mapping JSON given from outside (the command line's --mapping); else the one stored in the workbook. */
+  mapping?: { text: string; source: string } | undefined;
+  /** The report date, YYYY-MM-DD; overrides the mapping's. */
+  asOf?: string | undefined;
+  /** Write the status sheet and store the mapping. */
+  write?: boolean | undefined;
+  /** Sheets laid out from the same evaluation to write with the status sheet (the appendix lists). */
+  extraSheets?: ((ctx: { ruleset: Ruleset; mapping: Mapping; evaluation: Evaluation; sheets: ReadonlyArray<{ name: string; owner?: string | undefined }> }) => Promise<SheetLayout[]>) | undefined;
+};
+
+export type EvaluateOutcome =
+  | {
+      ok: true;
+      ruleset: Ruleset;
+      mapping: Mapping;
+      evaluation: Evaluation;
+      written?: WriteResult;
+      statusSheet?: string;
+    }
+  /** Nothing was evaluated or written: the request itself must be fixed (unknown ruleset, bad mapping, a name the workbook lacks). */
+  | { ok: false; problems: Problem[] };
+
+const fail = (problems: Problem[]): EvaluateOutcome => ({ ok: false, problems });
+
+/**
+ * The whole job on any workbook port: read the mapping and names (one round trip), read every
+ * mapped cell (one), evaluate, and write the status sheet with the mapping (one).
+ */
+export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest): Promise<EvaluateOutcome> {
+  const snap = await port.snapshot();
+  const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
+  if (!text) {
+    if (!req.rulesetId) {
+      return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);
+    }
+  }
+  let mapping: Mapping;
+  if (text) {
+    const parsed = parseMappingText(text.source, text.text);
+    if (!parsed.ok) return fail(parsed.problems);
+    mapping = parsed.mapping;
+  } else {
+    mapping = { ruleset: req.rulesetId!, indicators: {} };
+  }
+  const rulesetId = req.rulesetId ?? mapping.ruleset;
+  const ruleset = req.rulesets.get(rulesetId);
+  if (!ruleset) {
+    return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
+  }
+  if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
+  if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };
+  const mappingProblems = checkMappingAgainst(ruleset, mapping, text?.source ?? "ánh xạ");
+  if (mappingProblems.length > 0) return fail(mappingProblems);
+
+  const read = await readInputs(port, snap.names, ruleset, mapping);
+  if (read.fatal.length > 0) return fail(read.fatal);
+  const evaluation = evaluate(ruleset, read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
+  if (!req.write) return { ok: true, ruleset, mapping, evaluation };
+
+  const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
+  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw: read.raw });
+  const others = req.extraSheets ? await req.extraSheets({ ruleset, mapping, evaluation, sheets: [...snap.sheets, { name, owner: STATUS_KEY }] }) : [];
+  const written = await port.writeSheets([status, ...others], mappingToText(mapping));
+  return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name };
+}

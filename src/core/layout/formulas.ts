@@ -1,0 +1,136 @@
+/*
+ * Excel formulas (en-US syntax) that say on the sheet what the engine says in code, so the status
+ * sheet stays right when the clerk edits a figure. Counts are compared by cross-multiplying
+ * integers (D·q ⋄ p·E for a threshold p/q), never by rounding a quotient.
+ */
+import type { Comparator } from "../ruleset/schema";
+import { VERDICT_TEXT } from "../evaluate/result";
+import type { ValueType } from "../evaluate/inputs";
+import { NO_WORDS, YES_WORDS } from "../text/yesno";
+import type { Rational } from "../evaluate/rational";
+
+export const V = {
+  dat: `"${VERDICT_TEXT.dat}"`,
+  khong: `"${VERDICT_TEXT["khong-dat"]}"`,
+  thieu: `"${VERDICT_TEXT["thieu-so-lieu"]}"`,
+  loi: `"${VERDICT_TEXT["loi-so-lieu"]}"`,
+  tam: `"${VERDICT_TEXT["tam-dung"]}"`,
+};
+
+const OP: Record<Comparator, string> = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "=" };
+
+/** A string literal for a formula: quotes doubled. */
+export function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The value of a mapped cell as the engine reads it: blank stays blank (a bare reference to an
+ * empty cell would give 0), and a count typed as text with dot or space grouping ("3.986") is read
+ * as the number, as core/text does.
+ */
+export function inputExpr(ref: string, type: ValueType): string {
+  const blank = `ISBLANK(${ref})`;
+  if (type !== "count") return `IF(${blank},"",${ref})`;
+  const digits = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${ref}),".","")," ",""),CHAR(160),"")`;
+  return `IF(${blank},"",IF(ISNUMBER(${ref}),${ref},IF(TRIM(${ref})="","",IFERROR(VALUE(${digits}),${ref}))))`;
+}
+
+/** TRUE when a non-blank input cannot be what its slot needs (text, negative, a fraction of a person…). */
+export function badExpr(cell: string, type: ValueType): string {
+  switch (type) {
+    case "count":
+      return `IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}<>INT(${cell})),${cell}<>"")`;
+    case "number":
+      return `IF(ISNUMBER(${cell}),${cell}<0,${cell}<>"")`;
+    case "ratio":
+      return `IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}>1),${cell}<>"")`;
+    case "yes-no":
+      return "FALSE";
+  }
+}
+
+export type Operand = { cell: string; type: ValueType };
+
+/**
+ * The verdict of a measure over its operand cells: lỗi for an error or impossible value, then thiếu
+ * for a blank, then `impossible` (zero denominator, share above its whole), then the test.
+ */
+export function verdictExpr(operands: Operand[], test: string, impossible?: string): string {
+  const errors = operands.map((o) => `ISERROR(${o.cell})`).join(",");
+  const bad = operands.map((o) => badExpr(o.cell, o.type)).join(",");
+  const blank = operands.map((o) => `${o.cell}=""`).join(",");
+  const judged = `IF(${test},${V.dat},${V.khong})`;
+  const checked = impossible ? `IF(${impossible},${V.loi},${judged})` : judged;
+  return `IF(OR(${errors}),${V.loi},IF(OR(${bad}),${V.loi},IF(OR(${blank}),${V.thieu},${checked})))`;
+}
+
+/** n/d ⋄ p/q, exactly, as integers: n·q ⋄ p·d. */
+export function shareTest(n: string, d: string, t: Rational, c: Comparator): string {
+  return `${n}*${t.d}${OP[c]}${t.n}*${d}`;
+}
+
+/** A ratio typed directly against p/q; rounding to 9 places only removes binary noise (0,85·20). */
+export function shareValueTest(v: string, t: Rational, c: Comparator): string {
+  return `ROUND(${v}*${t.d},9)${OP[c]}${t.n}`;
+}
+
+export function quantityTest(v: string, t: string, c: Comparator): string {
+  return `ROUND(${v}-(${t}),9)${OP[c]}0`;
+}
+
+/**
+ * Units the numerator must change by, as the engine's countShortfall computes it:
+ * ceil(p·d/q) is INT((p·d+q−1)/q) for whole numbers.
+ */
+export function shareShortfallExpr(n: string, d: string, t: Rational, c: Comparator, share: boolean): string | undefined {
+  const ceilNeed = `INT((${t.n}*${d}+${t.d}-1)/${t.d})`;
+  const floorNeed = `INT(${t.n}*${d}/${t.d})`;
+  const capped = (need: string) => (share ? `IF(${need}<=${d},${need}-${n},"")` : `${need}-${n}`);
+  switch (c) {
+    case ">=":
+      return capped(ceilNeed);
+    case ">":
+      return capped(`(${floorNeed}+1)`);
+    case "<=":
+      return `${n}-${floorNeed}`;
+    case "<":
+      return `${n}-(${ceilNeed}-1)`;
+    case "=":
+      return undefined;
+  }
+}
+
+function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
+  // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both.
+  return `OR(${cell}=${bool},${cell}=${num},${words.map((w) => `TRIM(${cell})=${str(w)}`).join(",")})`;
+}
+
+/** "Có" / "Không" / "?" from a yes/no cell, with the words core/text reads. */
+export function yesNoDisplayExpr(cell: string): string {
+  return `IF(ISERROR(${cell}),"",IF(${cell}="","",IF(${wordTest(cell, YES_WORDS, "TRUE", 1)},"Có",IF(${wordTest(cell, NO_WORDS, "FALSE", 0)},"Không","?"))))`;
+}
+
+export function yesNoVerdictExpr(cell: string, display: string, expected: boolean): string {
+  return `IF(ISERROR(${cell}),${V.loi},IF(${cell}="",${V.thieu},IF(${display}="?",${V.loi},IF(${display}=${expected ? '"Có"' : '"Không"'},${V.dat},${V.khong}))))`;
+}
+
+/** The verdict of a set of verdict cells under a pass rule, counted as combine() counts. */
+export function combineExpr(count: (verdictLiteral: string) => string, total: string, atLeast?: number): string {
+  const passed = count(V.dat);
+  const applicable = `(${total}-${count(V.tam)})`;
+  const needed = atLeast === undefined ? applicable : String(atLeast);
+  const unknown = `(${count(V.loi)}+${count(V.thieu)})`;
+  return (
+    `IF(${applicable}=0,${V.tam},IF(${passed}>=${needed},${V.dat},` +
+    `IF(${passed}+${unknown}<${needed},${V.khong},IF(${count(V.loi)}>0,${V.loi},${V.thieu}))))`
+  );
+}
+
+/** "đạt 5/12 chỉ tiêu (41,7%)" as a formula; FIXED(…,1,TRUE) rounds half away from zero like the engine. */
+export function summaryTextExpr(passed: string, counted: string, unitName: string): string {
+  return (
+    `IF(${counted}=0,${str(`không có ${unitName} nào áp dụng`)},` +
+    `"đạt "&${passed}&"/"&${counted}&${str(` ${unitName} (`)}&SUBSTITUTE(FIXED(100*${passed}/${counted},1,TRUE),".",",")&"%)")`
+  );
+}

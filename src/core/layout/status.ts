@@ -1,0 +1,435 @@
+import type { Evaluation, IndicatorResult, MeasureResult, PartResult, SummaryResult, Verdict } from "../evaluate/result";
+import { VERDICT_TEXT } from "../evaluate/result";
+import type { ValueType } from "../evaluate/inputs";
+import { toNumber, type Rational } from "../evaluate/rational";
+import { shareThresholdValue } from "../text/format";
+import { parseCell, type RawCell } from "../text/cell";
+import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
+import {
+  combineExpr,
+  inputExpr,
+  quantityTest,
+  shareShortfallExpr,
+  shareTest,
+  shareValueTest,
+  summaryTextExpr,
+  verdictExpr,
+  V,
+  yesNoDisplayExpr,
+  yesNoVerdictExpr,
+  str,
+} from "./formulas";
+import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
+
+export const STATUS_KEY = "status";
+export const STATUS_SHEET_NAME = "Trạng thái chỉ tiêu";
+
+/** Columns of the status sheet, 1-based. L and M are narrow bookkeeping columns the summary formulas count on. */
+const COL = { code: 1, name: 2, req: 3, D: 4, E: 5, F: 6, G: 7, H: 8, unit: 9, sources: 10, notes: 11, parent: 12, role: 13 } as const;
+const WIDTHS = [8, 48, 16, 12, 12, 14, 14, 11, 10, 24, 44, 7, 6];
+const HEADER = ["Mã", "Chỉ tiêu", "Yêu cầu", "Tử số / Giá trị", "Mẫu số", "Kết quả", "Đánh giá", "Còn thiếu", "Đơn vị", "Nguồn số liệu", "Ghi chú", "Nhóm", "Loại"];
+const HEADER_ROW = 5;
+const FIRST_ROW = HEADER_ROW + 1;
+
+export type StatusSheetInput = {
+  ruleset: Ruleset;
+  evaluation: Evaluation;
+  sheetName: string;
+  commune?: string | undefined;
+  /** Code → slot → the reference a formula can use ("dan_so", "'Số liệu'!$B$3"); only for slots read live. */
+  refs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Code → slot → the value as read, cached beside the formula. */
+  raw: Readonly<Record<string, Readonly<Record<string, RawCell>>>>;
+};
+
+const col = (c: number) => String.fromCharCode(64 + c);
+const at = (c: number, row: number) => `${col(c)}${row}`;
+
+const VERDICT_STYLE: Record<Verdict, StyleName> = {
+  dat: "verdict-dat",
+  "khong-dat": "verdict-khong-dat",
+  "thieu-so-lieu": "verdict-thieu-so-lieu",
+  "loi-so-lieu": "verdict-loi-so-lieu",
+  "tam-dung": "verdict-tam-dung",
+};
+
+const text = (value: string, style: StyleName = "wrap"): CellSpec => ({ value, style });
+const formula = (f: string, value: CellValue, style: StyleName): CellSpec => ({ formula: f, value, style });
+const num = (r: Rational | undefined) => (r === undefined ? "" : toNumber(r));
+
+/** The value a formula over a raw input shows, for the cached result. */
+function cachedInput(raw: RawCell, type: ValueType): CellValue {
+  if (raw === null || raw === undefined) return "";
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === "object") return { error: raw.error };
+  const parsed = parseCell(raw, type);
+  if (parsed.kind === "missing") return "";
+  if (type === "count" && parsed.kind === "number" && typeof raw === "string") return toNumber(parsed.value);
+  return raw;
+}
+
+type RowCtx = {
+  row: number;
+  asOf?: string | undefined;
+  code: string;
+  refs: Readonly<Record<string, string>>;
+  raw: Readonly<Record<string, RawCell>>;
+};
+
+type Row = Array<CellSpec | null>;
+
+function emptyRow(): Row {
+  return Array<CellSpec | null>(COL.role).fill(null);
+}
+
+/** D/E input cells: a live formula where the slot is mapped to something readable, else the value as a constant. */
+function operandCell(ctx: RowCtx, slot: string, type: ValueType, style: StyleName): CellSpec {
+  const ref = ctx.refs[slot];
+  const raw = ctx.raw[slot] ?? null;
+  if (ref === undefined) return { value: cachedInput(raw, type), style };
+  return formula(inputExpr(ref, type), cachedInput(raw, type), style);
+}
+
+type Built = { rows: Row[]; verdictCell: string };
+
+function verdictCell(r: MeasureResult | PartResult, f: string | undefined): CellSpec {
+  const value = VERDICT_TEXT[r.verdict];
+  return f === undefined ? text(value, VERDICT_STYLE[r.verdict]) : formula(f, value, VERDICT_STYLE[r.verdict]);
+}
+
+/** Fills D–I of a row for a share measure (a ratio, or a ratio with its threshold chosen by year or condition). */
+function shareRow(
+  row: Row,
+  ctx: RowCtx,
+  r: MeasureResult,
+  spec: { requirement: ShareRequirement; unit: string; share: boolean },
+  prefix: string,
+  condition?: { ref: string | undefined; comparator: Comparator; value: number; otherwise: ShareRequirement },
+): void {
+  const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
+  const D = at(COL.D, ctx.row);
+  const E = at(COL.E, ctx.row);
+  const G = at(COL.G, ctx.row);
+  const t = shareThresholdValue(spec.requirement);
+  const c = spec.requirement.comparator;
+  const byValue = ctx.refs[p("value")] !== undefined && ctx.refs[p("numerator")] === undefined && ctx.refs[p("denominator")] === undefined;
+  const live = byValue || (ctx.refs[p("numerator")] !== undefined && ctx.refs[p("denominator")] !== undefined);
+  let test: string;
+  let operands: Array<{ cell: string; type: ValueType }>;
+  let impossible: string | undefined;
+  if (byValue) {
+    row[COL.D - 1] = operandCell(ctx, p("value"), "ratio", "percent");
+    row[COL.E - 1] = null;
+    test = shareValueTest(D, t, c);
+    operands = [{ cell: D, type: "ratio" }];
+    row[COL.F - 1] = live ? formula(`IF(ISNUMBER(${D}),${D},"")`, num(r.value), "percent") : { value: num(r.value), style: "percent" };
+  } else {
+    row[COL.D - 1] = operandCell(ctx, p("numerator"), "count", "integer");
+    row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
+    test = shareTest(D, E, t, c);
+    operands = [
+      { cell: D, type: "count" },
+      { cell: E, type: "count" },
+    ];
+    impossible = spec.share ? `OR(${E}=0,${D}>${E})` : `${E}=0`;
+    row[COL.F - 1] = live
+      ? formula(`IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}<>0,${D}/${E},""),"")`, num(r.value), "percent")
+      : { value: num(r.value), style: "percent" };
+  }
+  if (condition) {
+    const cref = condition.ref;
+    const tElse = shareThresholdValue(condition.otherwise);
+    const cElse = condition.otherwise.comparator;
+    const testElse = byValue ? shareValueTest(D, tElse, cElse) : shareTest(D, E, tElse, cElse);
+    if (cref !== undefined) {
+      const cv = `(${inputExpr(cref, "number")})`;
+      test = `IF(${cv}${c === "=" ? "=" : condition.comparator}${condition.value},${test},${testElse})`;
+      const inner = verdictExpr(operands, test, impossible);
+      const f = `IF(ISERROR(${cv}),${V.loi},IF(IF(ISNUMBER(${cv}),${cv}<0,${cv}<>""),${V.loi},IF(AND(${cv}="",OR(${operands.map((o) => `${o.cell}<>""`).join(",")})),IF(${inner}=${V.loi},${V.loi},${V.thieu}),${inner})))`;
+      row[COL.G - 1] = verdictCell(r, live ? f : undefined);
+    } else {
+      row[COL.G - 1] = verdictCell(r, undefined);
+    }
+  } else {
+    row[COL.G - 1] = verdictCell(r, live ? verdictExpr(operands, test, impossible) : undefined);
+  }
+  const sf = !byValue && !condition ? shareShortfallExpr(D, E, t, c, spec.share) : undefined;
+  row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "integer") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "integer" };
+  row[COL.unit - 1] = text(spec.unit, "center");
+}
+
+function quantityRow(row: Row, ctx: RowCtx, r: MeasureResult, m: { requirement: { comparator: Comparator; value: number }; unit: string; perCapita?: unknown }, prefix: string): void {
+  const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
+  const D = at(COL.D, ctx.row);
+  const E = at(COL.E, ctx.row);
+  const G = at(COL.G, ctx.row);
+  const t = String(m.requirement.value);
+  const c = m.requirement.comparator;
+  const up = c === ">=" || c === ">";
+  if (m.perCapita) {
+    const live = ctx.refs[p("numerator")] !== undefined && ctx.refs[p("denominator")] !== undefined;
+    row[COL.D - 1] = operandCell(ctx, p("numerator"), "number", "decimal");
+    row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
+    row[COL.F - 1] = live ? formula(`IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}<>0,${D}/${E},""),"")`, num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
+    const v = verdictExpr(
+      [
+        { cell: D, type: "number" },
+        { cell: E, type: "count" },
+      ],
+      `ROUND(${D}-(${t})*${E},9)${c}0`,
+      `${E}=0`,
+    );
+    row[COL.G - 1] = verdictCell(r, live ? v : undefined);
+    const sf = c === "=" ? undefined : up ? `(${t})*${E}-${D}` : `${D}-(${t})*${E}`;
+    row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
+  } else {
+    const live = ctx.refs[p("value")] !== undefined;
+    row[COL.D - 1] = operandCell(ctx, p("value"), "number", "decimal");
+    row[COL.F - 1] = live ? formula(`IF(ISNUMBER(${D}),${D},"")`, num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
+    row[COL.G - 1] = verdictCell(r, live ? verdictExpr([{ cell: D, type: "number" }], quantityTest(D, t, c)) : undefined);
+    const sf = c === "=" ? undefined : up ? `(${t})-${D}` : `${D}-(${t})`;
+    row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
+  }
+  row[COL.unit - 1] = text(m.unit, "center");
+}
+
+function yesNoRow(row: Row, ctx: RowCtx, r: MeasureResult, expected: boolean, prefix: string): void {
+  const slot = prefix ? `${prefix}.value` : "value";
+  const D = at(COL.D, ctx.row);
+  const F = at(COL.F, ctx.row);
+  const live = ctx.refs[slot] !== undefined;
+  row[COL.D - 1] = operandCell(ctx, slot, "yes-no", "center");
+  row[COL.F - 1] = live ? formula(yesNoDisplayExpr(D), r.display ?? (r.verdict === "loi-so-lieu" ? "?" : ""), "center") : text(r.display ?? "", "center");
+  row[COL.G - 1] = verdictCell(r, live ? yesNoVerdictExpr(D, F, expected) : undefined);
+  row[COL.H - 1] = { value: "", style: "integer" };
+  row[COL.unit - 1] = text("", "center");
+}
+
+function measureRow(row: Row, ctx: RowCtx, m: Measure, r: MeasureResult, prefix: string): void {
+  if (m.kind === "ratio") shareRow(row, ctx, r, m, prefix);
+  else if (m.kind === "quantity") quantityRow(row, ctx, r, m, prefix);
+  else yesNoRow(row, ctx, r, m.expected, prefix);
+}
+
+type ByKind<K extends IndicatorKind> = Extract<Indicator, { kind: K }>;
+type RowBuilder<K extends IndicatorKind> = (ind: ByKind<K>, r: IndicatorResult, ctx: RowCtx, base: Row) => Built;
+
+const single = (base: Row, ctx: RowCtx): Built => ({ rows: [base], verdictCell: at(COL.G, ctx.row) });
+
+/** Each kind lays out its own row(s); shared code does not switch on kind. */
+const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
+  ratio: (ind, r, ctx, base) => {
+    shareRow(base, ctx, r, ind, "");
+    return single(base, ctx);
+  },
+  quantity: (ind, r, ctx, base) => {
+    quantityRow(base, ctx, r, ind, "");
+    return single(base, ctx);
+  },
+  "yes-no": (ind, r, ctx, base) => {
+    yesNoRow(base, ctx, r, ind.expected, "");
+    return single(base, ctx);
+  },
+  "by-year": (ind, r, ctx, base) => {
+    // The threshold of the report year is fixed when the sheet is written; the requirement names the year.
+    const year = ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : undefined;
+    const value = year !== undefined ? (ind.byYear[String(year)] ?? nearest(ind.byYear, year)) : undefined;
+    if (value === undefined) {
+      base[COL.G - 1] = verdictCell(r, undefined);
+      return single(base, ctx);
+    }
+    if (ind.measure === "ratio") {
+      shareRow(base, ctx, r, { requirement: { comparator: ind.comparator, percent: value }, unit: ind.unit, share: true }, "");
+    } else {
+      quantityRow(base, ctx, r, { requirement: { comparator: ind.comparator, value }, unit: ind.unit }, "");
+    }
+    return single(base, ctx);
+  },
+  conditional: (ind, r, ctx, base) => {
+    shareRow(base, ctx, r, { requirement: ind.then, unit: ind.unit, share: ind.share }, "", {
+      ref: ctx.refs["condition"],
+      comparator: ind.condition.comparator,
+      value: ind.condition.value,
+      otherwise: ind.otherwise,
+    });
+    return single(base, ctx);
+  },
+  "all-of": (ind, r, ctx, base) => {
+    const rows: Row[] = [base];
+    const partCells: string[] = [];
+    ind.parts.forEach((part, i) => {
+      const pr = r.parts?.[i];
+      if (!pr) return;
+      const rowNo = ctx.row + 1 + i;
+      const row = emptyRow();
+      row[COL.code - 1] = text(`${ind.code} ${part.id})`, "center");
+      row[COL.name - 1] = text(part.name);
+      row[COL.req - 1] = text(part.requirementText ?? pr.requirement);
+      measureRow(row, { ...ctx, row: rowNo }, part.measure, pr, part.id);
+      row[COL.sources - 1] = text(pr.sources.join("; "));
+      row[COL.notes - 1] = text(notesOf(pr));
+      row[COL.parent - 1] = text(`p:${ind.code}`, "note");
+      row[COL.role - 1] = text("part", "note");
+      rows.push(row);
+      partCells.push(at(COL.G, rowNo));
+    });
+    const range = `${partCells[0]}:${partCells[partCells.length - 1]}`;
+    const f = combineExpr((v) => `COUNTIF(${range},${v})`, String(partCells.length));
+    base[COL.G - 1] = verdictCell(r, partCells.length > 0 ? f : undefined);
+    base[COL.F - 1] = text(r.display ?? "", "wrap");
+    return { rows, verdictCell: at(COL.G, ctx.row) };
+  },
+};
+
+function nearest(byYear: Record<string, number>, year: number): number | undefined {
+  const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
+  if (years.length === 0) return undefined;
+  return byYear[String(year < years[0]! ? years[0] : years[years.length - 1])];
+}
+
+function notesOf(r: MeasureResult): string {
+  return [...(r.shortfall ? [r.shortfall.text] : []), ...r.problems.map((p) => p.message), ...r.notes].join("\n");
+}
+
+/**
+ * A criterion or group row. Its formulas count rows below it, so they are filled in once every row
+ * exists (`fill` runs after the layout is complete, with the last row known).
+ */
+function summaryRow(
+  s: SummaryResult,
+  role: "group" | "crit",
+  parent: string,
+  childKey: string,
+  atLeast: number | undefined,
+  suspendedInTotal: boolean,
+  requirement: string,
+): { row: Row; fill: (lastRow: number) => void } {
+  const row = emptyRow();
+  row[COL.code - 1] = text(s.code, "summary");
+  row[COL.name - 1] = text(s.name, "summary");
+  row[COL.req - 1] = text(requirement, "summary");
+  row[COL.parent - 1] = text(parent, "note");
+  row[COL.role - 1] = text(role, "note");
+  const fill = (lastRow: number) => {
+    const range = (c: number) => `$${col(c)}$${FIRST_ROW}:$${col(c)}$${lastRow}`;
+    const count = (v: string) => `COUNTIFS(${range(COL.parent)},${str(childKey)},${range(COL.G)},${v})`;
+    const total = `COUNTIF(${range(COL.parent)},${str(childKey)})`;
+    const counted = suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+    row[COL.F - 1] = formula(summaryTextExpr(count(V.dat), counted, s.unitName), s.text, "summary");
+    row[COL.G - 1] = formula(combineExpr(count, total, atLeast), VERDICT_TEXT[s.verdict], VERDICT_STYLE[s.verdict]);
+  };
+  return { row, fill };
+}
+
+function formatDate(iso: string | undefined): string {
+  if (!iso) return "(chưa có ngày báo cáo)";
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** The live status sheet: every indicator with its figures, formulas, verdict and shortfall, with summaries. */
+export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
+  const { ruleset, evaluation } = input;
+  const rows: Row[] = [];
+  const merges: SheetLayout["merges"] = [];
+  const results = new Map(evaluation.indicators.map((r) => [r.code, r]));
+  const fills: Array<(lastRow: number) => void> = [];
+
+  const doc = ruleset.document;
+  rows.push([text(`TRẠNG THÁI CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
+  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")]);
+  const overallRow = emptyRow();
+  rows.push(overallRow);
+  rows.push([text("Các ô Kết quả, Đánh giá và Còn thiếu là công thức theo các ô nguồn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")]);
+  rows.push(HEADER.map((h) => text(h, "header")));
+  merges.push({ top: 1, left: 1, bottom: 1, right: COL.notes }, { top: 2, left: 1, bottom: 2, right: COL.notes }, { top: 4, left: 1, bottom: 4, right: COL.notes });
+
+  const groupSummary = new Map(evaluation.groups.map((g) => [g.code, g]));
+  const criterionSummary = new Map(evaluation.criteria.map((c) => [c.code, c]));
+
+  const indicatorRows = (ind: Indicator, parent: string): void => {
+    const r = results.get(ind.code)!;
+    const rowNo = FIRST_ROW + rows.length - HEADER_ROW;
+    const base = emptyRow();
+    base[COL.code - 1] = text(ind.code, "center");
+    base[COL.name - 1] = text(ind.name);
+    base[COL.req - 1] = text(ind.requirementText ?? r.requirement);
+    const ctx: RowCtx = { row: rowNo, asOf: evaluation.asOf, code: ind.code, refs: input.refs[ind.code] ?? {}, raw: input.raw[ind.code] ?? {} };
+    let built: Built;
+    if (r.verdict === "tam-dung") {
+      base[COL.G - 1] = verdictCell(r, undefined);
+      built = single(base, ctx);
+    } else {
+      built = (ROWS[ind.kind] as RowBuilder<IndicatorKind>)(ind as never, r, ctx, base);
+    }
+    base[COL.sources - 1] = text(r.sources.join("; "));
+    base[COL.notes - 1] = text(notesOf(r));
+    base[COL.parent - 1] = text(parent, "note");
+    base[COL.role - 1] = text("ind", "note");
+    rows.push(...built.rows);
+  };
+
+  const groupItems = (group: Group) => {
+    for (const item of group.items) {
+      if (item.kind === "criterion") {
+        const s = criterionSummary.get(item.code)!;
+        const summary = summaryRow(s, "crit", `g:${group.code}`, `c:${item.code}`, "atLeast" in item.passRule ? item.passRule.atLeast : undefined, false, item.requirementText ?? "");
+        rows.push(summary.row);
+        fills.push(summary.fill);
+        for (const ind of item.indicators) indicatorRows(ind, `c:${item.code}`);
+      } else {
+        indicatorRows(item, `g:${group.code}`);
+      }
+    }
+  };
+
+  for (const group of ruleset.groups) {
+    const s = groupSummary.get(group.code)!;
+    const summary = summaryRow(s, "group", "o", `g:${group.code}`, "atLeast" in group.passRule ? group.passRule.atLeast : undefined, group.suspendedInTotal, group.requirementText ?? "");
+    rows.push(summary.row);
+    fills.push(summary.fill);
+    groupItems(group);
+  }
+  const lastRowNo = rows.length;
+  for (const fill of fills) fill(lastRowNo);
+
+  // The overall summary counts what the ruleset says it counts, over the rows written above.
+  const o = ruleset.overall;
+  const range = (c: number) => `$${col(c)}$${FIRST_ROW}:$${col(c)}$${lastRowNo}`;
+  const [critCol, crit] =
+    o.counts === "groups" ? [COL.role, "group"] : o.counts === "indicators" ? [COL.role, "ind"] : [COL.parent, "g:*"];
+  const count = (v: string) => `COUNTIFS(${range(critCol)},${str(crit)},${range(COL.G)},${v})`;
+  const total = `COUNTIF(${range(critCol)},${str(crit)})`;
+  const counted = o.suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+  overallRow[COL.code - 1] = text("Tổng hợp", "summary");
+  overallRow[COL.name - 1] = text(ruleset.title, "summary");
+  overallRow[COL.req - 1] = text("atLeast" in o.passRule ? `đạt ít nhất ${o.passRule.atLeast} ${o.unitName}` : `đạt tất cả ${o.unitName}`, "summary");
+  overallRow[COL.F - 1] = formula(summaryTextExpr(count(V.dat), counted, o.unitName), evaluation.overall.text, "summary");
+  overallRow[COL.G - 1] = formula(
+    combineExpr(count, total, "atLeast" in o.passRule ? o.passRule.atLeast : undefined),
+    VERDICT_TEXT[evaluation.overall.verdict],
+    VERDICT_STYLE[evaluation.overall.verdict],
+  );
+  merges.push({ top: 3, left: COL.F, bottom: 3, right: COL.F });
+
+  const wrapped = new Set<StyleName>(["wrap", "text", "bold", "center", "summary", "header", ...Object.values(VERDICT_STYLE)]);
+  const heights = estimateRowHeights(rows, WIDTHS, wrapped);
+  return {
+    key: STATUS_KEY,
+    name: input.sheetName,
+    rows: rows.map((r) => trimRow(r)),
+    rowHeights: heights.map((h, i) => (i < HEADER_ROW - 1 ? undefined : h)),
+    columns: WIDTHS,
+    merges: merges.filter((m) => m.left !== m.right || m.top !== m.bottom),
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    freezeRows: HEADER_ROW,
+    hiddenColumns: [COL.parent, COL.role],
+    visibility: "visible",
+  };
+}
+
+function trimRow(row: Row): Row {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === null) end--;
+  return row.slice(0, end);
+}

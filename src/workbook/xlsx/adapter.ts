@@ -1,0 +1,108 @@
+import { MAPPING_KEY, MAPPING_SHEET, mappingSheetLayout, mappingTextFromColumn } from "../../core/layout/mapping-sheet";
+import type { SheetLayout } from "../../core/layout/sheet";
+import type { RangeAddress } from "../../core/ref/a1";
+import type { RawCell } from "../../core/text/cell";
+import { OWNER_NAME, WorkbookError, type SheetInfo, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "../port";
+import { parseDateStyles } from "./date-styles";
+import { openPackage, readText, type XlsxPackage } from "./package";
+import { parseSharedStrings } from "./shared-strings";
+import { readSheetCells, type CellContext } from "./sheet-cells";
+import { parseWorkbookXml } from "./workbook-xml";
+import { writeSheetsToPackage } from "./write-sheets";
+
+const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+/**
+ * The .xlsx adapter of the workbook port, for Node and the browser alike: reads only the parts a
+ * request needs and writes our sheets as added parts (see write-sheets.ts).
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  private cellContext: CellContext | undefined;
+
+  private constructor(private readonly pkg: XlsxPackage) {}
+
+  static async open(bytes: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(await openPackage(bytes));
+  }
+
+  private async workbookXml(): Promise<ReturnType<typeof parseWorkbookXml> & { date1904: boolean }> {
+    const xml = (await readText(this.pkg.zip, this.pkg.workbookPath))!;
+    return { ...parseWorkbookXml(xml), date1904: /<(\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml) };
+  }
+
+  private async context(date1904: boolean): Promise<CellContext> {
+    if (this.cellContext) return this.cellContext;
+    const rels = [...this.pkg.workbookRels.values()];
+    const ssPath = rels.find((r) => r.type === REL_SHARED_STRINGS)?.target;
+    const stPath = rels.find((r) => r.type === REL_STYLES)?.target;
+    const ss = ssPath ? await readText(this.pkg.zip, ssPath) : undefined;
+    const st = stPath ? await readText(this.pkg.zip, stPath) : undefined;
+    this.cellContext = {
+      sharedStrings: ss && ssPath ? parseSharedStrings(ss, ssPath) : [],
+      dateStyles: st && stPath ? parseDateStyles(st, stPath) : [],
+      date1904,
+    };
+    return this.cellContext;
+  }
+
+  async snapshot(): Promise<WorkbookSnapshot> {
+    const wb = await this.workbookXml();
+    const owners = new Map<string, string>();
+    for (const n of wb.names) {
+      if (n.name === OWNER_NAME && n.scope !== null && n.target.kind === "constant") owners.set(n.scope, String(n.target.value));
+    }
+    const sheets: SheetInfo[] = wb.sheets.map((s) => {
+      const owner = owners.get(s.name);
+      return owner === undefined ? { name: s.name, visibility: s.visibility } : { name: s.name, visibility: s.visibility, owner };
+    });
+    const names = wb.names.filter((n) => n.name !== OWNER_NAME);
+    const mappingSheet = sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
+    if (!mappingSheet) return { sheets, names };
+    const [cells] = await this.readRanges([{ sheet: MAPPING_SHEET, top: 1, left: 1, bottom: 1000, right: 1 }]);
+    const text = mappingTextFromColumn((cells ?? []).map((r) => r[0] ?? null));
+    return text === undefined ? { sheets, names } : { sheets, names, mappingText: text };
+  }
+
+  async readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]> {
+    const wb = await this.workbookXml();
+    const ctx = await this.context(wb.date1904);
+    const out: RawCell[][][] = ranges.map((r) => Array.from({ length: r.bottom - r.top + 1 }, () => Array<RawCell>(r.right - r.left + 1).fill(null)));
+    const bySheet = new Map<string, number[]>();
+    ranges.forEach((r, i) => {
+      const key = r.sheet.toLocaleLowerCase("vi");
+      bySheet.set(key, [...(bySheet.get(key) ?? []), i]);
+    });
+    for (const [key, indexes] of bySheet) {
+      const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === key);
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      const part = this.pkg.workbookRels.get(sheet.rId)?.target;
+      const xml = part ? await readText(this.pkg.zip, part) : undefined;
+      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+      const rs = indexes.map((i) => ranges[i]!);
+      readSheetCells(xml, part, ctx, {
+        wants: (row, col) => rs.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
+        visit: (row, col, value) => {
+          indexes.forEach((i) => {
+            const r = ranges[i]!;
+            if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) out[i]![row - r.top]![col - r.left] = value;
+          });
+        },
+        lastRow: Math.max(...rs.map((r) => r.bottom)),
+      });
+    }
+    return out;
+  }
+
+  async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
+    const layouts = mappingText === undefined ? sheets : [...sheets, mappingSheetLayout(mappingText)];
+    const result = await writeSheetsToPackage(this.pkg, layouts);
+    this.cellContext = undefined;
+    return result;
+  }
+
+  /** The package as .xlsx bytes; parts we did not write keep their original compressed bytes. */
+  async save(): Promise<Uint8Array> {
+    return this.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+}

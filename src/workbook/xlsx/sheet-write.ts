@@ -1,0 +1,73 @@
+import type { CellSpec, SheetLayout, StyleName } from "../../core/layout/sheet";
+import { cellRef, columnName } from "../../core/ref/a1";
+import { escapeXml } from "./xml";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A number as OOXML writes it: shortest round-trip decimal, never NaN or Infinity. */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`không ghi được số ${n}`);
+  return String(n);
+}
+
+function cellXml(ref: string, cell: CellSpec, xf: Record<StyleName, number>): string {
+  const s = cell.style ? ` s="${xf[cell.style]}"` : "";
+  const f = cell.formula !== undefined ? `<f>${escapeXml(cell.formula)}</f>` : "";
+  const v = cell.value;
+  if (v === null) return f ? `<c r="${ref}"${s}>${f}</c>` : `<c r="${ref}"${s}/>`;
+  if (typeof v === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "object") return `<c r="${ref}"${s} t="e">${f}<v>${escapeXml(v.error)}</v></c>`;
+  // A formula's text result is t="str"; any other text is an inline string, so "=SUM(…)" typed in a
+  // name stays text and is never evaluated.
+  if (f) return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v)}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+}
+
+/** The worksheet part for one of our layouts, elements in the order the schema requires. */
+export function sheetXml(layout: SheetLayout, xf: Record<StyleName, number>): string {
+  const rows = layout.rows;
+  const width = Math.max(1, layout.columns.length, ...rows.map((r) => r.length));
+  const height = Math.max(1, rows.length);
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  out.push(`<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  if (layout.print?.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out.push(`<dimension ref="A1:${columnName(width)}${height}"/>`);
+  const freeze = layout.freezeRows ?? 0;
+  out.push(
+    freeze > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
+  );
+  out.push('<sheetFormatPr defaultRowHeight="15.75"/>');
+  if (layout.columns.length > 0) {
+    out.push("<cols>");
+    const hidden = new Set(layout.hiddenColumns ?? []);
+    layout.columns.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden.has(i + 1) ? ' hidden="1"' : ""}/>`));
+    out.push("</cols>");
+  }
+  out.push("<sheetData>");
+  rows.forEach((row, ri) => {
+    const cells = row.flatMap((cell, ci) => (cell ? [cellXml(cellRef(ri + 1, ci + 1), cell, xf)] : []));
+    const ht = layout.rowHeights?.[ri];
+    const height = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
+    if (cells.length > 0 || height) out.push(`<row r="${ri + 1}"${height}>${cells.join("")}</row>`);
+  });
+  out.push("</sheetData>");
+  if (layout.merges.length > 0) {
+    out.push(`<mergeCells count="${layout.merges.length}">`);
+    for (const m of layout.merges) out.push(`<mergeCell ref="${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}"/>`);
+    out.push("</mergeCells>");
+  }
+  out.push('<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  if (layout.print) {
+    // paperSize 9 is A4; fitToHeight 0 lets rows flow onto as many pages as they need.
+    const fit = layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
+    out.push(`<pageSetup paperSize="9" orientation="${layout.print.orientation}"${fit}/>`);
+    out.push('<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>');
+  }
+  out.push("</worksheet>");
+  return out.join("");
+}

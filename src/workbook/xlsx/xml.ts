@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { WorkbookError } from "../port";
 
 /** Text and attribute values escaped for XML; characters XML 1.0 forbids are dropped, not written. */
 export function escapeXml(s: string): string {
@@ -62,6 +63,6 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
     failure ??= e instanceof Error ? e : new Error(String(e));
   }
   if (failure) {
-    throw new Error(`Tệp .xlsx bị hỏng: ${part} không đọc được (corrupt ${part}: ${failure.message})`);
+    throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${failure.message})`, "corrupt");
   }
 }

@@ -1,0 +1,80 @@
+import { toExactString, toNumber } from "../core/evaluate/rational";
+import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type Problem } from "../core/evaluate/result";
+import type { Ruleset } from "../core/ruleset/schema";
+
+/** The --json report: stable field names the command line promises (see README). */
+export type JsonReport = {
+  ruleset: string;
+  asOf: string | null;
+  indicators: Array<{
+    code: string;
+    name: string;
+    verdict: IndicatorResult["verdict"];
+    requirement: string;
+    numerator?: number;
+    denominator?: number;
+    value?: number | boolean;
+    exact?: string;
+    display?: string;
+    shortfall?: number;
+    shortfallText?: string;
+    sources: string[];
+    notes: string[];
+    problems: Array<{ message: string; ref?: string }>;
+  }>;
+  criteria: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
+  groups: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
+  overall: { verdict: string; passed: number; counted: number; text: string };
+  problems: Array<{ message: string; ref?: string }>;
+};
+
+const plainProblem = (p: Problem) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
+
+export function jsonReport(ev: Evaluation): JsonReport {
+  return {
+    ruleset: ev.ruleset,
+    asOf: ev.asOf ?? null,
+    indicators: ev.indicators.map((r) => ({
+      code: r.code,
+      name: r.name,
+      verdict: r.verdict,
+      requirement: r.requirement,
+      ...(r.numerator ? { numerator: toNumber(r.numerator) } : {}),
+      ...(r.denominator ? { denominator: toNumber(r.denominator) } : {}),
+      ...(r.value ? { value: toNumber(r.value), exact: toExactString(r.value) } : r.display === "Có" || r.display === "Không" ? { value: r.display === "Có" } : {}),
+      ...(r.display !== undefined ? { display: r.display } : {}),
+      ...(r.shortfall ? { shortfall: toNumber(r.shortfall.amount), shortfallText: r.shortfall.text } : {}),
+      sources: r.sources,
+      notes: r.notes,
+      problems: r.problems.map(plainProblem),
+    })),
+    criteria: ev.criteria.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
+    groups: ev.groups.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
+    overall: { verdict: ev.overall.verdict, passed: ev.overall.passed, counted: ev.overall.counted, text: ev.overall.text },
+    problems: ev.problems.map(plainProblem),
+  };
+}
+
+function pad(s: string, n: number): string {
+  const t = s.normalize("NFC");
+  return t.length >= n ? t.slice(0, n) : t + " ".repeat(n - t.length);
+}
+
+/** A table a clerk can read in a terminal: one line per indicator, summaries per group. */
+export function textReport(ruleset: Ruleset, ev: Evaluation): string {
+  const lines: string[] = [];
+  lines.push(`${ruleset.title} — ${ruleset.province}`);
+  lines.push(`Ngày báo cáo: ${ev.asOf ?? "(chưa có)"} · Tổng hợp: ${VERDICT_TEXT[ev.overall.verdict]}, ${ev.overall.text}`);
+  for (const g of ruleset.groups) {
+    const gs = ev.groups.find((s) => s.code === g.code)!;
+    lines.push("");
+    lines.push(`${g.code} ${g.name}: ${VERDICT_TEXT[gs.verdict]} — ${gs.text}`);
+    for (const r of ev.indicators.filter((i) => i.groupCode === g.code)) {
+      const shortfall = r.shortfall ? ` · ${r.shortfall.text}` : "";
+      lines.push(`  ${pad(r.code, 7)} ${pad(VERDICT_TEXT[r.verdict], 14)} ${pad(r.display ?? "—", 14)} yêu cầu ${r.requirement}${shortfall}`);
+      for (const p of r.problems) lines.push(`          ! ${p.message}`);
+    }
+  }
+  for (const p of ev.problems) lines.push(`! ${p.message}`);
+  return lines.join("\n");
+}

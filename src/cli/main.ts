@@ -1,0 +1,148 @@
+import { parseArgs, type ParseArgsConfig } from "util";
+import { writeFileSync } from "fs";
+import { evaluateWorkbook, type RulesetCatalog } from "../app/evaluate-workbook";
+import { jsonReport, textReport } from "../app/report";
+import type { Problem } from "../core/ruleset/load";
+import { loadRulesetDir } from "../node/rulesets";
+import { readWorkbookFile, writeFileAtomic } from "../node/files";
+import { WorkbookError } from "../workbook/port";
+import { XlsxWorkbook } from "../workbook/xlsx/adapter";
+import { makeTemplate } from "../workbook/xlsx/template";
+
+/** Exit codes: 0 evaluated (whatever the verdicts), 1 wrong usage, 2 an input that must be fixed first. */
+export const EXIT = { ok: 0, usage: 1, input: 2 } as const;
+
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Excel (.xlsx)
+
+  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn
+  chitieu template --ruleset ID --out FILE.xlsx   sổ tính mẫu để nhập số liệu
+  chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
+                   [--out OUT.xlsx] [--json REPORT.json]
+  chitieu sample [--out-dir DIR]                  tạo sổ tính của xã mẫu và chạy đánh giá
+
+Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước.`;
+
+class UsageError extends Error {}
+
+function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+    if (parsed.positionals.length > positionals) throw new UsageError(`thừa tham số: ${parsed.positionals.slice(positionals).join(" ")}`);
+    return parsed;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function printProblems(io: Io, problems: Problem[]): void {
+  for (const p of problems) io.err(`Lỗi: ${p.message}`);
+}
+
+function catalog(io: Io): RulesetCatalog {
+  const { rulesets, problems } = loadRulesetDir();
+  // A broken ruleset file must not stop the others: say so and go on.
+  for (const p of problems) io.err(`Cảnh báo: bộ tiêu chí không hợp lệ, bỏ qua — ${p.message}`);
+  return rulesets;
+}
+
+async function cmdRulesets(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { json: { type: "boolean" } });
+  const list = [...catalog(io).values()].map((r) => ({ id: r.id, title: r.title, province: r.province, level: r.level, document: r.document }));
+  if (values.json) io.out(JSON.stringify(list, null, 2));
+  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${r.document.number} (${r.document.issuer}, ${r.document.date})`);
+  return EXIT.ok;
+}
+
+async function cmdTemplate(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" } });
+  if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
+  const ruleset = catalog(io).get(values.ruleset);
+  if (!ruleset) {
+    io.err(`Lỗi: không có bộ tiêu chí "${values.ruleset}" — xem \`chitieu rulesets\` (unknown ruleset)`);
+    return EXIT.input;
+  }
+  const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
+  writeFileAtomic(values.out, bytes);
+  io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);
+  return EXIT.ok;
+}
+
+async function cmdEvaluate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { ruleset: { type: "string" }, mapping: { type: "string" }, "as-of": { type: "string" }, out: { type: "string" }, json: { type: "string" } },
+    1,
+  );
+  const file = positionals[0];
+  if (!file) throw new UsageError("cần tên tệp .xlsx");
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    io.err(`Lỗi: --as-of "${asOf}" phải dạng YYYY-MM-DD, ví dụ 2024-06-30 (bad date)`);
+    return EXIT.input;
+  }
+  let mapping: { text: string; source: string } | undefined;
+  if (values.mapping) {
+    try {
+      mapping = { text: new TextDecoder().decode(readWorkbookFile(values.mapping)), source: values.mapping };
+    } catch (e) {
+      io.err(`Lỗi: ${e instanceof Error ? e.message.replace("tệp .xlsx", "tệp") : String(e)}`);
+      return EXIT.input;
+    }
+  }
+  const port = await XlsxWorkbook.open(readWorkbookFile(file));
+  const outcome = await evaluateWorkbook(port, { rulesets: catalog(io), rulesetId: values.ruleset, mapping, asOf, write: values.out !== undefined });
+  if (!outcome.ok) {
+    printProblems(io, outcome.problems);
+    return EXIT.input;
+  }
+  io.out(textReport(outcome.ruleset, outcome.evaluation));
+  if (values.out) {
+    writeFileAtomic(values.out, await port.save());
+    io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);
+  }
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n`);
+    io.out(`Đã ghi báo cáo JSON ${values.json}`);
+  }
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  rulesets: cmdRulesets,
+  template: cmdTemplate,
+  evaluate: cmdEvaluate,
+  // Loaded on demand: the generator pulls in ExcelJS, which the other commands do not need.
+  sample: async (args, io) => (await import("./sample")).runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } })),
+};
+
+/** Runs one command; every failure a clerk can cause ends as a one-line Vietnamese message, never a stack trace. */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Lỗi: không có lệnh "${name}" (unknown command)\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`Lỗi cú pháp: ${e.message}\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    if (e instanceof WorkbookError) {
+      io.err(`Lỗi: ${e.message}`);
+      return EXIT.input;
+    }
+    io.err(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)} — hãy gửi tệp và lệnh đã chạy cho người bảo trì (unexpected error)`);
+    return EXIT.input;
+  }
+}

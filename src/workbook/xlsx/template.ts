@@ -1,0 +1,63 @@
+import ExcelJS from "exceljs";
+import { slotsOf } from "../../core/evaluate/slots";
+import { mappingToText, type Mapping } from "../../core/mapping/schema";
+import type { Ruleset } from "../../core/ruleset/schema";
+import { indicatorsOf } from "../../core/ruleset/walk";
+import { XlsxWorkbook } from "./adapter";
+
+const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien" };
+
+/** The defined name the template gives a slot's input cell: ct_3_2_tu_so, ct_17_1_a_mau_so. */
+export function templateName(code: string, slot: string): string {
+  const parts = slot.split(".");
+  const last = parts.pop()!;
+  return ["ct", ...code.split("."), ...parts, SLOT_WORDS[last] ?? last].join("_");
+}
+
+export const TEMPLATE_SHEET = "Số liệu";
+
+/**
+ * A blank input workbook for a ruleset: one labelled, named cell per input, the mapping stored, so a
+ * clerk without a workbook can start by typing figures.
+ */
+export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | undefined; asOf?: string | undefined } = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 4 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 9 }, { width: 60 }, { width: 52 }, { width: 14 }, { width: 30 }];
+  ws.getCell("A1").value = `SỐ LIỆU CHỈ TIÊU — ${ruleset.title}`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value = `Xã: ${opts.commune ?? "…………"} · Ngày báo cáo: ${opts.asOf ?? "…………"} · Căn cứ: ${ruleset.document.number} (${ruleset.document.issuer})`;
+  ws.getCell("A3").value = "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0).";
+  ws.getCell("A3").font = { italic: true };
+  const header = ws.getRow(4);
+  header.values = ["Mã", "Chỉ tiêu", "Số liệu cần nhập", "Số liệu", "Yêu cầu"];
+  header.font = { bold: true };
+
+  const mapping: Mapping = { ruleset: ruleset.id, indicators: {}, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.commune ? { commune: opts.commune } : {}) };
+  let row = 5;
+  for (const { item } of indicatorsOf(ruleset)) {
+    const slots = slotsOf(item).filter((s) => !s.alternative);
+    slots.forEach((s, i) => {
+      const r = ws.getRow(row);
+      r.getCell(1).value = i === 0 ? item.code : null;
+      r.getCell(2).value = i === 0 ? item.name : null;
+      r.getCell(3).value = s.label;
+      r.getCell(5).value = i === 0 ? (item.requirementText ?? null) : null;
+      r.alignment = { vertical: "top", wrapText: true };
+      const input = r.getCell(4);
+      input.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+      input.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+      if (s.type === "yes-no") input.dataValidation = { type: "list", allowBlank: true, formulae: ['"Có,Không"'] };
+      if (s.type === "count") input.numFmt = "#,##0";
+      if (s.type === "ratio") input.numFmt = "0.0%";
+      const name = templateName(item.code, s.slot);
+      wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$${row}`, name);
+      (mapping.indicators[item.code] ??= {})[s.slot] = name;
+      row++;
+    });
+  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const port = await XlsxWorkbook.open(bytes);
+  await port.writeSheets([], mappingToText(mapping));
+  return port.save();
+}

@@ -73,7 +73,18 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
     if (n.name === OWNER_NAME && n.scope !== null && n.target.kind === "constant") owners.set(n.scope, String(n.target.value));
   }
 
-  // Styles first: every layout shares one set of cell formats.
+  // Every target is checked before anything changes, so a refusal leaves the package as it was.
+  for (const layout of layouts) {
+    const clash = parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
+    if (clash && owners.get(clash.name) !== layout.key) {
+      throw new WorkbookError(
+        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`,
+        "not-owned",
+      );
+    }
+  }
+
+  // Styles next: every layout shares one set of cell formats.
   let stylesPath = [...pkg.workbookRels.values()].find((r) => r.type === REL_STYLES)?.target;
   const styled = addOurStyles(stylesPath ? await readText(zip, stylesPath) : undefined);
   if (!stylesPath) {
@@ -96,12 +107,6 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
     const at = parsed.sheets.findIndex((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (at >= 0) {
       const existing = parsed.sheets[at]!;
-      if (owners.get(existing.name) !== layout.key) {
-        throw new WorkbookError(
-          `Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`,
-          "not-owned",
-        );
-      }
       const part = pkg.workbookRels.get(existing.rId)?.target;
       if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
       zip.file(part, xml);

@@ -1,0 +1,155 @@
+/*
+ * One suite every adapter of the workbook port must pass (the in-memory fake, the .xlsx adapter,
+ * the Office.js adapter over its recording fake): the same fixture, the same expectations.
+ */
+import type { SheetLayout } from "../../src/core/layout/sheet";
+import type { RawCell } from "../../src/core/text/cell";
+import { OWNER_NAME, WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+
+export const SUITE_SHEETS = ["Số liệu", "Thôn A", "Data"] as const;
+
+/** The fixture every adapter is built from. Cells are A1 → value; names as stored in workbook.xml. */
+export const SUITE_FIXTURE = {
+  sheets: [
+    {
+      name: "Số liệu",
+      cells: {
+        A1: "Dân số từ 15 tuổi trở lên",
+        B1: 3986,
+        B2: "3.986",
+        B4: true,
+        B5: new Date(Date.UTC(2024, 5, 30)),
+        B6: { error: "#REF!" },
+        B7: 0.586,
+        C1: "Hòa Bình",
+      } as Record<string, RawCell>,
+    },
+    { name: "Thôn A", cells: { A1: "Thôn A", B2: 42 } as Record<string, RawCell> },
+    { name: "Data", cells: { A1: "Ghi chú của người dùng" } as Record<string, RawCell> },
+  ],
+  names: [
+    { name: "dan_so", formula: "'Số liệu'!$B$1" },
+    { name: "dan_so", scope: "Thôn A" as const, formula: "'Số liệu'!$B$2" },
+    { name: "ho_gd", scope: "Data" as const, formula: "'Số liệu'!$B$3" },
+    { name: "ten_loi", formula: "#REF!" },
+    { name: "nam_bao_cao", formula: "2024" },
+  ],
+};
+
+export type Opened = { port: WorkbookPort; reopen: () => Promise<WorkbookPort> };
+
+function layout(key: string, name: string, values: Array<Array<string | number>>): SheetLayout {
+  return {
+    key,
+    name,
+    rows: values.map((r) => r.map((v) => ({ value: v }))),
+    columns: [10, 20],
+    merges: [],
+    visibility: "visible",
+  };
+}
+
+export function testWorkbookPort(label: string, open: () => Promise<Opened>): void {
+  describe(`workbook port: ${label}`, () => {
+    test("lists the clerk's sheets in tab order, none marked as ours", async () => {
+      const { port } = await open();
+      const snap = await port.snapshot();
+      expect(snap.sheets).toEqual(SUITE_SHEETS.map((name) => ({ name, visibility: "visible" })));
+      expect(snap.mappingText).toBeUndefined();
+    });
+
+    test("lists names of both scopes, #REF! names and constants, the marker left out", async () => {
+      const { port } = await open();
+      const names = (await port.snapshot()).names;
+      const brief = names.map((n) => [n.name, n.scope, n.target.kind]);
+      expect(brief).toEqual([
+        ["dan_so", null, "range"],
+        ["dan_so", "Thôn A", "range"],
+        ["ho_gd", "Data", "range"],
+        ["ten_loi", null, "ref-error"],
+        ["nam_bao_cao", null, "constant"],
+      ]);
+      expect(names.some((n) => n.name === OWNER_NAME)).toBe(false);
+    });
+
+    test("reads several ranges of several sheets in one call, each value as its kind", async () => {
+      const { port } = await open();
+      const [block, other, far] = await port.readRanges([
+        { sheet: "Số liệu", top: 1, left: 2, bottom: 7, right: 2 },
+        { sheet: "Thôn A", top: 2, left: 2, bottom: 2, right: 2 },
+        { sheet: "Số liệu", top: 100, left: 1, bottom: 100, right: 3 },
+      ]);
+      expect(block!.map((r) => r[0])).toEqual([3986, "3.986", null, true, new Date(Date.UTC(2024, 5, 30)), { error: "#REF!" }, 0.586]);
+      expect(other).toEqual([[42]]);
+      expect(far).toEqual([[null, null, null]]);
+    });
+
+    test("text comes back in NFC", async () => {
+      const { port } = await open();
+      const [[[c1]]] = (await port.readRanges([{ sheet: "Số liệu", top: 1, left: 3, bottom: 1, right: 3 }])) as RawCell[][][] as [[[RawCell]]];
+      expect(c1).toBe("Hòa Bình".normalize("NFC"));
+    });
+
+    test("a sheet that does not exist is a WorkbookError naming it", async () => {
+      const { port } = await open();
+      await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);
+      await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(/Không có/);
+    });
+
+    test("writes an owned sheet and the mapping, and reads both back", async () => {
+      const { port, reopen } = await open();
+      const mapping = JSON.stringify({ ruleset: "x", note: "ánh xạ ".repeat(3000) });
+      const result = await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["Mã", "Đánh giá"], ["3.2", "Không đạt"]])], mapping);
+      expect(result.written).toEqual([
+        { key: "status", name: "Trạng thái chỉ tiêu", replaced: false },
+        { key: "mapping", name: "ChiTieuXa_AnhXa", replaced: false },
+      ]);
+      const again = await reopen();
+      const snap = await again.snapshot();
+      expect(snap.sheets.map((s) => [s.name, s.visibility, s.owner])).toEqual([
+        ["Số liệu", "visible", undefined],
+        ["Thôn A", "visible", undefined],
+        ["Data", "visible", undefined],
+        ["Trạng thái chỉ tiêu", "visible", "status"],
+        ["ChiTieuXa_AnhXa", "veryHidden", "mapping"],
+      ]);
+      expect(snap.mappingText).toBe(mapping);
+      const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
+      expect(cells).toEqual([
+        ["Mã", "Đánh giá"],
+        ["3.2", "Không đạt"],
+      ]);
+    });
+
+    test("a second write replaces our sheet, leaving no old cell and no second copy", async () => {
+      const { port, reopen } = await open();
+      await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["cũ", "cũ"], ["cũ", "cũ"]])]);
+      const second = await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["mới"]])]);
+      expect(second.written[0]).toMatchObject({ replaced: true });
+      const again = await reopen();
+      expect((await again.snapshot()).sheets.filter((s) => s.owner === "status")).toHaveLength(1);
+      const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
+      expect(cells).toEqual([
+        ["mới", null],
+        [null, null],
+      ]);
+    });
+
+    test("refuses to write over a clerk's sheet and changes nothing", async () => {
+      const { port, reopen } = await open();
+      await expect(port.writeSheets([layout("status", "Trạng thái", [["x"]]), layout("status2", "Data", [["y"]])])).rejects.toMatchObject({ code: "not-owned" });
+      const again = await reopen();
+      expect((await again.snapshot()).sheets.map((s) => s.name)).toEqual([...SUITE_SHEETS]);
+      const [[[a1]]] = (await again.readRanges([{ sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 }])) as [[[RawCell]]];
+      expect(a1).toBe("Ghi chú của người dùng");
+    });
+
+    test("text that looks like a formula is written as text", async () => {
+      const { port, reopen } = await open();
+      await port.writeSheets([layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912", "-x", "@a"]])]);
+      const again = await reopen();
+      const [cells] = await again.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 1, right: 4 }]);
+      expect(cells).toEqual([["=SUM(1,2)", "+84 912", "-x", "@a"]]);
+    });
+  });
+}

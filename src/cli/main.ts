@@ -8,6 +8,9 @@ import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { WorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { makeTemplate } from "../workbook/xlsx/template";
+import { proposeForWorkbook } from "../app/propose";
+import { applyProposals } from "../core/mapping/propose";
+import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 
 /** Exit codes: 0 evaluated (whatever the verdicts), 1 wrong usage, 2 an input that must be fixed first. */
 export const EXIT = { ok: 0, usage: 1, input: 2 } as const;
@@ -21,6 +24,8 @@ const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Exce
   chitieu template --ruleset ID --out FILE.xlsx   sổ tính mẫu để nhập số liệu
   chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
                    [--out OUT.xlsx] [--json REPORT.json]
+  chitieu propose FILE.xlsx --ruleset ID [--json MAP.json]
+                                                  đề xuất ánh xạ từ các tên trong sổ tính
   chitieu sample [--out-dir DIR]                  tạo sổ tính của xã mẫu và chạy đánh giá
 
 Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước.`;
@@ -111,10 +116,34 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdPropose(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ruleset: { type: "string" }, json: { type: "string" } }, 1);
+  const file = positionals[0];
+  if (!file || !values.ruleset) throw new UsageError("cần tên tệp .xlsx và --ruleset ID");
+  const ruleset = catalog(io).get(values.ruleset);
+  if (!ruleset) {
+    io.err(`Lỗi: không có bộ tiêu chí "${values.ruleset}" — xem \`chitieu rulesets\` (unknown ruleset)`);
+    return EXIT.input;
+  }
+  const port = await XlsxWorkbook.open(readWorkbookFile(file));
+  const stored = (await port.snapshot()).mappingText;
+  const existing = stored === undefined ? undefined : parseMappingText("ánh xạ lưu trong sổ tính", stored);
+  const base: Mapping = existing?.ok && existing.mapping.ruleset === ruleset.id ? existing.mapping : { ruleset: ruleset.id, indicators: {} };
+  const proposals = await proposeForWorkbook(port, ruleset, base);
+  for (const p of proposals) io.out(`${p.code} ${p.slot} ← ${p.ref}: ${p.reason}`);
+  io.out(`${proposals.length} đề xuất; các ô nhập chưa có đề xuất phải gán tay trong tệp ánh xạ.`);
+  if (values.json) {
+    writeFileSync(values.json, `${mappingToText(applyProposals(base, proposals))}\n`);
+    io.out(`Đã ghi ánh xạ đề xuất ${values.json} — xem lại rồi dùng: chitieu evaluate ${file} --mapping ${values.json}`);
+  }
+  return EXIT.ok;
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   rulesets: cmdRulesets,
   template: cmdTemplate,
   evaluate: cmdEvaluate,
+  propose: cmdPropose,
   // Loaded on demand: the generator pulls in ExcelJS, which the other commands do not need.
   sample: async (args, io) => (await import("./sample")).runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } })),
 };

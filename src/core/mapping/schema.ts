@@ -33,7 +33,7 @@ export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problem
 
 function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): Problem {
   const ref = `${source}: ${formatPath(path)}`;
-  return { ref, message: `${ref}: ${message}` };
+  return { ref, message: `${ref}: ${message} (invalid mapping)` };
 }
 
 /** Parses mapping JSON text; every error names the JSON path. */

@@ -1,18 +1,12 @@
 import ExcelJS from "exceljs";
 import { slotsOf } from "../../core/evaluate/slots";
 import { mappingToText, type Mapping } from "../../core/mapping/schema";
+import { templateName } from "../../core/mapping/propose";
 import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
 import { XlsxWorkbook } from "./adapter";
 
-const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien" };
-
-/** The defined name the template gives a slot's input cell: ct_3_2_tu_so, ct_17_1_a_mau_so. */
-export function templateName(code: string, slot: string): string {
-  const parts = slot.split(".");
-  const last = parts.pop()!;
-  return ["ct", ...code.split("."), ...parts, SLOT_WORDS[last] ?? last].join("_");
-}
+export { templateName };
 
 export const TEMPLATE_SHEET = "Số liệu";
 

@@ -1,6 +1,6 @@
 import { MAPPING_KEY, MAPPING_SHEET, mappingSheetLayout, mappingTextFromColumn } from "../core/layout/mapping-sheet";
 import type { CellValue, SheetLayout } from "../core/layout/sheet";
-import { cellRef, type RangeAddress } from "../core/ref/a1";
+import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
 import { classifyNameFormula } from "./xlsx/workbook-xml";
@@ -81,6 +81,27 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       return rows;
     });
+  }
+
+  async readSheet(name: string): Promise<RawCell[][]> {
+    this.roundTrips++;
+    const sheet = this.sheet(name);
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    let bottom = 0;
+    let right = 0;
+    for (const [ref, value] of sheet.cells) {
+      if (value === null) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      bottom = Math.max(bottom, Number(m[2]));
+      right = Math.max(right, columnIndex(m[1]!));
+    }
+    const rows: RawCell[][] = [];
+    for (let r = 1; r <= bottom; r++) {
+      const row: RawCell[] = [];
+      for (let c = 1; c <= right; c++) row.push(sheet.cells.get(cellRef(r, c)) ?? null);
+      rows.push(row);
+    }
+    return rows;
   }
 
   async writeSheets(layouts: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

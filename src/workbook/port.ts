@@ -50,6 +50,11 @@ export interface WorkbookPort {
   snapshot(): Promise<WorkbookSnapshot>;
   /** Values of each range as rows × columns, blanks as null and error values as { error }. One round trip. */
   readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]>;
+  /**
+   * Every value of a sheet from A1 to the last used cell (rosters of unknown length), rows × columns,
+   * blanks as null. One round trip (an adapter may chunk a large sheet).
+   */
+  readSheet(sheet: string): Promise<RawCell[][]>;
   /** Writes (or replaces) owned sheets and, when given, the stored mapping. One round trip plus chunks. */
   writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult>;
 }

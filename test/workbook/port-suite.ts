@@ -90,6 +90,18 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       expect(c1).toBe("Hòa Bình".normalize("NFC"));
     });
 
+    test("reads a whole sheet from A1 to its last used cell, blanks as null", async () => {
+      const { port } = await open();
+      expect(await port.readSheet("Thôn A")).toEqual([
+        ["Thôn A", null],
+        [null, 42],
+      ]);
+      const data = await port.readSheet("Số liệu");
+      expect(data).toHaveLength(7);
+      expect(data[0]).toEqual(["Dân số từ 15 tuổi trở lên", 3986, "Hòa Bình"]);
+      await expect(port.readSheet("Không có")).rejects.toThrow(WorkbookError);
+    });
+
     test("a sheet that does not exist is a WorkbookError naming it", async () => {
       const { port } = await open();
       await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);

@@ -147,14 +147,20 @@ const indicatorFields = {
   list: z.enum(["PL03", "PL04", "PL05", "PL06", "PL07"]).optional(),
 };
 
-export const Indicator = z.discriminatedUnion("kind", [
-  RatioMeasure.extend(indicatorFields),
-  QuantityMeasure.extend(indicatorFields),
-  YesNoMeasure.extend(indicatorFields),
-  ByYearMeasure.extend(indicatorFields),
-  ConditionalMeasure.extend(indicatorFields),
-  AllOfMeasure.extend(indicatorFields),
-]);
+const KINDS = "ratio, quantity, yes-no, by-year, conditional, all-of";
+
+export const Indicator = z.discriminatedUnion(
+  "kind",
+  [
+    RatioMeasure.extend(indicatorFields),
+    QuantityMeasure.extend(indicatorFields),
+    YesNoMeasure.extend(indicatorFields),
+    ByYearMeasure.extend(indicatorFields),
+    ConditionalMeasure.extend(indicatorFields),
+    AllOfMeasure.extend(indicatorFields),
+  ],
+  { error: `"kind" của chỉ tiêu phải là một trong: ${KINDS}` },
+);
 export type Indicator = z.infer<typeof Indicator>;
 export type IndicatorKind = Indicator["kind"];
 export type Measure = z.infer<typeof Part>;
@@ -181,7 +187,7 @@ export const Criterion = z
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Item = z.discriminatedUnion("kind", [Criterion, Indicator]);
+export const Item = z.discriminatedUnion("kind", [Criterion, Indicator], { error: `"kind" phải là criterion hoặc một loại chỉ tiêu: ${KINDS}` });
 export type Item = z.infer<typeof Item>;
 
 /** Whether a suspended item stays in a summary's total: the documents differ (seed 002 writes 2/6 with one suspended). */

@@ -94,6 +94,29 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  async readSheet(name: string): Promise<RawCell[][]> {
+    const wb = await this.workbookXml();
+    const ctx = await this.context(wb.date1904);
+    const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    const part = this.pkg.workbookRels.get(sheet.rId)?.target;
+    const xml = part ? await readText(this.pkg.zip, part) : undefined;
+    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+    const rows: RawCell[][] = [];
+    let right = 0;
+    readSheetCells(xml, part, ctx, {
+      wants: () => true,
+      visit: (row, col, value) => {
+        if (value === null) return;
+        while (rows.length < row) rows.push([]);
+        rows[row - 1]![col - 1] = value;
+        right = Math.max(right, col);
+      },
+    });
+    // Sparse rows become full rectangles with null for blanks, as the other adapters return.
+    return rows.map((r) => Array.from({ length: right }, (_, i) => r[i] ?? null));
+  }
+
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
     const layouts = mappingText === undefined ? sheets : [...sheets, mappingSheetLayout(mappingText)];
     const result = await writeSheetsToPackage(this.pkg, layouts);

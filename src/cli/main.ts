@@ -9,6 +9,7 @@ import { WorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { makeTemplate } from "../workbook/xlsx/template";
 import { proposeForWorkbook } from "../app/propose";
+import { runSample } from "./sample";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 
@@ -144,8 +145,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   evaluate: cmdEvaluate,
   propose: cmdPropose,
-  // Loaded on demand: the generator pulls in ExcelJS, which the other commands do not need.
-  sample: async (args, io) => (await import("./sample")).runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } })),
+  sample: (args, io) => runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
 };
 
 /** Runs one command; every failure a clerk can cause ends as a one-line Vietnamese message, never a stack trace. */

@@ -14,6 +14,7 @@ export async function runSample(
   args: string[],
   io: Io,
   parse: (a: string[]) => { values: { "out-dir"?: string | undefined; residents?: string | undefined } },
+  run: (argv: string[]) => Promise<number>,
 ): Promise<number> {
   const { values } = parse(args);
   const dir = resolve(values["out-dir"] ?? SAMPLE_DIR);
@@ -23,6 +24,5 @@ export async function runSample(
   const input = join(dir, "xa-minh-tan.xlsx");
   writeFileAtomic(input, sample.bytes);
   io.out(`Sổ tính mẫu: ${input}\n`);
-  const { main } = await import("./main");
-  return main(["evaluate", input, "--out", join(dir, "xa-minh-tan-ket-qua.xlsx"), "--json", join(dir, "xa-minh-tan-ket-qua.json")], io);
+  return run(["evaluate", input, "--out", join(dir, "xa-minh-tan-ket-qua.xlsx"), "--json", join(dir, "xa-minh-tan-ket-qua.json")]);
 }

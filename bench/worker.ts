@@ -1,0 +1,50 @@
+/*
+ * One measured job in a fresh process, so each figure's peak memory is its own:
+ *   node -r tsx/cjs bench/worker.ts MODE FILE [OUT]
+ * Prints {"ms": wall time of the job, "rssMB": the process's peak resident memory}.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "fs";
+import { evaluateWorkbook } from "../src/app/evaluate-workbook";
+import { loadRulesetDir } from "../src/node/rulesets";
+import { XlsxWorkbook } from "../src/workbook/xlsx/adapter";
+
+type Job = (file: string, out: string | undefined) => Promise<unknown>;
+
+const JOBS: Record<string, Job> = {
+  /** The baseline: ExcelJS's streaming reader over every row of every sheet, nothing else. */
+  "exceljs-stream": async (file) => {
+    let rows = 0;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "emit" });
+    for await (const sheet of reader) for await (const _row of sheet) rows++;
+    return rows;
+  },
+  evaluate: async (file) => {
+    const port = await XlsxWorkbook.open(readFileSync(file));
+    const outcome = await evaluateWorkbook(port, { rulesets: loadRulesetDir().rulesets });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    return outcome.evaluation.overall.text;
+  },
+  "evaluate-out": async (file, out) => {
+    const port = await XlsxWorkbook.open(readFileSync(file));
+    const outcome = await evaluateWorkbook(port, { rulesets: loadRulesetDir().rulesets, write: true });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    writeFileSync(out ?? `${file}.out.xlsx`, await port.save());
+    return outcome.statusSheet;
+  },
+};
+
+async function run(): Promise<void> {
+  const [mode, file, out] = process.argv.slice(2);
+  const job = mode ? JOBS[mode] : undefined;
+  if (!job || !file) throw new Error(`usage: worker.ts ${Object.keys(JOBS).join("|")} FILE [OUT]`);
+  const start = performance.now();
+  await job(file, out);
+  const ms = performance.now() - start;
+  process.stdout.write(`${JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -58,6 +58,8 @@ export type SheetLayout = {
   rowHeights?: Array<number | undefined>;
   /** 1-based columns kept but hidden (bookkeeping the formulas count on). */
   hiddenColumns?: number[];
+  /** Cells that take a style's colours while their value equals a text (verdicts that follow their formulas). */
+  conditionalFormats?: Array<{ top: number; left: number; bottom: number; right: number; equals: string; style: StyleName }>;
   /** Rows frozen at the top while scrolling. */
   freezeRows?: number;
   visibility: "visible" | "veryHidden";

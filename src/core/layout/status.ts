@@ -424,6 +424,14 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
     freezeRows: HEADER_ROW,
     hiddenColumns: [COL.parent, COL.role],
+    conditionalFormats: (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({
+      top: 3,
+      left: COL.G,
+      bottom: lastRowNo,
+      right: COL.G,
+      equals: VERDICT_TEXT[v],
+      style: VERDICT_STYLE[v],
+    })),
     visibility: "visible",
   };
 }

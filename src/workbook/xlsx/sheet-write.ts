@@ -26,7 +26,7 @@ function cellXml(ref: string, cell: CellSpec, xf: Record<StyleName, number>): st
 }
 
 /** The worksheet part for one of our layouts, elements in the order the schema requires. */
-export function sheetXml(layout: SheetLayout, xf: Record<StyleName, number>): string {
+export function sheetXml(layout: SheetLayout, xf: Record<StyleName, number>, dxf?: Partial<Record<StyleName, number>>): string {
   const rows = layout.rows;
   const width = Math.max(1, layout.columns.length, ...rows.map((r) => r.length));
   const height = Math.max(1, rows.length);
@@ -60,6 +60,15 @@ export function sheetXml(layout: SheetLayout, xf: Record<StyleName, number>): st
     out.push(`<mergeCells count="${layout.merges.length}">`);
     for (const m of layout.merges) out.push(`<mergeCell ref="${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}"/>`);
     out.push("</mergeCells>");
+  }
+  if (layout.conditionalFormats && layout.conditionalFormats.length > 0 && dxf) {
+    layout.conditionalFormats.forEach((c, i) => {
+      if (dxf[c.style] === undefined) return;
+      const ref = `${cellRef(c.top, c.left)}:${cellRef(c.bottom, c.right)}`;
+      out.push(
+        `<conditionalFormatting sqref="${ref}"><cfRule type="cellIs" dxfId="${dxf[c.style]}" priority="${i + 1}" operator="equal"><formula>${escapeXml(`"${c.equals.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`,
+      );
+    });
   }
   out.push('<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   if (layout.print) {

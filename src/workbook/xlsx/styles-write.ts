@@ -137,7 +137,7 @@ export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocumen
  * Adds our looks to styles.xml (or to a minimal one when the workbook has none) and returns the new
  * XML with the cell-format index of each style name.
  */
-export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: Record<StyleName, number> } {
+export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: Record<StyleName, number>; dxf: Partial<Record<StyleName, number>> } {
   let xml = stylesXml ?? MINIMAL_STYLES;
   const root = /<(\w+:)?styleSheet\b/.exec(xml);
   const p = root?.[1] ?? "";
@@ -207,5 +207,24 @@ export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: 
   const mergedXf = merge(xfSection, xfs);
   xml = xml.slice(0, xfSection.start) + renderSection(xfSection, mergedXf.children, p, "cellXfs") + xml.slice(xfSection.end);
   const xf = Object.fromEntries(STYLE_NAMES.map((n, i) => [n, mergedXf.indexes[i]!])) as Record<StyleName, number>;
-  return { xml, xf };
+
+  // Differential formats for conditional formatting: the verdict colours follow the verdict formulas.
+  const dxfXml = (l: Look) =>
+    `<${p}dxf>` +
+    (l.font ? `<${p}font>${l.font.bold ? `<${p}b/>` : ""}${l.font.color ? `<${p}color rgb="${l.font.color}"/>` : ""}</${p}font>` : "") +
+    (l.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${l.fill}"/><${p}bgColor rgb="${l.fill}"/></${p}patternFill></${p}fill>` : "") +
+    `</${p}dxf>`;
+  let dxfSection = findSection(xml, p, "dxfs");
+  if (!dxfSection) {
+    // dxfs follows cellStyles in the schema's order.
+    const after = new RegExp(`</${p}cellStyles>`).exec(xml) ?? new RegExp(`</${p}cellXfs>`).exec(xml)!;
+    const at = after.index + after[0].length;
+    xml = `${xml.slice(0, at)}<${p}dxfs count="0"></${p}dxfs>${xml.slice(at)}`;
+    dxfSection = findSection(xml, p, "dxfs")!;
+  }
+  const conditional = STYLE_NAMES.filter((n) => n.startsWith("verdict-"));
+  const mergedDxf = merge(dxfSection, conditional.map((n) => dxfXml(LOOKS[n])));
+  xml = xml.slice(0, dxfSection.start) + renderSection(dxfSection, mergedDxf.children, p, "dxfs") + xml.slice(dxfSection.end);
+  const dxf: Partial<Record<StyleName, number>> = Object.fromEntries(conditional.map((n, i) => [n, mergedDxf.indexes[i]!]));
+  return { xml, xf, dxf };
 }

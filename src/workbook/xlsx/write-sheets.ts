@@ -103,7 +103,7 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
   let maxSheetId = Math.max(0, ...parsed.sheets.map((s) => Number(s.sheetId) || 0));
 
   for (const layout of layouts) {
-    const xml = sheetXml(layout, styled.xf);
+    const xml = sheetXml(layout, styled.xf, styled.dxf);
     const at = parsed.sheets.findIndex((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (at >= 0) {
       const existing = parsed.sheets[at]!;

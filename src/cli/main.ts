@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from "util";
-import { writeFileSync } from "fs";
 import { evaluateWorkbook, type RulesetCatalog } from "../app/evaluate-workbook";
 import { jsonReport, textReport } from "../app/report";
 import type { Problem } from "../core/ruleset/load";
@@ -8,6 +7,7 @@ import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { WorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { makeTemplate } from "../workbook/xlsx/template";
+import { isIsoDate } from "../core/text/date";
 import { proposeForWorkbook } from "../app/propose";
 import { runSample } from "./sample";
 import { applyProposals } from "../core/mapping/propose";
@@ -32,6 +32,8 @@ const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Exce
 Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước.`;
 
 class UsageError extends Error {}
+
+const unknownRuleset = (id: string) => `Lỗi: Không có bộ tiêu chí "${id}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)`;
 
 function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O, positionals = 0) {
   try {
@@ -68,7 +70,7 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
   if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
-    io.err(`Lỗi: không có bộ tiêu chí "${values.ruleset}" — xem \`chitieu rulesets\` (unknown ruleset)`);
+    io.err(unknownRuleset(values.ruleset));
     return EXIT.input;
   }
   const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
@@ -86,8 +88,8 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError("cần tên tệp .xlsx");
   const asOf = values["as-of"];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    io.err(`Lỗi: --as-of "${asOf}" phải dạng YYYY-MM-DD, ví dụ 2024-06-30 (bad date)`);
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    io.err(`Lỗi: --as-of "${asOf}" phải là một ngày có thật dạng YYYY-MM-DD, ví dụ 2024-06-30 (bad date)`);
     return EXIT.input;
   }
   let mapping: { text: string; source: string } | undefined;
@@ -111,7 +113,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);
   }
   if (values.json) {
-    writeFileSync(values.json, `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n`);
+    writeFileAtomic(values.json, `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n`);
     io.out(`Đã ghi báo cáo JSON ${values.json}`);
   }
   return EXIT.ok;
@@ -123,7 +125,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   if (!file || !values.ruleset) throw new UsageError("cần tên tệp .xlsx và --ruleset ID");
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
-    io.err(`Lỗi: không có bộ tiêu chí "${values.ruleset}" — xem \`chitieu rulesets\` (unknown ruleset)`);
+    io.err(unknownRuleset(values.ruleset));
     return EXIT.input;
   }
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
@@ -134,7 +136,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   for (const p of proposals) io.out(`${p.code} ${p.slot} ← ${p.ref}: ${p.reason}`);
   io.out(`${proposals.length} đề xuất; các ô nhập chưa có đề xuất phải gán tay trong tệp ánh xạ.`);
   if (values.json) {
-    writeFileSync(values.json, `${mappingToText(applyProposals(base, proposals))}\n`);
+    writeFileAtomic(values.json, `${mappingToText(applyProposals(base, proposals))}\n`);
     io.out(`Đã ghi ánh xạ đề xuất ${values.json} — xem lại rồi dùng: chitieu evaluate ${file} --mapping ${values.json}`);
   }
   return EXIT.ok;

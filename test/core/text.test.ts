@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../src/core/text/date";
 import { parseCell } from "../../src/core/text/cell";
 import { fold, foldLoose } from "../../src/core/text/fold";
 import { formatInteger, formatPercent, formatQuantity } from "../../src/core/text/format";
@@ -118,4 +119,15 @@ describe("Vietnamese display", () => {
     expect(formatQuantity(rat(452, 10))).toBe("45,2");
     expect(formatQuantity(rat(45))).toBe("45");
   });
+});
+
+describe("report dates", () => {
+  test.each([
+    ["2024-06-30", true],
+    ["2024-02-29", true],
+    ["2023-02-29", false],
+    ["2024-13-45", false],
+    ["2024-02-30", false],
+    ["30/06/2024", false],
+  ])("%s is a real date: %p", (s, ok) => expect(isIsoDate(s)).toBe(ok));
 });

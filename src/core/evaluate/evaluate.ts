@@ -2,6 +2,7 @@ import type { PassRule, Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { formatPercent } from "../text/format";
 import { combine } from "./combine";
+import { isIsoDate } from "../text/date";
 import type { Inputs } from "./inputs";
 import { evaluateKind } from "./kinds";
 import { rat } from "./rational";
@@ -48,7 +49,7 @@ function summarize(
 export function evaluate(ruleset: Ruleset, inputs: Inputs, options: EvaluateOptions = {}): Evaluation {
   const problems: Problem[] = [];
   let asOf = options.asOf;
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
     problems.push({ severity: "loi", message: `Ngày báo cáo "${asOf}" không đúng dạng YYYY-MM-DD` });
     asOf = undefined;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../text/date";
 import { formatPath, type Problem } from "../ruleset/load";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
@@ -12,10 +13,7 @@ import { slotsOf } from "../evaluate/slots";
 export const Mapping = z
   .object({
     ruleset: z.string().min(1),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "ngày báo cáo phải dạng YYYY-MM-DD")
-      .optional(),
+    asOf: z.string().refine(isIsoDate, "ngày báo cáo phải là một ngày có thật, dạng YYYY-MM-DD").optional(),
     /** Shown at the top of the sheets we write. */
     commune: z.string().optional(),
     indicators: z.record(z.string(), z.record(z.string(), z.string().trim().min(1, "tham chiếu trống"))),

@@ -137,7 +137,9 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
   const requirement = formatShareThreshold(spec.requirement);
   const notes: string[] = [];
 
-  if (!given(num) && !given(den) && given(val)) {
+  // The ratio typed directly is used only where neither count is mapped, as the status sheet's formulas do.
+  const mapped = (slotName: string) => inputs[key(slotName)] !== undefined;
+  if (!mapped("numerator") && !mapped("denominator") && given(val)) {
     const base = { requirement, notes, sources: sourcesOf(val) };
     const [read] = readNumbers([[`Tỷ lệ ${spec.name}`, val]]);
     const failed = failedRead([read!], base);

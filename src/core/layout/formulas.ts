@@ -26,14 +26,23 @@ export function str(s: string): string {
 
 /**
  * The value of a mapped cell as the engine reads it: blank stays blank (a bare reference to an
- * empty cell would give 0), and a count typed as text with dot or space grouping ("3.986") is read
- * as the number, as core/text does.
+ * empty cell would give 0), and a count typed as text grouped by dots or spaces ("3.986", "3 986")
+ * is read as the number only when its grouping is exactly the canonical one, as core/text reads it;
+ * any other text stays text (and is then lỗi số liệu).
  */
 export function inputExpr(ref: string, type: ValueType): string {
   const blank = `ISBLANK(${ref})`;
-  if (type !== "count") return `IF(${blank},"",${ref})`;
-  const digits = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${ref}),".","")," ",""),CHAR(160),"")`;
-  return `IF(${blank},"",IF(ISNUMBER(${ref}),${ref},IF(TRIM(${ref})="","",IFERROR(VALUE(${digits}),${ref}))))`;
+  // TRUE in a figure's cell is an error for the engine; LibreOffice would count it as 1.
+  const logical = (rest: string) => `IF(ISLOGICAL(${ref}),IF(${ref},"TRUE","FALSE"),${rest})`;
+  if (type === "yes-no") return `IF(${blank},"",${ref})`;
+  if (type !== "count") return logical(`IF(${blank},"",${ref})`);
+  // UNICHAR(160): LibreOffice's CHAR(160) is not the no-break space.
+  const t = `TRIM(SUBSTITUTE(${ref},UNICHAR(160)," "))`;
+  const v = `VALUE(SUBSTITUTE(SUBSTITUTE(${t},".","")," ",""))`;
+  // FIXED groups with the locale's separator; turned into dots, then spaces, for the comparison.
+  const dotted = `SUBSTITUTE(SUBSTITUTE(FIXED(${v},0,FALSE),",","."),UNICHAR(160),".")`;
+  const grouped = `OR(${t}=FIXED(${v},0,TRUE),${t}=${dotted},${t}=SUBSTITUTE(${dotted},"."," "))`;
+  return logical(`IF(${blank},"",IF(ISNUMBER(${ref}),${ref},IF(${t}="","",IFERROR(IF(${grouped},${v},${ref}),${ref}))))`);
 }
 
 /** TRUE when a non-blank input cannot be what its slot needs (text, negative, a fraction of a person…). */
@@ -101,14 +110,20 @@ export function shareShortfallExpr(n: string, d: string, t: Rational, c: Compara
   }
 }
 
-function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
-  // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both.
-  return `OR(${cell}=${bool},${cell}=${num},${words.map((w) => `TRIM(${cell})=${str(w)}`).join(",")})`;
+/** Each word as typed composed (NFC) and decomposed (NFD): a formula cannot normalise, so it compares both. */
+function spellings(words: string[]): string[] {
+  return [...new Set(words.flatMap((w) => [w.normalize("NFC"), w.normalize("NFD")]))];
 }
 
-/** "Có" / "Không" / "?" from a yes/no cell, with the words core/text reads. */
+function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
+  // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both. No-break spaces count as spaces.
+  const t = `TRIM(SUBSTITUTE(${cell},UNICHAR(160)," "))`;
+  return `OR(${cell}=${bool},${cell}=${num},${spellings(words).map((w) => `${t}=${str(w)}`).join(",")})`;
+}
+
+/** "Có" / "Không" / "?" (unreadable, an error included) from a yes/no cell, with the words core/text reads. */
 export function yesNoDisplayExpr(cell: string): string {
-  return `IF(ISERROR(${cell}),"",IF(${cell}="","",IF(${wordTest(cell, YES_WORDS, "TRUE", 1)},"Có",IF(${wordTest(cell, NO_WORDS, "FALSE", 0)},"Không","?"))))`;
+  return `IF(ISERROR(${cell}),"?",IF(${cell}="","",IF(${wordTest(cell, YES_WORDS, "TRUE", 1)},"Có",IF(${wordTest(cell, NO_WORDS, "FALSE", 0)},"Không","?"))))`;
 }
 
 export function yesNoVerdictExpr(cell: string, display: string, expected: boolean): string {

@@ -6,6 +6,7 @@ import { shareThresholdValue } from "../text/format";
 import { parseCell, type RawCell } from "../text/cell";
 import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
 import {
+  badExpr,
   combineExpr,
   inputExpr,
   quantityTest,
@@ -62,6 +63,7 @@ function cachedInput(raw: RawCell, type: ValueType): CellValue {
   if (raw === null || raw === undefined) return "";
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   if (typeof raw === "object") return { error: raw.error };
+  if (typeof raw === "boolean" && type !== "yes-no") return raw ? "TRUE" : "FALSE";
   const parsed = parseCell(raw, type);
   if (parsed.kind === "missing") return "";
   if (type === "count" && parsed.kind === "number" && typeof raw === "string") return toNumber(parsed.value);
@@ -84,10 +86,38 @@ function emptyRow(): Row {
 
 /** D/E input cells: a live formula where the slot is mapped to something readable, else the value as a constant. */
 function operandCell(ctx: RowCtx, slot: string, type: ValueType, style: StyleName): CellSpec {
-  const ref = ctx.refs[slot];
+  const ref = liveRef(ctx, slot, type);
   const raw = ctx.raw[slot] ?? null;
-  if (ref === undefined) return { value: cachedInput(raw, type), style };
+  if (ref === undefined) return { value: staticInput(raw, type), style };
   return formula(inputExpr(ref, type), cachedInput(raw, type), style);
+}
+
+/**
+ * A figure typed as text in a ratio or value slot ("58,6%", "45,5") is read by the engine, but no
+ * formula reads Vietnamese decimals the same in every Excel locale: such a slot is written as its
+ * value (with a note asking to retype it as a number) rather than as a formula that would disagree.
+ */
+function typedAsText(raw: RawCell | undefined, type: ValueType): boolean {
+  return (type === "number" || type === "ratio") && typeof raw === "string" && parseCell(raw, type).kind === "number";
+}
+
+function liveRef(ctx: RowCtx, slot: string, type: ValueType): string | undefined {
+  return typedAsText(ctx.raw[slot], type) ? undefined : ctx.refs[slot];
+}
+
+function staticInput(raw: RawCell, type: ValueType): CellValue {
+  if (typedAsText(raw, type)) {
+    const parsed = parseCell(raw, type);
+    return parsed.kind === "number" ? toNumber(parsed.value) : cachedInput(raw, type);
+  }
+  return cachedInput(raw, type);
+}
+
+/** The note for slots written as values because the clerk typed the figure as text. */
+function textFigureNotes(ctx: RowCtx): string[] {
+  return Object.entries(ctx.raw)
+    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio")))
+    .map(([slot, raw]) => `Ô nguồn của "${slot}" chứa số dạng văn bản ("${String(raw)}"): bảng ghi giá trị này, không tự cập nhật — hãy nhập lại ô đó dạng số.`);
 }
 
 type Built = { rows: Row[]; verdictCell: string };
@@ -114,6 +144,7 @@ function shareRow(
   const c = spec.requirement.comparator;
   const byValue = ctx.refs[p("value")] !== undefined && ctx.refs[p("numerator")] === undefined && ctx.refs[p("denominator")] === undefined;
   const live = byValue || (ctx.refs[p("numerator")] !== undefined && ctx.refs[p("denominator")] !== undefined);
+  // Written as values when typed as text (see typedAsText): the formulas then read those values.
   let test: string;
   let operands: Array<{ cell: string; type: ValueType }>;
   let impossible: string | undefined;
@@ -122,7 +153,7 @@ function shareRow(
     row[COL.E - 1] = null;
     test = shareValueTest(D, t, c);
     operands = [{ cell: D, type: "ratio" }];
-    row[COL.F - 1] = live ? formula(`IF(ISNUMBER(${D}),${D},"")`, num(r.value), "percent") : { value: num(r.value), style: "percent" };
+    row[COL.F - 1] = live ? formula(valueShown([{ cell: D, type: "ratio" }], D), num(r.value), "percent") : { value: num(r.value), style: "percent" };
   } else {
     row[COL.D - 1] = operandCell(ctx, p("numerator"), "count", "integer");
     row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
@@ -132,18 +163,17 @@ function shareRow(
       { cell: E, type: "count" },
     ];
     impossible = spec.share ? `OR(${E}=0,${D}>${E})` : `${E}=0`;
-    row[COL.F - 1] = live
-      ? formula(`IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}<>0,${D}/${E},""),"")`, num(r.value), "percent")
-      : { value: num(r.value), style: "percent" };
+    row[COL.F - 1] = live ? formula(valueShown(operands, `${D}/${E}`, E), num(r.value), "percent") : { value: num(r.value), style: "percent" };
   }
   if (condition) {
-    const cref = condition.ref;
+    const craw = ctx.raw["condition"];
+    const cref = typedAsText(craw, "number") ? String(staticInput(craw ?? null, "number")) : condition.ref;
     const tElse = shareThresholdValue(condition.otherwise);
     const cElse = condition.otherwise.comparator;
     const testElse = byValue ? shareValueTest(D, tElse, cElse) : shareTest(D, E, tElse, cElse);
     if (cref !== undefined) {
-      const cv = `(${inputExpr(cref, "number")})`;
-      test = `IF(${cv}${c === "=" ? "=" : condition.comparator}${condition.value},${test},${testElse})`;
+      const cv = typedAsText(craw, "number") ? cref : `(${inputExpr(cref, "number")})`;
+      test = `IF(${cv}${condition.comparator}${condition.value},${test},${testElse})`;
       const inner = verdictExpr(operands, test, impossible);
       const f = `IF(ISERROR(${cv}),${V.loi},IF(IF(ISNUMBER(${cv}),${cv}<0,${cv}<>""),${V.loi},IF(AND(${cv}="",OR(${operands.map((o) => `${o.cell}<>""`).join(",")})),IF(${inner}=${V.loi},${V.loi},${V.thieu}),${inner})))`;
       row[COL.G - 1] = verdictCell(r, live ? f : undefined);
@@ -158,6 +188,18 @@ function shareRow(
   row[COL.unit - 1] = text(spec.unit, "center");
 }
 
+/** The result a measure shows: its value when every input is a valid number (and the divisor not 0), else blank — as the engine. */
+function valueShown(operands: Array<{ cell: string; type: ValueType }>, value: string, divisor?: string): string {
+  const numbers = operands.map((o) => `ISNUMBER(${o.cell})`).join(",");
+  const valid = [...operands.map((o) => `NOT(${badExpr(o.cell, o.type)})`), ...(divisor ? [`${divisor}<>0`] : [])].join(",");
+  return `IF(AND(${numbers}),IF(AND(${valid}),${value},""),"")`;
+}
+
+/** A shortfall the engine would state: only when the verdict is không đạt and the amount is positive. */
+function positiveShortfall(verdictCell: string, amount: string): string {
+  return `IF(${verdictCell}=${V.khong},IF(${amount}>0,${amount},""),"")`;
+}
+
 function quantityRow(row: Row, ctx: RowCtx, r: MeasureResult, m: { requirement: { comparator: Comparator; value: number }; unit: string; perCapita?: unknown }, prefix: string): void {
   const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
   const D = at(COL.D, ctx.row);
@@ -170,7 +212,11 @@ function quantityRow(row: Row, ctx: RowCtx, r: MeasureResult, m: { requirement: 
     const live = ctx.refs[p("numerator")] !== undefined && ctx.refs[p("denominator")] !== undefined;
     row[COL.D - 1] = operandCell(ctx, p("numerator"), "number", "decimal");
     row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
-    row[COL.F - 1] = live ? formula(`IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}<>0,${D}/${E},""),"")`, num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
+    const perCapitaOperands = [
+      { cell: D, type: "number" as const },
+      { cell: E, type: "count" as const },
+    ];
+    row[COL.F - 1] = live ? formula(valueShown(perCapitaOperands, `${D}/${E}`, E), num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
     const v = verdictExpr(
       [
         { cell: D, type: "number" },
@@ -181,14 +227,14 @@ function quantityRow(row: Row, ctx: RowCtx, r: MeasureResult, m: { requirement: 
     );
     row[COL.G - 1] = verdictCell(r, live ? v : undefined);
     const sf = c === "=" ? undefined : up ? `(${t})*${E}-${D}` : `${D}-(${t})*${E}`;
-    row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
+    row[COL.H - 1] = sf && live ? formula(positiveShortfall(G, sf), r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
   } else {
     const live = ctx.refs[p("value")] !== undefined;
     row[COL.D - 1] = operandCell(ctx, p("value"), "number", "decimal");
-    row[COL.F - 1] = live ? formula(`IF(ISNUMBER(${D}),${D},"")`, num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
+    row[COL.F - 1] = live ? formula(valueShown([{ cell: D, type: "number" }], D), num(r.value), "decimal") : { value: num(r.value), style: "decimal" };
     row[COL.G - 1] = verdictCell(r, live ? verdictExpr([{ cell: D, type: "number" }], quantityTest(D, t, c)) : undefined);
     const sf = c === "=" ? undefined : up ? `(${t})-${D}` : `${D}-(${t})`;
-    row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
+    row[COL.H - 1] = sf && live ? formula(positiveShortfall(G, sf), r.shortfall ? toNumber(r.shortfall.amount) : "", "decimal") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "decimal" };
   }
   row[COL.unit - 1] = text(m.unit, "center");
 }
@@ -199,7 +245,8 @@ function yesNoRow(row: Row, ctx: RowCtx, r: MeasureResult, expected: boolean, pr
   const F = at(COL.F, ctx.row);
   const live = ctx.refs[slot] !== undefined;
   row[COL.D - 1] = operandCell(ctx, slot, "yes-no", "center");
-  row[COL.F - 1] = live ? formula(yesNoDisplayExpr(D), r.display ?? (r.verdict === "loi-so-lieu" ? "?" : ""), "center") : text(r.display ?? "", "center");
+  const shown = r.display ?? (r.verdict === "loi-so-lieu" ? "?" : "");
+  row[COL.F - 1] = live ? formula(yesNoDisplayExpr(D), shown, "center") : text(r.display ?? "", "center");
   row[COL.G - 1] = verdictCell(r, live ? yesNoVerdictExpr(D, F, expected) : undefined);
   row[COL.H - 1] = { value: "", style: "integer" };
   row[COL.unit - 1] = text("", "center");
@@ -276,7 +323,8 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
     const range = `${partCells[0]}:${partCells[partCells.length - 1]}`;
     const f = combineExpr((v) => `COUNTIF(${range},${v})`, String(partCells.length));
     base[COL.G - 1] = verdictCell(r, partCells.length > 0 ? f : undefined);
-    base[COL.F - 1] = text(r.display ?? "", "wrap");
+    // Each part shows its own result on its row; a joined text here could not follow the formulas.
+    base[COL.F - 1] = text("", "wrap");
     return { rows, verdictCell: at(COL.G, ctx.row) };
   },
 };
@@ -303,6 +351,7 @@ function summaryRow(
   atLeast: number | undefined,
   suspendedInTotal: boolean,
   requirement: string,
+  suspended = false,
 ): { row: Row; fill: (lastRow: number) => void } {
   const row = emptyRow();
   row[COL.code - 1] = text(s.code, "summary");
@@ -316,7 +365,10 @@ function summaryRow(
     const total = `COUNTIF(${range(COL.parent)},${str(childKey)})`;
     const counted = suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
     row[COL.F - 1] = formula(summaryTextExpr(count(V.dat), counted, s.unitName), s.text, "summary");
-    row[COL.G - 1] = formula(combineExpr(count, total, atLeast), VERDICT_TEXT[s.verdict], VERDICT_STYLE[s.verdict]);
+    // Suspended by the ruleset or the clerk, it stays tạm dừng whatever its indicators say.
+    row[COL.G - 1] = suspended
+      ? text(VERDICT_TEXT["tam-dung"], VERDICT_STYLE["tam-dung"])
+      : formula(combineExpr(count, total, atLeast), VERDICT_TEXT[s.verdict], VERDICT_STYLE[s.verdict]);
   };
   return { row, fill };
 }
@@ -363,7 +415,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
       built = (ROWS[ind.kind] as RowBuilder<IndicatorKind>)(ind as never, r, ctx, base);
     }
     base[COL.sources - 1] = text(r.sources.join("; "));
-    base[COL.notes - 1] = text(notesOf(r));
+    base[COL.notes - 1] = text([notesOf(r), ...textFigureNotes(ctx)].filter((n) => n !== "").join("\n"));
     base[COL.parent - 1] = text(parent, "note");
     base[COL.role - 1] = text("ind", "note");
     rows.push(...built.rows);
@@ -373,7 +425,16 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     for (const item of group.items) {
       if (item.kind === "criterion") {
         const s = criterionSummary.get(item.code)!;
-        const summary = summaryRow(s, "crit", `g:${group.code}`, `c:${item.code}`, "atLeast" in item.passRule ? item.passRule.atLeast : undefined, false, item.requirementText ?? "");
+        const summary = summaryRow(
+          s,
+          "crit",
+          `g:${group.code}`,
+          `c:${item.code}`,
+          "atLeast" in item.passRule ? item.passRule.atLeast : undefined,
+          false,
+          item.requirementText ?? "",
+          s.verdict === "tam-dung" && item.indicators.some((i) => results.get(i.code)?.verdict !== "tam-dung"),
+        );
         rows.push(summary.row);
         fills.push(summary.fill);
         for (const ind of item.indicators) indicatorRows(ind, `c:${item.code}`);
@@ -418,7 +479,8 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     key: STATUS_KEY,
     name: input.sheetName,
     rows: rows.map((r) => trimRow(r)),
-    rowHeights: heights.map((h, i) => (i < HEADER_ROW - 1 ? undefined : h)),
+    // Rows 1, 2 and 4 are merged across the page and fit one line; row 3 (the overall summary) wraps.
+    rowHeights: heights.map((h, i) => (i < HEADER_ROW - 1 && i !== 2 ? undefined : h)),
     columns: WIDTHS,
     merges: merges.filter((m) => m.left !== m.right || m.top !== m.bottom),
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },

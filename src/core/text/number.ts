@@ -48,6 +48,8 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
     const [whole = "", frac = ""] = s.split(sep);
     if (whole === "" || frac === "") return fail(`"${raw}" không phải là số`);
     const looksGrouped = frac.length === 3 && /^[1-9]\d{0,2}$/.test(whole);
+    // A count has no decimals: "2000.0" or "12,5" where people are counted is a typing mistake to fix.
+    if (!looksGrouped && opts.integer && !percent) return fail(`"${raw}" có phần thập phân — số đếm phải là số nguyên`);
     if (!looksGrouped) decimal = `${whole}.${frac}`;
     else if (sep === "." && opts.integer && !percent) decimal = whole + frac; // "3.986" người: Vietnamese thousands.
     else

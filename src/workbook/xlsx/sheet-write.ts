@@ -11,9 +11,19 @@ function numberText(n: number): string {
   return String(n);
 }
 
+/**
+ * Functions newer than Excel 2007 are stored in the file with the _xlfn. prefix (the formula bar and
+ * Office.js show them without it); a file that omits it reads as #NAME? in Excel and LibreOffice.
+ */
+const FUTURE_FUNCTIONS = /\b(UNICHAR|UNICODE)\(/g;
+
+export function fileFormula(formula: string): string {
+  return formula.replace(FUTURE_FUNCTIONS, "_xlfn.$1(");
+}
+
 function cellXml(ref: string, cell: CellSpec, xf: Record<StyleName, number>): string {
   const s = cell.style ? ` s="${xf[cell.style]}"` : "";
-  const f = cell.formula !== undefined ? `<f>${escapeXml(cell.formula)}</f>` : "";
+  const f = cell.formula !== undefined ? `<f>${escapeXml(fileFormula(cell.formula))}</f>` : "";
   const v = cell.value;
   if (v === null) return f ? `<c r="${ref}"${s}>${f}</c>` : `<c r="${ref}"${s}/>`;
   if (typeof v === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(v)}</v></c>`;

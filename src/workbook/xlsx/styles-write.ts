@@ -6,7 +6,7 @@ import type { StyleName } from "../../core/layout/sheet";
  * adds nothing) and appended otherwise. Indexes of the clerk's styles never move.
  */
 
-type Look = {
+export type Look = {
   font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
   fill?: string;
   border?: boolean;
@@ -39,8 +39,8 @@ export const LOOKS: Record<StyleName, Look> = {
 export const STYLE_NAMES = Object.keys(LOOKS) as StyleName[];
 
 // The font every one of our cells uses: Times New Roman is what Vietnamese administrative documents use.
-const FONT_NAME = "Times New Roman";
-const FONT_SIZE = 12;
+export const FONT_NAME = "Times New Roman";
+export const FONT_SIZE = 12;
 
 function fontXml(p: string, f: Look["font"] = {}): string {
   return (

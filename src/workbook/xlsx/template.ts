@@ -38,6 +38,9 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
       r.getCell(3).value = s.label;
       r.getCell(5).value = i === 0 ? (item.requirementText ?? null) : null;
       r.alignment = { vertical: "top", wrapText: true };
+      // Readers do not grow rows of a file they open: size each row for its longest wrapped text.
+      const lines = Math.max(1, Math.ceil((i === 0 ? item.name.length : 0) / 58), Math.ceil(s.label.length / 50));
+      if (lines > 1) r.height = lines * 15.75;
       const input = r.getCell(4);
       input.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
       input.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };

@@ -1,0 +1,95 @@
+/*
+ * Errors from Excel (OfficeExtension.Error: a string `code` from OfficeExtension.ErrorCodes or
+ * Excel.ErrorCodes, a localized `message` not meant for users, `debugInfo`) turned into a
+ * WorkbookError whose message tells the clerk what to do. Codes are compared as strings: the
+ * Excel global is never read here.
+ */
+import { WorkbookError } from "../port";
+
+/** What the caller knew when the error came, to make the message precise. */
+export type ErrorHint = {
+  /** Sheets the request named: an ItemNotFound is about one of them. */
+  sheets?: readonly string[];
+  /** The workbook reported readOnly (ExcelApi 1.8) in the last snapshot. */
+  readOnly?: boolean;
+};
+
+/** The sentences, shared with the adapter's own checks so the clerk reads the same words either way. */
+export const MESSAGES = {
+  cellEditMode: "Excel đang ở chế độ sửa ô — nhấn Enter hoặc Esc rồi thử lại (Excel is in cell-edit mode)",
+  protectedSheet: (sheet: string) =>
+    `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại (sheet is protected)`,
+  protectedWorkbook:
+    "Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới — hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại (workbook structure is protected)",
+  readOnly:
+    "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại (workbook is read-only)",
+  accessDenied:
+    "Excel không cho ghi vào sổ tính: trang tính hoặc sổ tính đang được bảo vệ, hoặc tệp đang mở chỉ đọc — " +
+    "hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) hoặc lưu một bản sao rồi thử lại (access denied)",
+  noSuchSheet: (sheets: readonly string[]) =>
+    sheets.length === 1
+      ? `Không có trang tính "${sheets[0]}" trong sổ tính (no such sheet)`
+      : `Không tìm thấy một trong các trang tính ${sheets.map((s) => `"${s}"`).join(", ")} — có thể trang vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại (no such sheet)`,
+  notFound: "Không tìm thấy trang hoặc vùng ô cần dùng — có thể nó vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại (item not found)",
+  alreadyExists:
+    "Trong sổ tính vừa có một trang trùng tên với trang Chỉ tiêu xã định tạo (có thể vừa được tạo) — hãy đọc lại sổ tính rồi chạy lại; trang đó không bị ghi đè (item already exists)",
+  unsupported:
+    "Phiên bản Excel này chưa có chức năng Chỉ tiêu xã cần — hãy cập nhật Office (Excel 2019 trở lên hoặc Microsoft 365), hoặc dùng trang Chỉ tiêu xã trong trình duyệt với tệp .xlsx (API not available)",
+  inactive:
+    "Đang mở nhiều sổ tính và sổ này không còn được chọn — hãy bấm vào cửa sổ của sổ tính này rồi thử lại (inactive workbook)",
+  conflict: "Sổ tính vừa được sửa ở nơi khác (đang cùng soạn) — hãy đợi một lát rồi thử lại (conflict)",
+  aborted: "Excel đã dừng yêu cầu giữa chừng — hãy thử lại (request aborted)",
+  busy: "Excel đang bận xử lý quá nhiều thao tác — hãy đợi một lát rồi thử lại (activity limit reached)",
+  tooLarge: (code: string) =>
+    `Dữ liệu gửi hoặc nhận trong một lần vượt giới hạn của Excel — hãy báo cho người hỗ trợ kèm mã lỗi ${code}; có thể thử làm việc với tệp .xlsx trong trình duyệt (${code})`,
+  other: (code: string, message: string) =>
+    `Excel báo lỗi khi Chỉ tiêu xã làm việc với sổ tính — hãy lưu sổ tính, đóng mở lại Excel rồi thử lại; nếu vẫn lỗi, hãy báo mã ${code} (Excel error ${code}: ${message})`,
+};
+
+type Build = (hint: ErrorHint, message: string, code: string) => WorkbookError;
+
+const fixed =
+  (message: string, code: WorkbookError["code"]): Build =>
+  () =>
+    new WorkbookError(message, code);
+
+const BY_CODE: Record<string, Build> = {
+  InvalidOperationInCellEditMode: fixed(MESSAGES.cellEditMode, "busy"),
+  AccessDenied: (hint) => (hint.readOnly ? new WorkbookError(MESSAGES.readOnly, "read-only") : new WorkbookError(MESSAGES.accessDenied, "protected")),
+  ItemNotFound: (hint) =>
+    hint.sheets && hint.sheets.length > 0 ? new WorkbookError(MESSAGES.noSuchSheet(hint.sheets), "not-found") : new WorkbookError(MESSAGES.notFound, "not-found"),
+  ItemAlreadyExists: fixed(MESSAGES.alreadyExists, "not-owned"),
+  ApiNotFound: fixed(MESSAGES.unsupported, "unsupported"),
+  ApiNotAvailable: fixed(MESSAGES.unsupported, "unsupported"),
+  NotImplemented: fixed(MESSAGES.unsupported, "unsupported"),
+  InactiveWorkbook: fixed(MESSAGES.inactive, "busy"),
+  Conflict: fixed(MESSAGES.conflict, "busy"),
+  RequestAborted: fixed(MESSAGES.aborted, "busy"),
+  ActivityLimitReached: fixed(MESSAGES.busy, "busy"),
+  RequestPayloadSizeLimitExceeded: (_h, _m, code) => new WorkbookError(MESSAGES.tooLarge(code), "other"),
+  ResponsePayloadSizeLimitExceeded: (_h, _m, code) => new WorkbookError(MESSAGES.tooLarge(code), "other"),
+  RangeExceedsLimit: (_h, _m, code) => new WorkbookError(MESSAGES.tooLarge(code), "other"),
+};
+
+/** The code of an Office.js error (RichApi.Error); undefined for anything else. */
+export function officeErrorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
+/**
+ * A WorkbookError for an Office.js error. A WorkbookError passes through unchanged; anything that is
+ * not an Office error (a TypeError: a bug of ours) is returned as it was, for the caller to rethrow,
+ * so tests see it rather than a reassuring sentence.
+ */
+export function toWorkbookError(error: unknown, hint: ErrorHint = {}): unknown {
+  if (error instanceof WorkbookError) return error;
+  const code = officeErrorCode(error);
+  if (code === undefined) return error;
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown }).message ?? "");
+  const build = BY_CODE[code];
+  const out = build ? build(hint, message, code) : new WorkbookError(MESSAGES.other(code, message), "other");
+  out.cause = error;
+  return out;
+}

@@ -1,0 +1,789 @@
+/*
+ * A small recording fake of the Excel API subset the Office.js adapter uses (the Xl* types of
+ * src/workbook/office/adapter.ts), over an in-memory grid. It behaves like Excel where it matters to
+ * the adapter's call pattern:
+ * - calls only queue commands; context.sync() runs them in order and counts the round trip, with
+ *   the request's size (queued commands as JSON, UTF-8) and the response's (loaded values);
+ * - a property is readable only after load() and a sync (else it throws, as Office.js does), and
+ *   isNullObject only after a sync; a null object's children are null objects;
+ * - getItem() of a missing sheet fails the sync with ItemNotFound; writing to a protected sheet or
+ *   adding a sheet to a protected workbook with AccessDenied; adding an existing sheet or name with
+ *   ItemAlreadyExists — commands before the failing one stay done, as in Excel;
+ * - input is typed as a clerk types it: "=…" is a formula, "+84 912" too, "3.2" a number, "TRUE" a
+ *   boolean, "'text" text; formulas yield a value (literals, one cell, a name of one cell);
+ * - names of both scopes, including one whose formula is =#REF!;
+ * - APIs newer than `apiVersion` throw ApiNotFound when called, as Office.js does on the client;
+ * - failNextSync(code) makes the next sync fail with that Office error code.
+ */
+import type { RawCell } from "../../src/core/text/cell";
+import type {
+  OfficeRun,
+  XlBorderEdge,
+  XlContext,
+  XlNamedItem,
+  XlNamedItemCollection,
+  XlPageLayout,
+  XlRange,
+  XlRangeFormat,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+} from "../../src/workbook/office/adapter";
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+type Area = { top: number; left: number; bottom: number; right: number };
+type Content =
+  | { kind: "string"; value: string }
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "error"; value: string }
+  | { kind: "formula"; formula: string };
+
+export class FakeSheet {
+  cells = new Map<string, Content>();
+  numberFormats = new Map<string, string>();
+  names: FakeName[] = [];
+  /** Format properties as set, in order: { area, "font.bold": true }. */
+  formats: Array<{ area: Area; props: Record<string, unknown> }> = [];
+  merges: Area[] = [];
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenColumns = new Set<number>();
+  frozenRows = 0;
+  page: Record<string, unknown> = {};
+  protected = false;
+  constructor(
+    public name: string,
+    public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
+  ) {}
+}
+
+export class FakeName {
+  constructor(
+    public name: string,
+    /** As Excel reports it, with the leading "=". */
+    public formula: string,
+    public visible = true,
+  ) {}
+}
+
+export type SyncRecord = { requestBytes: number; responseBytes: number; commands: number };
+
+export type FakeInit = {
+  sheets: ReadonlyArray<{ name: string; cells?: Record<string, RawCell>; visibility?: "visible" | "hidden" | "veryHidden"; protected?: boolean }>;
+  /** Formulas as stored in workbook.xml, without "=". */
+  names?: ReadonlyArray<{ name: string; scope?: string | null; formula: string; hidden?: boolean }>;
+};
+
+type OfficeError = Error & { code: string; debugInfo: { code: string; message: string } };
+
+export function officeError(code: string, message = `${code} (fake)`): OfficeError {
+  return Object.assign(new Error(message), { name: "RichApi.Error", code, debugInfo: { code, message } });
+}
+
+function notLoaded(prop: string): Error {
+  return officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+const same = (a: string, b: string) => a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B3", "A1:C9", "3:5", "C:D", or undefined for the whole sheet. */
+export function parseAddress(address?: string): Area {
+  if (address === undefined) return { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL };
+  const parts = address.replace(/\$/g, "").split(":");
+  const one = (p: string) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(p);
+    if (!m || (m[1] === "" && m[2] === "")) throw officeError("InvalidArgument", `bad address ${address}`);
+    return { col: m[1] ? columnIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
+  };
+  const a = one(parts[0]!);
+  const b = one(parts[1] ?? parts[0]!);
+  return { top: a.row ?? 1, left: a.col ?? 1, bottom: b.row ?? MAX_ROW, right: b.col ?? MAX_COL };
+}
+
+function intersect(a: Area, b: Area): Area | null {
+  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return r.top > r.bottom || r.left > r.right ? null : r;
+}
+
+const inside = (a: Area, row: number, col: number) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
+
+function utf8(s: string): number {
+  return Buffer.byteLength(s, "utf8");
+}
+
+function minor(version: string): number {
+  return Number(version.split(".")[1] ?? 0);
+}
+
+/** What typing `input` into a cell stores (Range.values and Range.formulas setters do the same). */
+function typedContent(input: unknown, numberFormat: string | undefined): Content | null {
+  if (input === "" || input === null || input === undefined) return null;
+  if (typeof input === "number") return { kind: "number", value: input };
+  if (typeof input === "boolean") return { kind: "boolean", value: input };
+  const s = String(input);
+  if (s.startsWith("'")) return { kind: "string", value: s.slice(1) };
+  if (numberFormat === "@") return { kind: "string", value: s };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(s)) return { kind: "number", value: Number(s) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(s)) return { kind: "number", value: Number(s.slice(0, -1)) / 100 };
+  if (/^(TRUE|FALSE)$/i.test(s)) return { kind: "boolean", value: s.toUpperCase() === "TRUE" };
+  if (/^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(s)) return { kind: "error", value: s };
+  if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(s)) return { kind: "number", value: 45000 }; // a date, as Excel would guess it
+  if (/^[=+\-@]/.test(s)) return { kind: "formula", formula: s.replace(/^=/, "") };
+  return { kind: "string", value: s };
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  readOnly = false;
+  structureProtected = false;
+  /** The highest ExcelApi 1.x this Excel has. */
+  apiVersion = "1.12";
+  log: SyncRecord[] = [];
+  private failures: OfficeError[] = [];
+
+  constructor(init?: FakeInit) {
+    for (const s of init?.sheets ?? []) {
+      const sheet = new FakeSheet(s.name, s.visibility === "veryHidden" ? "VeryHidden" : s.visibility === "hidden" ? "Hidden" : "Visible");
+      sheet.protected = s.protected ?? false;
+      for (const [ref, value] of Object.entries(s.cells ?? {})) this.put(sheet, ref, value);
+      this.sheets.push(sheet);
+    }
+    for (const n of init?.names ?? []) {
+      const name = new FakeName(n.name, `=${n.formula}`, !(n.hidden ?? false));
+      if (n.scope) this.sheet(n.scope)!.names.push(name);
+      else this.names.push(name);
+    }
+  }
+
+  /** A fixture value into a cell: a Date becomes its serial number shown as a date, as Excel stores it. */
+  put(sheet: FakeSheet, ref: string, value: RawCell): void {
+    const a = parseAddress(ref);
+    const k = key(a.top, a.left);
+    if (value === null || value === undefined) sheet.cells.delete(k);
+    else if (value instanceof Date) {
+      sheet.cells.set(k, { kind: "number", value: (value.getTime() - EPOCH_1900) / DAY_MS });
+      sheet.numberFormats.set(k, "dd/mm/yyyy");
+    } else if (typeof value === "object") sheet.cells.set(k, { kind: "error", value: value.error });
+    else if (typeof value === "string") sheet.cells.set(k, { kind: "string", value });
+    else if (typeof value === "number") sheet.cells.set(k, { kind: "number", value });
+    else sheet.cells.set(k, { kind: "boolean", value });
+  }
+
+  readonly run: OfficeRun = async (batch) => {
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx);
+    if (ctx.pendingCount > 0) throw new Error(`fake: ${ctx.pendingCount} commands were queued but never synced`);
+    return result;
+  };
+
+  readonly isSetSupported = (name: string, version: string): boolean => name === "ExcelApi" && minor(version) <= minor(this.apiVersion);
+
+  /** Office.js checks a newer API on the client, when it is called. */
+  requireApi(version: string, what: string): void {
+    if (minor(version) > minor(this.apiVersion)) throw officeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
+  }
+
+  failNextSync(code: string, message?: string): void {
+    this.failures.push(officeError(code, message));
+  }
+
+  takeFailure(): OfficeError | undefined {
+    return this.failures.shift();
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => same(s.name, name));
+  }
+
+  get syncCount(): number {
+    return this.log.length;
+  }
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.log.map((r) => r.requestBytes));
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.log.map((r) => r.responseBytes));
+  }
+  resetLog(): void {
+    this.log = [];
+  }
+
+  /** A cell as Range.values would give it, with errors as { error } and blanks as null, for assertions. */
+  cell(sheet: string, a1: string): RawCell {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const a = parseAddress(a1);
+    const c = this.valueOf(s, a.top, a.left);
+    return c === null ? null : c.kind === "error" ? { error: c.value } : c.value;
+  }
+
+  formulaAt(sheet: string, a1: string): string | undefined {
+    const a = parseAddress(a1);
+    const c = this.sheet(sheet)?.cells.get(key(a.top, a.left));
+    return c?.kind === "formula" ? c.formula : undefined;
+  }
+
+  /** Every format property set on a cell, later settings winning. */
+  formatAt(sheet: string, a1: string): Record<string, unknown> {
+    const a = parseAddress(a1);
+    const out: Record<string, unknown> = {};
+    for (const f of this.sheet(sheet)?.formats ?? []) if (inside(f.area, a.top, a.left)) Object.assign(out, f.props);
+    return out;
+  }
+
+  /** The computed content of a cell: formulas of a literal, one cell or a name of one cell; else #CALC!. */
+  valueOf(sheet: FakeSheet, row: number, col: number, depth = 0): Exclude<Content, { kind: "formula" }> | null {
+    const c = sheet.cells.get(key(row, col));
+    if (!c || c.kind !== "formula") return c ?? null;
+    if (depth > 20) return { kind: "error", value: "#REF!" };
+    const literal = typedContent(c.formula, undefined);
+    if (literal && literal.kind !== "formula" && literal.kind !== "string") return literal;
+    const text = /^"((?:[^"]|"")*)"$/.exec(c.formula);
+    if (text) return { kind: "string", value: text[1]!.replace(/""/g, '"') };
+    return this.reference(sheet, c.formula, depth) ?? { kind: "error", value: "#CALC!" };
+  }
+
+  private reference(from: FakeSheet, ref: string, depth: number): Exclude<Content, { kind: "formula" }> | null | undefined {
+    const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+    if (m) {
+      const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      const sheet = sheetName === undefined ? from : this.sheet(sheetName);
+      return sheet ? this.valueOf(sheet, Number(m[4]), columnIndex(m[3]!), depth + 1) : { kind: "error", value: "#REF!" };
+    }
+    const name = from.names.find((n) => same(n.name, ref)) ?? this.names.find((n) => same(n.name, ref));
+    if (!name) return undefined;
+    const body = name.formula.replace(/^=/, "");
+    const cell = new FakeSheet("__calc");
+    cell.cells.set(key(1, 1), { kind: "formula", formula: body });
+    return body.includes("!") ? this.reference(from, body, depth + 1) : this.valueOf(cell, 1, 1, depth + 1);
+  }
+}
+
+type Command = { describe: unknown; run: () => void };
+
+export class FakeContext implements XlContext {
+  private pending: Command[] = [];
+  responseBytes = 0;
+  readonly workbook: FakeWorkbook;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+  queue(describe: unknown, run: () => void): void {
+    this.pending.push({ describe, run });
+  }
+  async sync(): Promise<void> {
+    const commands = this.pending;
+    this.pending = [];
+    const record: SyncRecord = { requestBytes: utf8(JSON.stringify(commands.map((c) => c.describe))), responseBytes: 0, commands: commands.length };
+    this.excel.log.push(record);
+    const failure = this.excel.takeFailure();
+    if (failure) throw failure;
+    this.responseBytes = 0;
+    try {
+      for (const c of commands) c.run();
+    } finally {
+      record.responseBytes = this.responseBytes;
+    }
+  }
+}
+
+/** The common part of every proxy: a path, a target resolved when the commands run, loaded properties. */
+abstract class FakeObject<T> {
+  protected loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  constructor(
+    protected readonly ctx: FakeContext,
+    readonly path: string,
+    private readonly resolver: () => T | null,
+    nullable = false,
+  ) {
+    if (nullable) ctx.queue({ a: "instantiate", p: path }, () => void (this.nullState = this.resolve() === null));
+  }
+  protected get excel(): FakeExcel {
+    return this.ctx.excel;
+  }
+  resolve(): T | null {
+    return this.resolver();
+  }
+  protected target(): T {
+    const t = this.resolve();
+    if (t === null) throw officeError("InvalidObjectPath", `${this.path} is a null object`);
+    return t;
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+  protected read<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as V;
+  }
+  load(propertyNames: string): this {
+    const paths = propertyNames.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    this.ctx.queue({ a: "load", p: this.path, s: propertyNames }, () => this.fill(paths));
+    return this;
+  }
+  /** Runs in sync(): scalar properties from the target, navigation properties through their proxies. */
+  fill(paths: readonly string[]): void {
+    const t = this.resolve();
+    if (t === null) return;
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (rest.length === 0) {
+        const value = this.scalar(t, head!);
+        this.loaded.set(head!, value);
+        this.ctx.responseBytes += utf8(JSON.stringify(value) ?? "null");
+      } else nested.set(head!, [...(nested.get(head!) ?? []), rest.join("/")]);
+    }
+    for (const [head, rest] of nested) this.navigate(head).fill(rest);
+  }
+  protected scalar(_t: T, prop: string): unknown {
+    throw new Error(`fake: ${this.path}.${prop} is not modelled`);
+  }
+  protected navigate(prop: string): FakeObject<unknown> {
+    throw new Error(`fake: navigation ${this.path}/${prop} is not modelled`);
+  }
+  /** Queues a change; it runs in sync(), refused on a protected sheet like Excel does. */
+  protected change(describe: Record<string, unknown>, sheetOf: (t: T) => FakeSheet | undefined, apply: (t: T) => void): void {
+    this.ctx.queue({ p: this.path, ...describe }, () => {
+      const t = this.target();
+      if (sheetOf(t)?.protected) throw officeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      apply(t);
+    });
+  }
+}
+
+class FakeWorkbook extends FakeObject<FakeExcel> implements XlWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
+  private readonly protectionProxy: FakeProtection<FakeExcel>;
+  constructor(ctx: FakeContext) {
+    super(ctx, "workbook", () => ctx.excel);
+    this.worksheets = new FakeWorksheets(ctx);
+    this.names = new FakeNames(ctx, "workbook.names", () => ({ owner: ctx.excel.names, sheet: undefined }));
+    this.protectionProxy = new FakeProtection(ctx, "workbook.protection", () => ctx.excel, (b) => b.structureProtected);
+  }
+  get protection(): FakeProtection<FakeExcel> {
+    this.excel.requireApi("1.7", "Workbook.protection");
+    return this.protectionProxy;
+  }
+  get readOnly(): boolean {
+    return this.read("readOnly");
+  }
+  protected override scalar(t: FakeExcel, prop: string): unknown {
+    if (prop === "readOnly") {
+      this.excel.requireApi("1.8", "Workbook.readOnly");
+      return t.readOnly;
+    }
+    return super.scalar(t, prop);
+  }
+}
+
+class FakeProtection<T> extends FakeObject<T> {
+  constructor(ctx: FakeContext, path: string, resolver: () => T | null, private readonly flag: (t: T) => boolean) {
+    super(ctx, path, resolver);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  protected override scalar(t: T, prop: string): unknown {
+    return prop === "protected" ? this.flag(t) : super.scalar(t, prop);
+  }
+}
+
+class FakeWorksheets extends FakeObject<FakeExcel> implements XlWorksheetCollection {
+  constructor(ctx: FakeContext) {
+    super(ctx, "worksheets", () => ctx.excel);
+  }
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+  override fill(paths: readonly string[]): void {
+    const sub = paths.map((p) => p.replace(/^items\//, ""));
+    const items = this.excel.sheets.map((s) => new FakeWorksheet(this.ctx, `worksheets('${s.name}')`, () => s));
+    for (const item of items) item.fill(sub);
+    this.loaded.set("items", items);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, `worksheets('${name}')`, () => {
+      const s = this.excel.sheet(name);
+      if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.excel.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
+    return new FakeWorksheet(this.ctx, `worksheets('${name}')?`, () => this.excel.sheet(name) ?? null, true);
+  }
+  add(name = "Sheet"): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.ctx.queue({ a: "add", p: "worksheets", n: name }, () => {
+      if (this.excel.structureProtected) throw officeError("AccessDenied", "The workbook structure is protected.");
+      if (this.excel.sheet(name)) throw officeError("ItemAlreadyExists", "The resource being created already exists.");
+      created = new FakeSheet(name);
+      this.excel.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, `worksheets.add('${name}')`, () => {
+      if (!created) throw new Error("fake: a sheet from add() used before its sync");
+      return created;
+    });
+  }
+}
+
+class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet {
+  readonly names: FakeNames;
+  readonly protection: FakeProtection<FakeSheet>;
+  constructor(ctx: FakeContext, path: string, resolver: () => FakeSheet | null, nullable = false) {
+    super(ctx, path, resolver, nullable);
+    this.names = new FakeNames(ctx, `${path}.names`, () => {
+      const s = this.resolve();
+      return s === null ? null : { owner: s.names, sheet: s };
+    });
+    this.protection = new FakeProtection(ctx, `${path}.protection`, () => this.resolve(), (s) => s.protected);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.change({ n: "visibility", v }, () => undefined, (s) => void (s.visibility = v as FakeSheet["visibility"]));
+  }
+  get pageLayout(): XlPageLayout {
+    this.excel.requireApi("1.9", "Worksheet.pageLayout");
+    return fakePageLayout(this.ctx, `${this.path}.pageLayout`, () => this.target());
+  }
+  get freezePanes(): { freezeRows(count?: number): void; unfreeze(): void } {
+    this.excel.requireApi("1.7", "Worksheet.freezePanes");
+    const queue = (a: string, n: number) => this.change({ a, n }, (s) => s, (s) => void (s.frozenRows = n));
+    return { freezeRows: (count = 1) => queue("freezeRows", count), unfreeze: () => queue("unfreeze", 0) };
+  }
+  protected override scalar(s: FakeSheet, prop: string): unknown {
+    if (prop === "name") return s.name;
+    if (prop === "visibility") return s.visibility;
+    return super.scalar(s, prop);
+  }
+  protected override navigate(prop: string): FakeObject<unknown> {
+    if (prop === "names") return this.names as FakeObject<unknown>;
+    if (prop === "protection") return this.protection as FakeObject<unknown>;
+    return super.navigate(prop);
+  }
+  getRange(address?: string): FakeRange {
+    const area = parseAddress(address);
+    return new FakeRange(this.ctx, `${this.path}.range('${address ?? ""}')`, () => {
+      const sheet = this.resolve();
+      return sheet === null ? null : { sheet, area };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.excel.requireApi("1.4", "Worksheet.getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.usedRange(${valuesOnly ?? false})?`,
+      () => {
+        const sheet = this.resolve();
+        if (sheet === null || sheet.cells.size === 0) return null;
+        const area = { top: MAX_ROW, left: MAX_COL, bottom: 0, right: 0 };
+        for (const k of sheet.cells.keys()) {
+          const [r, c] = k.split(",").map(Number) as [number, number];
+          area.top = Math.min(area.top, r);
+          area.bottom = Math.max(area.bottom, r);
+          area.left = Math.min(area.left, c);
+          area.right = Math.max(area.right, c);
+        }
+        return { sheet, area };
+      },
+      true,
+    );
+  }
+}
+
+function fakePageLayout(ctx: FakeContext, path: string, sheet: () => FakeSheet): XlPageLayout {
+  const set = (n: string, v: unknown) =>
+    ctx.queue({ p: path, n, v }, () => {
+      const s = sheet();
+      if (s.protected) throw officeError("AccessDenied");
+      s.page[n] = v;
+    });
+  const setOnly = (n: string) => ({
+    get: () => {
+      throw new Error(`fake: reading pageLayout.${n} is not modelled`);
+    },
+    set: (v: unknown) => set(n, v),
+  });
+  const footer = Object.defineProperty({}, "centerFooter", setOnly("centerFooter")) as { centerFooter: string };
+  const page = { setPrintTitleRows: (rows: string) => set("printTitleRows", rows), headersFooters: { defaultForAllPages: footer } };
+  for (const n of ["orientation", "paperSize", "zoom"]) Object.defineProperty(page, n, setOnly(n));
+  return page as unknown as XlPageLayout;
+}
+
+type NameScope = { owner: FakeName[]; sheet: FakeSheet | undefined };
+
+class FakeNames extends FakeObject<NameScope> implements XlNamedItemCollection {
+  get items(): FakeNamedItem[] {
+    return this.read("items");
+  }
+  override fill(paths: readonly string[]): void {
+    const scope = this.resolve();
+    if (scope === null) return;
+    const sub = paths.map((p) => p.replace(/^items\//, ""));
+    const items = scope.owner.map((n) => new FakeNamedItem(this.ctx, `${this.path}('${n.name}')`, () => n));
+    for (const item of items) item.fill(sub);
+    this.loaded.set("items", items);
+  }
+  add(name: string, reference: string): FakeNamedItem {
+    let created: FakeName | undefined;
+    this.ctx.queue({ a: "add", p: this.path, n: name, r: reference }, () => {
+      const scope = this.target();
+      if (scope.owner.some((n) => same(n.name, name))) throw officeError("ItemAlreadyExists");
+      created = new FakeName(name, reference);
+      scope.owner.push(created);
+    });
+    return new FakeNamedItem(this.ctx, `${this.path}.add('${name}')`, () => created ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject<FakeName> implements XlNamedItem {
+  get name(): string {
+    return this.read("name");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  get formula(): unknown {
+    return this.read("formula");
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  set visible(v: boolean) {
+    this.change({ n: "visible", v }, () => undefined, (n) => void (n.visible = v));
+  }
+  protected override scalar(n: FakeName, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return n.name;
+      case "visible":
+        return n.visible;
+      case "formula":
+        this.excel.requireApi("1.7", "NamedItem.formula");
+        return n.formula;
+      case "type":
+        return FakeNamedItem.typeAndValue(n)[0];
+      case "value":
+        return FakeNamedItem.typeAndValue(n)[1];
+      default:
+        return super.scalar(n, prop);
+    }
+  }
+
+  /** NamedItem.type and .value as Excel reports them: a range gives its address, #REF! the error text. */
+  static typeAndValue(n: FakeName): [string, unknown] {
+    const body = n.formula.replace(/^=/, "");
+    if (/#REF!/i.test(body)) return ["Error", "#REF!"];
+    const text = /^"((?:[^"]|"")*)"$/.exec(body);
+    if (text) return ["String", text[1]!.replace(/""/g, '"')];
+    const constant = typedContent(body, undefined);
+    if (constant?.kind === "number") return [Number.isInteger(constant.value) ? "Integer" : "Double", constant.value];
+    if (constant?.kind === "boolean") return ["Boolean", constant.value];
+    // A formula such as SUM(...) is reported by its computed value; the fake does not compute it.
+    return body.includes("!") && !body.includes("(") ? ["Range", body] : ["Double", 0];
+  }
+}
+
+type RangeTarget = { sheet: FakeSheet; area: Area };
+
+class FakeRange extends FakeObject<RangeTarget> implements XlRange {
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(grid: unknown[][]) {
+    this.enter("values", grid);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(grid: unknown[][]) {
+    this.enter("formulas", grid);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.change({ n: "numberFormat", v: grid }, (t) => t.sheet, (t) => this.eachCell(t, grid, (k, v) => t.sheet.numberFormats.set(k, String(v))));
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.change({ n: "columnHidden", v: hidden }, (t) => t.sheet, ({ sheet, area }) => {
+      for (let c = area.left; c <= area.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    // Hidden rows are not modelled beyond accepting the call: we only ever unhide.
+    this.change({ n: "rowHidden", v: hidden }, (t) => t.sheet, () => undefined);
+  }
+  get format(): XlRangeFormat {
+    return fakeFormat(this);
+  }
+  /** Records a format property on this range's cells (used by the format proxies). */
+  setFormat(prop: string, v: unknown): void {
+    this.change({ n: `format.${prop}`, v }, (t) => t.sheet, ({ sheet, area }) => {
+      if (prop === "columnWidth") for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, v as number);
+      else if (prop === "rowHeight") for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, v as number);
+      else if (prop === "useStandardWidth") sheet.columnWidths.clear();
+      else if (prop === "useStandardHeight") sheet.rowHeights.clear();
+      else sheet.formats.push({ area, props: { [prop]: v } });
+    });
+  }
+  merge(across = false): void {
+    this.change({ a: "merge", across }, (t) => t.sheet, ({ sheet, area }) => {
+      if (sheet.merges.some((m) => intersect(m, area))) throw officeError("InvalidOperation", "Cannot merge a range that overlaps a merged range.");
+      sheet.merges.push(area);
+    });
+  }
+  unmerge(): void {
+    this.change({ a: "unmerge" }, (t) => t.sheet, ({ sheet, area }) => void (sheet.merges = sheet.merges.filter((m) => !intersect(m, area))));
+  }
+  clear(applyTo = "All"): void {
+    this.change({ a: "clear", applyTo }, (t) => t.sheet, ({ sheet, area }) => {
+      for (const map of [sheet.cells, sheet.numberFormats] as Array<Map<string, unknown>>) {
+        for (const k of [...map.keys()]) {
+          const [r, c] = k.split(",").map(Number) as [number, number];
+          if (inside(area, r, c)) map.delete(k);
+        }
+      }
+      sheet.formats = sheet.formats.filter((f) => intersect(f.area, area) === null);
+    });
+  }
+  getIntersectionOrNullObject(address: string): FakeRange {
+    const other = parseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.intersection('${address}')?`,
+      () => {
+        const t = this.resolve();
+        const area = t === null ? null : intersect(t.area, other);
+        return t === null || area === null ? null : { sheet: t.sheet, area };
+      },
+      true,
+    );
+  }
+
+  private enter(prop: "values" | "formulas", grid: unknown[][]): void {
+    this.change({ n: prop, v: grid }, (t) => t.sheet, (t) =>
+      this.eachCell(t, grid, (k, input) => {
+        const content = typedContent(input, t.sheet.numberFormats.get(k));
+        if (content === null) t.sheet.cells.delete(k);
+        else t.sheet.cells.set(k, content);
+      }),
+    );
+  }
+
+  private eachCell({ area }: RangeTarget, grid: unknown[][], visit: (key: string, value: unknown) => void): void {
+    const rows = area.bottom - area.top + 1;
+    const cols = area.right - area.left + 1;
+    if (grid.length !== rows || grid.some((r) => r.length !== cols)) {
+      throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    }
+    grid.forEach((row, i) => row.forEach((v, j) => visit(key(area.top + i, area.left + j), v)));
+  }
+
+  protected override scalar({ sheet, area }: RangeTarget, prop: string): unknown {
+    if (prop === "rowIndex") return area.top - 1;
+    if (prop === "columnIndex") return area.left - 1;
+    if (prop === "rowCount") return area.bottom - area.top + 1;
+    if (prop === "columnCount") return area.right - area.left + 1;
+    if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 5_000_000) throw officeError("RangeExceedsLimit");
+    const grid = (cell: (row: number, col: number) => unknown) =>
+      Array.from({ length: area.bottom - area.top + 1 }, (_, i) => Array.from({ length: area.right - area.left + 1 }, (_, j) => cell(area.top + i, area.left + j)));
+    const valueAt = (r: number, c: number) => {
+      const v = this.excel.valueOf(sheet, r, c);
+      return v === null ? "" : v.value;
+    };
+    switch (prop) {
+      case "values":
+        return grid(valueAt);
+      case "formulas":
+        return grid((r, c) => {
+          const raw = sheet.cells.get(key(r, c));
+          return raw?.kind === "formula" ? `=${raw.formula}` : valueAt(r, c);
+        });
+      case "valueTypes":
+        return grid((r, c) => {
+          const v = this.excel.valueOf(sheet, r, c);
+          return v === null ? "Empty" : ({ string: "String", number: "Double", boolean: "Boolean", error: "Error" } as const)[v.kind];
+        });
+      case "numberFormat":
+        return grid((r, c) => sheet.numberFormats.get(key(r, c)) ?? "General");
+      default:
+        return super.scalar({ sheet, area }, prop);
+    }
+  }
+}
+
+/** Range.format and its font, fill and borders: setters record on the range; reading is not modelled. */
+function fakeFormat(range: FakeRange): XlRangeFormat {
+  const setters = (prefix: string, props: readonly string[]) => {
+    const o = {};
+    for (const p of props) {
+      Object.defineProperty(o, p, {
+        get: () => {
+          throw new Error(`fake: reading format ${prefix}${p} is not modelled — use FakeExcel.formatAt`);
+        },
+        set: (v: unknown) => range.setFormat(`${prefix}${p}`, v),
+      });
+    }
+    return o;
+  };
+  const format = setters("", ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight", "useStandardWidth", "useStandardHeight"]);
+  Object.assign(format, {
+    font: setters("font.", ["name", "size", "bold", "italic", "color"]),
+    fill: setters("fill.", ["color"]),
+    borders: { getItem: (edge: XlBorderEdge) => setters(`border.${edge}.`, ["style", "weight", "color"]) },
+  });
+  return format as XlRangeFormat;
+}

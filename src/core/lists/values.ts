@@ -1,0 +1,130 @@
+/*
+ * Roster cell values: birth dates (a date cell, "15/03/1964", "03/1964", 1964), sex, yes/no, names.
+ * Nothing is guessed: what cannot be read is reported with the cell, and a blank is missing.
+ */
+import type { Birth, Sex } from "../age/retirement";
+import { isValidYmd } from "../age/retirement";
+import type { RawCell } from "../text/cell";
+import { foldLoose, nfc } from "../text/fold";
+import { parseYesNoText } from "../text/yesno";
+
+export type Read<T> = { kind: "ok"; value: T } | { kind: "blank" } | { kind: "invalid"; text: string };
+
+const blank = { kind: "blank" } as const;
+const ok = <T>(value: T): Read<T> => ({ kind: "ok", value });
+const invalid = (raw: RawCell): Read<never> => ({ kind: "invalid", text: shown(raw) });
+
+/** A cell as the clerk sees it, for messages. */
+export function shown(raw: RawCell): string {
+  if (raw === null || raw === undefined) return "";
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === "object") return raw.error;
+  return String(raw);
+}
+
+const isBlank = (raw: RawCell) => raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
+
+const DAY_MS = 86_400_000;
+const MIN_YEAR = 1880;
+const MAX_YEAR = 2100;
+
+const yearOk = (y: number) => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
+
+function dayBirth(year: number, month: number, day: number): Birth | undefined {
+  const d = { year, month, day };
+  return yearOk(year) && isValidYmd(d) ? { precision: "day", ...d } : undefined;
+}
+
+/**
+ * A birth date. Date cells are calendar days (an adapter's Date at or near UTC midnight: rounded to the
+ * nearest midnight, so a local-midnight date from another time zone keeps its day). Text in
+ * Vietnamese order, day first: "15/03/1964", "15-03-1964", "15.03.1964", ISO "1964-03-15"; "03/1964"
+ * month and year; 1964 or "1964" the year only. Two-digit years are refused: "64" could be 1964 or 2064.
+ */
+export function readBirth(raw: RawCell): Read<Birth> {
+  if (isBlank(raw)) return blank;
+  if (raw instanceof Date) {
+    const t = Math.round(raw.getTime() / DAY_MS) * DAY_MS;
+    if (!Number.isFinite(t)) return invalid(raw);
+    const d = new Date(t);
+    const b = dayBirth(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    return b ? ok(b) : invalid(raw);
+  }
+  if (typeof raw === "number") return yearOk(raw) ? ok({ precision: "year", year: raw }) : invalid(raw);
+  if (typeof raw !== "string") return invalid(raw);
+  const s = nfc(raw).trim();
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  if (m) {
+    const b = dayBirth(Number(m[3]), Number(m[2]), Number(m[1]));
+    return b ? ok(b) : invalid(raw);
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) {
+    const b = dayBirth(Number(m[1]), Number(m[2]), Number(m[3]));
+    return b ? ok(b) : invalid(raw);
+  }
+  m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  if (m) {
+    const year = Number(m[2]);
+    const month = Number(m[1]);
+    return yearOk(year) && month >= 1 && month <= 12 ? ok({ precision: "month", year, month }) : invalid(raw);
+  }
+  m = /^(\d{4})$/.exec(s);
+  if (m) return yearOk(Number(m[1])) ? ok({ precision: "year", year: Number(m[1]) }) : invalid(raw);
+  return invalid(raw);
+}
+
+const MALE = new Set(["nam", "m", "male", "trai", "con trai", "ong"]);
+const FEMALE = new Set(["nu", "f", "female", "gai", "con gai", "ba"]);
+
+const sexMemo = new Map<string, Sex | undefined>();
+
+export function readSex(raw: RawCell): Read<Sex> {
+  if (isBlank(raw)) return blank;
+  if (typeof raw !== "string") return invalid(raw);
+  let sex = sexMemo.get(raw);
+  if (sex === undefined && !sexMemo.has(raw)) {
+    const f = foldLoose(raw);
+    sex = MALE.has(f) ? "nam" : FEMALE.has(f) ? "nu" : undefined;
+    // A roster repeats two spellings; the memo stays small unless the column holds free text.
+    if (sexMemo.size < 1000) sexMemo.set(raw, sex);
+  }
+  return sex === undefined ? invalid(raw) : ok(sex);
+}
+
+/**
+ * Yes/no cells of a roster: the same words as the figures (Có, x, ✓, TRUE, 1 / Không, 0, FALSE).
+ * Rosters repeat a handful of spellings, so each distinct text is folded once.
+ */
+export function yesNoReader(): (raw: RawCell) => Read<boolean> {
+  const memo = new Map<string, boolean | undefined>();
+  return (raw) => {
+    if (isBlank(raw)) return blank;
+    if (typeof raw === "boolean") return ok(raw);
+    if (typeof raw === "number") return raw === 1 || raw === 0 ? ok(raw === 1) : invalid(raw);
+    if (typeof raw !== "string") return invalid(raw);
+    let v = memo.get(raw);
+    if (v === undefined && !memo.has(raw)) {
+      v = parseYesNoText(raw);
+      memo.set(raw, v);
+    }
+    return v === undefined ? invalid(raw) : ok(v);
+  };
+}
+
+/** A name or village as written: NFC, spacing collapsed. Numbers are kept as their digits. */
+export function readText(raw: RawCell): Read<string> {
+  if (isBlank(raw)) return blank;
+  if (typeof raw === "string") {
+    const s = nfc(raw);
+    // Most names are already clean: collapse spacing only when there is something to collapse.
+    return ok(/^\S+(?: \S+)*$/.test(s) ? s : s.replace(/[\s\u00a0\u202f]+/g, " ").trim());
+  }
+  if (typeof raw === "number") return ok(String(raw));
+  return invalid(raw);
+}
+
+/** A name that a spreadsheet would take for a formula if typed: written as text (DESIGN.md, "Text is text"). */
+export function looksLikeFormula(name: string): boolean {
+  return /^[=+\-@]/.test(name);
+}

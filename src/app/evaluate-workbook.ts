@@ -1,12 +1,13 @@
 import { evaluate } from "../core/evaluate/evaluate";
 import type { Evaluation } from "../core/evaluate/result";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
-import { chooseSheetName, type SheetLayout } from "../core/layout/sheet";
+import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
 import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
-import { readInputs } from "./read-inputs";
+import { listsForEvaluation } from "./lists";
+import { readInputs, type ReadInputs } from "./read-inputs";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -20,8 +21,12 @@ export type EvaluateRequest = {
   asOf?: string | undefined;
   /** Write the status sheet and store the mapping. */
   write?: boolean | undefined;
-  /** Sheets laid out from the same evaluation to write with the status sheet (the appendix lists). */
-  extraSheets?: ((ctx: { ruleset: Ruleset; mapping: Mapping; evaluation: Evaluation; sheets: ReadonlyArray<{ name: string; owner?: string | undefined }> }) => Promise<SheetLayout[]>) | undefined;
+  /**
+   * Build the appendix lists (Phụ lục 03–07) from the rosters when the ruleset has them: their counts
+   * fill unmapped or blank figures (a mapped figure that disagrees is a problem naming both places),
+   * and, when writing, the list sheets are written with the status sheet.
+   */
+  lists?: boolean | undefined;
 };
 
 export type EvaluateOutcome =
@@ -35,6 +40,13 @@ export type EvaluateOutcome =
     }
   /** Nothing was evaluated or written: the request itself must be fixed (unknown ruleset, bad mapping, a name the workbook lacks). */
   | { ok: false; problems: Problem[] };
+
+/** The values read from cells, with the figures the lists supplied added (code by code, slot by slot). */
+function mergeRaw(a: ReadInputs["raw"], b: ReadInputs["raw"]): ReadInputs["raw"] {
+  const out: ReadInputs["raw"] = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, { ...v }]));
+  for (const [code, slots] of Object.entries(b)) Object.assign((out[code] ??= {}), slots);
+  return out;
+}
 
 const fail = (problems: Problem[]): EvaluateOutcome => ({ ok: false, problems });
 
@@ -70,12 +82,18 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const read = await readInputs(port, snap.names, ruleset, mapping);
   if (read.fatal.length > 0) return fail(read.fatal);
-  const evaluation = evaluate(ruleset, read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  if (!req.write) return { ok: true, ruleset, mapping, evaluation };
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
-  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw: read.raw });
-  const others = req.extraSheets ? await req.extraSheets({ ruleset, mapping, evaluation, sheets: [...snap.sheets, { name, owner: STATUS_KEY }] }) : [];
-  const written = await port.writeSheets([status, ...others], mappingToText(mapping));
+  const lists = req.lists
+    ? await listsForEvaluation(port, { ruleset, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
+    : undefined;
+  if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
+  const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
+  evaluation.problems.push(...(lists?.problems ?? []));
+  if (!req.write) return { ok: true, ruleset, mapping, evaluation };
+
+  const raw = mergeRaw(read.raw, lists?.raw ?? {});
+  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw });
+  const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
   return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name };
 }

@@ -19,8 +19,8 @@ import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type SheetInfo, type WorkbookPort, type WriteResult } from "../workbook/port";
-import type { EvaluateRequest, RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
+import type { RulesetCatalog } from "./evaluate-workbook";
 
 export type ListsRequest = {
   rulesets: RulesetCatalog;
@@ -235,17 +235,4 @@ export async function listsForEvaluation(
     if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
   }
   return { inputs: merged.inputs, raw, layouts: build.lists.map((l) => l.layout), lists: build.mapping, problems: [...build.problems, ...merged.problems] };
-}
-
-/**
- * The smallest wiring into `evaluate --out`: an `extraSheets` hook that lays out the lists beside the
- * status sheet. It does not feed the figures (evaluation is done by then); for that, call
- * listsForEvaluation between readInputs and evaluate. Problems go to `onProblems`.
- */
-export function listSheetsHook(port: WorkbookPort, opts: { onProblems?: (problems: CoreProblem[]) => void; groupByVillage?: boolean | undefined } = {}): NonNullable<EvaluateRequest["extraSheets"]> {
-  return async (ctx) => {
-    const out = await listsForEvaluation(port, { ruleset: ctx.ruleset, mapping: ctx.mapping, sheets: ctx.sheets.map((s) => ({ name: s.name, visibility: "visible" as const, ...(s.owner !== undefined ? { owner: s.owner } : {}) })), inputs: {}, groupByVillage: opts.groupByVillage });
-    opts.onProblems?.(out.problems);
-    return out.layouts;
-  };
 }

@@ -10,6 +10,8 @@ import { makeTemplate } from "../workbook/xlsx/template";
 import { isIsoDate } from "../core/text/date";
 import { proposeForWorkbook } from "../app/propose";
 import { runSample } from "./sample";
+import { listsCommand, LISTS_HELP } from "./lists-command";
+import { checkCommand, CHECK_HELP } from "./check-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 
@@ -27,9 +29,12 @@ const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Exce
                    [--out OUT.xlsx] [--json REPORT.json]
   chitieu propose FILE.xlsx --ruleset ID [--json MAP.json]
                                                   đề xuất ánh xạ từ các tên trong sổ tính
+${LISTS_HELP}
+${CHECK_HELP}
   chitieu sample [--out-dir DIR]                  tạo sổ tính của xã mẫu và chạy đánh giá
 
-Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước.`;
+Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước;
+3 (chỉ với check) còn lỗi phải sửa trước khi gửi.`;
 
 class UsageError extends Error {}
 
@@ -102,7 +107,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     }
   }
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
-  const outcome = await evaluateWorkbook(port, { rulesets: catalog(io), rulesetId: values.ruleset, mapping, asOf, write: values.out !== undefined });
+  const outcome = await evaluateWorkbook(port, { rulesets: catalog(io), rulesetId: values.ruleset, mapping, asOf, write: values.out !== undefined, lists: true });
   if (!outcome.ok) {
     printProblems(io, outcome.problems);
     return EXIT.input;
@@ -147,6 +152,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   evaluate: cmdEvaluate,
   propose: cmdPropose,
+  check: (args, io) => checkCommand(args, io),
+  lists: (args, io) => listsCommand(args, io, { rulesets: () => catalog(io), usage: (m) => new UsageError(m) }),
   sample: (args, io) => runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
 };
 

@@ -5,6 +5,7 @@
  * one named cell per input, and the rosters the figures were counted from, plus the mapping stored
  * in the workbook. Used by `chitieu sample`, the tests and the benchmark.
  */
+import { quickWorkingAge } from "../core/age/retirement";
 import ExcelJS from "exceljs";
 import type { Mapping } from "../core/mapping/schema";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
@@ -35,11 +36,10 @@ export const STREAMING_FROM = 5000;
 /** parameters.adultAge of the ruleset (Bộ luật Dân sự 2015, Điều 20); the test checks they agree. */
 export const ADULT_AGE = 18;
 /**
- * Working age as a SIMPLE APPROXIMATION: from a full 15 (parameters.workingAgeFrom) to under 60 for
- * men and under 55 for women. The statutory retirement age (Bộ luật Lao động 2019, Điều 169; Nghị
- * định 135/2020/NĐ-CP) depends on the month of birth; computing it is another module's job.
+ * Working age: from a full 15 (parameters.workingAgeFrom) to the statutory retirement age by sex and
+ * month of birth (Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP), computed by core/age.
  */
-export const WORKING_AGE = { from: 15, belowMale: 60, belowFemale: 55 } as const;
+export const WORKING_AGE = { from: 15 } as const;
 
 /** The administrative dossiers are not counted from a roster here: fixed figures of the sample period. */
 export const DOSSIERS = { total: 1268, online: 1037 } as const; // 81,8% ≥ 75%
@@ -79,9 +79,12 @@ const INDICATORS: ReadonlyArray<RatioSpec | YesNoSpec> = [
   { code: "1.4.3", kind: "yes-no", value: "co_cns_giao_duc" },
 ];
 
+/** Working age on the report date by the statutory schedule (core/age), the same rule the lists use. */
 export function isWorkingAge(r: Pick<Resident, "birthDate" | "sex">, asOf: Date): boolean {
-  const age = ageOn(r.birthDate, asOf);
-  return age >= WORKING_AGE.from && age < (r.sex === "Nam" ? WORKING_AGE.belowMale : WORKING_AGE.belowFemale);
+  const b = r.birthDate;
+  const birth = { precision: "day" as const, year: b.getUTCFullYear(), month: b.getUTCMonth() + 1, day: b.getUTCDate() };
+  const day = { year: asOf.getUTCFullYear(), month: asOf.getUTCMonth() + 1, day: asOf.getUTCDate() };
+  return quickWorkingAge(birth, r.sex === "Nam" ? "nam" : "nu", day, WORKING_AGE.from).counted === true;
 }
 
 /** The figures the clerk would count from the rosters on the report date. */
@@ -150,7 +153,7 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
           name: "dan_so_do_tuoi_lao_dong",
           label: "Dân số trong độ tuổi lao động",
           value: f.dan_so_do_tuoi_lao_dong,
-          note: `Tính gần đúng đến ngày ${day}: từ đủ 15 tuổi đến dưới 60 tuổi (nam), dưới 55 tuổi (nữ); chưa tính lộ trình tuổi nghỉ hưu theo Nghị định 135/2020/NĐ-CP`,
+          note: `Tính đến ngày ${day}: từ đủ 15 tuổi đến trước tuổi nghỉ hưu theo Nghị định 135/2020/NĐ-CP; trang Dân cư`,
         },
         { name: "co_tk_thanh_toan", label: "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử", value: f.co_tk_thanh_toan, note: "Ngân hàng, Viettel Money, MoMo, VNPT Money...; trang Dân cư" },
         { name: "co_so_kd_dkkd", label: "Số cơ sở kinh doanh dịch vụ có ĐKKD", value: f.co_so_kd_dkkd, note: "Trang Cơ sở kinh doanh" },

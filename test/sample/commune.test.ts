@@ -1,3 +1,4 @@
+import { workingAge } from "../../src/core/age/retirement";
 import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -114,7 +115,14 @@ describe("sample commune Xã Minh Tân (fictitious)", () => {
         adults++;
         if (phone === "Có") adultsPhone++;
       }
-      if (a >= 15 && a < (sex === "Nam" ? 60 : 55)) {
+      // Working age by the statutory retirement schedule (the full, not the quick, computation).
+      const b = birth as Date;
+      const status = workingAge(
+        { precision: "day", year: b.getUTCFullYear(), month: b.getUTCMonth() + 1, day: b.getUTCDate() },
+        sex === "Nam" ? "nam" : "nu",
+        { year: asOf.getUTCFullYear(), month: asOf.getUTCMonth() + 1, day: asOf.getUTCDate() },
+      );
+      if (status.counted === true) {
         working++;
         if (account === "Có") workingAccount++;
       }

@@ -19,7 +19,7 @@ export const Mapping = z
     indicators: z.record(z.string(), z.record(z.string(), z.string().trim().min(1, "tham chiếu trống"))),
     /** Indicators the clerk marks not applicable, with the reason shown as tạm dừng. */
     suspended: z.record(z.string(), z.string().min(1)).optional(),
-    /** Roster column mappings for the appendix lists. */
+    /** Roster column mappings for the appendix lists (validated in full by src/core/lists/mapping.ts). */
     lists: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();

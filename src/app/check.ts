@@ -1,0 +1,162 @@
+import type { Inputs } from "../core/evaluate/inputs";
+import { evaluate } from "../core/evaluate/evaluate";
+import { STATUS_KEY } from "../core/layout/status";
+import { checkMappingAgainst, parseMappingText, type Mapping } from "../core/mapping/schema";
+import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
+import type { Ruleset } from "../core/ruleset/schema";
+import type { RawCell } from "../core/text/cell";
+import type { FigureContext, ListCount, MappedCell, SheetGrid, SheetsContext } from "../core/check/context";
+import { runChecks, type CheckResult } from "../core/check/run";
+import type { CheckRuleFile } from "../core/check/schema";
+import { problem, type CheckProblem } from "../core/check/types";
+import { resolveReference } from "../workbook/names";
+import type { DefinedName, WorkbookPort } from "../workbook/port";
+import type { RulesetCatalog } from "./evaluate-workbook";
+import { readInputs } from "./read-inputs";
+
+export type CheckRequest = {
+  rulesets: RulesetCatalog;
+  /** Overrides the ruleset the mapping names. */
+  rulesetId?: string | undefined;
+  /** Mapping JSON given from outside (--mapping); else the one stored in the workbook. */
+  mapping?: { text: string; source: string } | undefined;
+  /** The report date, YYYY-MM-DD; overrides the mapping's. */
+  asOf?: string | undefined;
+  /** The data rules of a ruleset (rulesets/checks/<id>.json), already validated; undefined when it has none. */
+  checkRules?: ((ruleset: Ruleset) => CheckRuleFile | undefined) | undefined;
+  /** Indicator code → how many entries its appendix list holds (from the lists module). */
+  listCounts?: Readonly<Record<string, ListCount>> | undefined;
+};
+
+export type CheckReport = CheckResult & {
+  ruleset?: string;
+  asOf?: string;
+  /** The sheets looked at, ours included: for the clerk's "what was checked". */
+  sheets: string[];
+};
+
+/** A port whose reads of the sheets already read are served from memory: no round trip for the mapped cells. */
+function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): WorkbookPort {
+  const key = (s: string) => s.toLocaleLowerCase("vi");
+  const slice = (grid: SheetGrid, r: RangeAddress): RawCell[][] =>
+    Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => grid.rows[r.top - 1 + i]?.[r.left - 1 + j] ?? null));
+  return {
+    snapshot: () => port.snapshot(),
+    readSheet: (name) => port.readSheet(name),
+    writeSheets: (sheets, text) => port.writeSheets(sheets, text),
+    async readRanges(ranges) {
+      const missing = ranges.filter((r) => !grids.has(key(r.sheet)));
+      const fetched = missing.length > 0 ? await port.readRanges(missing) : [];
+      let k = 0;
+      return ranges.map((r) => {
+        const grid = grids.get(key(r.sheet));
+        return grid ? slice(grid, r) : (fetched[k++] ?? []);
+      });
+    },
+  };
+}
+
+/** Where each mapped slot reads, as a reference a click can select. */
+function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
+  const out: Record<string, Record<string, MappedCell>> = {};
+  for (const [code, bySlot] of Object.entries(mapping.indicators)) {
+    for (const [slot, ref] of Object.entries(bySlot)) {
+      const resolved = resolveReference(names, ref);
+      let cell: MappedCell | undefined;
+      if (resolved.kind === "range") cell = { ref: formatRange(resolved.range), label: formatRange(resolved.range), range: resolved.range };
+      else if (resolved.kind === "name") {
+        const n = resolved.name;
+        const label = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
+        cell =
+          n.target.kind === "range"
+            ? { ref: formatRange(n.target.range), label: `tên ${label} (${formatRange(n.target.range)})`, range: n.target.range }
+            : { ref: label, label: `tên ${label}` };
+      }
+      if (cell) (out[code] ??= {})[slot] = cell;
+    }
+  }
+  return out;
+}
+
+function withoutSlots(mapping: Mapping, broken: ReadonlySet<string>): Mapping {
+  const indicators: Mapping["indicators"] = {};
+  for (const [code, bySlot] of Object.entries(mapping.indicators)) {
+    indicators[code] = Object.fromEntries(Object.entries(bySlot).filter(([slot]) => !broken.has(`${code} ${slot}`)));
+  }
+  return { ...mapping, indicators };
+}
+
+/**
+ * The pre-submission check on any workbook port: one snapshot, one read per sheet (the mapped cells
+ * are served from those), then every check. What cannot be checked (no mapping, an unknown ruleset)
+ * is itself a problem; the sheet checks (personal data, encodings, typed ratios) run regardless.
+ */
+export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Promise<CheckReport> {
+  const snap = await port.snapshot();
+  const toRead = snap.sheets.filter((s) => s.owner === undefined || s.owner === STATUS_KEY);
+  const grids = new Map<string, SheetGrid>();
+  for (const s of toRead) grids.set(s.name.toLocaleLowerCase("vi"), { name: s.name, visibility: s.visibility, rows: await port.readSheet(s.name) });
+  const status = snap.sheets.find((s) => s.owner === STATUS_KEY);
+  const sheets: SheetsContext = {
+    sheets: toRead.filter((s) => s.owner === undefined).map((s) => grids.get(s.name.toLocaleLowerCase("vi"))!),
+    status: status ? grids.get(status.name.toLocaleLowerCase("vi")) : undefined,
+  };
+  const report = (result: CheckResult, extra: { ruleset?: string; asOf?: string | undefined } = {}): CheckReport => ({
+    ...result,
+    ...(extra.ruleset !== undefined ? { ruleset: extra.ruleset } : {}),
+    ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
+    sheets: toRead.map((s) => s.name),
+  });
+  const sheetsOnly = (p: CheckProblem[], ruleset?: string) => report(runChecks(sheets, undefined, p), ruleset === undefined ? {} : { ruleset });
+
+  const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
+  let mapping: Mapping;
+  if (text) {
+    const parsed = parseMappingText(text.source, text.text);
+    if (!parsed.ok) return sheetsOnly(parsed.problems.map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref })));
+    mapping = parsed.mapping;
+  } else if (req.rulesetId !== undefined) {
+    mapping = { ruleset: req.rulesetId, indicators: {} };
+  } else {
+    return sheetsOnly([
+      problem(
+        "no-mapping",
+        "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy gán ánh xạ trong ngăn tác vụ, hoặc đưa ánh xạ bằng --mapping.",
+      ),
+    ]);
+  }
+  const rulesetId = req.rulesetId ?? mapping.ruleset;
+  const ruleset = req.rulesets.get(rulesetId);
+  if (!ruleset) {
+    return sheetsOnly([problem("unknown-ruleset", `Không có bộ tiêu chí "${rulesetId}" — hãy xem danh sách bằng \`chitieu rulesets\` rồi sửa "ruleset" trong ánh xạ.`, { ref: "ruleset" })], rulesetId);
+  }
+  mapping = { ...mapping, ruleset: rulesetId, ...(req.asOf !== undefined ? { asOf: req.asOf } : {}) };
+  const early: CheckProblem[] = checkMappingAgainst(ruleset, mapping, text?.source ?? "ánh xạ").map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }));
+
+  const cached = cachedPort(port, grids);
+  const broken = new Set<string>();
+  let read = await readInputs(cached, snap.names, ruleset, mapping);
+  if (read.fatal.length > 0) {
+    const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) => Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })));
+    for (const p of read.fatal) {
+      const pair = pairs.find((x) => x.path === p.ref);
+      if (pair) broken.add(`${pair.code} ${pair.slot}`);
+      early.push(problem("mapping-invalid", `${p.message}.`, { ref: p.ref, code: pair?.code }));
+    }
+    read = await readInputs(cached, snap.names, ruleset, withoutSlots(mapping, broken));
+  }
+  const inputs: Inputs = read.inputs;
+  const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
+  const figures: FigureContext = {
+    ruleset,
+    mapping,
+    inputs,
+    raw: read.raw,
+    cells: mappedCells(snap.names, mapping),
+    evaluation,
+    brokenSlots: broken,
+    rules: req.checkRules?.(ruleset),
+    listCounts: req.listCounts,
+  };
+  return report(runChecks(sheets, figures, early), { ruleset: ruleset.id, asOf: evaluation.asOf });
+}

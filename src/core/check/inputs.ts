@@ -1,0 +1,112 @@
+import type { Input } from "../evaluate/inputs";
+import type { RawCell } from "../text/cell";
+import { activeIndicators, effectiveSlots, gridRef, gridValue, showRaw, where, type FigureContext, type MappedCell, type SheetsContext } from "./context";
+import { problem, type CheckProblem } from "./types";
+
+const MISSING: Input = { kind: "missing" };
+
+const NEIGHBOURS: ReadonlyArray<[number, number, string]> = [
+  [0, 1, "bên phải"],
+  [0, -1, "bên trái"],
+  [1, 0, "bên dưới"],
+  [-1, 0, "bên trên"],
+];
+
+const looksLikeFigure = (v: RawCell) => typeof v === "number" || (typeof v === "string" && /^\s*[\d.,\s]+%?\s*$/.test(v) && /\d/.test(v));
+
+/** A figure right next to a blank mapped cell: the mapping is probably one cell off. */
+function neighbourHint(cell: MappedCell, sheets: SheetsContext): string {
+  const r = cell.range;
+  if (!r) return "";
+  const grid = sheets.sheets.find((s) => s.name.toLocaleLowerCase("vi") === r.sheet.toLocaleLowerCase("vi"));
+  for (const [dr, dc, side] of NEIGHBOURS) {
+    const v = gridValue(grid, r.top + dr, r.left + dc);
+    if (grid && looksLikeFigure(v)) {
+      return ` Ô ${side} (${gridRef(grid, r.top + dr, r.left + dc)}) có số ${showRaw(v)}: nếu số liệu nằm ở đó thì ánh xạ đang lệch một ô — hãy sửa ánh xạ cho đúng ô.`;
+    }
+  }
+  return "";
+}
+
+/**
+ * Every input an applicable indicator needs: not mapped (missing-input), mapped to a blank cell
+ * (mapping-blank), not what the slot needs (invalid-input), a ratio or value typed as text the live
+ * formulas cannot read (figure-as-text); and the report date a year-dependent threshold needs.
+ */
+export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  for (const ind of activeIndicators(ctx)) {
+    const mapped = ctx.mapping.indicators[ind.code];
+    const unmapped: string[] = [];
+    for (const { slots } of effectiveSlots(ind, mapped)) {
+      for (const spec of slots) {
+        if (ctx.brokenSlots?.has(`${ind.code} ${spec.slot}`)) continue;
+        const input = ctx.inputs[ind.code]?.[spec.slot] ?? MISSING;
+        const cell = ctx.cells[ind.code]?.[spec.slot];
+        const about = `chỉ tiêu ${ind.code}, "${spec.label}"`;
+        switch (input.kind) {
+          case "missing":
+            if (!cell) {
+              unmapped.push(spec.slot);
+            } else {
+              out.push(problem("mapping-blank", `${where(cell)} (${about}) đang để trống — hãy nhập số liệu vào ô này.${neighbourHint(cell, sheets)}`, { ref: cell.ref, code: ind.code }));
+            }
+            break;
+          case "invalid": {
+            const reason = input.reason.replace(/^Ô [^:]+: /, "");
+            const todo = /hãy|nhập/.test(reason) ? "" : " — hãy nhập lại đúng số liệu";
+            out.push(problem("invalid-input", `${where(cell)} (${about}): ${reason}${todo}.`, { ref: cell?.ref ?? input.source, code: ind.code }));
+            break;
+          }
+          case "bool":
+            if (spec.type !== "yes-no") {
+              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi câu trả lời có/không, ở đây cần một số — hãy nhập số liệu.`, { ref: cell?.ref, code: ind.code }));
+            }
+            break;
+          case "number": {
+            if (spec.type === "yes-no") {
+              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi một số, ở đây cần Có hoặc Không — hãy nhập Có hoặc Không.`, { ref: cell?.ref, code: ind.code }));
+              break;
+            }
+            const raw = ctx.raw[ind.code]?.[spec.slot];
+            // Counts typed "3.986" are read by the status sheet's formulas too; ratios and decimals typed as text are not.
+            if (typeof raw === "string" && spec.type !== "count") {
+              out.push(
+                problem(
+                  "figure-as-text",
+                  `${where(cell)} (${about}) ghi số liệu dạng chữ "${raw.trim()}": phần mềm đọc được nhưng công thức của trang trạng thái thì không (Excel sẽ hiện lỗi số liệu) — hãy nhập lại ô này dưới dạng số.`,
+                  { ref: cell?.ref, code: ind.code },
+                ),
+              );
+            }
+            break;
+          }
+        }
+      }
+    }
+    if (unmapped.length > 0) {
+      // One problem per indicator, not per slot: an unmapped ruleset would otherwise bury the rest.
+      const labels = effectiveSlots(ind, mapped)
+        .flatMap((g) => g.slots)
+        .filter((s) => unmapped.includes(s.slot))
+        .map((s) => `"${s.label}"`);
+      out.push(
+        problem(
+          "missing-input",
+          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do.`,
+          { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
+        ),
+      );
+    }
+    if (ind.kind === "by-year" && ctx.evaluation.asOf === undefined) {
+      out.push(
+        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ hoặc dùng --as-of.`, {
+          ref: "asOf",
+          code: ind.code,
+        }),
+      );
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,46 @@
+import { nfc } from "../text/fold";
+import { detectLegacy } from "../text/legacy";
+import type { RawCell } from "../text/cell";
+
+/** A text cell as it was meant: NFC, and TCVN3 / VNI text converted, so labels still match. */
+export function readable(v: RawCell): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const t = nfc(v);
+  return detectLegacy(t)?.converted ?? t;
+}
+
+/** Lower case, marks and đ folded away, spacing collapsed; digits and punctuation kept ("đạt: 11/11" → "dat: 11/11"). */
+export function loose(s: string): string {
+  return nfc(s)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
+
+/** "2.335" or "2335" as written in a report; undefined for anything else. */
+export function typedCount(s: string): bigint | undefined {
+  if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d+$/.test(s)) return BigInt(s.replace(/\./g, ""));
+  return undefined;
+}
+
+export type GridTexts = {
+  /** Each text cell as meant (legacy encodings converted); undefined for other cells. */
+  readable: Array<Array<string | undefined>>;
+  /** The same, folded by `loose`. */
+  loose: Array<Array<string | undefined>>;
+};
+
+const CACHE = new WeakMap<object, GridTexts>();
+
+/** The texts of a grid, converted and folded once however many checks read them. */
+export function textsOf(grid: { rows: ReadonlyArray<ReadonlyArray<RawCell>> }): GridTexts {
+  const hit = CACHE.get(grid);
+  if (hit) return hit;
+  const r = grid.rows.map((row) => row.map((c) => readable(c)));
+  const out = { readable: r, loose: r.map((row) => row.map((t) => (t === undefined ? undefined : loose(t)))) };
+  CACHE.set(grid, out);
+  return out;
+}

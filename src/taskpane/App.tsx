@@ -1,0 +1,134 @@
+/*
+ * The pane: wires the state hook's actions into the components. Same page inside Excel and
+ * standalone; the shell says which abilities exist (select in Excel, open a file, download).
+ */
+import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { AppHeader } from "./components/AppHeader";
+import { BusyBar } from "./components/BusyBar";
+import { EvaluateBar } from "./components/EvaluateBar";
+import { MappingTable } from "./components/MappingTable";
+import { NoNames } from "./components/NoNames";
+import { Notice } from "./components/Notice";
+import { OpenWorkbook } from "./components/OpenWorkbook";
+import { ProblemList } from "./components/ProblemList";
+import { ProgrammePicker } from "./components/ProgrammePicker";
+import { ReportDetails } from "./components/ReportDetails";
+import { Results } from "./components/Results";
+import type { Shell } from "./host/types";
+import type { Catalog } from "./rulesets";
+import { useTaskpane } from "./state/useTaskpane";
+import { mappingProgress, mappingRows, programmeGroups } from "./state/view";
+import { T } from "./strings";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "920px", margin: "0 auto", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export function App({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
+  return (
+    <FluentProvider theme={webLightTheme} lang="vi">
+      <Pane shell={shell} catalog={catalog} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
+  const styles = useStyles();
+  const { state, actions } = useTaskpane(shell, catalog);
+  const groups = useMemo(() => programmeGroups(catalog.rulesets.values()), [catalog]);
+  const ruleset = state.rulesetId ? catalog.rulesets.get(state.rulesetId) : undefined;
+  const rows = useMemo(() => (ruleset && state.mapping ? mappingRows(ruleset, state.mapping, state.proposals) : []), [ruleset, state.mapping, state.proposals]);
+  const progress = useMemo(() => mappingProgress(rows), [rows]);
+  const busy = state.busy !== undefined;
+  const session = state.session;
+  const select = session?.select ? (ref: string) => void actions.select(ref) : undefined;
+
+  return (
+    <main className={styles.page} lang="vi">
+      <AppHeader
+        mode={shell.mode}
+        workbookTitle={session?.title}
+        actions={session && shell.openFile ? <OpenWorkbook compact onOpenFile={(f) => void actions.openFile(f)} disabled={busy} /> : undefined}
+      />
+      {shell.notice && (shell.mode === "office" || !session) && <Notice intent={shell.notice.intent}>{shell.notice.text}</Notice>}
+      <BusyBar label={state.busy} />
+      {state.message && (
+        <Notice intent={state.message.intent} onDismiss={actions.dismissMessage}>
+          {state.message.text}
+        </Notice>
+      )}
+
+      {!session && shell.openFile && <OpenWorkbook onOpenFile={(f) => void actions.openFile(f)} disabled={busy} />}
+
+      <section className={styles.section}>
+        <ProgrammePicker groups={groups} value={state.rulesetId} onChange={(id) => void actions.chooseRuleset(id)} problems={catalog.problems} />
+        <ReportDetails commune={state.commune} asOf={state.asOf} onCommune={actions.setCommune} onAsOf={actions.setAsOf} />
+      </section>
+
+      {!session && (
+        <Notice intent="info" title={T.noWorkbookTitle}>
+          {T.noWorkbookIntro}{" "}
+          <Button size="small" appearance="primary" onClick={() => void actions.makeTemplate()} disabledFocusable={busy || !ruleset}>
+            {T.makeTemplate}
+          </Button>
+        </Notice>
+      )}
+
+      {session && state.names !== undefined && state.names.length === 0 && (
+        <NoNames canMakeTemplate={ruleset !== undefined} onMakeTemplate={() => void actions.makeTemplate()} onReload={() => void actions.reload()} disabled={busy} />
+      )}
+
+      {session && ruleset && state.mapping && (
+        <>
+          <TabList selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as "mapping" | "results")}>
+            <Tab value="mapping">
+              {T.tabMapping} ({progress.mapped}/{progress.total})
+            </Tab>
+            <Tab value="results" disabled={!state.evaluated}>
+              {T.tabResults}
+            </Tab>
+          </TabList>
+
+          {state.tab === "mapping" && (
+            <section className={styles.section} aria-label={T.tabMapping}>
+              {state.requestProblems.length > 0 && (
+                <Notice intent="error" title={T.requestProblems}>
+                  <ProblemList problems={state.requestProblems} />
+                </Notice>
+              )}
+              <EvaluateBar onEvaluate={() => void actions.evaluate()} onReload={() => void actions.reload()} disabled={busy} />
+              <MappingTable
+                groups={rows}
+                names={state.names ?? []}
+                progress={progress}
+                onSetRef={actions.setRef}
+                onAccept={actions.acceptProposal}
+                onAcceptAll={actions.acceptAll}
+                onUseSelected={session.selectedCell ? (code, slot) => void actions.useSelectedCell(code, slot) : undefined}
+                disabled={busy}
+              />
+              <EvaluateBar onEvaluate={() => void actions.evaluate()} disabled={busy} />
+            </section>
+          )}
+
+          {state.tab === "results" && state.evaluated && (
+            <Results
+              heading={`${state.evaluated.ruleset.title} — ${state.evaluated.ruleset.province}${state.commune ? ` · ${state.commune}` : ""}${state.asOf ? ` · ${state.asOf.split("-").reverse().join("/")}` : ""}`}
+              evaluation={state.evaluated.evaluation}
+              filter={state.filter}
+              onFilter={actions.setFilter}
+              stale={state.evaluated.stale}
+              onWrite={() => void actions.write()}
+              onDownload={session.download ? () => void actions.download() : undefined}
+              statusSheet={state.evaluated.statusSheet}
+              onSelect={select}
+              disabled={busy}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

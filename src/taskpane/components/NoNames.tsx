@@ -1,0 +1,32 @@
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { T } from "../strings";
+import { Notice } from "./Notice";
+
+const useStyles = makeStyles({ actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS } });
+
+export type NoNamesProps = {
+  canMakeTemplate: boolean;
+  onMakeTemplate: () => void;
+  onReload?: (() => void) | undefined;
+  disabled?: boolean | undefined;
+};
+
+/** The workbook has no names yet: say what that means and offer the template. */
+export function NoNames({ canMakeTemplate, onMakeTemplate, onReload, disabled }: NoNamesProps) {
+  const styles = useStyles();
+  return (
+    <Notice intent="info" title={T.noNamesTitle}>
+      {T.noNamesText}
+      <div className={styles.actions}>
+        <Button appearance="primary" size="small" onClick={onMakeTemplate} disabledFocusable={disabled || !canMakeTemplate} title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}>
+          {T.makeTemplate}
+        </Button>
+        {onReload && (
+          <Button size="small" onClick={onReload} disabledFocusable={disabled === true}>
+            {T.reload}
+          </Button>
+        )}
+      </div>
+    </Notice>
+  );
+}

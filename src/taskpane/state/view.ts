@@ -1,0 +1,152 @@
+/*
+ * What the components show, shaped from the core's data: no verdicts or thresholds are decided
+ * here — only grouping, labels and the bookkeeping of which input is mapped to what.
+ */
+import { slotsOf } from "../../core/evaluate/slots";
+import type { Proposal } from "../../core/mapping/propose";
+import type { Mapping } from "../../core/mapping/schema";
+import { parseArea, quoteSheet, splitSheet } from "../../core/ref/a1";
+import type { Ruleset } from "../../core/ruleset/schema";
+import { indicatorsOf } from "../../core/ruleset/walk";
+import { foldLoose } from "../../core/text/fold";
+import type { DefinedName } from "../../workbook/port";
+
+export type ProgrammeOption = { id: string; title: string; province: string; document: string };
+export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
+
+/** "Số /HD-STTTT, tháng 10/2024 — Sở Thông tin và Truyền thông tỉnh Phú Thọ". */
+export function documentLine(r: Ruleset): string {
+  const [y, m, d] = r.document.date.split("-");
+  const date = d ? `ngày ${Number(d)}/${m}/${y}` : m ? `tháng ${m}/${y}` : `năm ${y}`;
+  return `${r.document.number}, ${date} — ${r.document.issuer}`;
+}
+
+/** The programmes grouped by province, provinces and titles in Vietnamese order. */
+export function programmeGroups(rulesets: Iterable<Ruleset>): ProgrammeGroup[] {
+  const by = new Map<string, ProgrammeOption[]>();
+  for (const r of rulesets) {
+    const list = by.get(r.province) ?? [];
+    list.push({ id: r.id, title: r.title, province: r.province, document: documentLine(r) });
+    by.set(r.province, list);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "vi"))
+    .map(([province, options]) => ({ province, options: options.sort((a, b) => a.title.localeCompare(b.title, "vi")) }));
+}
+
+/** A name the clerk can pick for an input: the reference as the mapping writes it, and where it points. */
+export type NameOption = { ref: string; where: string };
+
+export function nameOptions(names: readonly DefinedName[]): NameOption[] {
+  return names
+    .filter((n) => !n.hidden)
+    .map((n) => {
+      const ref = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
+      const where = n.target.kind === "ref-error" ? "#REF! (ô đã bị xóa)" : n.target.kind === "constant" ? `= ${String(n.target.value)}` : n.formula;
+      return { ref, where };
+    })
+    .sort((a, b) => a.ref.localeCompare(b.ref, "vi"));
+}
+
+/** Names whose reference or target contains the typed words, loosely (no marks, any case). */
+export function filterNames(options: readonly NameOption[], text: string, limit = 50): NameOption[] {
+  const words = foldLoose(text).split(/[\s_]+/).filter((w) => w.length > 0);
+  const hits = words.length === 0 ? options : options.filter((o) => {
+    // foldLoose turns "$B$2" into "b 2": the words joined up find "b2" too.
+    const hay = foldLoose(`${o.ref} ${o.where}`);
+    const joined = hay.replace(/ /g, "");
+    return words.every((w) => hay.includes(w) || joined.includes(w));
+  });
+  return hits.slice(0, limit);
+}
+
+export type SlotRow = {
+  code: string;
+  slot: string;
+  label: string;
+  ref?: string;
+  proposal?: Proposal;
+  /** A stand-in input (a ratio typed directly): shown only when mapped. */
+  alternative: boolean;
+};
+export type IndicatorRow = { code: string; name: string; requirement?: string; suspended?: string; slots: SlotRow[] };
+export type GroupRows = { code: string; name: string; indicators: IndicatorRow[] };
+
+/** Every indicator's inputs, with what each is mapped to or proposed for. */
+export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: readonly Proposal[]): GroupRows[] {
+  const proposed = new Map(proposals.map((p) => [`${p.code}|${p.slot}`, p]));
+  const groups = new Map<string, GroupRows>();
+  for (const { item, group } of indicatorsOf(ruleset)) {
+    const g = groups.get(group.code) ?? { code: group.code, name: group.name, indicators: [] };
+    groups.set(group.code, g);
+    const mapped = mapping.indicators[item.code] ?? {};
+    const slots: SlotRow[] = slotsOf(item)
+      .filter((s) => !s.alternative || mapped[s.slot] !== undefined)
+      .map((s) => {
+        const ref = mapped[s.slot];
+        const proposal = ref === undefined ? proposed.get(`${item.code}|${s.slot}`) : undefined;
+        return { code: item.code, slot: s.slot, label: s.label, alternative: s.alternative === true, ...(ref !== undefined ? { ref } : {}), ...(proposal ? { proposal } : {}) };
+      });
+    const suspended = mapping.suspended?.[item.code] ?? item.suspended?.reason;
+    g.indicators.push({
+      code: item.code,
+      name: item.name,
+      slots,
+      ...(item.requirementText !== undefined ? { requirement: item.requirementText } : {}),
+      ...(suspended !== undefined ? { suspended } : {}),
+    });
+  }
+  return [...groups.values()];
+}
+
+export function mappingProgress(groups: readonly GroupRows[]): { mapped: number; total: number; proposed: number } {
+  let mapped = 0;
+  let total = 0;
+  let proposed = 0;
+  for (const g of groups) {
+    for (const i of g.indicators) {
+      for (const s of i.slots) {
+        if (s.alternative) continue;
+        total++;
+        if (s.ref !== undefined) mapped++;
+        else if (s.proposal) proposed++;
+      }
+    }
+  }
+  return { mapped, total, proposed };
+}
+
+/** The mapping with one input set to a reference, or removed when the reference is empty. */
+export function withSlot(mapping: Mapping, code: string, slot: string, ref: string): Mapping {
+  const indicators: Mapping["indicators"] = Object.fromEntries(Object.entries(mapping.indicators).map(([k, v]) => [k, { ...v }]));
+  const value = ref.trim();
+  if (value === "") {
+    const slots = indicators[code];
+    if (slots) {
+      delete slots[slot];
+      if (Object.keys(slots).length === 0) delete indicators[code];
+    }
+  } else {
+    (indicators[code] ??= {})[slot] = value;
+  }
+  return { ...mapping, indicators };
+}
+
+/** The mapping with the report's commune and date as the clerk typed them (blank removes). */
+export function withDetails(mapping: Mapping, commune: string, asOf: string): Mapping {
+  const { commune: _c, asOf: _a, ...rest } = mapping;
+  return { ...rest, ...(commune.trim() ? { commune: commune.trim() } : {}), ...(asOf ? { asOf } : {}) };
+}
+
+/**
+ * What to select in Excel for a source or problem reference: "co_dttm ('Số liệu'!B7)" → the cell in
+ * parentheses; "'Số liệu'!B7" or a bare name as it is; anything else (a list, a JSON path) nothing.
+ */
+export function selectableRef(source: string): string | undefined {
+  const inner = /\(([^()]+![^()]+)\)\s*$/.exec(source);
+  if (inner) return inner[1]!.trim();
+  const { sheet, rest } = splitSheet(source);
+  if (sheet !== undefined && (parseArea(rest) || /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(rest))) return source.trim();
+  if (sheet === undefined && /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(source.trim()) && !parseArea(source.trim())) return source.trim();
+  return undefined;
+}

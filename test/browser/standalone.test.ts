@@ -1,0 +1,302 @@
+/*
+ * The standalone page end to end in real Chromium: the production build served on 127.0.0.1, the
+ * sample commune workbook opened from "disk", the programme chosen, the mapping accepted, evaluated,
+ * the status sheet written and downloaded, and the download read back with the .xlsx adapter.
+ * Every request is recorded; any that leaves the machine fails the test (the office.js CDN request
+ * is expected in standalone mode: it is blocked and counted apart).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import { extname, join, normalize, sep } from "path";
+import { pathToFileURL } from "url";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import { VERDICT_TEXT } from "../../src/core/evaluate/result";
+import { parseMappingText } from "../../src/core/mapping/schema";
+import { STATUS_KEY, STATUS_SHEET_NAME } from "../../src/core/layout/status";
+import { MAPPING_SHEET } from "../../src/core/layout/mapping-sheet";
+import { makeSampleCommune, SAMPLE_RULESET, type SampleCommune } from "../../src/sample/commune";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { OFFICE_JS_URL } from "../../src/taskpane/host/detect";
+import { T } from "../../src/taskpane/strings";
+import { productionBuild, ROOT } from "./build";
+
+const OUT = join(ROOT, "test-output");
+const SCREENSHOTS = join(OUT, "screenshots");
+const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = normalize(join(dir, path === "/" ? "taskpane.html" : path));
+    if (!file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+type NetLog = { local: string[]; officeJsBlocked: string[]; leaked: string[]; pageErrors: string[] };
+
+/** Records every request of the context; anything not local is aborted (office.js handled by `officeJs`). */
+async function guardNetwork(context: BrowserContext, log: NetLog, officeJs: (route: Route) => Promise<void>): Promise<void> {
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    const u = new URL(url);
+    if (u.protocol === "data:" || u.protocol === "blob:") return route.continue();
+    if (u.protocol === "file:") {
+      log.local.push(url);
+      return route.continue();
+    }
+    if (u.hostname === "127.0.0.1" || u.hostname === "localhost") {
+      log.local.push(url);
+      return route.continue();
+    }
+    if (url === OFFICE_JS_URL) {
+      log.officeJsBlocked.push(url);
+      return officeJs(route);
+    }
+    log.leaked.push(url);
+    return route.abort("blockedbyclient");
+  });
+}
+
+/** The sample without its stored mapping: names and labels only, as a clerk's own workbook would be. */
+async function withoutMapping(bytes: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const sheet = wb.getWorksheet(MAPPING_SHEET);
+  if (sheet) wb.removeWorksheet(sheet.id);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function openPage(context: BrowserContext, base: string, log: NetLog): Promise<{ page: Page; readyMs: number }> {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => log.pageErrors.push(String(e)));
+  const started = Date.now();
+  // Not "load": an office.js request that never answers holds the load event, not the page.
+  await page.goto(`${base}/taskpane.html`, { waitUntil: "domcontentloaded" });
+  await page.getByRole("button", { name: T.openButton }).waitFor({ state: "visible", timeout: 15_000 });
+  return { page, readyMs: Date.now() - started };
+}
+
+async function upload(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+  // The header names the open file once its names and stored mapping are read (one state update).
+  await page.getByText(name, { exact: true }).waitFor({ timeout: 30_000 });
+}
+
+async function chooseProgramme(page: Page): Promise<void> {
+  await page.getByRole("combobox", { name: T.programme }).click();
+  await page.getByRole("option", { name: new RegExp(PROGRAMME_TITLE) }).click();
+  await page.getByRole("tab", { name: new RegExp(T.tabMapping) }).waitFor();
+}
+
+async function verdictsShown(page: Page): Promise<Record<string, string>> {
+  await page.locator("li[data-code]").first().waitFor();
+  const items = await page.locator("li[data-code]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-code"), e.getAttribute("data-verdict")]));
+  return Object.fromEntries(items);
+}
+
+async function downloadResult(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: T.download }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+/** Code → verdict text in the status sheet (column A code, column G "Đánh giá"). */
+async function statusVerdicts(bytes: Uint8Array): Promise<{ sheets: Array<{ name: string; owner?: string }>; verdicts: Record<string, string>; mapping: string | undefined }> {
+  const wb = await XlsxWorkbook.open(bytes);
+  const snap = await wb.snapshot();
+  const rows = await wb.readSheet(STATUS_SHEET_NAME);
+  const verdicts: Record<string, string> = {};
+  for (const r of rows) {
+    const code = r[0];
+    const verdict = r[6];
+    if (typeof code === "string" && /^\d+(\.\d+)+$/.test(code) && typeof verdict === "string") verdicts[code] = verdict;
+  }
+  return { sheets: snap.sheets, verdicts, mapping: snap.mappingText };
+}
+
+describe("standalone page in Chromium (production build)", () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let buildDir: string;
+  let sample: SampleCommune;
+  const log: NetLog = { local: [], officeJsBlocked: [], leaked: [], pageErrors: [] };
+
+  beforeAll(async () => {
+    const [build, made] = await Promise.all([productionBuild(), makeSampleCommune()]);
+    sample = made;
+    buildDir = build.dir;
+    ({ server, base } = await serve(build.dir));
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    const summary = {
+      localRequests: log.local.length,
+      officeJsBlocked: log.officeJsBlocked.length,
+      leaked: log.leaked,
+      pageErrors: log.pageErrors,
+    };
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(join(OUT, "e2e-network.json"), JSON.stringify({ ...summary, local: log.local }, null, 2));
+    console.log(`network: ${summary.localRequests} local requests, ${summary.officeJsBlocked} office.js request(s) blocked as expected, ${summary.leaked.length} leaving the machine`);
+  });
+
+  afterEach(() => {
+    expect(log.leaked).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  test("sample workbook with its stored mapping: choose programme, evaluate, write, download", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
+    // office.js refused as an offline machine would: the page must fall back at once.
+    await guardNetwork(context, log, (route) => route.abort("internetdisconnected"));
+    const { page, readyMs } = await openPage(context, base, log);
+    expect(readyMs).toBeLessThan(6000);
+    expect(log.officeJsBlocked.length).toBeGreaterThanOrEqual(1);
+
+    await upload(page, "xa-minh-tan.xlsx", sample.bytes);
+    await chooseProgramme(page);
+    // The stored mapping covers every input, so nothing is left to propose.
+    await expect(page.getByRole("tab", { name: `${T.tabMapping} (18/18)` }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: T.acceptAll }).count()).resolves.toBe(0);
+    await expect(page.getByLabel(T.commune).inputValue()).resolves.toBe("Xã Minh Tân");
+
+    await page.getByRole("button", { name: T.evaluate }).first().click();
+    expect(await verdictsShown(page)).toEqual(sample.expected);
+
+    // The filters narrow the list to what the clerk must act on.
+    const failed = Object.values(sample.expected).filter((v) => v === "khong-dat").length;
+    await page.getByRole("button", { name: `${T.filterFailed} (${failed})` }).click();
+    await expect(page.locator("li[data-code]").count()).resolves.toBe(failed);
+    await page.getByRole("button", { name: `${T.filterMissing} (1)` }).click();
+    await expect(page.locator("li[data-code]").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).resolves.toEqual(["1.4.2"]);
+    await page.getByRole("button", { name: new RegExp(`^${T.filterAll}`) }).click();
+
+    await page.getByRole("button", { name: T.writeStatus }).click();
+    await page.getByText(T.writtenStandalone(STATUS_SHEET_NAME)).waitFor();
+    // Progress cleared (buttons enabled again) before the picture is taken.
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === "");
+    await page.screenshot({ path: join(SCREENSHOTS, "results.png"), fullPage: true });
+
+    const { name, bytes } = await downloadResult(page);
+    expect(name).toBe("xa-minh-tan-ket-qua.xlsx");
+    const written = await statusVerdicts(bytes);
+    expect(written.sheets).toContainEqual({ name: STATUS_SHEET_NAME, visibility: "visible", owner: STATUS_KEY });
+    expect(written.verdicts).toMatchObject(Object.fromEntries(Object.entries(sample.expected).map(([code, v]) => [code, VERDICT_TEXT[v]])));
+    // The group rows are there too ("1.4 Xã hội số" lacks a figure).
+    expect(written.verdicts["1.4"]).toBe(VERDICT_TEXT["thieu-so-lieu"]);
+    const stored = parseMappingText("downloaded", written.mapping ?? "");
+    expect(stored.ok && stored.mapping).toMatchObject({ ruleset: SAMPLE_RULESET, commune: "Xã Minh Tân", asOf: "2024-09-30" });
+
+    // The pane as narrow as Excel's task pane, for a look at the layout.
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, "results-narrow.png"), fullPage: false });
+    await context.close();
+  }, 120_000);
+
+  test("names only, office.js never answering: falls back after the timeout, proposals accepted, one name picked by search", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
+    const hanging: Route[] = [];
+    await guardNetwork(context, log, async (route) => {
+      hanging.push(route); // never answered until the end: a network that swallows the request
+    });
+    const { page, readyMs } = await openPage(context, base, log);
+    expect(readyMs).toBeGreaterThanOrEqual(2500);
+    expect(readyMs).toBeLessThan(9000);
+
+    await upload(page, "xa-minh-tan-chua-anh-xa.xlsx", await withoutMapping(sample.bytes));
+    await chooseProgramme(page);
+    await page.getByText(T.proposalsSummary(9)).waitFor();
+    await expect(page.getByText(/Nhãn "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử"/).isVisible()).resolves.toBe(true);
+    await page.setViewportSize({ width: 380, height: 1100 });
+    await page.screenshot({ path: join(SCREENSHOTS, "mapping-proposals.png") });
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.getByRole("button", { name: T.acceptAll }).click();
+    await page.getByRole("tab", { name: `${T.tabMapping} (9/18)` }).waitFor();
+
+    // 1.1.1's numerator was not proposed: search the names for it and pick it.
+    const box = page.locator('[data-slot="1.1.1|numerator"] input');
+    await box.click();
+    await box.fill("dttm");
+    await page.getByRole("option", { name: /^co_dttm/ }).click();
+    await page.getByRole("tab", { name: `${T.tabMapping} (10/18)` }).waitFor();
+
+    await page.getByRole("button", { name: T.evaluate }).first().click();
+    const verdicts = await verdictsShown(page);
+    expect(verdicts).toMatchObject({ "1.1.1": "khong-dat", "1.3.1": "khong-dat", "1.2.5": "khong-dat", "1.2.3": "dat", "1.2.1": "thieu-so-lieu", "1.2.2": "thieu-so-lieu" });
+
+    await page.getByRole("button", { name: T.writeStatus }).click();
+    await page.getByText(T.writtenStandalone(STATUS_SHEET_NAME)).waitFor();
+    const { bytes } = await downloadResult(page);
+    const written = await statusVerdicts(bytes);
+    expect(written.verdicts["1.1.1"]).toBe(VERDICT_TEXT["khong-dat"]);
+    expect(written.verdicts["1.2.1"]).toBe(VERDICT_TEXT["thieu-so-lieu"]);
+    const stored = parseMappingText("downloaded", written.mapping ?? "");
+    expect(stored.ok && stored.mapping.indicators["1.1.1"]).toEqual({ numerator: "co_dttm", denominator: "dan_so_truong_thanh" });
+
+    await Promise.all(hanging.map((r) => r.abort("timedout").catch(() => undefined)));
+    await context.close();
+  }, 120_000);
+  test("no workbook yet: the template (ExcelJS, loaded on demand from this server) is downloaded and opened", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
+    await guardNetwork(context, log, (route) => route.abort("internetdisconnected"));
+    const { page } = await openPage(context, base, log);
+    const before = log.local.length;
+    await page.getByRole("combobox", { name: T.programme }).click();
+    await page.getByRole("option", { name: new RegExp(PROGRAMME_TITLE) }).click();
+    await page.getByLabel(T.commune).fill("Xã Mẫu");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: T.makeTemplate }).click()]);
+    expect(download.suggestedFilename()).toBe(`so-mau-${SAMPLE_RULESET}.xlsx`);
+    await page.getByRole("tab", { name: `${T.tabMapping} (18/18)` }).waitFor();
+    // The template's code came as a separate chunk, from this server only.
+    expect(log.local.slice(before).some((u) => /\.js$/.test(u))).toBe(true);
+    const wb = await XlsxWorkbook.open(new Uint8Array(readFileSync(await download.path())));
+    const snap = await wb.snapshot();
+    expect(snap.names.map((n) => n.name)).toContain("ct_1_1_1_tu_so");
+    expect(parseMappingText("template", snap.mappingText ?? "")).toMatchObject({ ok: true, mapping: { ruleset: SAMPLE_RULESET, commune: "Xã Mẫu" } });
+
+    await page.getByRole("button", { name: T.evaluate }).first().click();
+    const verdicts = await verdictsShown(page);
+    expect(new Set(Object.values(verdicts))).toEqual(new Set(["thieu-so-lieu"]));
+    await context.close();
+  }, 120_000);
+  test("the built folder opened straight from disk (file://, a USB stick) works the same", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+    await guardNetwork(context, log, (route) => route.abort("internetdisconnected"));
+    const page = await context.newPage();
+    page.on("pageerror", (e) => log.pageErrors.push(String(e)));
+    await page.goto(pathToFileURL(join(buildDir, "taskpane.html")).href, { waitUntil: "domcontentloaded" });
+    await page.getByRole("button", { name: T.openButton }).waitFor({ timeout: 15_000 });
+    await upload(page, "xa-minh-tan.xlsx", sample.bytes);
+    await page.getByRole("button", { name: T.evaluate }).first().click();
+    expect(await verdictsShown(page)).toEqual(sample.expected);
+    await context.close();
+  }, 120_000);
+});

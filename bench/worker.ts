@@ -6,12 +6,21 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { evaluateWorkbook } from "../src/app/evaluate-workbook";
+import { makeLists } from "../src/app/lists";
 import { loadRulesetDir } from "../src/node/rulesets";
 import { XlsxWorkbook } from "../src/workbook/xlsx/adapter";
 
 type Job = (file: string, out: string | undefined) => Promise<unknown>;
 
 const JOBS: Record<string, Job> = {
+  /** Phụ lục 03–07 from the rosters, written into the workbook and saved (issue 5). */
+  lists: async (file, out) => {
+    const port = await XlsxWorkbook.open(readFileSync(file));
+    const outcome = await makeLists(port, { rulesets: loadRulesetDir().rulesets, write: true });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    writeFileSync(out ?? `${file}.lists.xlsx`, await port.save());
+    return outcome.lists.length;
+  },
   /** The baseline: ExcelJS's streaming reader over every row of every sheet, nothing else. */
   "exceljs-stream": async (file) => {
     let rows = 0;

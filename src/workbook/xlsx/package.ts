@@ -45,9 +45,12 @@ export function parseRels(xml: string, relsPath: string, ownerPart: string): Map
   return out;
 }
 
+const utf8 = new TextDecoder("utf-8");
+
+/** A part's text; the platform's UTF-8 decoder is several times faster than JSZip's own on a large sheet. */
 export async function readText(zip: JSZip, path: string): Promise<string | undefined> {
   const file = zip.file(path);
-  return file ? file.async("string") : undefined;
+  return file ? utf8.decode(await file.async("uint8array")) : undefined;
 }
 
 /** Opens the bytes of an .xlsx; a file that is not one gets a message saying so, in Vietnamese. */

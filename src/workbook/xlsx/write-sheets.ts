@@ -3,7 +3,7 @@ import { quoteSheet } from "../../core/ref/a1";
 import { OWNER_NAME, WorkbookError, type WriteResult } from "../port";
 import { parseRels, readText, REL_WORKSHEET, relsPathFor, type XlsxPackage } from "./package";
 import { addOurStyles, STYLES_CONTENT_TYPE } from "./styles-write";
-import { sheetXml } from "./sheet-write";
+import { sheetBytes } from "./sheet-write";
 import { parseWorkbookXml } from "./workbook-xml";
 import { escapeXml } from "./xml";
 
@@ -103,7 +103,8 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
   let maxSheetId = Math.max(0, ...parsed.sheets.map((s) => Number(s.sheetId) || 0));
 
   for (const layout of layouts) {
-    const xml = sheetXml(layout, styled.xf, styled.dxf);
+    // Bytes, not a string: JSZip's own string encoding of a 60 000-row list is slower and holds copies.
+    const xml = sheetBytes(layout, styled.xf, styled.dxf);
     const at = parsed.sheets.findIndex((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (at >= 0) {
       const existing = parsed.sheets[at]!;

@@ -10,7 +10,8 @@ import { runChecks, type CheckResult } from "../core/check/run";
 import type { CheckRuleFile } from "../core/check/schema";
 import { problem, type CheckProblem } from "../core/check/types";
 import { resolveReference } from "../workbook/names";
-import type { DefinedName, WorkbookPort } from "../workbook/port";
+import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
+import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
 
@@ -87,6 +88,26 @@ function withoutSlots(mapping: Mapping, broken: ReadonlySet<string>): Mapping {
 }
 
 /**
+ * The counts of the appendix lists attached to the workbook (our Phụ lục sheets), by the indicator each
+ * backs: what the receiving level compares with the figures. Read from each sheet's "Tổng cộng: n" line.
+ */
+async function listCountsFromSheets(port: WorkbookPort, sheets: readonly SheetInfo[], ruleset: Ruleset): Promise<Record<string, ListCount>> {
+  const out: Record<string, ListCount> = {};
+  for (const { item } of indicatorsOf(ruleset)) {
+    const sheet = item.list ? sheets.find((s) => s.owner === item.list) : undefined;
+    if (!sheet) continue;
+    const rows = await port.readSheet(sheet.name);
+    rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const m = typeof cell === "string" ? /^Tổng cộng:\s*([\d.]+)/.exec(cell) : null;
+        if (m) out[item.code] = { count: Number(m[1]!.replace(/\./g, "")), ref: formatRange({ sheet: sheet.name, top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 }), label: sheet.name };
+      }),
+    );
+  }
+  return out;
+}
+
+/**
  * The pre-submission check on any workbook port: one snapshot, one read per sheet (the mapped cells
  * are served from those), then every check. What cannot be checked (no mapping, an unknown ruleset)
  * is itself a problem; the sheet checks (personal data, encodings, typed ratios) run regardless.
@@ -156,7 +177,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     evaluation,
     brokenSlots: broken,
     rules: req.checkRules?.(ruleset),
-    listCounts: req.listCounts,
+    listCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
   };
   return report(runChecks(sheets, figures, early), { ruleset: ruleset.id, asOf: evaluation.asOf });
 }

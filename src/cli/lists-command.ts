@@ -15,6 +15,7 @@ import { parseListIds, type ListId } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
+import { readCommonInputs } from "./inputs";
 import type { Io } from "./main";
 
 export type ListsDeps = {
@@ -67,20 +68,12 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
     if (ids.unknown.length > 0 || ids.ids.length === 0) throw deps.usage(`--only "${values.only}": chỉ nhận PL03, PL04, PL05, PL06, PL07, cách nhau bằng dấu phẩy`);
     only = ids.ids;
   }
-  const asOf = values["as-of"];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    io.err(`Lỗi: --as-of "${asOf}" phải dạng YYYY-MM-DD, ví dụ 2024-09-30 (bad date)`);
+  const common = readCommonInputs(values);
+  if (!common.ok) {
+    io.err(common.error);
     return EXIT.input;
   }
-  let mapping: { text: string; source: string } | undefined;
-  if (values.mapping) {
-    try {
-      mapping = { text: new TextDecoder().decode(readWorkbookFile(values.mapping)), source: values.mapping };
-    } catch (e) {
-      io.err(`Lỗi: ${e instanceof Error ? e.message.replace("tệp .xlsx", "tệp") : String(e)}`);
-      return EXIT.input;
-    }
-  }
+  const { asOf, mapping } = common.inputs;
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await makeLists(port, {
     rulesets: deps.rulesets(),

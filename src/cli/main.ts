@@ -6,8 +6,8 @@ import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { WorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
+import { readCommonInputs } from "./inputs";
 import { makeTemplate } from "../workbook/xlsx/template";
-import { isIsoDate } from "../core/text/date";
 import { proposeForWorkbook } from "../app/propose";
 import { runSample } from "./sample";
 import { listsCommand, LISTS_HELP } from "./lists-command";
@@ -92,20 +92,12 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   );
   const file = positionals[0];
   if (!file) throw new UsageError("cần tên tệp .xlsx");
-  const asOf = values["as-of"];
-  if (asOf !== undefined && !isIsoDate(asOf)) {
-    io.err(`Lỗi: --as-of "${asOf}" phải là một ngày có thật dạng YYYY-MM-DD, ví dụ 2024-06-30 (bad date)`);
+  const common = readCommonInputs(values);
+  if (!common.ok) {
+    io.err(common.error);
     return EXIT.input;
   }
-  let mapping: { text: string; source: string } | undefined;
-  if (values.mapping) {
-    try {
-      mapping = { text: new TextDecoder().decode(readWorkbookFile(values.mapping)), source: values.mapping };
-    } catch (e) {
-      io.err(`Lỗi: ${e instanceof Error ? e.message.replace("tệp .xlsx", "tệp") : String(e)}`);
-      return EXIT.input;
-    }
-  }
+  const { asOf, mapping } = common.inputs;
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await evaluateWorkbook(port, { rulesets: catalog(io), rulesetId: values.ruleset, mapping, asOf, write: values.out !== undefined, lists: true });
   if (!outcome.ok) {

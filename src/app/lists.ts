@@ -156,7 +156,7 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const mappingProblems = checkMappingAgainst(ruleset, mapping, source);
   if (mappingProblems.length > 0) return fail(mappingProblems);
   if (mapping.asOf === undefined) {
-    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy đưa --as-of YYYY-MM-DD hoặc ghi asOf trong ánh xạ (no report date)" }]);
+    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
   }
   const asOf = parseIsoDay(mapping.asOf);
   if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30 (bad report date)` }]);
@@ -221,7 +221,7 @@ export async function listsForEvaluation(
   const passThrough = (problems: CoreProblem[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
   const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
-  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy đưa --as-of YYYY-MM-DD (no report date: lists skipped)", severity: "canh-bao" }]);
+  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD) (no report date: lists skipped)", severity: "canh-bao" }]);
   const parsed = parseListsMapping(args.mapping.lists, args.source ?? "ánh xạ");
   if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
   const ids = listsToMake(args.ruleset, args.only);

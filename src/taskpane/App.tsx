@@ -6,6 +6,8 @@ import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme
 import { useMemo } from "react";
 import { AppHeader } from "./components/AppHeader";
 import { BusyBar } from "./components/BusyBar";
+import { CheckPanel } from "./components/CheckPanel";
+import { ListsPanel, type ListsResult } from "./components/ListsPanel";
 import { EvaluateBar } from "./components/EvaluateBar";
 import { MappingTable } from "./components/MappingTable";
 import { NoNames } from "./components/NoNames";
@@ -17,13 +19,15 @@ import { ReportDetails } from "./components/ReportDetails";
 import { Results } from "./components/Results";
 import type { Shell } from "./host/types";
 import type { Catalog } from "./rulesets";
-import { useTaskpane } from "./state/useTaskpane";
-import { mappingProgress, mappingRows, programmeGroups } from "./state/view";
+import { useTaskpane, type Tab as PaneTab } from "./state/useTaskpane";
+import { bySeverity, checkPanelView, hasLists, listRows, mappingProgress, mappingRows, programmeGroups } from "./state/view";
 import { T } from "./strings";
 
 const useStyles = makeStyles({
   page: { maxWidth: "920px", margin: "0 auto", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Four tabs do not fit a 320 px task pane on one line: they wrap rather than scroll out of sight.
+  tabs: { flexWrap: "wrap" },
 });
 
 export function App({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
@@ -44,6 +48,13 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
   const busy = state.busy !== undefined;
   const session = state.session;
   const select = session?.select ? (ref: string) => void actions.select(ref) : undefined;
+  const withLists = ruleset !== undefined && hasLists(ruleset);
+  const listsResult = useMemo((): ListsResult | undefined => {
+    const l = state.lists;
+    if (!l) return undefined;
+    return l.ok ? { ok: true, rows: listRows(l.lists), ...bySeverity(l.problems), written: l.written } : { ok: false, problems: l.problems };
+  }, [state.lists]);
+  const checkResult = useMemo(() => (state.checked ? checkPanelView(state.checked.report) : undefined), [state.checked]);
 
   return (
     <main className={styles.page} lang="vi">
@@ -53,7 +64,7 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
         actions={session && shell.openFile ? <OpenWorkbook compact onOpenFile={(f) => void actions.openFile(f)} disabled={busy} /> : undefined}
       />
       {shell.notice && (shell.mode === "office" || !session) && <Notice intent={shell.notice.intent}>{shell.notice.text}</Notice>}
-      <BusyBar label={state.busy} />
+      <BusyBar label={state.busy} value={state.progress} />
       {state.message && (
         <Notice intent={state.message.intent} onDismiss={actions.dismissMessage}>
           {state.message.text}
@@ -82,13 +93,15 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
 
       {session && ruleset && state.mapping && (
         <>
-          <TabList selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as "mapping" | "results")}>
+          <TabList className={styles.tabs} selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as PaneTab)}>
             <Tab value="mapping">
               {T.tabMapping} ({progress.mapped}/{progress.total})
             </Tab>
             <Tab value="results" disabled={!state.evaluated}>
               {T.tabResults}
             </Tab>
+            {withLists && <Tab value="lists">{T.tabLists}</Tab>}
+            <Tab value="check">{T.tabCheck}</Tab>
           </TabList>
 
           {state.tab === "mapping" && (
@@ -123,6 +136,27 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
               onWrite={() => void actions.write()}
               onDownload={session.download ? () => void actions.download() : undefined}
               statusSheet={state.evaluated.statusSheet}
+              onSelect={select}
+              disabled={busy}
+            />
+          )}
+
+          {state.tab === "lists" && withLists && (
+            <ListsPanel
+              result={listsResult}
+              onMake={() => void actions.makeLists()}
+              onDownload={session.download ? () => void actions.download() : undefined}
+              onSelect={select}
+              disabled={busy}
+            />
+          )}
+
+          {state.tab === "check" && (
+            <CheckPanel
+              result={checkResult}
+              stale={state.checked?.stale}
+              ruleProblems={catalog.checks.problems}
+              onCheck={() => void actions.check()}
               onSelect={select}
               disabled={busy}
             />

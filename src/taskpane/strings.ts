@@ -22,6 +22,8 @@ export const T = {
 
   tabMapping: "Ánh xạ ô số liệu",
   tabResults: "Kết quả",
+  tabLists: "Phụ lục",
+  tabCheck: "Kiểm tra trước khi gửi",
 
   noNamesTitle: "Sổ tính chưa có tên (named range) nào",
   noNamesText:
@@ -69,6 +71,38 @@ export const T = {
   templateOpened: "Sổ mẫu đã mở trong một cửa sổ Excel mới — nhập số liệu ở đó rồi mở Chỉ tiêu xã trên thẻ Trang đầu.",
   templateDownloaded: (name: string) => `Đã tải sổ mẫu “${name}”.`,
   templateSession: (name: string) => `Đã tạo và tải sổ mẫu “${name}”; trang đang làm việc trên sổ này.`,
+  alsoWritten: (sheets: readonly string[]) => `Kèm các trang ${sheets.map((s) => `“${s}”`).join(", ")} lập từ danh sách.`,
   selectHint: "Bấm để chọn ô trong Excel",
+
+  makeLists: "Tạo phụ lục",
+  listsIntro:
+    "Lập các phụ lục danh sách kèm theo (Phụ lục 03–07) từ các trang danh sách dân cư, cán bộ, cơ sở kinh doanh, HTX trong sổ tính; tuổi tính đến Ngày báo cáo. Mỗi phụ lục là một trang riêng có số thứ tự, tổng cộng và phần xác nhận, in được trên khổ A4. Chạy lại thì trang phụ lục cũ được thay; trang của anh/chị không bị sửa.",
+  listsNeedAsOf: "Chưa có Ngày báo cáo — tuổi trong danh sách được tính đến ngày báo cáo, không theo ngày hôm nay. Hãy nhập Ngày báo cáo ở trên rồi bấm lại “Tạo phụ lục”.",
+  makingLists: "Đang lập phụ lục…",
+  listsReading: (sheet: string, i: number, n: number) => `Đang đọc trang “${sheet}” (${i}/${n})…`,
+  listsBuilding: "Đang lập danh sách và tính tuổi…",
+  listsChecking: "Đang đối chiếu số đếm với số liệu đã ánh xạ…",
+  listsWriting: (n: number) => `Đang ghi ${n} trang vào sổ tính…`,
+  listsDone: "Đã lập xong.",
+  listsFailed: "Chưa lập được phụ lục — cần sửa trước:",
+  listsWritten: (n: number) => `Đã ghi ${n} trang phụ lục và lưu ánh xạ danh sách vào sổ tính.`,
+  listsWrittenStandalone: (n: number) => `Đã ghi ${n} trang phụ lục vào bản trong trang này — bấm “Tải sổ tính về” để lưu tệp.`,
+  listsHeading: "Các phụ lục đã ghi",
+  listsNone: "Không lập được phụ lục nào — xem các vấn đề bên dưới.",
+  listsMustFix: (n: number) => `Cần sửa (${n})`,
+  listsShouldSee: (n: number) => `Nên xem (${n})`,
+  listsClean: "Không có vấn đề nào trong các danh sách: không trùng người, không thiếu tên hay ngày sinh, không có cột số định danh.",
+  listsOpenSheet: "Mở trang này trong Excel",
+
+  runCheck: "Kiểm tra sổ tính",
+  checkAgain: "Kiểm tra lại",
+  checking: "Đang đọc các trang và kiểm tra…",
+  checkIntro:
+    "Tìm những gì cấp trên sẽ trả lại: ô chưa gán hoặc để trống, số không hợp lệ, tử số lớn hơn mẫu số, cùng một dân số ghi khác nhau, tổng hợp gõ tay không khớp, trang trạng thái cũ, cột số CCCD hay số tài khoản, chữ TCVN3 / VNI.",
+  checkIntroSelect: "Bấm vào địa chỉ ô để chọn ô đó trong Excel.",
+  checkStale: "Sổ tính hoặc ánh xạ đã đổi sau lần kiểm tra này — bấm “Kiểm tra lại”.",
+  checkRuleProblems: "Một số tệp quy tắc kiểm tra bị lỗi nên không được dùng:",
+  checkedSheets: (sheets: readonly string[]) => `Đã xem ${sheets.length} trang: ${sheets.join(", ")}.`,
+  suggestion: "Nên sửa thành",
   dismiss: "Đóng",
 } as const;

@@ -1,7 +1,8 @@
 /*
  * The standalone page end to end in real Chromium: the production build served on 127.0.0.1, the
  * sample commune workbook opened from "disk", the programme chosen, the mapping accepted, evaluated,
- * the status sheet written and downloaded, and the download read back with the .xlsx adapter.
+ * the status sheet written and downloaded, and the download read back with the .xlsx adapter; the
+ * appendix lists made and downloaded, and the pre-submission check run from the keyboard.
  * Every request is recorded; any that leaves the machine fails the test (the office.js CDN request
  * is expected in standalone mode: it is blocked and counted apart).
  */
@@ -25,6 +26,7 @@ import { productionBuild, ROOT } from "./build";
 const OUT = join(ROOT, "test-output");
 const SCREENSHOTS = join(OUT, "screenshots");
 const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
+const APPENDICES = ["Phụ lục 03", "Phụ lục 04", "Phụ lục 05", "Phụ lục 06", "Phụ lục 07"];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -209,6 +211,8 @@ describe("standalone page in Chromium (production build)", () => {
     expect(name).toBe("xa-minh-tan-ket-qua.xlsx");
     const written = await statusVerdicts(bytes);
     expect(written.sheets).toContainEqual({ name: STATUS_SHEET_NAME, visibility: "visible", owner: STATUS_KEY });
+    // Writing builds the appendix lists from the rosters too, and writes them beside the status sheet.
+    expect(written.sheets.filter((s) => s.owner?.startsWith("PL")).map((s) => s.name)).toEqual(APPENDICES);
     expect(written.verdicts).toMatchObject(Object.fromEntries(Object.entries(sample.expected).map(([code, v]) => [code, VERDICT_TEXT[v]])));
     // The group rows are there too ("1.4 Xã hội số" lacks a figure).
     expect(written.verdicts["1.4"]).toBe(VERDICT_TEXT["thieu-so-lieu"]);
@@ -218,6 +222,69 @@ describe("standalone page in Chromium (production build)", () => {
     // The pane as narrow as Excel's task pane, for a look at the layout.
     await page.setViewportSize({ width: 360, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS, "results-narrow.png"), fullPage: false });
+    await context.close();
+  }, 120_000);
+
+  test("sample workbook: evaluate, make the appendix lists (with progress) and download them, then the pre-submission check from the keyboard", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
+    await guardNetwork(context, log, (route) => route.abort("internetdisconnected"));
+    const { page } = await openPage(context, base, log);
+    await upload(page, "xa-minh-tan.xlsx", sample.bytes);
+    await page.getByRole("tab", { name: `${T.tabMapping} (18/18)` }).waitFor();
+    await page.getByRole("button", { name: T.evaluate }).first().click();
+    expect(await verdictsShown(page)).toEqual(sample.expected);
+
+    // Every state of the progress bar, as the page shows it.
+    await page.evaluate(() => {
+      const seen: Array<{ label: string | null; value: string | null }> = [];
+      (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="status"] [role="progressbar"][aria-valuenow]');
+        if (!bar) return;
+        const last = seen[seen.length - 1];
+        const now = { label: bar.getAttribute("aria-label"), value: bar.getAttribute("aria-valuenow") };
+        if (!last || last.label !== now.label || last.value !== now.value) seen.push(now);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByRole("tab", { name: T.tabLists }).click();
+    await page.getByRole("button", { name: T.makeLists }).click();
+    await page.getByText(T.listsWrittenStandalone(5)).waitFor();
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === "");
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: Array<{ label: string; value: string }> }).progressSeen);
+    expect(seen.some((s) => s.label.startsWith("Đang đọc trang “Dân cư”"))).toBe(true);
+    expect(seen.map((s) => Number(s.value))).toEqual([...seen.map((s) => Number(s.value))].sort((a, b) => a - b));
+
+    const rows = await page.locator("li[data-list]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-list"), e.querySelector('[data-testid="list-count"]')?.textContent]));
+    expect(rows.map(([id]) => id)).toEqual(["PL03", "PL04", "PL05", "PL06", "PL07"]);
+    expect(rows.every(([, count]) => /^[\d.]+ (người|cơ sở)$/.test(count ?? ""))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "lists.png"), fullPage: true });
+
+    const { name, bytes } = await downloadResult(page);
+    expect(name).toBe("xa-minh-tan-ket-qua.xlsx");
+    const snap = await (await XlsxWorkbook.open(bytes)).snapshot();
+    expect(snap.sheets.filter((s) => s.owner?.startsWith("PL")).map((s) => s.name)).toEqual(APPENDICES);
+    const stored = parseMappingText("downloaded", snap.mappingText ?? "");
+    expect(stored.ok && stored.mapping.lists).toMatchObject({ rosters: { residents: { sheet: "Dân cư" } } });
+
+    // The check, from the keyboard: Enter on its tab, Tab to the button, Enter.
+    await page.getByRole("tab", { name: T.tabCheck }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: T.runCheck }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+    const summary = page.getByTestId("check-summary");
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toBe("Có 1 lỗi cần sửa trước khi gửi.");
+    const items = await page.locator("[data-severity] li").evaluateAll((els) => els.map((e) => ({ severity: e.closest("[data-severity]")?.getAttribute("data-severity"), ref: e.getAttribute("data-ref"), text: e.textContent })));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ severity: "loi", ref: "'Số liệu'!B25" });
+    expect(items[0]!.text).toMatch(/^Chỉ tiêu 1\.4\.2: tên co_cns_y_te \('Số liệu'!B25\) .* đang để trống/);
+    // Standalone: the cell is shown, there is no Excel to select it in.
+    await expect(page.locator("[data-severity] li button").count()).resolves.toBe(0);
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === "");
+    await page.screenshot({ path: join(SCREENSHOTS, "check.png"), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, "check-narrow.png"), fullPage: false });
     await context.close();
   }, 120_000);
 

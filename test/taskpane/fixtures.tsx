@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { render } from "@testing-library/react";
+import { cellRef } from "../../src/core/ref/a1";
+import type { RawCell } from "../../src/core/text/cell";
 import { MemoryWorkbook, type MemoryWorkbookInit } from "../../src/workbook/memory";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { App } from "../../src/taskpane/App";
@@ -21,11 +23,46 @@ export function rulesetFiles(): Array<{ file: string; text: string }> {
     .map((f) => ({ file: `rulesets/${f}`, text: readFileSync(join(RULESETS_DIR, f), "utf8") }));
 }
 
+/** rulesets/checks/*.json, as the pane bundles them. */
+export function checkFiles(): Array<{ file: string; text: string }> {
+  const dir = join(RULESETS_DIR, "checks");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({ file: `rulesets/checks/${f}`, text: readFileSync(join(dir, f), "utf8") }));
+}
+
 let cached: Catalog | undefined;
 export function catalog(): Catalog {
-  cached ??= catalogFrom(rulesetFiles());
+  cached ??= catalogFrom(rulesetFiles(), checkFiles());
   return cached;
 }
+
+/** Rows from A1 as a sheet's cells (null and undefined left blank). */
+export function cellsOf(rows: readonly RawCell[][]): Record<string, RawCell> {
+  const out: Record<string, RawCell> = {};
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) out[cellRef(r + 1, c + 1)] = v;
+    }),
+  );
+  return out;
+}
+
+const born = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/**
+ * A residents roster ("Dân cư") with what a clerk's roster gets wrong: Nguyễn Văn An typed twice
+ * (rows 2 and 3), a row with no name (row 5) and one with no birth date (row 6).
+ */
+export const RESIDENTS: RawCell[][] = [
+  ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có điện thoại thông minh", "Có tài khoản thanh toán điện tử"],
+  [1, "Nguyễn Văn An", born(1980, 3, 12), "Nam", "Thôn Đông", "Có", "Có"],
+  [2, "Nguyễn Văn An", born(1980, 3, 12), "Nam", "Thôn Đông", "Có", "Có"],
+  [3, "Lê Thị Bình", born(1990, 6, 1), "Nữ", "Thôn Đoài", "Có", "Không"],
+  [4, null, born(1975, 1, 20), "Nữ", "Thôn Đoài", "Không", "Có"],
+  [5, "Trần Văn Cường", null, "Nam", "Thôn Đoài", "Không", "Có"],
+  [6, "Phạm Thị Dung", born(2012, 9, 9), "Nữ", "Thôn Đông", "Có", "Không"],
+];
 
 /**
  * A clerk's data sheet for Phú Thọ: 1.1.1 under the template's names (700 of 1000 adults: không
@@ -33,7 +70,11 @@ export function catalog(): Catalog {
  * own with the document's wording beside it, and a note no input should take.
  */
 export function phuThoWorkbook(extra: Partial<MemoryWorkbookInit> = {}): MemoryWorkbook {
-  return new MemoryWorkbook({
+  return new MemoryWorkbook({ ...phuThoInit(), ...extra });
+}
+
+function phuThoInit(): MemoryWorkbookInit {
+  return {
     sheets: [
       {
         name: "Số liệu",
@@ -58,8 +99,13 @@ export function phuThoWorkbook(extra: Partial<MemoryWorkbookInit> = {}): MemoryW
       { name: "to_cns", formula: "'Số liệu'!$B$4" },
       { name: "ghi_chu", formula: "'Số liệu'!$B$5" },
     ],
-    ...extra,
-  });
+  };
+}
+
+/** The Phú Thọ data sheet and a residents roster ("Dân cư", RESIDENTS unless given). */
+export function phuThoWithRoster(rows: readonly RawCell[][] = RESIDENTS): MemoryWorkbook {
+  const init = phuThoInit();
+  return new MemoryWorkbook({ ...init, sheets: [...init.sheets, { name: "Dân cư", cells: cellsOf(rows) }] });
 }
 
 export type FakeShell = Shell & {

@@ -11,7 +11,7 @@ import { officeShell, toBase64 } from "../../src/taskpane/host/office-host";
 import { selectedReference, selectReference, type ExcelRun } from "../../src/taskpane/host/office-select";
 import { standaloneShell } from "../../src/taskpane/host/standalone-host";
 import { catalogFrom } from "../../src/taskpane/rulesets";
-import { catalog, PHU_THO, rulesetFiles } from "./fixtures";
+import { catalog, checkFiles, PHU_THO, rulesetFiles } from "./fixtures";
 
 /** A recording fake of the few Excel calls the selection helpers make; it counts syncs. */
 function fakeExcel(opts: { address?: string; failSync?: unknown } = {}) {
@@ -201,5 +201,29 @@ describe("the bundled rulesets", () => {
     expect(c.rulesets.size).toBe(2);
     expect(c.problems.map((p) => p.message).join("\n")).toMatch(/rulesets\/hong\.json: không phải JSON hợp lệ/);
     expect(c.problems.some((p) => p.message.startsWith("rulesets/thieu.json"))).toBe(true);
+  });
+});
+
+describe("the bundled check rules (rulesets/checks)", () => {
+  test("every rule file validates against the ruleset it is named after", () => {
+    const c = catalogFrom(rulesetFiles(), checkFiles());
+    expect(c.checks.problems).toEqual([]);
+    expect([...c.checks.byRuleset.keys()].sort()).toEqual(checkFiles().map((f) => f.file.replace(/^.*\//, "").replace(/\.json$/, "")).sort());
+    expect(c.checks.byRuleset.get(PHU_THO)?.rules.map((r) => r.id)).toContain("can-bo-it-hon-dan-so-truong-thanh");
+  });
+
+  test("a broken rule file, or one for a programme the pane lacks, is reported and left out; the check runs without it", () => {
+    const good = checkFiles().find((f) => f.file.endsWith(`${PHU_THO}.json`))!;
+    const wrongCode = { ...good, text: good.text.replace('"1.1.2.denominator"', '"9.9.denominator"') };
+    const c = catalogFrom(rulesetFiles(), [
+      wrongCode,
+      { file: "rulesets/checks/hong.json", text: "{ không phải json" },
+      { file: "rulesets/checks/khong-co-bo-nay.json", text: JSON.stringify({ ruleset: "khong-co-bo-nay", rules: [] }) },
+    ]);
+    expect(c.checks.byRuleset.size).toBe(0);
+    const messages = c.checks.problems.map((p) => p.message).join("\n");
+    expect(messages).toMatch(/không có chỉ tiêu mã "9\.9"/);
+    expect(messages).toMatch(/rulesets\/checks\/hong\.json: không phải JSON hợp lệ/);
+    expect(messages).toMatch(/rulesets\/checks\/khong-co-bo-nay\.json: không có bộ tiêu chí "khong-co-bo-nay"/);
   });
 });

@@ -1,7 +1,27 @@
 import type { Proposal } from "../../src/core/mapping/propose";
 import type { Mapping } from "../../src/core/mapping/schema";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { documentLine, filterNames, mappingProgress, mappingRows, nameOptions, programmeGroups, selectableRef, withDetails, withSlot } from "../../src/taskpane/state/view";
+import type { CheckReport } from "../../src/app/check";
+import type { ListsProgress } from "../../src/app/lists";
+import { problem } from "../../src/core/check/types";
+import {
+  bySeverity,
+  checkPanelView,
+  documentLine,
+  filterNames,
+  hasLists,
+  listRows,
+  listsProgressView,
+  mappingProgress,
+  mappingRows,
+  nameOptions,
+  problemTarget,
+  programmeGroups,
+  selectableRef,
+  withDetails,
+  withLists,
+  withSlot,
+} from "../../src/taskpane/state/view";
 import { catalog, PHU_THO } from "./fixtures";
 
 const phuTho = () => catalog().rulesets.get(PHU_THO)!;
@@ -88,5 +108,91 @@ describe("the mapping table's rows", () => {
     expect(withSlot(m1, "1.2.2", "value", "").indicators).toEqual({});
     expect(withDetails(m1, " Xã Minh Tân ", "2024-09-30")).toEqual({ ruleset: PHU_THO, indicators: { "1.2.2": { value: "mot_cua" } }, commune: "Xã Minh Tân", asOf: "2024-09-30" });
     expect(withDetails(m1, "", "")).toEqual({ ruleset: PHU_THO, indicators: { "1.2.2": { value: "mot_cua" } } });
+  });
+});
+
+describe("Tạo phụ lục: what the view shows", () => {
+  test("only programmes whose indicators name a list offer it", () => {
+    expect(hasLists(phuTho())).toBe(true);
+    expect(hasLists(catalog().rulesets.get("thanh-hoa-cds-xa-2024")!)).toBe(false);
+  });
+
+  test("progress moves forward step by step, reading the rosters sheet by sheet, and ends full", () => {
+    const steps: ListsProgress[] = [
+      { step: "reading", sheet: "Số liệu", index: 0, of: 3 },
+      { step: "reading", sheet: "Dân cư", index: 1, of: 3 },
+      { step: "reading", sheet: "Cán bộ", index: 2, of: 3 },
+      { step: "building" },
+      { step: "checking" },
+      { step: "writing", sheets: 6 },
+      { step: "done" },
+    ];
+    const shown = steps.map(listsProgressView);
+    expect(shown.map((s) => s.label)).toEqual([
+      "Đang đọc trang “Số liệu” (1/3)…",
+      "Đang đọc trang “Dân cư” (2/3)…",
+      "Đang đọc trang “Cán bộ” (3/3)…",
+      "Đang lập danh sách và tính tuổi…",
+      "Đang đối chiếu số đếm với số liệu đã ánh xạ…",
+      "Đang ghi 6 trang vào sổ tính…",
+      "Đã lập xong.",
+    ]);
+    const values = shown.map((s) => s.value);
+    expect(values.every((v, i) => i === 0 || v > values[i - 1]!)).toBe(true);
+    expect(values[0]).toBeGreaterThan(0);
+    expect(values.at(-1)).toBe(1);
+  });
+
+  test("each list: count with its unit in Vietnamese digits, the population it is drawn from, its sheet to select", () => {
+    expect(listRows([{ id: "PL03", appendix: "Phụ lục 03", sheetName: "Phụ lục 03 (2)", count: 2865, population: 3986, populationText: "người từ đủ 18 tuổi", rosterSheet: "Dân cư", unit: "người" }])).toEqual([
+      { id: "PL03", appendix: "Phụ lục 03", sheetName: "Phụ lục 03 (2)", sheetRef: "'Phụ lục 03 (2)'!A1", count: "2.865 người", population: "trong số 3.986 người từ đủ 18 tuổi của trang “Dân cư”" },
+    ]);
+  });
+
+  test("roster problems split into lỗi and cảnh báo, each keeping its cell", () => {
+    const split = bySeverity([
+      { message: "Cột số CCCD", ref: "'Dân cư'!G1", severity: "canh-bao" },
+      { message: "Trùng", ref: "'Dân cư'!B3", severity: "loi" },
+      { message: "Không tìm thấy danh sách cán bộ", severity: "loi" },
+    ]);
+    expect(split.mustFix).toEqual([{ message: "Trùng", ref: "'Dân cư'!B3" }, { message: "Không tìm thấy danh sách cán bộ" }]);
+    expect(split.shouldSee.map(problemTarget)).toEqual(["'Dân cư'!G1"]);
+  });
+
+  test("the rosters found replace the mapping's lists; none leaves it without", () => {
+    const m: Mapping = { ruleset: PHU_THO, indicators: {}, lists: { rosters: {} } };
+    expect(withLists(m, { rosters: { residents: { sheet: "Dân cư" } } }).lists).toEqual({ rosters: { residents: { sheet: "Dân cư" } } });
+    expect(withLists(m, undefined)).toEqual({ ruleset: PHU_THO, indicators: {} });
+  });
+});
+
+describe("Kiểm tra trước khi gửi: what the view shows", () => {
+  const report = (problems: CheckReport["problems"]): CheckReport => ({ problems, counts: { loi: 0, canhBao: 0 }, sheets: ["Số liệu"] });
+
+  test("lỗi first; a cell or a name is selectable, a path into the mapping is not", () => {
+    const view = checkPanelView(
+      report([
+        problem("legacy-encoding", "Chữ TCVN3", { ref: "'Số liệu'!A6", suggestion: "Danh sách" }),
+        problem("missing-input", "Chỉ tiêu 1.2.1 chưa có số liệu", { ref: "indicators.1.2.1.numerator", code: "1.2.1" }),
+        problem("numerator-exceeds-denominator", "tử số lớn hơn mẫu số", { ref: "'Số liệu'!B1", code: "1.1.1" }),
+        problem("mapping-blank", "để trống", { ref: "co_cns_y_te", code: "1.4.2" }),
+      ]),
+    );
+    expect(view.canSend).toBe(false);
+    expect(view.summary).toBe("Có 3 lỗi cần sửa trước khi gửi, 1 cảnh báo nên xem.");
+    expect(view.sections.map((s) => [s.severity, s.title])).toEqual([
+      ["loi", "Lỗi (3)"],
+      ["canh-bao", "Cảnh báo (1)"],
+    ]);
+    expect(view.sections[0]!.items.map((i) => [i.title, problemTarget(i) ?? null])).toEqual([
+      ["Chỉ tiêu 1.2.1", null],
+      ["Chỉ tiêu 1.1.1", "'Số liệu'!B1"],
+      ["Chỉ tiêu 1.4.2", "co_cns_y_te"],
+    ]);
+    expect(view.sections[1]!.items[0]).toMatchObject({ title: "Cảnh báo", target: "'Số liệu'!A6", suggestion: "Danh sách" });
+  });
+
+  test("nothing found says so plainly", () => {
+    expect(checkPanelView(report([]))).toEqual({ summary: "Không có lỗi — có thể gửi.", canSend: true, sections: [], sheets: ["Số liệu"] });
   });
 });

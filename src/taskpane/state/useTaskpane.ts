@@ -1,11 +1,16 @@
 /*
  * The pane's state and actions. The actions call the app layer (proposeForWorkbook,
- * evaluateWorkbook) and the host's session; the components only show state and call actions.
+ * evaluateWorkbook, makeLists, checkWorkbook) and the host's session; the components only show
+ * state and call actions.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { checkWorkbook, type CheckReport } from "../../app/check";
 import { evaluateWorkbook } from "../../app/evaluate-workbook";
+import { makeLists, type ListSummary } from "../../app/lists";
 import { proposeForWorkbook } from "../../app/propose";
-import type { Evaluation } from "../../core/evaluate/result";
+import { MAPPING_KEY } from "../../core/layout/mapping-sheet";
+import { STATUS_KEY } from "../../core/layout/status";
+import type { Evaluation, Problem as CoreProblem } from "../../core/evaluate/result";
 import { applyProposals, type Proposal } from "../../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../../core/mapping/schema";
 import type { Problem } from "../../core/ruleset/load";
@@ -15,12 +20,16 @@ import { templateFileName } from "../host/template";
 import type { Shell, WorkbookSession } from "../host/types";
 import type { Catalog } from "../rulesets";
 import { T } from "../strings";
-import { nameOptions, withDetails, withSlot, type NameOption } from "./view";
+import { listsProgressView, nameOptions, withDetails, withLists, withSlot, type NameOption } from "./view";
 
 export type Filter = "all" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu";
-export type Tab = "mapping" | "results";
+export type Tab = "mapping" | "results" | "lists" | "check";
 export type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
 export type Evaluated = { ruleset: Ruleset; evaluation: Evaluation; stale: boolean; statusSheet?: string | undefined };
+/** The last "Tạo phụ lục": the lists written and the rosters' problems, or why nothing was made. */
+export type ListsDone = { ok: true; lists: ListSummary[]; problems: CoreProblem[]; written: boolean } | { ok: false; problems: Problem[] };
+/** The last "Kiểm tra trước khi gửi"; stale once the workbook or the mapping changed after it. */
+export type Checked = { report: CheckReport; stale: boolean };
 
 export type TaskpaneState = {
   session?: WorkbookSession | undefined;
@@ -37,7 +46,11 @@ export type TaskpaneState = {
   /** Why the last evaluation could not run (a name the workbook lacks, a bad mapping). */
   requestProblems: Problem[];
   evaluated?: Evaluated | undefined;
+  lists?: ListsDone | undefined;
+  checked?: Checked | undefined;
   busy?: string | undefined;
+  /** How far the busy job is (0–1), when it says so (the lists do); else the bar just moves. */
+  progress?: number | undefined;
   message?: Message | undefined;
   tab: Tab;
   filter: Filter;
@@ -55,6 +68,8 @@ export type TaskpaneActions = {
   reload: () => Promise<void>;
   evaluate: () => Promise<void>;
   write: () => Promise<void>;
+  makeLists: () => Promise<void>;
+  check: () => Promise<void>;
   download: () => Promise<void>;
   select: (ref: string) => Promise<void>;
   makeTemplate: () => Promise<void>;
@@ -66,8 +81,7 @@ export type TaskpaneActions = {
 const SOURCE = "ánh xạ trên ngăn tác vụ";
 
 /** Written: where, and anything the host could not do (then a warning rather than a success). */
-function writtenMessage(session: WorkbookSession, sheet: string): Message {
-  const text = session.download ? T.writtenStandalone(sheet) : T.written(sheet);
+function writtenMessage(session: WorkbookSession, text: string): Message {
   const notes = session.notes?.() ?? [];
   return notes.length > 0 ? { intent: "warning", text: [text, ...notes].join(" ") } : { intent: "success", text };
 }
@@ -106,7 +120,7 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
         patch({ message: { intent: "error", text: describeError(e) } });
       } finally {
         running.current = false;
-        patch({ busy: undefined });
+        patch({ busy: undefined, progress: undefined });
       }
     },
     [patch],
@@ -149,6 +163,8 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
         asOf: stored?.asOf ?? current.asOf,
         requestProblems: [],
         evaluated: undefined,
+        lists: undefined,
+        checked: undefined,
         tab: "mapping",
         ...(message ? { message } : {}),
       });
@@ -162,32 +178,41 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
     if (session) void busy(T.readingNames, () => load(session));
   }, [shell, busy, load]);
 
-  /** Edits that make an evaluation out of date. */
-  const edited = (s: TaskpaneState): Partial<TaskpaneState> => (s.evaluated ? { evaluated: { ...s.evaluated, stale: true } } : {});
+  /** The workbook changed (something was written): the last check is out of date. */
+  const staleCheck = (s: TaskpaneState): Partial<TaskpaneState> => (s.checked ? { checked: { ...s.checked, stale: true } } : {});
+  /** Edits that make an evaluation and a check out of date. */
+  const edited = (s: TaskpaneState): Partial<TaskpaneState> => ({ ...(s.evaluated ? { evaluated: { ...s.evaluated, stale: true } } : {}), ...staleCheck(s) });
 
   const evaluate = useCallback(
     async (write: boolean) => {
       const s = ref.current;
       if (!s.session || !s.rulesetId || !s.mapping) return;
+      const session = s.session;
       const mapping = withDetails(s.mapping, s.commune, s.asOf);
-      const outcome = await evaluateWorkbook(s.session.port, {
+      const outcome = await evaluateWorkbook(session.port, {
         rulesets: catalog.rulesets,
         rulesetId: s.rulesetId,
         mapping: { text: mappingToText(mapping), source: SOURCE },
         write,
+        // Writing builds the appendix lists too (their counts fill the figures, their sheets are written
+        // beside the status sheet). It reads the roster sheets — one round trip each in Excel — so
+        // "Đánh giá" alone leaves it out and stays at two.
+        lists: write,
       });
       if (!outcome.ok) {
         patch({ requestProblems: outcome.problems, tab: "mapping" });
         return;
       }
       const statusSheet = outcome.statusSheet;
-      patch({
+      const listSheets = (outcome.written?.written ?? []).filter((w) => w.key !== STATUS_KEY && w.key !== MAPPING_KEY).map((w) => w.name);
+      const text = statusSheet === undefined ? "" : `${session.download ? T.writtenStandalone(statusSheet) : T.written(statusSheet)}${listSheets.length > 0 ? ` ${T.alsoWritten(listSheets)}` : ""}`;
+      patch((now) => ({
         requestProblems: [],
         evaluated: { ruleset: outcome.ruleset, evaluation: outcome.evaluation, stale: false, ...(statusSheet !== undefined ? { statusSheet } : {}) },
         tab: "results",
-        ...(write ? { stored: mapping } : {}),
-        ...(write && statusSheet !== undefined ? { message: writtenMessage(s.session, statusSheet) } : {}),
-      });
+        ...(write ? { stored: outcome.mapping, ...staleCheck(now), ...(now.mapping ? { mapping: withLists(now.mapping, outcome.mapping.lists) } : {}) } : {}),
+        ...(write && statusSheet !== undefined ? { message: writtenMessage(session, text) } : {}),
+      }));
     },
     [catalog, patch],
   );
@@ -206,7 +231,7 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
           if (!catalog.rulesets.has(id) || id === s.rulesetId) return;
           const mapping = baseMapping(id, s.stored);
           const proposals = s.session ? await proposalsFor(s.session, id, mapping) : [];
-          patch({ rulesetId: id, mapping, proposals, requestProblems: [], evaluated: undefined, tab: "mapping", filter: "all" });
+          patch({ rulesetId: id, mapping, proposals, requestProblems: [], evaluated: undefined, lists: undefined, checked: undefined, tab: "mapping", filter: "all" });
         }),
       setCommune: (text) => patch((s) => ({ commune: text, ...edited(s) })),
       setAsOf: (date) => patch((s) => ({ asOf: date, ...edited(s) })),
@@ -236,6 +261,56 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
         }),
       evaluate: () => busy(T.evaluating, () => evaluate(false)),
       write: () => busy(T.writing, () => evaluate(true)),
+      makeLists: () =>
+        busy(T.makingLists, async () => {
+          const s = ref.current;
+          if (!s.session || !s.rulesetId || !s.mapping) return;
+          // Ages are counted to the report date, never to today's clock: ask for it here, in the pane's words.
+          if (!s.asOf) {
+            patch({ message: { intent: "warning", text: T.listsNeedAsOf }, tab: "lists" });
+            return;
+          }
+          const session = s.session;
+          const mapping = withDetails(s.mapping, s.commune, s.asOf);
+          const outcome = await makeLists(session.port, {
+            rulesets: catalog.rulesets,
+            rulesetId: s.rulesetId,
+            mapping: { text: mappingToText(mapping), source: SOURCE },
+            asOf: s.asOf,
+            write: true,
+            progress: (step) => {
+              const shown = listsProgressView(step);
+              patch({ busy: shown.label, progress: shown.value });
+            },
+          });
+          if (!outcome.ok) {
+            patch({ lists: { ok: false, problems: outcome.problems }, tab: "lists" });
+            return;
+          }
+          const n = outcome.lists.length;
+          patch((now) => ({
+            lists: { ok: true, lists: outcome.lists, problems: outcome.problems, written: outcome.written !== undefined },
+            stored: outcome.mapping,
+            ...(now.mapping ? { mapping: withLists(now.mapping, outcome.mapping.lists) } : {}),
+            ...staleCheck(now),
+            tab: "lists",
+            message: n === 0 ? { intent: "warning", text: T.listsNone } : writtenMessage(session, session.download ? T.listsWrittenStandalone(n) : T.listsWritten(n)),
+          }));
+        }),
+      check: () =>
+        busy(T.checking, async () => {
+          const s = ref.current;
+          if (!s.session || !s.rulesetId || !s.mapping) return;
+          const mapping = withDetails(s.mapping, s.commune, s.asOf);
+          const report = await checkWorkbook(s.session.port, {
+            rulesets: catalog.rulesets,
+            rulesetId: s.rulesetId,
+            mapping: { text: mappingToText(mapping), source: SOURCE },
+            ...(s.asOf ? { asOf: s.asOf } : {}),
+            checkRules: (ruleset) => catalog.checks.byRuleset.get(ruleset.id),
+          });
+          patch({ checked: { report, stale: false }, tab: "check" });
+        }),
       download: () =>
         busy(T.saving, async () => {
           const s = ref.current;

@@ -2,6 +2,10 @@
  * What the components show, shaped from the core's data: no verdicts or thresholds are decided
  * here — only grouping, labels and the bookkeeping of which input is mapped to what.
  */
+import type { ListsProgress, ListSummary } from "../../app/lists";
+import type { CheckReport } from "../../app/check";
+import { checkView, type CheckViewItem, type SelectTarget } from "../../core/check/view";
+import type { Problem as CoreProblem, Severity } from "../../core/evaluate/result";
 import { slotsOf } from "../../core/evaluate/slots";
 import type { Proposal } from "../../core/mapping/propose";
 import type { Mapping } from "../../core/mapping/schema";
@@ -9,7 +13,10 @@ import { parseArea, quoteSheet, splitSheet } from "../../core/ref/a1";
 import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
 import { foldLoose } from "../../core/text/fold";
+import { formatInteger } from "../../core/text/format";
+import { listIndicators } from "../../core/lists/figures";
 import type { DefinedName } from "../../workbook/port";
+import { T } from "../strings";
 
 export type ProgrammeOption = { id: string; title: string; province: string; document: string };
 export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
@@ -149,4 +156,90 @@ export function selectableRef(source: string): string | undefined {
   if (sheet !== undefined && (parseArea(rest) || /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(rest))) return source.trim();
   if (sheet === undefined && /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(source.trim()) && !parseArea(source.trim())) return source.trim();
   return undefined;
+}
+
+/**
+ * A problem as the pane lists it: the message, where it is (`ref`), and what a click selects — given
+ * by `target` when the caller knows it (null: nothing to select), else worked out from `ref`.
+ */
+export type ProblemItem = { message: string; ref?: string | undefined; target?: string | null | undefined; title?: string | undefined; suggestion?: string | undefined };
+
+/** What a problem item selects in Excel, if anything. */
+export function problemTarget(p: ProblemItem): string | undefined {
+  if (p.target === null) return undefined;
+  return p.target ?? (p.ref !== undefined ? selectableRef(p.ref) : undefined);
+}
+
+/** The mapping with the rosters the lists found (its `lists` key), as stored by the last write. */
+export function withLists(mapping: Mapping, lists: Mapping["lists"]): Mapping {
+  const { lists: _l, ...rest } = mapping;
+  return lists === undefined ? rest : { ...rest, lists };
+}
+
+/** Does the programme have appendix lists (an indicator with a "list")? Then the pane offers "Tạo phụ lục". */
+export function hasLists(ruleset: Ruleset): boolean {
+  return listIndicators(ruleset).length > 0;
+}
+
+/** The progress bar's label and fill for a step of "Tạo phụ lục"; reading the rosters takes most of the time. */
+export function listsProgressView(p: ListsProgress): { label: string; value: number } {
+  switch (p.step) {
+    case "reading":
+      return { label: T.listsReading(p.sheet, p.index + 1, p.of), value: 0.05 + 0.55 * (p.index / Math.max(1, p.of)) };
+    case "building":
+      return { label: T.listsBuilding, value: 0.65 };
+    case "checking":
+      return { label: T.listsChecking, value: 0.75 };
+    case "writing":
+      return { label: T.listsWriting(p.sheets), value: 0.85 };
+    case "done":
+      return { label: T.listsDone, value: 1 };
+  }
+}
+
+export type ListRow = { id: string; appendix: string; sheetName: string; sheetRef: string; count: string; population: string };
+
+/** Each list written: "Phụ lục 03 — trang “Phụ lục 03”: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
+export function listRows(lists: readonly ListSummary[]): ListRow[] {
+  return lists.map((l) => ({
+    id: l.id,
+    appendix: l.appendix,
+    sheetName: l.sheetName,
+    sheetRef: `${quoteSheet(l.sheetName)}!A1`,
+    count: `${formatInteger(l.count)} ${l.unit}`,
+    population: `trong số ${formatInteger(l.population)} ${l.populationText} của trang “${l.rosterSheet}”`,
+  }));
+}
+
+/** Problems split as the core marks them: lỗi (to fix before sending) and cảnh báo (to look at). */
+export function bySeverity(problems: readonly CoreProblem[]): { mustFix: ProblemItem[]; shouldSee: ProblemItem[] } {
+  const item = (p: CoreProblem): ProblemItem => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}) });
+  return { mustFix: problems.filter((p) => p.severity === "loi").map(item), shouldSee: problems.filter((p) => p.severity !== "loi").map(item) };
+}
+
+function targetText(t: SelectTarget | undefined): string | null {
+  if (!t) return null;
+  return t.kind === "range" ? t.address : t.name;
+}
+
+function checkItem(i: CheckViewItem): ProblemItem {
+  return { title: i.title, message: i.message, ref: i.where, target: targetText(i.target), suggestion: i.suggestion };
+}
+
+export type CheckPanelView = {
+  summary: string;
+  canSend: boolean;
+  sections: Array<{ severity: Severity; title: string; items: ProblemItem[] }>;
+  sheets: string[];
+};
+
+/** The pre-submission report as the core's checkView lays it out (lỗi first), each item with what a click selects. */
+export function checkPanelView(report: CheckReport): CheckPanelView {
+  const view = checkView(report.problems);
+  return {
+    summary: view.summary,
+    canSend: view.canSend,
+    sections: view.sections.map((s) => ({ severity: s.severity, title: s.title, items: s.items.map(checkItem) })),
+    sheets: report.sheets,
+  };
 }

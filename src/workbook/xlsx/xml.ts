@@ -34,9 +34,6 @@ export type XmlHandlers = {
   text?: (text: string) => void;
 };
 
-/** Thrown by a handler to stop reading early once everything wanted has been read. */
-export class StopParsing extends Error {}
-
 /** Streams an XML document through handlers; a malformed part throws an Error naming the part. */
 export function parseXml(xml: string, part: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false });
@@ -59,7 +56,6 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
   try {
     parser.write(xml).close();
   } catch (e) {
-    if (e instanceof StopParsing) return;
     failure ??= e instanceof Error ? e : new Error(String(e));
   }
   if (failure) {

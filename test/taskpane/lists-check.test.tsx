@@ -179,7 +179,7 @@ describe("Tạo phụ lục", () => {
     await chooseProgramme(user);
     setAsOf("2024-09-30");
     await makeListsNow(user);
-    expect(await screen.findByText(/Excel không cho phép thao tác này: trang tính hoặc sổ tính đang được bảo vệ/)).toBeInTheDocument();
+    expect(await screen.findByText(/Excel không cho ghi vào sổ tính: trang tính hoặc sổ tính đang được bảo vệ/)).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.queryByText(T.listsHeading)).not.toBeInTheDocument();
   });

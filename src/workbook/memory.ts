@@ -3,7 +3,7 @@ import type { CellValue, SheetLayout } from "../core/layout/sheet";
 import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
-import { classifyNameFormula } from "./xlsx/workbook-xml";
+import { classifyNameFormula } from "./common/name-formula";
 
 type MemorySheet = { name: string; visibility: SheetVisibility; cells: Map<string, RawCell>; owner?: string; formulas: Map<string, string> };
 

@@ -154,9 +154,7 @@ export async function readRangesIn(ctx: XlContext, ranges: readonly RangeAddress
  */
 export async function readSheetIn(ctx: XlContext, sheet: string): Promise<RawCell[][]> {
   let cellBytes = 0;
-  const measure = (r: XlRange) => {
-    if (!r.isNullObject) cellBytes = Math.max(cellBytes, measuredCellBytes(r) * MEASURE_MARGIN);
-  };
+  const measure = (r: XlRange) => void (cellBytes = Math.max(cellBytes, measuredCellBytes(r) * MEASURE_MARGIN));
   const ws = () => ctx.workbook.worksheets.getItem(sheet);
 
   const usedRange = () => {

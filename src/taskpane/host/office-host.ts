@@ -65,10 +65,12 @@ export function officeShell(deps: OfficeDeps): Shell {
 
 /** The shell on the real globals, once Office.onReady reported Excel. */
 export function officeShellFromGlobals(browser: BrowserDeps): Shell {
+  const isSetSupported = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
   return officeShell({
     run: (batch) => Excel.run(batch),
-    isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
-    createWorkbook: (base64) => Excel.createWorkbook(base64),
+    isSetSupported,
+    // Excel.createWorkbook is ExcelApi 1.8: offered only where Excel has it (the API contract test checks the gate).
+    ...(isSetSupported("ExcelApi", "1.8") ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) } : {}),
     browser,
   });
 }

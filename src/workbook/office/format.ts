@@ -6,6 +6,7 @@
 import type { CellSpec, SheetLayout, StyleName } from "../../core/layout/sheet";
 import { BORDER_COLOR, FONT_NAME, FONT_SIZE, LOOKS, type Look } from "../common/looks";
 import { areaAddress } from "./read";
+import type { Abilities } from "./requirements";
 import type { XlBorderEdge, XlRange, XlWorksheet } from "./types";
 
 export type Rect = { key: string; top: number; bottom: number; left: number; right: number };
@@ -108,7 +109,8 @@ export const equalsFormula = (text: string) => `="${text.replace(/"/g, '""')}"`;
  * verdict formulas when the clerk changes a figure. Each verdict cell also carries its computed
  * verdict's look as a plain fill, which is all an Excel without 1.6 shows.
  */
-export function queueConditionalFormats(ws: XlWorksheet, layout: SheetLayout): void {
+export function queueConditionalFormats(ws: XlWorksheet, layout: SheetLayout, can: Abilities): void {
+  if (!can.conditionalFormats) return;
   for (const c of layout.conditionalFormats ?? []) {
     const look = LOOKS[c.style];
     const cf = ws.getRange(areaAddress(c.top, c.left, c.bottom, c.right)).conditionalFormats.add("CellValue");

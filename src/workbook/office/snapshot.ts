@@ -39,7 +39,7 @@ export function queueSnapshot(ctx: XlContext, can: Abilities): () => { snapshot:
     const sheetNames = worksheets.map((ws) => ws.name);
     const names: DefinedName[] = [];
     const toName = (item: XlNamedItem, scope: string | null): DefinedName => {
-      const formula = nameFormula(item, can.nameFormula);
+      const formula = nameFormula(item, can);
       return { name: item.name, scope, formula, target: classifyNameFormula(formula, sheetNames), hidden: !item.visible };
     };
     for (const item of book.names.items) if (!BUILT_IN_NAME.test(item.name)) names.push(toName(item, null));
@@ -53,7 +53,7 @@ export function queueSnapshot(ctx: XlContext, can: Abilities): () => { snapshot:
       let owner: string | undefined;
       for (const item of ws.names.items) {
         if (item.name === OWNER_NAME) {
-          const target = classifyNameFormula(nameFormula(item, can.nameFormula), sheetNames);
+          const target = classifyNameFormula(nameFormula(item, can), sheetNames);
           if (target.kind === "constant") owner = String(target.value);
         } else if (!BUILT_IN_NAME.test(item.name)) names.push(toName(item, ws.name));
       }
@@ -74,8 +74,8 @@ export function queueSnapshot(ctx: XlContext, can: Abilities): () => { snapshot:
 }
 
 /** Name formula text without "=": NamedItem.formula (ExcelApi 1.7), else rebuilt from type and value. */
-function nameFormula(item: XlNamedItem, formulaLoaded: boolean): string {
-  const raw = formulaLoaded ? item.formula : undefined;
+function nameFormula(item: XlNamedItem, can: Abilities): string {
+  const raw = can.nameFormula ? item.formula : undefined;
   if (typeof raw === "string" && raw !== "") return raw.replace(/^=/, "");
   const value = item.value;
   switch (item.type) {

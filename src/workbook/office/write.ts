@@ -162,7 +162,7 @@ function queueSetUp(ctx: XlContext, { layout, existing, setVisibility }: SetUp, 
   for (const col of layout.hiddenColumns ?? []) ws.getRange(`${columnName(col)}:${columnName(col)}`).columnHidden = true;
   for (const run of runsOf(layout.rowHeights ?? [])) ws.getRange(`${run.from}:${run.to}`).format.rowHeight = run.value;
   if ((layout.freezeRows ?? 0) > 0 && can.freeze) ws.freezePanes.freezeRows(layout.freezeRows);
-  if (can.conditionalFormats) queueConditionalFormats(ws, layout);
+  queueConditionalFormats(ws, layout, can);
   if (layout.print && can.page) {
     const page = ws.pageLayout;
     page.orientation = layout.print.orientation === "landscape" ? "Landscape" : "Portrait";

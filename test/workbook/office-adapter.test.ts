@@ -13,7 +13,9 @@ import { loadRulesetDir } from "../../src/node/rulesets";
 import { CHUNK_BYTES, OfficeWorkbook, ROWS_PER_CHUNK, widthInPoints, type OfficeRun } from "../../src/workbook/office/adapter";
 import { MESSAGES } from "../../src/workbook/office/errors";
 import { FIRST_READ_ROWS } from "../../src/workbook/office/read";
-import { checkRequirements, featureNotes } from "../../src/workbook/office/requirements";
+import { ABILITY_SETS, abilitiesOf, checkRequirements, featureNotes, MINIMUM_VERSION } from "../../src/workbook/office/requirements";
+import { API_SETS, minor } from "./office-api-sets";
+import { renderOfficeFake } from "./rendering";
 import { OWNER_NAME, WorkbookError } from "../../src/workbook/port";
 import { FakeExcel, FakeSheet, type FakeInit } from "./office-fake";
 import { SUITE_FIXTURE, testWorkbookPort } from "./port-suite";
@@ -35,11 +37,23 @@ function layout(key: string, name: string, rows: Array<Array<CellSpec | null>>, 
 
 const text = (value: string, style?: CellSpec["style"]): CellSpec => (style ? { value, style } : { value });
 
-testWorkbookPort("Office.js adapter (recording fake)", async () => {
-  const excel = new FakeExcel(SUITE_FIXTURE);
-  const port = new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
-  return { port, reopen: async () => new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported }) };
-});
+/** The versions the suite runs the adapter at: the manifest's minimum, each optional set it uses, and the latest. */
+const LATEST = Object.values(API_SETS).reduce((a, b) => (minor(b) > minor(a) ? b : a));
+for (const version of [MINIMUM_VERSION, ...Object.values(ABILITY_SETS).filter((v, i, all) => all.indexOf(v) === i), LATEST]) {
+  testWorkbookPort(`Office.js adapter (recording fake, ExcelApi ${version})`, async () => {
+    const excel = new FakeExcel(SUITE_FIXTURE);
+    excel.apiVersion = version;
+    const port = new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+    const can = abilitiesOf(excel.isSetSupported);
+    return {
+      port,
+      reopen: async () => new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported }),
+      render: async (sheet, spec) => renderOfficeFake(excel, sheet, spec),
+      limits: { conditionalFormats: can.conditionalFormats, freeze: can.freeze, print: can.page },
+      notes: () => port.notes,
+    };
+  });
+}
 
 describe("Office.js adapter: round trips", () => {
   test("the real Excel.run fits the constructor (checked by tsc)", () => {

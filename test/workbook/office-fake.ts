@@ -64,10 +64,33 @@ export class FakeSheet {
   page: Record<string, unknown> = {};
   conditionalFormats: FakeConditionalFormat[] = [];
   protected = false;
+  /** Cells made on demand (a 100 000-row roster without 4 million map entries); stored cells win. */
+  generated: { rows: number; columns: number; cell: (row: number, col: number) => RawCell } | undefined;
   constructor(
     public name: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
   ) {}
+  contentAt(row: number, col: number): Content | undefined {
+    const k = key(row, col);
+    const stored = this.cells.get(k);
+    if (stored || !this.generated || row > this.generated.rows || col > this.generated.columns) return stored;
+    const v = this.generated.cell(row, col);
+    return v === null ? undefined : contentOf(v);
+  }
+  numberFormatAt(row: number, col: number): string | undefined {
+    const stored = this.numberFormats.get(key(row, col));
+    if (stored !== undefined || !this.generated || this.cells.has(key(row, col)) || row > this.generated.rows || col > this.generated.columns) return stored;
+    return this.generated.cell(row, col) instanceof Date ? "dd/mm/yyyy" : undefined;
+  }
+}
+
+/** A fixture value as Excel stores it: a Date as its serial number. */
+function contentOf(value: Exclude<RawCell, null>): Content {
+  if (value instanceof Date) return { kind: "number", value: (value.getTime() - EPOCH_1900) / DAY_MS };
+  if (typeof value === "object") return { kind: "error", value: value.error };
+  if (typeof value === "string") return { kind: "string", value };
+  if (typeof value === "number") return { kind: "number", value };
+  return { kind: "boolean", value: value === true };
 }
 
 export class FakeName {
@@ -85,7 +108,13 @@ export type FakeConditionalFormat = { area: Area; formula1?: string; operator?: 
 export type SyncRecord = { requestBytes: number; responseBytes: number; commands: number };
 
 export type FakeInit = {
-  sheets: ReadonlyArray<{ name: string; cells?: Record<string, RawCell>; visibility?: "visible" | "hidden" | "veryHidden"; protected?: boolean }>;
+  sheets: ReadonlyArray<{
+    name: string;
+    cells?: Record<string, RawCell>;
+    visibility?: "visible" | "hidden" | "veryHidden";
+    protected?: boolean;
+    generate?: FakeSheet["generated"];
+  }>;
   /** Formulas as stored in workbook.xml, without "=". */
   names?: ReadonlyArray<{ name: string; scope?: string | null; formula: string; hidden?: boolean }>;
 };
@@ -170,6 +199,7 @@ export class FakeExcel {
     for (const s of init?.sheets ?? []) {
       const sheet = new FakeSheet(s.name, s.visibility === "veryHidden" ? "VeryHidden" : s.visibility === "hidden" ? "Hidden" : "Visible");
       sheet.protected = s.protected ?? false;
+      sheet.generated = s.generate;
       for (const [ref, value] of Object.entries(s.cells ?? {})) this.put(sheet, ref, value);
       this.sheets.push(sheet);
     }
@@ -273,7 +303,7 @@ export class FakeExcel {
 
   /** The computed content of a cell: formulas of a literal, one cell or a name of one cell; else #CALC!. */
   valueOf(sheet: FakeSheet, row: number, col: number, depth = 0): Exclude<Content, { kind: "formula" }> | null {
-    const c = sheet.cells.get(key(row, col));
+    const c = sheet.contentAt(row, col);
     if (!c || c.kind !== "formula") return c ?? null;
     if (depth > 20) return { kind: "error", value: "#REF!" };
     const literal = typedContent(c.formula, undefined);
@@ -596,8 +626,9 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const resolve = () => {
       const sheet = this.resolve();
-      if (sheet === null || sheet.cells.size === 0) return null;
+      if (sheet === null || (sheet.cells.size === 0 && !sheet.generated)) return null;
       const area = { top: MAX_ROW, left: MAX_COL, bottom: 0, right: 0 };
+      if (sheet.generated) Object.assign(area, { top: 1, left: 1, bottom: sheet.generated.rows, right: sheet.generated.columns });
       for (const k of sheet.cells.keys()) {
         const [r, c] = k.split(",").map(Number) as [number, number];
         area.top = Math.min(area.top, r);
@@ -896,7 +927,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         return grid(valueAt);
       case "formulas":
         return grid((r, c) => {
-          const raw = sheet.cells.get(key(r, c));
+          const raw = sheet.contentAt(r, c);
           return raw?.kind === "formula" ? `=${raw.formula}` : valueAt(r, c);
         });
       case "valueTypes":
@@ -905,7 +936,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
           return v === null ? "Empty" : ({ string: "String", number: "Double", boolean: "Boolean", error: "Error" } as const)[v.kind];
         });
       case "numberFormat":
-        return grid((r, c) => sheet.numberFormats.get(key(r, c)) ?? "General");
+        return grid((r, c) => sheet.numberFormatAt(r, c) ?? "General");
       default:
         return super.scalar({ sheet, area }, prop);
     }

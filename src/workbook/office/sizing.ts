@@ -5,7 +5,8 @@
  * at a budget well below the limit: our estimate counts the values as JSON, not Office's envelope.
  * A request Excel still refuses as too large is sent again once, in two halves.
  */
-import { officeErrorCode } from "./errors";
+import { WorkbookError } from "../port";
+import { MESSAGES, officeErrorCode } from "./errors";
 import type { XlContext } from "./types";
 
 /** Excel on the web's limit on one request and on one response. */
@@ -90,10 +91,15 @@ async function sendParts(ctx: XlContext, parts: readonly Part[], mayRetry: boole
     await ctx.sync();
   } catch (e) {
     const halves = mayRetry && isSizeRefusal(e) ? halve(parts) : undefined;
-    if (!halves) throw e;
+    if (!halves) throw mayRetry ? e : tooLarge(e);
     await sendParts(ctx, halves[0], false);
     await sendParts(ctx, halves[1], false);
   }
+}
+
+/** A half refused again for its size: the clerk is told it is about size, not a generic Excel error. */
+function tooLarge(e: unknown): unknown {
+  return isSizeRefusal(e) ? Object.assign(new WorkbookError(MESSAGES.tooLarge(officeErrorCode(e) ?? "GeneralException"), "other"), { cause: e }) : e;
 }
 
 function halve(parts: readonly Part[]): [Part[], Part[]] | undefined {
@@ -123,11 +129,15 @@ export async function readWithRetry<T>(ctx: XlContext, plan: ReadPlan<T>, combin
   } catch (e) {
     const halves = isSizeRefusal(e) ? plan.split() : undefined;
     if (!halves) throw e;
-    const first = halves[0].queue();
-    await ctx.sync();
-    const a = first();
-    const second = halves[1].queue();
-    await ctx.sync();
-    return combine(a, second());
+    try {
+      const first = halves[0].queue();
+      await ctx.sync();
+      const a = first();
+      const second = halves[1].queue();
+      await ctx.sync();
+      return combine(a, second());
+    } catch (again) {
+      throw tooLarge(again);
+    }
   }
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MINIMUM_VERSION } from "../../src/workbook/office/requirements";
-import { API_SETS } from "./office-api-sets";
+import { API_SETS, minor } from "./office-api-sets";
 import { contractViolations, excelMembersTouched, NOT_EXCEL } from "./office-contract";
 
 const ROOT = resolve(__dirname, "../..");
@@ -51,6 +51,18 @@ describe("the Excel API contract", () => {
       expect.stringMatching(/^test\/fixtures\/office\/ungated-member\.ts:8: Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7 but runs without a supports\("1\.7"\) check/),
       expect.stringMatching(/ungated-member\.ts:17: Excel\.RangeFormat\.useStandardHeight needs ExcelApi 1\.7 but runs behind a check for 1\.6 only/),
     ]);
+  });
+
+  test("docs/taskpane.md lists every member above 1.4 the code touches on the row of its set", () => {
+    const doc = readFileSync(join(ROOT, "docs/taskpane.md"), "utf8");
+    const rows = new Map([...doc.matchAll(/^\| (1\.\d+) \|(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const misplaced: string[] = [];
+    for (const t of ofAddIn) {
+      if (t.set === undefined || minor(t.set) <= minor(MINIMUM_VERSION)) continue;
+      const short = t.member === "Excel.createWorkbook" ? t.member : t.member.replace(/^Excel\./, "");
+      if (!rows.get(t.set)?.includes(`\`${short}\``)) misplaced.push(`${t.member} (${t.set})`);
+    }
+    expect([...new Set(misplaced)]).toEqual([]);
   });
 
   test("a member the table does not know fails too (a typo or an invented API)", () => {

@@ -454,6 +454,36 @@ describe("the recording fake behaves like Excel where the adapter depends on it"
     ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
   });
 
+  test("a member above the Excel's set fails its sync with ApiNotFound, what came before it done (as Excel does)", async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "A", cells: { A1: "cũ" } }] });
+    excel.apiVersion = "1.6";
+    const error = await excel
+      .run(async (ctx) => {
+        const all = ctx.workbook.worksheets.getItem("A").getRange();
+        all.clear("All");
+        all.format.useStandardWidth = true; // ExcelApi 1.7, ungated: what the adapter once did on every rewrite
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ApiNotFound", message: expect.stringMatching(/Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7/) });
+    expect(excel.cell("A", "A1")).toBeNull(); // the sheet was cleared before the refusal
+    excel.apiVersion = "1.7";
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange().format.useStandardWidth = true;
+      await ctx.sync();
+    });
+  });
+
+  test("a load path above the Excel's set fails its sync too", async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "A" }] });
+    excel.apiVersion = "1.6";
+    const load = excel.run(async (ctx) => {
+      ctx.workbook.names.load("items/name,items/formula");
+      await ctx.sync();
+    });
+    await expect(load).rejects.toMatchObject({ code: "ApiNotFound", message: expect.stringMatching(/Excel\.NamedItem\.formula needs ExcelApi 1\.7/) });
+  });
+
   test("commands queued and never synced are an error", async () => {
     const excel = new FakeExcel(SUITE_FIXTURE);
     await expect(excel.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Số liệu").getRange("A1").values = [[1]]))).rejects.toThrow(/never synced/);

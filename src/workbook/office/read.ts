@@ -7,7 +7,7 @@
 import { columnName, type RangeAddress } from "../../core/ref/a1";
 import type { RawCell } from "../../core/text/cell";
 import { excelSerialToDate, isDateFormatCode } from "../common/date-formats";
-import { CHUNK_BYTES, isSizeRefusal, jsonBytes, MEASURE_MARGIN, MIN_CELL_BYTES, readWithRetry, ROWS_PER_CHUNK, UNMEASURED_CELL_BYTES, type ReadPlan } from "./sizing";
+import { CHUNK_BYTES, isSizeRefusal, jsonBytes, MEASURE_MARGIN, MIN_CELL_BYTES, readWithRetry, UNMEASURED_CELL_BYTES, type ReadPlan } from "./sizing";
 import type { XlContext, XlRange, XlWorksheet } from "./types";
 
 export const READ_PROPS = "values,valueTypes,numberFormat,rowIndex,columnIndex";
@@ -65,9 +65,12 @@ type Area = { top: number; left: number; bottom: number; right: number };
 type Piece = { index: number; sheet: string; area: Area };
 type Block = { index: number; top: number; cells: RawCell[][] };
 
-/** Rows per read of `columns` columns when a cell costs `cellBytes`: under the budget, at least one. */
+/**
+ * Rows per read of `columns` columns when a cell costs `cellBytes`: under the budget, at least one.
+ * No cap on rows: a roster of short cells is read in as few requests as its bytes allow.
+ */
 function rowsPerRead(columns: number, cellBytes: number): number {
-  return Math.max(1, Math.min(ROWS_PER_CHUNK, Math.floor(CHUNK_BYTES / (columns * Math.max(MIN_CELL_BYTES, cellBytes)))));
+  return Math.max(1, Math.floor(CHUNK_BYTES / (columns * Math.max(MIN_CELL_BYTES, cellBytes))));
 }
 
 /** The area in bands of rows, each under the budget. */

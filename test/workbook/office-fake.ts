@@ -17,7 +17,8 @@
  *   same table of requirement sets the API contract test reads (commands before it stay done);
  * - conditional formats (cell-value rules), selection, activation, and a hidden sheet that cannot be
  *   activated;
- * - failNextSync(code) makes the next sync fail with that Office error code.
+ * - failNextSync(code) makes the next sync fail with that Office error code; failSyncAfter(n, code)
+ *   lets n syncs pass first.
  */
 import type { RawCell } from "../../src/core/text/cell";
 import type {
@@ -193,7 +194,7 @@ export class FakeExcel {
   selection = "";
   active = "";
   log: SyncRecord[] = [];
-  private failures: OfficeError[] = [];
+  private failures: Array<OfficeError | undefined> = [];
 
   constructor(init?: FakeInit) {
     for (const s of init?.sheets ?? []) {
@@ -244,6 +245,11 @@ export class FakeExcel {
   }
 
   failNextSync(code: string, message?: string): void {
+    this.failures.push(officeError(code, message));
+  }
+
+  failSyncAfter(passing: number, code: string, message?: string): void {
+    for (let i = 0; i < passing; i++) this.failures.push(undefined);
     this.failures.push(officeError(code, message));
   }
 

@@ -147,6 +147,23 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     expect(excel.formatAt("Phụ lục 01", "B40")["font.name"]).toBe("Times New Roman");
   });
 
+  test("a chunk sent alone and refused as too large is halved by rows: every row written once", async () => {
+    const { excel, port } = open({ sheets: [{ name: "Data" }] });
+    await port.snapshot();
+    excel.resetLog();
+    const note = (i: number) => `Ghi chú dài về hộ gia đình số ${i}: `.repeat(40);
+    const rows = Array.from({ length: 3_000 }, (_, i) => [{ value: i + 1, style: "integer" as const }, { value: note(i + 1), style: "text" as const }]);
+    // The first request (set-up and the first chunk) passes; the second, one chunk alone, is refused.
+    excel.failSyncAfter(1, "GeneralException");
+    await port.writeSheets([{ key: "PL02", name: "Phụ lục 02", rows, columns: [8, 60], merges: [], visibility: "visible" }]);
+    const sizes = excel.log.map((r) => r.requestBytes);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    // The two halves of the refused request carry about half of it each.
+    expect(sizes[2]! + sizes[3]!).toBeGreaterThan(sizes[1]! * 0.9);
+    for (let r = 1; r <= 3_000; r += 499) expect(excel.cell("Phụ lục 02", `B${r}`)).toBe(note(r));
+    expect(excel.cell("Phụ lục 02", "A3000")).toBe(3_000);
+  });
+
   test("the fake refuses what Excel on the web refuses: a request over 5 MB", async () => {
     const excel = new FakeExcel({ sheets: [{ name: "A" }] });
     const error = await excel

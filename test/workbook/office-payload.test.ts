@@ -89,6 +89,20 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     expect(excel.maxResponseBytes).toBeLessThanOrEqual(MARGIN_BYTES);
   });
 
+  test("a first block too large for Excel (very long texts) is not the end: the size first, then smaller blocks", async () => {
+    const text = (r: number, c: number) => `${r}/${c} ${"Đồng bào dân tộc thiểu số ở thôn vùng cao, ".repeat(10)}`;
+    const { excel, port } = open({ sheets: [{ name: "Dài", generate: { rows: 800, columns: 30, cell: text } }] });
+    const read = await port.readSheet("Dài");
+    expect(read).toHaveLength(800);
+    expect(read[799]![29]).toBe(text(800, 30));
+    expect(read[0]![0]).toBe(text(1, 1));
+    // The first sync was refused by the fake as Excel would (its response over 5 MB); none after it.
+    expect(excel.log[0]!.responseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(Math.max(...excel.log.slice(1).map((r) => r.responseBytes))).toBeLessThanOrEqual(MARGIN_BYTES);
+    // The refusal taught the adapter what a cell costs: no later block is refused.
+    expect(excel.log.filter((r) => r.responseBytes > PAYLOAD_LIMIT_BYTES)).toHaveLength(1);
+  });
+
   test("readRanges is chunked: many large ranges go in several requests, each under the budget, in order", async () => {
     const { excel, port } = open({ sheets: [{ name: "Dân cư", generate: { rows: 20_000, columns: 40, cell: rosterCell } }] });
     const ranges = Array.from({ length: 8 }, (_, i) => ({ sheet: "Dân cư", top: 1 + i * 2_500, left: 1, bottom: (i + 1) * 2_500, right: 40 }));

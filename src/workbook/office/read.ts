@@ -7,7 +7,7 @@
 import { columnName, type RangeAddress } from "../../core/ref/a1";
 import type { RawCell } from "../../core/text/cell";
 import { excelSerialToDate, isDateFormatCode } from "../common/date-formats";
-import { CHUNK_BYTES, isSizeRefusal, jsonBytes, MEASURE_MARGIN, MIN_CELL_BYTES, readWithRetry, UNMEASURED_CELL_BYTES, type ReadPlan } from "./sizing";
+import { CHUNK_BYTES, isSizeRefusal, jsonBytes, MEASURE_MARGIN, MIN_CELL_BYTES, PAYLOAD_LIMIT_BYTES, readWithRetry, UNMEASURED_CELL_BYTES, type ReadPlan } from "./sizing";
 import type { XlContext, XlRange, XlWorksheet } from "./types";
 
 export const READ_PROPS = "values,valueTypes,numberFormat,rowIndex,columnIndex";
@@ -195,7 +195,12 @@ export async function readSheetIn(ctx: XlContext, sheet: string): Promise<RawCel
     // What the first block left: the columns right of it beside it, then every row below it.
     if (right > FIRST_READ_COLUMNS) rest.push({ top: usedArea.top, left: Math.max(usedArea.left, FIRST_READ_COLUMNS + 1), bottom: Math.min(bottom, FIRST_READ_ROWS), right });
     if (bottom > FIRST_READ_ROWS) rest.push({ top: Math.max(usedArea.top, FIRST_READ_ROWS + 1), left: usedArea.left, bottom, right });
-  } else rest.push(usedArea);
+  } else {
+    // The refused first block says what its cells cost at least: the limit spread over them.
+    const firstCells = (Math.min(bottom, FIRST_READ_ROWS) - usedArea.top + 1) * (Math.min(right, FIRST_READ_COLUMNS) - usedArea.left + 1);
+    cellBytes = Math.max(cellBytes, (PAYLOAD_LIMIT_BYTES / Math.max(1, firstCells)) * MEASURE_MARGIN);
+    rest.push(usedArea);
+  }
 
   for (const area of rest) {
     if (area.top > area.bottom || area.left > area.right) continue;

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { makeSampleCommune } from "../src/sample/commune";
+import { printOfficeFigures } from "./office";
 
 type Measure = { ms: number; rssMB: number };
 
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
       console.log(`  ${m.padEnd(16)} ${ms.toFixed(0).padStart(9)}   ${(ms / base).toFixed(2).padStart(10)}   ${rss.toFixed(0).padStart(13)}`);
     }
   }
+  // Counts, not timings (issue 11): round trips and payloads of each action through the Office.js adapter.
+  await printOfficeFigures((process.env.BENCH_OFFICE_SIZES ?? "1000,20000,100000").split(",").map(Number));
 }
 
 main().catch((e: unknown) => {

@@ -3,9 +3,17 @@ import type { CellValue, SheetLayout } from "../core/layout/sheet";
 import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
-import { classifyNameFormula } from "./xlsx/workbook-xml";
+import { classifyNameFormula } from "./common/name-formula";
 
-type MemorySheet = { name: string; visibility: SheetVisibility; cells: Map<string, RawCell>; owner?: string; formulas: Map<string, string> };
+type MemorySheet = {
+  name: string;
+  visibility: SheetVisibility;
+  cells: Map<string, RawCell>;
+  owner?: string;
+  formulas: Map<string, string>;
+  /** The layout last written to a sheet of ours: how it is to look, for the shared suite's rendering check. */
+  layout?: SheetLayout;
+};
 
 export type MemoryWorkbookInit = {
   sheets: Array<{ name: string; visibility?: SheetVisibility; cells?: Record<string, RawCell> }>;
@@ -120,6 +128,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const sheet: MemorySheet = existing ?? { name: layout.name, visibility: layout.visibility, cells: new Map(), formulas: new Map(), owner: layout.key };
       sheet.cells.clear();
       sheet.formulas.clear();
+      sheet.layout = layout;
       layout.rows.forEach((row, ri) =>
         row.forEach((cell, ci) => {
           if (!cell) return;

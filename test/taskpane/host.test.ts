@@ -8,7 +8,8 @@ import { WorkbookError } from "../../src/workbook/port";
 import { describeError } from "../../src/taskpane/host/errors";
 import { openBytesSession, resultFileName, saveBytes, XLSX_MIME, type BrowserDeps } from "../../src/taskpane/host/file-host";
 import { officeShell, toBase64 } from "../../src/taskpane/host/office-host";
-import { selectedReference, selectReference, type ExcelRun } from "../../src/taskpane/host/office-select";
+import type { OfficeRun, XlContext } from "../../src/workbook/office/adapter";
+import { selectedReference, selectReference } from "../../src/workbook/office/select";
 import { standaloneShell } from "../../src/taskpane/host/standalone-host";
 import { catalogFrom } from "../../src/taskpane/rulesets";
 import { catalog, checkFiles, PHU_THO, rulesetFiles } from "./fixtures";
@@ -40,7 +41,7 @@ function fakeExcel(opts: { address?: string; failSync?: unknown } = {}) {
       if (opts.failSync) throw opts.failSync;
     },
   };
-  const run: ExcelRun = async (batch) => batch(ctx as unknown as Excel.RequestContext);
+  const run: OfficeRun = async (batch) => batch(ctx as unknown as XlContext);
   return { run, calls, syncs: () => syncs };
 }
 
@@ -140,7 +141,7 @@ describe("the file host", () => {
 });
 
 describe("the shells", () => {
-  const noop: ExcelRun = async () => {
+  const noop: OfficeRun = async () => {
     throw new Error("not called");
   };
 

@@ -5,6 +5,7 @@
 import type { SheetLayout } from "../../src/core/layout/sheet";
 import type { RawCell } from "../../src/core/text/cell";
 import { OWNER_NAME, WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+import { ALL, expectedRendering, type Rendering, type RenderLimits } from "./rendering";
 
 export const SUITE_SHEETS = ["Số liệu", "Thôn A", "Data"] as const;
 
@@ -36,7 +37,44 @@ export const SUITE_FIXTURE = {
   ],
 };
 
-export type Opened = { port: WorkbookPort; reopen: () => Promise<WorkbookPort> };
+export type Opened = {
+  port: WorkbookPort;
+  reopen: () => Promise<WorkbookPort>;
+  /** How a written sheet looks, read back from the adapter's own storage. */
+  render: (sheet: string, layout: SheetLayout) => Promise<Rendering>;
+  /** What this host can do (an Excel without a set does less); everything when absent. */
+  limits?: RenderLimits;
+  /** What the adapter told the clerk it left undone in its last write. */
+  notes?: () => readonly string[];
+};
+
+/**
+ * The sheet the rendering check writes: a title merged across, a header row frozen and repeated on
+ * every printed page, numbers with their formats, a formula, and verdicts that are formulas with a
+ * conditional format per verdict text (as the status sheet has).
+ */
+export const RENDER_SPEC: SheetLayout = {
+  key: "status",
+  name: "Trạng thái chỉ tiêu",
+  rows: [
+    [{ value: "Đánh giá chỉ tiêu xã Minh Tân", style: "title" }],
+    [{ value: "Mã", style: "header" }, { value: "Số liệu", style: "header" }, { value: "Tỷ lệ", style: "header" }, { value: "Kết luận", style: "header" }],
+    [{ value: "1.1", style: "text" }, { value: 3986, style: "integer" }, { value: 0.586, style: "percent" }, { value: "Đạt", formula: 'IF(C3>=0.5,"Đạt","Không đạt")', style: "verdict-dat" }],
+    [{ value: "1.2", style: "text" }, { value: 12, style: "integer" }, { value: 0.25, style: "percent" }, { value: "Không đạt", formula: 'IF(C4>=0.5,"Đạt","Không đạt")', style: "verdict-khong-dat" }],
+    [{ value: "1.3", style: "text" }, { value: null, style: "integer" }, { value: null, style: "percent" }, { value: "Thiếu số liệu", style: "verdict-thieu-so-lieu" }],
+    [{ value: "Tổng", style: "summary" }, { value: 3998, formula: "SUM(B3:B5)", style: "integer" }, null, null],
+  ],
+  columns: [8, 30, 14, 16],
+  merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
+  print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 } },
+  freezeRows: 2,
+  conditionalFormats: [
+    { top: 3, left: 4, bottom: 5, right: 4, equals: "Đạt", style: "verdict-dat" },
+    { top: 3, left: 4, bottom: 5, right: 4, equals: "Không đạt", style: "verdict-khong-dat" },
+    { top: 3, left: 4, bottom: 5, right: 4, equals: "Thiếu số liệu", style: "verdict-thieu-so-lieu" },
+  ],
+  visibility: "visible",
+};
 
 function layout(key: string, name: string, values: Array<Array<string | number>>): SheetLayout {
   return {
@@ -156,6 +194,20 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       expect((await again.snapshot()).sheets.map((s) => s.name)).toEqual([...SUITE_SHEETS]);
       const [[[a1]]] = (await again.readRanges([{ sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 }])) as [[[RawCell]]];
       expect(a1).toBe("Ghi chú của người dùng");
+    });
+
+    test("a sheet looks as its spec: values, formulas, number formats, verdict colours, widths, merges, frozen header, print setup", async () => {
+      const opened = await open();
+      await opened.port.writeSheets([RENDER_SPEC]);
+      // Written twice: a re-run must give the same sheet, not a second set of colours.
+      await opened.port.writeSheets([RENDER_SPEC]);
+      const limits = opened.limits ?? ALL;
+      expect(await opened.render(RENDER_SPEC.name, RENDER_SPEC)).toEqual(expectedRendering(RENDER_SPEC, limits));
+      // What the host could not do is said once, in Vietnamese.
+      const undone = Object.values(limits).filter((can) => !can).length;
+      const notes = opened.notes?.() ?? [];
+      expect(notes.filter((n) => /chưa có ExcelApi/.test(n))).toHaveLength(undone);
+      expect(new Set(notes).size).toBe(notes.length);
     });
 
     test("text that looks like a formula is written as text", async () => {

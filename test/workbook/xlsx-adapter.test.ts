@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { definedNamesXml, withDefinedNames } from "./names-fixtures";
 import { SUITE_FIXTURE, testWorkbookPort } from "./port-suite";
+import { renderXlsx } from "./rendering";
 
 /** The suite fixture as a real .xlsx: ExcelJS builds the cells, the names are written into workbook.xml by hand. */
 async function fixtureBytes(): Promise<Uint8Array> {
@@ -23,5 +24,5 @@ async function fixtureBytes(): Promise<Uint8Array> {
 
 testWorkbookPort(".xlsx adapter", async () => {
   const port = await XlsxWorkbook.open(await fixtureBytes());
-  return { port, reopen: async () => XlsxWorkbook.open(await port.save()) };
+  return { port, reopen: async () => XlsxWorkbook.open(await port.save()), render: async (sheet, layout) => renderXlsx(await port.save(), sheet, layout) };
 });

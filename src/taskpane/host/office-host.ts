@@ -2,16 +2,15 @@
  * The pane inside Excel: the live workbook through the Office.js adapter, selection in both
  * directions, and the template opened as a new workbook where Excel can (ExcelApi 1.8).
  */
-import { OfficeWorkbook } from "../../workbook/office/adapter";
+import { OfficeWorkbook, type OfficeRun } from "../../workbook/office/adapter";
 import { checkRequirements, featureNotes } from "../../workbook/office/requirements";
 import { saveBytes, type BrowserDeps } from "./file-host";
-import { selectedReference, selectReference, type ExcelRun } from "./office-select";
 import { makeTemplateLazily } from "./template";
 import type { Shell, TemplateOutcome } from "./types";
 
 /** The part of the Office and Excel globals the shell uses, passed in rather than read from globals. */
 export type OfficeDeps = {
-  run: ExcelRun;
+  run: OfficeRun;
   isSetSupported: (set: string, version: string) => boolean;
   /** Excel.createWorkbook (ExcelApi 1.8): opens a new workbook window from .xlsx bytes in base64. */
   createWorkbook?: (base64: string) => Promise<void>;
@@ -43,8 +42,8 @@ export function officeShell(deps: OfficeDeps): Shell {
     initial: {
       title: "Sổ tính đang mở trong Excel",
       port,
-      select: (ref) => selectReference(deps.run, ref),
-      selectedCell: () => selectedReference(deps.run),
+      select: (ref) => port.select(ref),
+      selectedCell: () => port.selectedCell(),
       notes: () => port.notes,
     },
     makeTemplate: makeTemplateLazily,
@@ -66,10 +65,12 @@ export function officeShell(deps: OfficeDeps): Shell {
 
 /** The shell on the real globals, once Office.onReady reported Excel. */
 export function officeShellFromGlobals(browser: BrowserDeps): Shell {
+  const isSetSupported = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
   return officeShell({
     run: (batch) => Excel.run(batch),
-    isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
-    createWorkbook: (base64) => Excel.createWorkbook(base64),
+    isSetSupported,
+    // Excel.createWorkbook is ExcelApi 1.8: offered only where Excel has it (the API contract test checks the gate).
+    ...(isSetSupported("ExcelApi", "1.8") ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) } : {}),
     browser,
   });
 }

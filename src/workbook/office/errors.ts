@@ -12,6 +12,8 @@ export type ErrorHint = {
   sheets?: readonly string[];
   /** The workbook reported readOnly (ExcelApi 1.8) in the last snapshot. */
   readOnly?: boolean;
+  /** The workbook's structure was protected (ExcelApi 1.7) in the last snapshot. */
+  structureProtected?: boolean;
 };
 
 /** The sentences, shared with the adapter's own checks so the clerk reads the same words either way. */
@@ -21,6 +23,12 @@ export const MESSAGES = {
     `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại (sheet is protected)`,
   protectedWorkbook:
     "Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới — hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại (workbook structure is protected)",
+  protectedStructureHide: (sheet: string) =>
+    `Cấu trúc sổ tính đang được bảo vệ nên Chỉ tiêu xã không ẩn được trang "${sheet}" (trang lưu ánh xạ, phải ẩn hẳn) — ` +
+    "hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi chạy lại; chưa có gì bị ghi (workbook structure is protected)",
+  hiddenSheet: (ref: string, sheet: string) =>
+    `Ô ${ref} nằm trên trang tính "${sheet}" đang bị ẩn nên Excel không chọn được — hãy bỏ ẩn trang ` +
+    "(chuột phải vào một thẻ trang › Bỏ ẩn) rồi bấm lại (sheet is hidden)",
   readOnly:
     "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại (workbook is read-only)",
   accessDenied:
@@ -55,7 +63,12 @@ const fixed =
 
 const BY_CODE: Record<string, Build> = {
   InvalidOperationInCellEditMode: fixed(MESSAGES.cellEditMode, "busy"),
-  AccessDenied: (hint) => (hint.readOnly ? new WorkbookError(MESSAGES.readOnly, "read-only") : new WorkbookError(MESSAGES.accessDenied, "protected")),
+  AccessDenied: (hint) =>
+    hint.readOnly
+      ? new WorkbookError(MESSAGES.readOnly, "read-only")
+      : hint.structureProtected
+        ? new WorkbookError(MESSAGES.protectedWorkbook, "protected")
+        : new WorkbookError(MESSAGES.accessDenied, "protected"),
   ItemNotFound: (hint) =>
     hint.sheets && hint.sheets.length > 0 ? new WorkbookError(MESSAGES.noSuchSheet(hint.sheets), "not-found") : new WorkbookError(MESSAGES.notFound, "not-found"),
   ItemAlreadyExists: fixed(MESSAGES.alreadyExists, "not-owned"),

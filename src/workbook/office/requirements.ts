@@ -18,10 +18,37 @@ export const MINIMUM_VERSION = "1.4";
 
 /** What each later set adds to the adapter; without it the adapter does less and says what. */
 export const OPTIONAL_FEATURES: ReadonlyArray<{ version: string; what: string }> = [
-  { version: "1.7", what: "cố định dòng tiêu đề khi cuộn, đọc nguyên công thức của tên, biết sổ tính có khóa cấu trúc không" },
+  { version: "1.6", what: "tô màu kết luận theo công thức (màu chỉ theo kết quả lúc ghi, không tự đổi khi sửa số liệu)" },
+  {
+    version: "1.7",
+    what: "cố định dòng tiêu đề khi cuộn, đọc nguyên công thức của tên, biết sổ tính có khóa cấu trúc không, đưa độ rộng cột và chiều cao dòng cũ về mặc định khi ghi lại",
+  },
   { version: "1.8", what: "biết sổ tính đang mở ở chế độ chỉ đọc" },
   { version: "1.9", what: "đặt khổ giấy A4, hướng trang, vừa một trang ngang, in lặp dòng tiêu đề và số trang" },
 ];
+
+/**
+ * What the adapter does only where Excel has the set, by the set it needs. The adapter's code gates
+ * each on `can.<ability>` or `supports("<set>")`; the API contract test reads this table to know
+ * which set a `can.<ability>` branch stands for.
+ */
+export const ABILITY_SETS = {
+  conditionalFormats: "1.6",
+  standardSizes: "1.7",
+  freeze: "1.7",
+  nameFormula: "1.7",
+  workbookProtection: "1.7",
+  readOnly: "1.8",
+  page: "1.9",
+} as const;
+
+export type Abilities = { -readonly [K in keyof typeof ABILITY_SETS]: boolean };
+
+export function abilitiesOf(isSetSupported: IsSetSupported): Abilities {
+  const out = {} as Abilities;
+  for (const [k, version] of Object.entries(ABILITY_SETS)) out[k as keyof Abilities] = supportsExcelApi(isSetSupported, version);
+  return out;
+}
 
 export function supportsExcelApi(isSetSupported: IsSetSupported, version: string): boolean {
   try {

@@ -1,0 +1,122 @@
+/*
+ * The built command line (scripts/build-cli.mjs → build/cli/main.js, run by bin/chitieu.js): it needs
+ * only the runtime dependencies, a command loads only the packages it uses, a closed pipe ends quietly,
+ * and a bundle older than the sources is rebuilt before it runs. jest's globalSetup built the bundle.
+ */
+import { spawn, spawnSync } from "child_process";
+import { builtinModules } from "module";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "fs";
+import path from "path";
+import * as h from "./helpers";
+
+const BUNDLE = path.join(h.REPO, "build", "cli", "main.js");
+const pkg = JSON.parse(readFileSync(path.join(h.REPO, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+
+let dir: string;
+beforeAll(() => {
+  dir = h.makeTmpDir("chitieu-built-");
+});
+afterAll(() => h.removeDir(dir));
+
+/** The packages under node_modules that `chitieu …args` has loaded by the time it finishes. */
+function packagesLoadedBy(args: string[]): string[] {
+  const script = `
+    const m = require(${JSON.stringify(BUNDLE)});
+    m.main(${JSON.stringify(args)}, { out() {}, err() {} }).then((code) => {
+      const names = Object.keys(require.cache).filter((f) => f.includes("node_modules"))
+        .map((f) => f.split("node_modules/").pop().split("/").slice(0, f.split("node_modules/").pop().startsWith("@") ? 2 : 1).join("/"));
+      process.stdout.write(JSON.stringify({ code, names: [...new Set(names)].sort() }));
+    });`;
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: h.REPO, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(r.stderr).toBe("");
+  const { code, names } = JSON.parse(r.stdout) as { code: number; names: string[] };
+  expect(code).toBe(0);
+  return names;
+}
+
+describe("the bundle", () => {
+  it("requires nothing but Node's own modules and the runtime dependencies of package.json", () => {
+    const required = [...readFileSync(BUNDLE, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+    const packages = new Set(required.filter((n) => !builtinModules.includes(n.replace(/^node:/, ""))).map((n) => n.split("/").slice(0, n.startsWith("@") ? 2 : 1).join("/")));
+    expect([...packages].sort()).toEqual(expect.arrayContaining(["exceljs", "jszip", "zod"]));
+    for (const name of packages) expect(Object.keys(pkg.dependencies)).toContain(name);
+    // Build-time packages are devDependencies: nothing at run time may need them.
+    for (const dev of ["tsx", "react", "react-dom", "@fluentui/react-components", "esbuild"]) expect(pkg.dependencies).not.toHaveProperty(dev);
+  });
+
+  it("`rulesets` loads no file library (ExcelJS, JSZip, saxes, docx)", () => {
+    const names = packagesLoadedBy(["rulesets", "--json"]);
+    expect(names).toContain("zod");
+    for (const heavy of ["exceljs", "jszip", "saxes", "docx"]) expect(names).not.toContain(heavy);
+  });
+
+  it("`evaluate` loads the package reader (JSZip, saxes) but not ExcelJS", async () => {
+    const file = await h.writeCustom(dir, "xa.xlsx");
+    const mapping = h.writeMapping(dir, h.customMapping());
+    const names = packagesLoadedBy(["evaluate", file, "--mapping", mapping]);
+    expect(names).toEqual(expect.arrayContaining(["jszip", "saxes", "zod"]));
+    expect(names).not.toContain("exceljs");
+  });
+});
+
+describe("bin/chitieu.js", () => {
+  it("a reader that closes the pipe at once: exit 0, nothing on stderr, no stack trace", async () => {
+    const child = spawn(process.execPath, [h.BIN, "rulesets"], { cwd: h.REPO, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
+    // Closed before the command writes a line, so its first write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+});
+
+/* A scratch project with the real bin and build script and a one-line command line of its own. */
+describe("a bundle older than the sources", () => {
+  let project: string;
+  const main = path.join("src", "cli", "main.ts");
+  let clock = Date.now() / 1000;
+
+  /** Writes the scratch main.ts with a modification time after every earlier write. */
+  function writeMain(source: string): void {
+    writeFileSync(path.join(project, main), source);
+    clock += 10;
+    utimesSync(path.join(project, main), clock, clock);
+  }
+  const run = () => spawnSync(process.execPath, [path.join(project, "bin", "chitieu.js")], { cwd: project, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  const printing = (word: string) => `export async function main(): Promise<number> { process.stdout.write("${word}\\n"); return 0; }\n`;
+
+  beforeAll(() => {
+    project = path.join(dir, "scratch");
+    for (const sub of ["bin", "scripts", path.join("src", "cli")]) mkdirSync(path.join(project, sub), { recursive: true });
+    cpSync(h.BIN, path.join(project, "bin", "chitieu.js"));
+    cpSync(path.join(h.REPO, "scripts", "build-cli.mjs"), path.join(project, "scripts", "build-cli.mjs"));
+    symlinkSync(path.join(h.REPO, "node_modules"), path.join(project, "node_modules"));
+  });
+
+  it("is built when missing, rebuilt when a source changes (and only then), and runs the new code", () => {
+    writeMain(printing("mot"));
+    expect(existsSync(path.join(project, "build", "cli", "main.js"))).toBe(false);
+    const first = run();
+    expect(first.stdout).toBe("mot\n");
+    expect(first.status).toBe(0);
+    writeMain(printing("hai"));
+    expect(run().stdout).toBe("hai\n");
+    // Up to date: run as it is, not built again on every start.
+    const bundle = path.join(project, "build", "cli", "main.js");
+    const built = statSync(bundle).mtimeMs;
+    expect(run().stdout).toBe("hai\n");
+    expect(statSync(bundle).mtimeMs).toBe(built);
+  });
+
+  it("a source that does not compile: exit 2, the compiler names the file, one Vietnamese line, no stack trace", () => {
+    writeMain("export async function main( {\n");
+    const r = run();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("main.ts");
+    expect(r.stderr).toMatch(/^Lỗi: chưa dựng được chương trình dòng lệnh — chạy `npm install`.*\(command line not built\)$/m);
+    expect(r.stderr).not.toMatch(h.STACK_LINE);
+  });
+});

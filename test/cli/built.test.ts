@@ -76,14 +76,13 @@ describe("bin/chitieu.js", () => {
 describe("a bundle older than the sources", () => {
   let project: string;
   const main = path.join("src", "cli", "main.ts");
-  let clock = Date.now() / 1000;
-
-  /** Writes the scratch main.ts with a modification time after every earlier write. */
-  function writeMain(source: string): void {
-    writeFileSync(path.join(project, main), source);
-    clock += 10;
-    utimesSync(path.join(project, main), clock, clock);
-  }
+  const bundle = () => path.join(project, "build", "cli", "main.js");
+  const writeMain = (source: string) => writeFileSync(path.join(project, main), source);
+  /** Dates the bundle an hour back, as if built before the edit that follows. */
+  const ageBundle = () => {
+    const hourAgo = Date.now() / 1000 - 3600;
+    utimesSync(bundle(), hourAgo, hourAgo);
+  };
   const run = () => spawnSync(process.execPath, [path.join(project, "bin", "chitieu.js")], { cwd: project, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   const printing = (word: string) => `export async function main(): Promise<number> { process.stdout.write("${word}\\n"); return 0; }\n`;
 
@@ -97,20 +96,21 @@ describe("a bundle older than the sources", () => {
 
   it("is built when missing, rebuilt when a source changes (and only then), and runs the new code", () => {
     writeMain(printing("mot"));
-    expect(existsSync(path.join(project, "build", "cli", "main.js"))).toBe(false);
+    expect(existsSync(bundle())).toBe(false);
     const first = run();
     expect(first.stdout).toBe("mot\n");
     expect(first.status).toBe(0);
+    ageBundle();
     writeMain(printing("hai"));
     expect(run().stdout).toBe("hai\n");
     // Up to date: run as it is, not built again on every start.
-    const bundle = path.join(project, "build", "cli", "main.js");
-    const built = statSync(bundle).mtimeMs;
+    const built = statSync(bundle()).mtimeMs;
     expect(run().stdout).toBe("hai\n");
-    expect(statSync(bundle).mtimeMs).toBe(built);
+    expect(statSync(bundle()).mtimeMs).toBe(built);
   });
 
   it("a source that does not compile: exit 2, the compiler names the file, one Vietnamese line, no stack trace", () => {
+    ageBundle();
     writeMain("export async function main( {\n");
     const r = run();
     expect(r.status).toBe(2);

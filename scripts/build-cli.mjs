@@ -4,19 +4,35 @@
  * Run by `npm install` (prepare), by `npm test` and by jest's global setup, so neither a clerk nor a
  * test ever runs TypeScript through a loader on each start, nor a bundle older than the sources.
  *
- * The packages in "dependencies" stay outside the bundle and are required from node_modules, each only
- * when a command needs it: the commands import their heavy modules with `await import()`, which esbuild
- * turns into a module initialised on first use. The bundle sits two folders below the repository, like
+ * The commands import their heavy modules with `await import()`, which esbuild turns into a module
+ * initialised on first use, so `chitieu rulesets` loads no file library. The runtime packages stay
+ * outside the bundle and are required from node_modules when first used, except JSZip: it is bundled so
+ * that its DEFLATE module can be replaced by src/node/native-inflate.ts (Node's zlib; pako's JavaScript
+ * inflate was a third of `evaluate`'s time). The bundle sits two folders below the repository, like
  * src/node/, because src/node/rulesets.ts finds rulesets/ relative to its own folder.
  */
 import { build } from "esbuild";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
-import { dirname, join } from "path";
+import { dirname, join, sep } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(REPO, "build", "cli", "main.js");
 export const ENTRY = join(REPO, "src", "cli", "main.ts");
+const NATIVE_INFLATE = join(REPO, "src", "node", "native-inflate.ts");
+
+/** Packages required from node_modules at run time: the runtime dependencies but JSZip (see above). */
+function externals() {
+  return runtimeDependencies().filter((name) => name !== "jszip");
+}
+
+/** JSZip's own `require("./flate")` gets native-inflate.ts; that file's `jszip/lib/flate` is the original. */
+const nativeInflate = {
+  name: "native-inflate",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/flate$/ }, (args) => (args.importer.includes(`${sep}jszip${sep}lib${sep}`) ? { path: NATIVE_INFLATE } : undefined));
+  },
+};
 
 /** Builds the bundle and moves it into place in one rename, so a command started meanwhile reads the old or the new file, never half of one. */
 export async function buildCli({ outfile = BUNDLE } = {}) {
@@ -26,7 +42,8 @@ export async function buildCli({ outfile = BUNDLE } = {}) {
     platform: "node",
     target: "node20",
     format: "cjs",
-    packages: "external",
+    external: externals(),
+    plugins: [nativeInflate],
     write: false,
     outfile,
     logLevel: "silent",

@@ -38,7 +38,7 @@ describe("the bundle", () => {
   it("requires nothing but Node's own modules and the runtime dependencies of package.json", () => {
     const required = [...readFileSync(BUNDLE, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
     const packages = new Set(required.filter((n) => !builtinModules.includes(n.replace(/^node:/, ""))).map((n) => n.split("/").slice(0, n.startsWith("@") ? 2 : 1).join("/")));
-    expect([...packages].sort()).toEqual(expect.arrayContaining(["exceljs", "jszip", "zod"]));
+    expect([...packages].sort()).toEqual(expect.arrayContaining(["exceljs", "saxes", "zod"]));
     for (const name of packages) expect(Object.keys(pkg.dependencies)).toContain(name);
     // Build-time packages are devDependencies: nothing at run time may need them.
     for (const dev of ["tsx", "react", "react-dom", "@fluentui/react-components", "esbuild"]) expect(pkg.dependencies).not.toHaveProperty(dev);
@@ -50,12 +50,34 @@ describe("the bundle", () => {
     for (const heavy of ["exceljs", "jszip", "saxes", "docx"]) expect(names).not.toContain(heavy);
   });
 
-  it("`evaluate` loads the package reader (JSZip, saxes) but not ExcelJS", async () => {
+  it("`evaluate` loads the XML parser but not ExcelJS; JSZip is inside the bundle, inflating with Node's zlib", async () => {
     const file = await h.writeCustom(dir, "xa.xlsx");
     const mapping = h.writeMapping(dir, h.customMapping());
     const names = packagesLoadedBy(["evaluate", file, "--mapping", mapping]);
-    expect(names).toEqual(expect.arrayContaining(["jszip", "saxes", "zod"]));
-    expect(names).not.toContain("exceljs");
+    expect(names).toEqual(expect.arrayContaining(["saxes", "zod"]));
+    for (const name of ["exceljs", "jszip", "pako"]) expect(names).not.toContain(name);
+    expect(readFileSync(BUNDLE, "utf8")).toMatch(/class extends [\w$.]*GenericWorker[\s\S]{0,400}NativeInflateWorker/);
+  });
+
+  it("a workbook with a damaged part: exit 2, one line on stderr, no stack trace, nothing written", async () => {
+    const bytes = Buffer.from(await h.buildCustomWorkbook());
+    // The first data byte of the data sheet's compressed stream: 0xFF starts a block of the reserved type.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const localHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+    let at = bytes.indexOf(localHeader);
+    while (at >= 0 && !bytes.subarray(at + 30, at + 30 + name.length).equals(name)) at = bytes.indexOf(localHeader, at + 4);
+    expect(at).toBeGreaterThanOrEqual(0);
+    bytes[at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)] = 0xff;
+    const d = h.makeTmpDir("damaged-", dir);
+    const file = h.writeBytes(d, "hong.xlsx", bytes);
+    const mapping = h.writeMapping(d, h.customMapping());
+    const before = h.listDir(d);
+    const r = h.spawnCli(["evaluate", file, "--mapping", mapping, "--out", path.join(d, "o.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n").filter((l) => l !== "")).toEqual([expect.stringMatching(/^Lỗi/)]);
+    expect(r.stderr).not.toMatch(h.STACK_LINE);
+    expect(h.listDir(d)).toEqual(before);
   });
 });
 
@@ -91,6 +113,7 @@ describe("a bundle older than the sources", () => {
     for (const sub of ["bin", "scripts", path.join("src", "cli")]) mkdirSync(path.join(project, sub), { recursive: true });
     cpSync(h.BIN, path.join(project, "bin", "chitieu.js"));
     cpSync(path.join(h.REPO, "scripts", "build-cli.mjs"), path.join(project, "scripts", "build-cli.mjs"));
+    cpSync(path.join(h.REPO, "package.json"), path.join(project, "package.json"));
     symlinkSync(path.join(h.REPO, "node_modules"), path.join(project, "node_modules"));
   });
 

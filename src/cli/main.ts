@@ -5,9 +5,11 @@ import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { WorkbookError } from "../workbook/port";
 import { readCommonInputs } from "./inputs";
+import { runSample } from "./sample";
 import { listsCommand, LISTS_HELP } from "./lists-command";
 import { checkCommand, CHECK_HELP } from "./check-command";
-import type { Mapping } from "../core/mapping/schema";
+import { applyProposals } from "../core/mapping/propose";
+import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 
 // A command imports what only it needs when it runs (`await import`), so `chitieu rulesets` does not
 // load ExcelJS, JSZip or the evaluator: the built command line starts in a fraction of the time.
@@ -128,12 +130,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
     io.err(unknownRuleset(values.ruleset));
     return EXIT.input;
   }
-  const [{ XlsxWorkbook }, { proposeForWorkbook }, { applyProposals }, { mappingToText, parseMappingText }] = await Promise.all([
-    import("../workbook/xlsx/adapter"),
-    import("../app/propose"),
-    import("../core/mapping/propose"),
-    import("../core/mapping/schema"),
-  ]);
+  const [{ XlsxWorkbook }, { proposeForWorkbook }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/propose")]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const stored = (await port.snapshot()).mappingText;
   const existing = stored === undefined ? undefined : parseMappingText("ánh xạ lưu trong sổ tính", stored);
@@ -155,7 +152,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   propose: cmdPropose,
   check: (args, io) => checkCommand(args, io),
   lists: (args, io) => listsCommand(args, io, { rulesets: () => catalog(io), usage: (m) => new UsageError(m) }),
-  sample: async (args, io) => (await import("./sample")).runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
+  sample: (args, io) => runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
 };
 
 /** Runs one command; every failure a clerk can cause ends as a one-line Vietnamese message, never a stack trace. */

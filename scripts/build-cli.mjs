@@ -8,7 +8,7 @@
  * initialised on first use, so `chitieu rulesets` loads no file library. The runtime packages stay
  * outside the bundle and are required from node_modules when first used, except JSZip: it is bundled so
  * that its DEFLATE module can be replaced by src/node/native-inflate.ts (Node's zlib; pako's JavaScript
- * inflate was a third of `evaluate`'s time). The bundle sits two folders below the repository, like
+ * inflate was a fifth of `evaluate`'s time). The bundle sits two folders below the repository, like
  * src/node/, because src/node/rulesets.ts finds rulesets/ relative to its own folder.
  */
 import { build } from "esbuild";
@@ -47,7 +47,6 @@ export async function buildCli({ outfile = BUNDLE } = {}) {
     write: false,
     outfile,
     logLevel: "silent",
-    legalComments: "none",
   });
   const [file] = result.outputFiles;
   mkdirSync(dirname(outfile), { recursive: true });

@@ -1,7 +1,7 @@
 /*
  * JSZip's DEFLATE module with Node's own zlib for reading, put in place of jszip/lib/flate.js when
  * scripts/build-cli.mjs bundles the command line (the page keeps JSZip as it is). JSZip inflates with
- * pako, in JavaScript: on a 20 000-resident workbook that was a third of `chitieu evaluate`'s time.
+ * pako, in JavaScript: on a 20 000-resident workbook that was a fifth of `chitieu evaluate`'s time.
  * Writing keeps pako's deflate, so the parts we add are the same bytes whoever writes them.
  */
 import GenericWorker from "jszip/lib/stream/GenericWorker";

@@ -10,7 +10,7 @@ import path from "path";
 import * as h from "./helpers";
 
 const BUNDLE = path.join(h.REPO, "build", "cli", "main.js");
-const pkg = JSON.parse(readFileSync(path.join(h.REPO, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(h.REPO, "package.json"), "utf8")) as { dependencies: Record<string, string>; scripts: Record<string, string> };
 
 let dir: string;
 beforeAll(() => {
@@ -78,6 +78,15 @@ describe("the bundle", () => {
     expect(r.stderr.split("\n").filter((l) => l !== "")).toEqual([expect.stringMatching(/^Lỗi/)]);
     expect(r.stderr).not.toMatch(h.STACK_LINE);
     expect(h.listDir(d)).toEqual(before);
+  });
+});
+
+describe("when the bundle is built", () => {
+  it("on install (prepare, so `npx chitieu` works right after `npm install`) and first thing in `npm test`", () => {
+    expect(pkg.scripts["build:cli"]).toBe("node scripts/build-cli.mjs");
+    expect(pkg.scripts["prepare"]).toBe("node scripts/build-cli.mjs");
+    expect(pkg.scripts["test"]).toMatch(/^npm run build:cli && /);
+    expect(pkg.scripts["bench"]).toMatch(/^npm run build:cli && /);
   });
 });
 

@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  // Builds build/cli/main.js, which bin/chitieu.js runs, so a spawned command line is never stale.
+  globalSetup: "<rootDir>/test/support/build-cli.global.mjs",
 };

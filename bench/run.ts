@@ -2,7 +2,8 @@
  * npm run bench — speed and memory against a baseline measured in the same run.
  * Each job runs in its own process (peak memory is per process), three times, median time.
  * Targets: evaluate ≤ 1.5× a bare ExcelJS streaming read at 20 000 residents, ≤ 300 MB peak at
- * 100 000 (issue 3); all five lists ≤ 2× the bare read at 100 000, ≤ 400 MB peak (issue 5). Figures are recorded in BENCHMARKS.md by hand from this output.
+ * 100 000 (issue 3); all five lists ≤ 2× the bare read at 100 000, ≤ 400 MB peak (issue 5). Then the same
+ * commands as whole processes (bench/processes.ts, issue 14). Figures are recorded in BENCHMARKS.md by hand from this output.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { makeSampleCommune } from "../src/sample/commune";
 import { printOfficeFigures } from "./office";
+import { printProcessTimes } from "./processes";
 
 type Measure = { ms: number; rssMB: number };
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       const rss = Math.max(...results[m]!.map((r) => r.rssMB));
       console.log(`  ${m.padEnd(16)} ${ms.toFixed(0).padStart(9)}   ${(ms / base).toFixed(2).padStart(10)}   ${rss.toFixed(0).padStart(13)}`);
     }
+    printProcessTimes(file, join(dir, `cli-${residents}.xlsx`), RUNS);
   }
   // Counts, not timings (issue 11): round trips and payloads of each action through the Office.js adapter.
   await printOfficeFigures((process.env.BENCH_OFFICE_SIZES ?? "1000,20000,100000").split(",").map(Number));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "util";
-import { checkWorkbook, type CheckReport } from "../app/check";
+import type { CheckReport } from "../app/check";
 import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
 import type { CheckProblem } from "../core/check/types";
 import type { Problem } from "../core/ruleset/load";
@@ -9,7 +9,6 @@ import type { Ruleset } from "../core/ruleset/schema";
 import { readWorkbookFile } from "../node/files";
 import { loadRulesetDir, RULESETS_DIR } from "../node/rulesets";
 import { WorkbookError } from "../workbook/port";
-import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import type { Io } from "./main";
 
 /** 0: nothing is lỗi (cảnh báo may remain); 1: wrong usage; 2: the file (or --mapping) cannot be read; 3: something is lỗi. */
@@ -116,6 +115,8 @@ export async function checkCommand(args: string[], io: Io, deps: CheckDeps = def
     }
     const { rulesets, problems } = deps.loadRulesets();
     for (const p of problems) io.err(`Cảnh báo: bộ tiêu chí không hợp lệ, bỏ qua — ${p.message}`);
+    // Loaded here, not at the top: main.ts imports this file for CHECK_HELP on every start.
+    const [{ XlsxWorkbook }, { checkWorkbook }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/check")]);
     const port = await XlsxWorkbook.open(deps.readFile(file));
     const report = await checkWorkbook(port, {
       rulesets,

@@ -8,13 +8,12 @@
  * fixed first (no report date, no roster at all, a bad mapping, a file that cannot be read).
  */
 import { parseArgs } from "util";
-import { makeLists, type ListSummary } from "../app/lists";
+import type { ListSummary } from "../app/lists";
 import type { RulesetCatalog } from "../app/evaluate-workbook";
 import type { Problem as CoreProblem } from "../core/evaluate/result";
 import { parseListIds, type ListId } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
-import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { readCommonInputs } from "./inputs";
 import type { Io } from "./main";
 
@@ -74,6 +73,8 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
     return EXIT.input;
   }
   const { asOf, mapping } = common.inputs;
+  // Loaded here, not at the top: main.ts imports this file for LISTS_HELP on every start.
+  const [{ XlsxWorkbook }, { makeLists }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/lists")]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await makeLists(port, {
     rulesets: deps.rulesets(),

@@ -1,6 +1,5 @@
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
-import { makeSampleCommune } from "../sample/commune";
 import { writeFileAtomic } from "../node/files";
 import type { Io } from "./main";
 
@@ -20,6 +19,8 @@ export async function runSample(
   const dir = resolve(values["out-dir"] ?? SAMPLE_DIR);
   mkdirSync(dir, { recursive: true });
   const residents = values.residents === undefined ? undefined : Number(values.residents);
+  // Loaded here, not at the top: main.ts imports this file on every start, and the sample needs ExcelJS.
+  const { makeSampleCommune } = await import("../sample/commune");
   const sample = await makeSampleCommune(residents === undefined ? {} : { residents });
   const input = join(dir, "xa-minh-tan.xlsx");
   writeFileAtomic(input, sample.bytes);

@@ -90,6 +90,8 @@ function appendixParagraphs(ruleset: Ruleset, ev: Evaluation): Paragraph[] {
             : [{ text: "chưa lập được (chưa có số liệu)", toFill: true }];
     out.push(body([{ text: `- ${t.appendix}: ${t.title} (chỉ tiêu ${item.code}): ` }, ...total, { text: ";" }]));
   }
+  const last = out.at(-1)?.runs.at(-1);
+  if (last) last.text = ".";
   if (out.length === 0) out.push(body([{ text: "(Bộ tiêu chí này không có phụ lục danh sách kèm theo.)", italic: true }]));
   return out;
 }

@@ -5,7 +5,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   LineRuleType,
@@ -24,7 +23,8 @@ import { textWidthMm, type Align, type Cell, type Paragraph as ModelParagraph, t
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
 
-const twip = (mm: number) => Math.round(convertMillimetersToTwip(mm));
+/** Twentieths of a point, rounded to the nearest (the package's own conversion truncates: 10 mm would be 566). */
+const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** Word counts font sizes and spacing in half-points and twentieths of a point. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const pointTwips = (pt: number) => Math.round(pt * 20);

@@ -132,8 +132,14 @@ export function reportToDocument(doc: ReportDocument): Document {
   });
 }
 
-/** The .docx file's bytes. Through a Blob, which Node and browsers both have, so one writer serves both. */
+/**
+ * The .docx file's bytes. Through base64, which every runtime decodes (Node's Buffer is not in
+ * browsers, and some embedded browsers' Blob has no arrayBuffer()), so one writer serves both.
+ */
 export async function reportToDocx(doc: ReportDocument): Promise<Uint8Array> {
-  const blob = await Packer.toBlob(reportToDocument(doc));
-  return new Uint8Array(await blob.arrayBuffer());
+  const b64 = await Packer.toBase64String(reportToDocument(doc));
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }

@@ -7,26 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
-import JSZip from "jszip";
-import { decodeXml } from "../cli/helpers";
-
-export async function docxPart(bytes: Uint8Array, part: string): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const file = zip.file(part);
-  if (!file) throw new Error(`no ${part} in the .docx`);
-  return file.async("string");
-}
-
-/** The text of each paragraph of word/document.xml, in order (table cells included). */
-export function paragraphTexts(documentXml: string): string[] {
-  return [...documentXml.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)].map((m) =>
-    [...(m[1] ?? "").matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => decodeXml(t[1] ?? "")).join(""),
-  );
-}
-
-export async function docxText(bytes: Uint8Array): Promise<string[]> {
-  return paragraphTexts(await docxPart(bytes, "word/document.xml"));
-}
+export { docxPart, docxText, paragraphTexts } from "./docx-text";
 
 /**
  * Converts .docx files with LibreOffice Writer (one soffice process for all of them) to `format`

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { evaluate } from "../../src/core/evaluate/evaluate";
 import { parseMappingText } from "../../src/core/mapping/schema";
-import { buildReport, communeName } from "../../src/core/report/build";
+import { buildReport, communeName, documentNumber } from "../../src/core/report/build";
 import { mergeDetails } from "../../src/core/report/details";
 import { documentLines, type Paragraph } from "../../src/core/report/model";
 import { vietnameseDate } from "../../src/core/report/nd30";
@@ -128,6 +128,13 @@ describe("dates, names and details", () => {
     expect(vietnameseDate("2025-01-05")).toBe("ngày 05 tháng 01 năm 2025");
     expect(vietnameseDate("2024-06-30")).toBe("ngày 30 tháng 6 năm 2024");
     expect(vietnameseDate("2024-12-09")).toBe("ngày 09 tháng 12 năm 2024");
+  });
+
+  test("a report number below 10 takes a leading zero; others are kept as typed", () => {
+    expect(documentNumber("8")).toBe("08");
+    expect(documentNumber("08")).toBe("08");
+    expect(documentNumber("15")).toBe("15");
+    expect(documentNumber("0")).toBe("0");
   });
 
   test("the commune's name with or without 'Xã'", () => {

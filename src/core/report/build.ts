@@ -38,13 +38,18 @@ const centred = (text: string, run: Omit<Run, "text">, opts: Omit<Paragraph, "ty
 const body: ParagraphMaker["body"] = (runs) => para(runs, { align: "justify", indent: true, spaceAfterPt: ND30_PARAGRAPH_SPACE_PT });
 const heading: ParagraphMaker["heading"] = (text) => para([{ text, bold: true }], { align: "justify", indent: true, spaceAfterPt: ND30_PARAGRAPH_SPACE_PT, keepNext: true });
 
+/** Nghị định 30/2020, Phụ lục I, mục II.4: a number below 10 takes a leading zero ("Số: 08/BC-UBND"). */
+export function documentNumber(n: string): string {
+  return /^[1-9]$/.test(n) ? `0${n}` : n;
+}
+
 /** Quốc hiệu and tiêu ngữ on the right, the issuing body and the number on the left (Nghị định 30/2020, Phụ lục I). */
 function headerBlock(name: string | undefined, details: ReportDetails, placeDate: Run[]): Block {
   const left: Cell[] = [
     centred("ỦY BAN NHÂN DÂN", { bold: true, sizePt: ND30_SIZE.issuer }),
     centred(name ? `XÃ ${name.toLocaleUpperCase("vi")}` : `XÃ ${BLANK}`, { bold: true, sizePt: ND30_SIZE.issuer, ...(name ? {} : { toFill: true }) }),
     { type: "rule", widthMm: 22 },
-    centred(`Số: ${details.number ?? "      "}/BC-UBND`, { sizePt: ND30_SIZE.number }, { spaceBeforePt: 6 }),
+    centred(`Số: ${details.number ? documentNumber(details.number) : "      "}/BC-UBND`, { sizePt: ND30_SIZE.number }, { spaceBeforePt: 6 }),
   ];
   const right: Cell[] = [
     centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, sizePt: ND30_SIZE.nation }),
@@ -108,7 +113,7 @@ function sectionParagraphs(section: ReportSection, input: ReportInput, fill: (s:
       out.push(...resultsParagraphs(ruleset, ev, section.style, { body, heading }));
       break;
     case "self-assessment": {
-      for (const g of ev.groups) out.push(body(`- ${g.name}: ${VERDICT_TEXT[g.verdict].toLowerCase()} (${g.text});`));
+      for (const g of ev.groups) out.push(body(`- ${g.name}: ${VERDICT_TEXT[g.verdict].toLowerCase()}, ${g.text};`));
       const o = ev.overall;
       const closing = o.verdict === "dat" ? section.passed : o.verdict === "khong-dat" ? section.failed : section.incomplete;
       out.push(body([{ text: `${who} ${o.text}. ` }, { text: fill(closing), bold: true }]));

@@ -20,7 +20,7 @@ import { convertWithWriter } from "./helpers";
 
 const RENDER_DIR = path.join(__dirname, "..", "..", "test-output", "report");
 const { rulesets } = loadRulesetDir();
-const drafts: Array<{ id: string; docx: string; lines: string[] }> = [];
+const drafts: Array<{ id: string; docx: string; lines: string[]; verdicts: string[] }> = [];
 let dir: string;
 let pdfs: Map<string, string>;
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
     if (!out.ok) throw new Error(`${s.id}: ${out.problems.map((p) => p.message).join("; ")}`);
     const docx = path.join(dir, `${s.id}.docx`);
     writeFileSync(docx, await reportToDocx(out.document));
-    drafts.push({ id: s.id, docx, lines: documentLines(out.document) });
+    drafts.push({ id: s.id, docx, lines: documentLines(out.document), verdicts: out.evaluation.indicators.map((i) => i.verdict) });
   }
   pdfs = convertWithWriter(drafts.map((d) => d.docx), "pdf", path.join(dir, "pdf"));
 }, 600_000);
@@ -52,8 +52,10 @@ afterAll(() => removeDir(dir));
 
 const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, " ");
 
-test("there is a report for the sample and for every ruleset", () => {
+test("there is a report for the sample and for every ruleset, and the scenarios give missing, impossible and suspended figures", () => {
   expect(drafts.map((d) => d.id)).toEqual(["sample", ...rulesets.keys()]);
+  const all = new Set(drafts.flatMap((d) => d.verdicts));
+  for (const v of ["thieu-so-lieu", "loi-so-lieu", "tam-dung", "dat", "khong-dat"]) expect(all).toContain(v);
 });
 
 test.each([...rulesets.keys(), "sample"])("%s: Writer converts it to PDF, with its header, every group and the signature", async (id) => {
@@ -64,6 +66,10 @@ test.each([...rulesets.keys(), "sample"])("%s: Writer converts it to PDF, with i
   for (const must of ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 08/BC-UBND", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn An"]) expect(text).toContain(must);
   const ruleset = rulesets.get(id === "sample" ? "phu-tho-xa-thong-minh-2024" : id)!;
   for (const g of ruleset.groups) expect(text).toContain(squash(g.name));
+  // Missing, impossible and suspended figures are said in words on the printed page.
+  if (draft.verdicts.includes("thieu-so-lieu")) expect(text).toContain("Chưa đánh giá được (chưa có số liệu)");
+  if (draft.verdicts.includes("loi-so-lieu")) expect(text).toContain("Chưa đánh giá được (số liệu chưa hợp lệ)");
+  if (draft.verdicts.includes("tam-dung")) expect(text).toContain("tạm dừng: ");
   // The title under BÁO CÁO, as drafted, made it to the page.
   expect(text).toContain(squash(draft.lines[draft.lines.indexOf("BÁO CÁO") + 1]!));
 }, 120_000);

@@ -112,6 +112,12 @@ describe("the report's content from the evaluation", () => {
     expect(doc.page).toEqual({ widthMm: 210, heightMm: 297, margins: { top: 20, bottom: 20, left: 30, right: 15 } });
   });
 
+  test("the template's own blanks (……) are marked to fill", () => {
+    const withBasis = buildReport({ ruleset, evaluation, wording: { ...WORDING, basis: ["Căn cứ Hướng dẫn số ……/HD-STTTT;"] }, commune: "Hà Tân" });
+    const basis = withBasis.blocks.find((b): b is Paragraph => b.type === "paragraph" && b.runs.some((r) => r.text.startsWith("Căn cứ")))!;
+    expect(basis.runs).toEqual([{ text: "Căn cứ Hướng dẫn số " }, { text: "……", toFill: true }, { text: "/HD-STTTT;" }]);
+  });
+
   test("without details nothing is guessed: blanks are left to fill", () => {
     const { asOf: _dropped, ...undated } = evaluation;
     const bare = buildReport({ ruleset, evaluation: undated, wording: WORDING });

@@ -27,9 +27,17 @@ export function communeName(commune: string | undefined): string | undefined {
   return name === "" ? undefined : name;
 }
 
+/** Text with the template's blanks ("……/HD-STTTT") marked to fill, so a clerk cannot sign one unfilled. */
+function withBlanks(text: string): Run[] {
+  return text
+    .split(/(…{2,}|\.{4,})/)
+    .filter((t) => t !== "")
+    .map((t) => (/^(…{2,}|\.{4,})$/.test(t) ? { text: t, toFill: true } : { text: t }));
+}
+
 const para = (runs: Run[] | string, opts: Omit<Paragraph, "type" | "runs"> = {}): Paragraph => ({
   type: "paragraph",
-  runs: typeof runs === "string" ? [{ text: runs }] : runs,
+  runs: typeof runs === "string" ? withBlanks(runs) : runs,
   ...opts,
 });
 

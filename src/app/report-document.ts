@@ -51,7 +51,7 @@ export async function reportForWorkbook(port: WorkbookPort, req: ReportRequest):
   let mapping: Mapping = { ...outcome.mapping, ...(Object.keys(details).length > 0 ? { report: details } : {}) };
   if (Object.keys(details).length === 0) delete mapping.report;
   if (commune !== undefined && commune.trim() !== "") mapping = { ...mapping, commune: commune.trim() };
-  const document = buildReport({ ruleset, evaluation, wording: loaded.wording, commune: mapping.commune, details });
+  const document = buildReport({ ruleset, evaluation, wording: loaded.wording, commune: mapping.commune, details, listCounts: outcome.listCounts });
   if (req.remember) await port.writeSheets([], mappingToText(mapping));
   return { ok: true, document, ruleset, evaluation, mapping, stored: req.remember === true };
 }

@@ -118,6 +118,21 @@ describe("the report's content from the evaluation", () => {
     expect(basis.runs).toEqual([{ text: "Căn cứ Hướng dẫn số " }, { text: "……", toFill: true }, { text: "/HD-STTTT;" }]);
   });
 
+  test("appendix lists: the built list's total, else the indicator's own figure, else said missing", () => {
+    const listed = makeRuleset({
+      items: [ratio("1.1", 85, { list: "PL03", unit: "người" }), ratio("1.2", 85, { list: "PL05", unit: "người" }), ratio("1.3", 70, { list: "PL06", unit: "cơ sở" }), yesNo("1.4", { list: "PL07" })],
+    });
+    const ev = evaluate(listed, { ...counts({ "1.1": [710, 873], "1.2": [519, 737] }), "1.4": { value: yes(true) } }, { asOf: "2024-09-30" });
+    const wording: ReportWording = { ...WORDING, sections: [...WORDING.sections, { kind: "appendices", heading: "Hồ sơ kèm theo", intro: "Kèm theo:" }] };
+    const l = documentLines(buildReport({ ruleset: listed, evaluation: ev, wording, listCounts: { PL03: 711, PL07: 3 } }));
+    expect(l.filter((x) => x.startsWith("- Phụ lục"))).toEqual([
+      expect.stringMatching(/^- Phụ lục 03: .* \(chỉ tiêu 1\.1\): tổng cộng 711 người;$/),
+      expect.stringMatching(/^- Phụ lục 05: .* \(chỉ tiêu 1\.2\): tổng cộng 519 người;$/),
+      expect.stringMatching(/^- Phụ lục 06: .* \(chỉ tiêu 1\.3\): chưa lập được \(chưa có số liệu\);$/),
+      expect.stringMatching(/^- Phụ lục 07: .* \(chỉ tiêu 1\.4\): tổng cộng 3 cơ sở\.$/),
+    ]);
+  });
+
   test("without details nothing is guessed: blanks are left to fill", () => {
     const { asOf: _dropped, ...undated } = evaluation;
     const bare = buildReport({ ruleset, evaluation: undated, wording: WORDING });

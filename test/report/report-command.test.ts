@@ -6,10 +6,12 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
+import { makeLists } from "../../src/app/lists";
 import type { JsonReport } from "../../src/app/report";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { makeSampleCommune } from "../../src/sample/commune";
 import { formatInteger } from "../../src/core/text/format";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { fileHash, listDir, makeTmpDir, removeDir, runCli, writeBytes, writeMapping } from "../cli/helpers";
 import { buildFilledWorkbook, haTanScenario, type ReportFigure } from "../e2e/scenarios";
 import { convertWithWriter, docxPart, docxText, readText } from "./helpers";
@@ -74,15 +76,21 @@ describe("the sample commune's report (Phú Thọ, Phụ lục 02)", () => {
     expect(sample.paragraphs.find((t) => t.startsWith("- 1.1.1. "))).toContain("710/873 người");
   });
 
-  test("sections I–IV of Phụ lục 02, the self-assessment from the verdicts, Phụ lục 03–07 with their totals", () => {
+  test("sections I–IV of Phụ lục 02, the self-assessment from the verdicts, Phụ lục 03–07 with their totals", async () => {
     const headings = ["I. Công tác tổ chức triển khai thực hiện", "II. Kết quả thực hiện các chỉ tiêu", "1. Hạ tầng số", "2. Chính quyền số", "3. Kinh tế số", "4. Xã hội số", "III. Đánh giá chung", "IV. Tự đánh giá"];
     const at = headings.map((h) => sample.paragraphs.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(sample.paragraphs).toContain(`Xã Minh Tân ${sample.json.overall.text}. Xã Minh Tân chưa đạt tiêu chí xã thông minh.`);
-    const pl03 = sample.paragraphs.find((t) => t.startsWith("- Phụ lục 03:"));
+    // Each list's own "Tổng cộng", as `chitieu lists` builds it (PL07 backs a yes/no indicator: its count is the list's).
+    const made = await makeLists(await XlsxWorkbook.open(readFileSync(sampleFile)), { rulesets: loadRulesetDir().rulesets });
+    expect(made.ok && made.lists.map((l) => l.id)).toEqual(["PL03", "PL04", "PL05", "PL06", "PL07"]);
+    for (const l of made.ok ? made.lists : []) {
+      const line = sample.paragraphs.find((t) => t.startsWith(`- ${l.appendix}:`));
+      expect(line).toMatch(new RegExp(`: tổng cộng ${formatInteger(l.count).replace(".", "\\.")} ${l.unit}[;.]$`));
+    }
     const n = sample.json.indicators.find((i) => i.code === "1.1.1")!.numerator!;
-    expect(pl03).toContain(`tổng cộng ${formatInteger(n)} người`);
+    expect(sample.paragraphs.find((t) => t.startsWith("- Phụ lục 03:"))).toContain(`tổng cộng ${formatInteger(n)} người`);
   });
 
   test("A4, margins of Nghị định 30/2020, Times New Roman 11–14 pt, body 14 pt, page numbers from page 2", async () => {

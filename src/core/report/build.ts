@@ -1,5 +1,5 @@
 import { VERDICT_TEXT, type Evaluation } from "../evaluate/result";
-import { LIST_TEMPLATES } from "../lists/templates";
+import { LIST_TEMPLATES, type ListId } from "../lists/templates";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { formatInteger } from "../text/format";
@@ -17,6 +17,8 @@ export type ReportInput = {
   /** The commune as the mapping names it: "Xã Hà Tân" or "Hà Tân". */
   commune?: string | undefined;
   details?: ReportDetails | undefined;
+  /** The total of each appendix list built from the rosters; an indicator's own figure is said when a list was not built. */
+  listCounts?: Partial<Record<ListId, number>> | undefined;
 };
 
 const BLANK = "……";
@@ -87,16 +89,19 @@ function signatureBlock(wording: ReportWording, details: ReportDetails): Block {
 }
 
 /** Phụ lục 03–07 named as attached, each with the total its indicator carries. */
-function appendixParagraphs(ruleset: Ruleset, ev: Evaluation): Paragraph[] {
+function appendixParagraphs(ruleset: Ruleset, ev: Evaluation, counts: Partial<Record<ListId, number>>): Paragraph[] {
   const out: Paragraph[] = [];
   for (const { item } of indicatorsOf(ruleset)) {
     if (!item.list) continue;
     const t = LIST_TEMPLATES[item.list];
     const r = ev.indicators.find((x) => x.code === item.code)!;
+    const built = counts[item.list];
     const total: Run[] =
       r.verdict === "tam-dung"
         ? [{ text: "tạm dừng, không kèm theo" }]
-        : r.numerator
+        : built !== undefined
+          ? [{ text: `tổng cộng ${formatInteger(built)} ${t.unit}` }]
+          : r.numerator
           ? [{ text: `tổng cộng ${r.numerator.d === 1n ? formatInteger(r.numerator.n) : r.display ?? ""} ${t.unit}` }]
           : item.kind === "yes-no" && r.display
             ? [{ text: `kèm theo (chỉ tiêu ${item.code}: ${r.display})` }]
@@ -128,7 +133,7 @@ function sectionParagraphs(section: ReportSection, input: ReportInput, fill: (s:
       break;
     }
     case "appendices":
-      out.push(body(fill(section.intro)), ...appendixParagraphs(ruleset, ev));
+      out.push(body(fill(section.intro)), ...appendixParagraphs(ruleset, ev, input.listCounts ?? {}));
       break;
   }
   return out;

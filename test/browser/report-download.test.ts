@@ -4,7 +4,7 @@
  * details found in the workbook downloaded after it. Nothing may leave the machine (office.js is
  * refused as on an offline machine).
  */
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { extname, join, normalize, sep } from "path";
@@ -22,7 +22,7 @@ import { R } from "../../src/taskpane/report-strings";
 import { T } from "../../src/taskpane/strings";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { docxText } from "../report/docx-text";
-import { productionBuild } from "./build";
+import { productionBuild, ROOT } from "./build";
 
 const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml; charset=utf-8" };
@@ -97,6 +97,8 @@ test("Tạo báo cáo downloads the Word report with the figures, and the workbo
     if (i.display !== undefined && i.verdict !== "thieu-so-lieu") expect(p).toContain(i.display);
   }
   await page.getByText(new RegExp(`Đã tạo báo cáo bao-cao-minh-tan-2024-09-30\\.docx`)).waitFor();
+  mkdirSync(join(ROOT, "test-output", "screenshots"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, "test-output", "screenshots", "report.png"), fullPage: true });
 
   // The details are in the workbook the page gives back, also after the status sheet is written
   // (which stores the pane's mapping: it must carry the details the report stored).

@@ -12,6 +12,7 @@ const coreForbidden = {
     { name: "child_process", message: "src/core is pure: no Node I/O." },
     { name: "exceljs", message: "src/core is pure: file libraries belong in src/workbook." },
     { name: "jszip", message: "src/core is pure: file libraries belong in src/workbook." },
+    { name: "docx", message: "src/core is pure: the Word writer belongs in src/report." },
     { name: "react", message: "src/core is pure: React belongs in src/taskpane." },
     { name: "react-dom", message: "src/core is pure: React belongs in src/taskpane." },
     { name: "@microsoft/office-js", message: "src/core is pure: Office.js belongs in src/workbook." },

@@ -29,7 +29,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "chitieu-bench-"));
-  const modes = ["exceljs-stream", "evaluate", "evaluate-out", "lists"];
+  const modes = ["exceljs-stream", "evaluate", "evaluate-out", "lists", "report"];
   console.log(`node ${process.version}, ${RUNS} runs each, median wall time of the job, peak RSS of its process`);
   for (const residents of SIZES) {
     const file = join(dir, `xa-${residents}.xlsx`);

@@ -7,6 +7,9 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { evaluateWorkbook } from "../src/app/evaluate-workbook";
 import { makeLists } from "../src/app/lists";
+import { reportForWorkbook } from "../src/app/report-document";
+import { loadReportWording } from "../src/node/report-wordings";
+import { reportToDocx } from "../src/report/docx";
 import { loadRulesetDir } from "../src/node/rulesets";
 import { XlsxWorkbook } from "../src/workbook/xlsx/adapter";
 
@@ -33,6 +36,14 @@ const JOBS: Record<string, Job> = {
     const outcome = await evaluateWorkbook(port, { rulesets: loadRulesetDir().rulesets });
     if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
     return outcome.evaluation.overall.text;
+  },
+  /** The Word report (issue 13): evaluated with the lists, as `chitieu report` does, drafted and written as .docx. */
+  report: async (file, out) => {
+    const port = await XlsxWorkbook.open(readFileSync(file));
+    const outcome = await reportForWorkbook(port, { rulesets: loadRulesetDir().rulesets, wording: (r) => loadReportWording(r) });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    writeFileSync(`${out ?? file}.docx`, await reportToDocx(outcome.document));
+    return outcome.document.blocks.length;
   },
   "evaluate-out": async (file, out) => {
     const port = await XlsxWorkbook.open(readFileSync(file));

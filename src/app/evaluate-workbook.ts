@@ -1,5 +1,6 @@
 import { evaluate } from "../core/evaluate/evaluate";
 import type { Evaluation } from "../core/evaluate/result";
+import type { ListId } from "../core/lists/templates";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
@@ -37,6 +38,8 @@ export type EvaluateOutcome =
       evaluation: Evaluation;
       written?: WriteResult;
       statusSheet?: string;
+      /** The total of each appendix list built (Phụ lục 03–07), when lists were asked for. */
+      listCounts?: Partial<Record<ListId, number>>;
     }
   /** Nothing was evaluated or written: the request itself must be fixed (unknown ruleset, bad mapping, a name the workbook lacks). */
   | { ok: false; problems: Problem[] };
@@ -90,10 +93,11 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
   evaluation.problems.push(...(lists?.problems ?? []));
-  if (!req.write) return { ok: true, ruleset, mapping, evaluation };
+  const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
+  if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
   const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw });
   const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
-  return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name };
+  return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name, ...listCounts };
 }

@@ -206,6 +206,8 @@ export type ListsForEvaluation = {
   layouts: SheetLayout[];
   /** The lists mapping with proposed rosters, to store. */
   lists?: ListsMapping;
+  /** Each list built and its total ("Tổng cộng"), for the report that names them as attached. */
+  counts?: Partial<Record<ListId, number>>;
   problems: CoreProblem[];
 };
 
@@ -234,5 +236,6 @@ export async function listsForEvaluation(
     const f = build.figures[u.code]?.[u.slot];
     if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
   }
-  return { inputs: merged.inputs, raw, layouts: build.lists.map((l) => l.layout), lists: build.mapping, problems: [...build.problems, ...merged.problems] };
+  const counts = Object.fromEntries(build.lists.map((l) => [l.list.id, l.count]));
+  return { inputs: merged.inputs, raw, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems: [...build.problems, ...merged.problems] };
 }

@@ -22,6 +22,14 @@ import type { Catalog } from "./rulesets";
 import { useTaskpane, type Tab as PaneTab } from "./state/useTaskpane";
 import { bySeverity, checkPanelView, hasLists, listRows, mappingProgress, mappingRows, programmeGroups } from "./state/view";
 import { T } from "./strings";
+import { WordReportPanel } from "./components/WordReportPanel";
+import { R } from "./report-strings";
+import type { Wordings } from "./report-wordings";
+import { useWordReport } from "./state/useWordReport";
+import { withDetails } from "./state/view";
+
+/** The report's wording files and how the .docx reaches the clerk; index.tsx gives the bundled ones and a download. */
+export type ReportDeps = { wordings?: Wordings | undefined; save?: ((bytes: Uint8Array, fileName: string) => void) | undefined };
 
 const useStyles = makeStyles({
   page: { maxWidth: "920px", margin: "0 auto", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
@@ -30,17 +38,27 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-export function App({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
+export function App({ shell, catalog, report }: { shell: Shell; catalog: Catalog; report?: ReportDeps }) {
   return (
     <FluentProvider theme={webLightTheme} lang="vi">
-      <Pane shell={shell} catalog={catalog} />
+      <Pane shell={shell} catalog={catalog} report={report ?? {}} />
     </FluentProvider>
   );
 }
 
-function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
+function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; report: ReportDeps }) {
   const styles = useStyles();
   const { state, actions } = useTaskpane(shell, catalog);
+  const word = useWordReport({
+    session: state.session,
+    catalog,
+    wordings: report.wordings,
+    rulesetId: state.rulesetId,
+    mapping: state.mapping ? withDetails(state.mapping, state.commune, state.asOf) : undefined,
+    stored: state.stored?.report,
+    save: report.save,
+    onStored: (m) => actions.reportStored(m.report),
+  });
   const groups = useMemo(() => programmeGroups(catalog.rulesets.values()), [catalog]);
   const ruleset = state.rulesetId ? catalog.rulesets.get(state.rulesetId) : undefined;
   const rows = useMemo(() => (ruleset && state.mapping ? mappingRows(ruleset, state.mapping, state.proposals) : []), [ruleset, state.mapping, state.proposals]);
@@ -102,6 +120,7 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
             </Tab>
             {withLists && <Tab value="lists">{T.tabLists}</Tab>}
             <Tab value="check">{T.tabCheck}</Tab>
+            <Tab value="report">{R.tab}</Tab>
           </TabList>
 
           {state.tab === "mapping" && (
@@ -160,6 +179,10 @@ function Pane({ shell, catalog }: { shell: Shell; catalog: Catalog }) {
               onSelect={select}
               disabled={busy}
             />
+          )}
+
+          {state.tab === "report" && (
+            <WordReportPanel state={word.state} onField={word.setField} onMake={() => void word.make()} wordingProblems={report.wordings?.problems ?? []} disabled={busy} />
           )}
         </>
       )}

@@ -8,11 +8,14 @@ import { StrictMode } from "react";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { bundledCatalog } from "./bundled-rulesets";
+import { bundledWordings } from "./bundled-reports";
 import { detectHost } from "./host/detect";
-import { browserDeps } from "./host/file-host";
+import { browserDeps, saveBytes } from "./host/file-host";
 import { officeShellFromGlobals } from "./host/office-host";
 import { standaloneShell } from "./host/standalone-host";
 import { T } from "./strings";
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 async function main(): Promise<void> {
   const container = document.getElementById("root");
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   document.documentElement.dataset["mode"] = shell.mode;
   root.render(
     <StrictMode>
-      <App shell={shell} catalog={catalog} />
+      <App shell={shell} catalog={catalog} report={{ wordings: bundledWordings(catalog.rulesets), save: (bytes, name) => saveBytes(browser, bytes, name, DOCX_MIME) }} />
     </StrictMode>,
   );
 }

@@ -22,6 +22,7 @@ const FORBIDDEN = [
   'import { readFile } from "node:fs/promises";',
   'import ExcelJS from "exceljs";',
   'import JSZip from "jszip";',
+  'import { Document } from "docx";',
   'import React from "react";',
   'import { Button } from "@fluentui/react-components";',
   'import "@microsoft/office-js";',

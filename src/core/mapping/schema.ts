@@ -4,6 +4,7 @@ import { formatPath, type Problem } from "../ruleset/load";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";
+import { ReportDetails } from "../report/details";
 
 /**
  * The mapping from indicator inputs to the workbook, as the command line reads and writes it and the
@@ -21,6 +22,8 @@ export const Mapping = z
     suspended: z.record(z.string(), z.string().min(1)).optional(),
     /** Roster column mappings for the appendix lists (validated in full by src/core/lists/mapping.ts). */
     lists: z.record(z.string(), z.unknown()).optional(),
+    /** The commune's details for the Word report (number, date, signer), remembered between reports. */
+    report: ReportDetails.optional(),
   })
   .strict();
 export type Mapping = z.infer<typeof Mapping>;

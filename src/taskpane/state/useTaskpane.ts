@@ -23,7 +23,7 @@ import { T } from "../strings";
 import { listsProgressView, nameOptions, withDetails, withLists, withSlot, type NameOption } from "./view";
 
 export type Filter = "all" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu";
-export type Tab = "mapping" | "results" | "lists" | "check";
+export type Tab = "mapping" | "results" | "lists" | "check" | "report";
 export type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
 export type Evaluated = { ruleset: Ruleset; evaluation: Evaluation; stale: boolean; statusSheet?: string | undefined };
 /** The last "Tạo phụ lục": the lists written and the rosters' problems, or why nothing was made. */
@@ -74,6 +74,8 @@ export type TaskpaneActions = {
   select: (ref: string) => Promise<void>;
   makeTemplate: () => Promise<void>;
   setTab: (tab: Tab) => void;
+  /** The Word report stored its details (number, date, signer) in the workbook's mapping: keep the pane's copy the same. */
+  reportStored: (report: Mapping["report"]) => void;
   setFilter: (filter: Filter) => void;
   dismissMessage: () => void;
 };
@@ -346,6 +348,13 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
           }
         }),
       setTab: (tab) => patch({ tab }),
+      reportStored: (report) => {
+        const withReport = (m: Mapping): Mapping => {
+          const { report: _old, ...rest } = m;
+          return report ? { ...rest, report } : rest;
+        };
+        patch((s) => ({ ...(s.mapping ? { mapping: withReport(s.mapping) } : {}), ...(s.stored ? { stored: withReport(s.stored) } : {}), ...staleCheck(s) }));
+      },
       setFilter: (filter) => patch({ filter }),
       dismissMessage: () => patch({ message: undefined }),
     }),

@@ -9,11 +9,7 @@
  */
 import { parseArgs } from "util";
 import type { RulesetCatalog } from "../app/evaluate-workbook";
-import { reportForWorkbook } from "../app/report-document";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
-import { loadReportWording } from "../node/report-wordings";
-import { reportToDocx } from "../report/docx";
-import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { readCommonInputs } from "./inputs";
 import type { Io } from "./main";
 
@@ -64,6 +60,13 @@ export async function reportCommand(args: string[], io: Io, deps: ReportDeps): P
     io.err(common.error);
     return EXIT.input;
   }
+  // Loaded here, not at the top: main.ts imports this file for its help on every start (issue 14).
+  const [{ XlsxWorkbook }, { reportForWorkbook }, { loadReportWording }, { reportToDocx }] = await Promise.all([
+    import("../workbook/xlsx/adapter"),
+    import("../app/report-document"),
+    import("../node/report-wordings"),
+    import("../report/docx"),
+  ]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await reportForWorkbook(port, {
     rulesets: deps.rulesets(),

@@ -60,8 +60,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const mappingSheet = sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
     if (!mappingSheet) return { sheets, names };
     const [cells] = await this.readRanges([{ sheet: MAPPING_SHEET, top: 1, left: 1, bottom: 1000, right: 1 }]);
-    const text = mappingTextFromColumn((cells ?? []).map((r) => r[0] ?? null));
-    return text === undefined ? { sheets, names } : { sheets, names, mappingText: text };
+    const stored = mappingTextFromColumn((cells ?? []).map((r) => r[0] ?? null));
+    if (stored === undefined) return { sheets, names };
+    return stored.ok ? { sheets, names, mappingText: stored.text } : { sheets, names, mappingDamaged: stored.why };
   }
 
   async readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]> {

@@ -2,6 +2,7 @@ import type { RawCell } from "../../core/text/cell";
 import { columnIndex } from "../../core/ref/a1";
 import { excelSerialToDate } from "./date-styles";
 import { WorkbookError } from "../port";
+import { decodeCellText } from "./cell-text";
 
 export type CellContext = {
   sharedStrings: readonly string[];
@@ -24,9 +25,9 @@ function decode(type: string, v: string | undefined, inline: string | undefined,
       return s === undefined ? { error: "#CHUỖI?" } : s;
     }
     case "inlineStr":
-      return (inline ?? "").normalize("NFC");
+      return decodeCellText(inline ?? "").normalize("NFC");
     case "str":
-      return (v ?? "").normalize("NFC");
+      return decodeCellText(v ?? "").normalize("NFC");
     case "b":
       return v === "1" || v === "true";
     case "e":

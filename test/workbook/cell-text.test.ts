@@ -45,7 +45,7 @@ describe("cell text as ECMA-376 ST_Xstring", () => {
     zip.file("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
     const wb = await XlsxWorkbook.open(await zip.generateAsync({ type: "uint8array" }));
     const text = "can_bo_xa_thon \u0002 _x0041_\r\n";
-    await wb.writeSheets([{ key: "t", name: "Thử", rows: [[{ value: text }, { value: text, formula: '"x"' }]], columns: [], merges: [] }], '{"a":"can_bo_xa_thon"}');
+    await wb.writeSheets([{ key: "t", name: "Thử", rows: [[{ value: text }, { value: text, formula: '"x"' }]], columns: [], merges: [], visibility: "visible" }], '{"a":"can_bo_xa_thon"}');
     const back = await XlsxWorkbook.open(await wb.save());
     expect(await back.readSheet("Thử")).toEqual([[text, text]]);
     expect((await back.snapshot()).mappingText).toBe('{"a":"can_bo_xa_thon"}');

@@ -1,9 +1,12 @@
 import { div, fromDecimalString, isInteger, rat, type Rational } from "../evaluate/rational";
-import { nfc } from "./fold";
+import { fold, nfc } from "./fold";
+import { NOT_APPLICABLE_WORDS } from "./vocabulary";
 
 export type NumberParse =
   | { ok: true; value: Rational; percent: boolean }
   | { ok: false; reason: string };
+
+const NOT_APPLICABLE = NOT_APPLICABLE_WORDS.map(fold);
 
 const fail = (reason: string): NumberParse => ({ ok: false, reason });
 
@@ -23,6 +26,15 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
   if (/^[-−+]/.test(s)) {
     sign = s[0] === "+" ? "" : "-";
     s = s.slice(1).trim();
+  }
+  // Words first: "Không áp dụng" is not a number with misplaced spaces.
+  if (/\p{L}/u.test(s)) {
+    if (NOT_APPLICABLE.includes(fold(raw))) {
+      return fail(
+        `"${raw.trim()}" là chữ, không phải số liệu — ô này chỉ nhận số. Nếu chỉ tiêu không áp dụng cho xã, hãy xoá chữ trong ô (để trống) và đánh dấu chỉ tiêu là tạm dừng trong ánh xạ; nếu số liệu bằng 0, hãy nhập 0`,
+      );
+    }
+    return fail(`"${raw}" không phải là số`);
   }
   if (/[\s\u00a0\u202f]/.test(s)) {
     // Spaces group thousands only in threes: "3 986", "1 234 567,5".

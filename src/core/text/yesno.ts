@@ -1,8 +1,7 @@
 import { fold } from "./fold";
+import { NO_WORDS, YES_WORDS } from "./vocabulary";
 
-/** The words read as yes / no; the status sheet's formulas use the same lists. */
-export const YES_WORDS = ["đạt", "có", "x", "✓", "✔", "true", "1", "yes", "rồi", "đã có", "đã đạt"];
-export const NO_WORDS = ["không đạt", "chưa đạt", "không", "chưa", "chưa có", "false", "0", "no"];
+export { NO_WORDS, YES_WORDS };
 
 const YES = YES_WORDS.map(fold);
 const NO = NO_WORDS.map(fold);

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { crc32Hex, decodeStoredMapping, fromBase64, toBase64 } from "../../src/core/layout/mapping-codec";
+import { decodeStoredMapping } from "../../src/core/layout/mapping-codec";
+import { fromBase64, toBase64 } from "../../src/core/text/base64";
+import { crc32Hex } from "../../src/core/text/crc32";
 import { damagedMappingMessage, mappingSheetLayout, mappingTextFromColumn } from "../../src/core/layout/mapping-sheet";
 import type { RawCell } from "../../src/core/text/cell";
 

@@ -1,5 +1,6 @@
 import type { RawCell } from "../text/cell";
-import { decodeStoredMapping, MAPPING_FORMAT, mappingHeader, toBase64, type StoredMapping } from "./mapping-codec";
+import { toBase64 } from "../text/base64";
+import { decodeStoredMapping, MAPPING_FORMAT, mappingHeader, type StoredMapping } from "./mapping-codec";
 import type { SheetLayout } from "./sheet";
 
 /**

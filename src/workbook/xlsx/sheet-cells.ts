@@ -5,7 +5,8 @@ import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
 
 export type CellContext = {
-  sharedStrings: readonly string[];
+  /** Undefined when the package has no shared string table: a cell that refers to one is then corrupt. */
+  sharedStrings: readonly string[] | undefined;
   dateStyles: readonly boolean[];
   date1904: boolean;
 };
@@ -21,6 +22,7 @@ export type CellVisitor = {
 function decode(type: string, v: string | undefined, inline: string | undefined, style: number, ctx: CellContext, hasFormula: boolean): RawCell {
   switch (type) {
     case "s": {
+      if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)", "corrupt");
       const s = ctx.sharedStrings[Number(v)];
       return s === undefined ? { error: "#CHUỖI?" } : s;
     }

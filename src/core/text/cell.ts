@@ -1,7 +1,7 @@
 import type { Input, SourceRef, ValueType } from "../evaluate/inputs";
 import { cmp, fromNumber, isInteger, isNegative, ONE } from "../evaluate/rational";
 import { nfc } from "./fold";
-import { parseNumberText } from "./number";
+import { parseNumberText, quoted } from "./number";
 import { parseYesNoText } from "./yesno";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
@@ -35,7 +35,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
       return invalid(`"${raw}" không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
     }
     const yn = parseYesNoText(raw);
-    if (yn === undefined) return invalid(`"${raw}" không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
+    if (yn === undefined) return invalid(`${quoted(raw)} không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
     return withSource({ kind: "bool", value: yn }, source);
   }
 

@@ -90,15 +90,23 @@ export async function readText(zip: JSZip, path: string): Promise<string | undef
   return bytes ? utf8.decode(bytes) : undefined;
 }
 
+/** Small XML parts are checked for well-formedness before they are copied; a worksheet that large was read, or is the clerk's. */
+const CHECK_XML_UP_TO = 1 << 20;
+
 /**
  * Every part read and checked before the package is saved: a part we do not write is copied as it is
- * compressed, so a damaged one would make the output damaged too (unzip -t fails). We refuse instead.
+ * compressed, so a damaged one (wrong CRC, or XML no reader accepts) would make the output damaged
+ * too (unzip -t fails, Excel repairs, ExcelJS refuses). We refuse instead, naming the part.
  */
 export async function verifyParts(zip: JSZip): Promise<void> {
   for (const file of Object.values(zip.files)) {
-    if (file.dir || verified.has(file) || !recorded(file)) continue;
+    const size = recorded(file)?.size;
+    if (file.dir || size === undefined) continue;
+    const xml = /\.(xml|rels)$/i.test(file.name) && size <= CHECK_XML_UP_TO;
+    if (verified.has(file) && !xml) continue;
     try {
-      await readBytes(zip, file.name);
+      const bytes = await readBytes(zip, file.name);
+      if (bytes && xml) parseXml(utf8.decode(bytes), file.name, {});
     } catch (e) {
       if (!(e instanceof WorkbookError)) throw e;
       throw new WorkbookError(

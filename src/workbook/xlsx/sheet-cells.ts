@@ -24,7 +24,11 @@ function decode(type: string, v: string | undefined, inline: string | undefined,
     case "s": {
       if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)", "corrupt");
       const s = ctx.sharedStrings[Number(v)];
-      return s === undefined ? { error: "#CHUỖI?" } : s;
+      if (s === undefined) {
+        // Excel itself repairs such a file on opening: it is damaged, not a value to judge.
+        throw new WorkbookError(`Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt shared string index)`, "corrupt");
+      }
+      return s;
     }
     case "inlineStr":
       return decodeCellText(inline ?? "").normalize("NFC");

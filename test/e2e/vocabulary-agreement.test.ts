@@ -28,7 +28,7 @@ const ZWSP = "\u200b";
 const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 const WORDS = [...YES_WORDS, ...NO_WORDS, ...NOT_APPLICABLE_WORDS, "Có", "CÓ", "Yes", "Đạt", "ĐẠT", "Đã đạt", "Không", "KHÔNG", "Chưa Đạt", "True", "X", "Co", "Khong", "có lẽ", "2", "-1", "1.0", "01"];
-const NUMBERS = ["3189", "3.189", "3,189", "3 189", `3${NBSP}189`, "3189,0", "3189.0", "80%", "80,5%", "80.5%", "58,6 %", "0,8", "0.8", "0,85", "45,5", "45.5", "45", "1.234.567", "1,234,567", "1.234,5", "1,234.5", "−5", "-5", "+5", "0", "0,0", "100%", "12 34", "3.98", ".5", "5.", "1e3", "3189 người"];
+const NUMBERS = ["\t", "\n", " \u00a0 ", "\u3000", "\u202f", "\u2003", "\ufeff", "có\u3000", "có\t", "rôì", "3\u202f189", "3189\t", "+5%", "00", "0 189", "3189", "3.189", "3,189", "3 189", `3${NBSP}189`, "3189,0", "3189.0", "80%", "80,5%", "80.5%", "58,6 %", "0,8", "0.8", "0,85", "45,5", "45.5", "45", "1.234.567", "1,234,567", "1.234,5", "1,234.5", "−5", "-5", "+5", "0", "0,0", "100%", "12 34", "3.98", ".5", "5.", "1e3", "3189 người"];
 
 /** Each text as typed, in the ways a keyboard, a copy from the web or a font can change it. */
 function variants(s: string): string[] {
@@ -40,7 +40,10 @@ const generated = fc.sample(
   { numRuns: 120, seed: 15 },
 );
 
-const TEXTS = [...new Set([...WORDS.flatMap(variants), ...NUMBERS.flatMap(variants), ...generated])].filter((t) => t.trim() !== "" || t.length > 0);
+/** Control characters, written as the file stores them (_xHHHH_): a cell of them alone, and after a word. */
+const ESCAPED = ["_x0001_", "có_x0001_", "3189_x001F_"];
+
+const TEXTS = [...new Set([...WORDS.flatMap(variants), ...NUMBERS.flatMap(variants), ...generated, ...ESCAPED])].filter((t) => t.trim() !== "" || t.length > 0);
 
 const KINDS = {
   "yes-no": { indicator: { kind: "yes-no" }, values: (t: string): Record<string, TypedCell> => ({ value: t }) },

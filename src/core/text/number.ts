@@ -1,6 +1,6 @@
 import { div, fromDecimalString, isInteger, rat, type Rational } from "../evaluate/rational";
 import { fold, nfc } from "./fold";
-import { NOT_APPLICABLE_WORDS } from "./vocabulary";
+import { NOT_APPLICABLE_WORDS, trimSpaces } from "./vocabulary";
 
 export type NumberParse =
   | { ok: true; value: Rational; percent: boolean }
@@ -22,16 +22,19 @@ export function quoted(raw: string): string {
  * Whatever could be read two ways is refused with the reason, never guessed.
  */
 export function parseNumberText(raw: string, opts: { integer: boolean }): NumberParse {
-  let s = nfc(raw).trim();
+  // Only the spaces the sheet's formulas trim too (vocabulary.ts): a tab around digits is not looked through.
+  let s = trimSpaces(nfc(raw));
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
-    s = s.slice(0, -1).trim();
+    s = trimSpaces(s.slice(0, -1));
   }
   let sign = "";
   if (/^[-−+]/.test(s)) {
     sign = s[0] === "+" ? "" : "-";
-    s = s.slice(1).trim();
+    s = trimSpaces(s.slice(1));
+    // A count is typed as the sheet shows it: the formula's reading of "+5" or "01" as 5 or 1 is not Excel's own.
+    if (sign === "" && opts.integer && !percent) return fail(`${quoted(raw)} có dấu + ở đầu — hãy nhập số không có dấu`);
   }
   // Words first: "Không áp dụng" is not a number with misplaced spaces.
   if (/\p{L}/u.test(s)) {
@@ -42,12 +45,13 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
     }
     return fail(`${quoted(raw)} không phải là số`);
   }
-  if (/[\s\u00a0\u202f]/.test(s)) {
+  if (/[ \u00a0\u202f]/.test(s)) {
     // Spaces group thousands only in threes: "3 986", "1 234 567,5".
-    if (!/^\d{1,3}([\s\u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) return fail(`${quoted(raw)} có khoảng trắng không đúng chỗ`);
-    s = s.replace(/[\s\u00a0\u202f]/g, "");
+    if (!/^\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) return fail(`${quoted(raw)} có khoảng trắng không đúng chỗ`);
+    s = s.replace(/[ \u00a0\u202f]/g, "");
   }
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return fail(`${quoted(raw)} không phải là số`);
+  if (opts.integer && !percent && /^0\d/.test(s)) return fail(`${quoted(raw)} có số 0 ở đầu — hãy nhập ${s.replace(/^0+(?=\d)/, "")}`);
 
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;

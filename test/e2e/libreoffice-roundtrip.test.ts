@@ -6,7 +6,7 @@
  * ExcelJS, a stand-in for other writers.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { loadRulesetDir } from "../../src/node/rulesets";
@@ -55,6 +55,7 @@ beforeAll(async () => {
   for (const id of subjects) {
     const dir = path.join(root, id);
     const ours = path.join(dir, "ket-qua.xlsx");
+    mkdirSync(dir, { recursive: true });
     if (id === "sample") {
       const r = await h.runCli("sample", "--out-dir", dir, "--residents", "300");
       if (r.code !== 0) throw new Error(r.err);

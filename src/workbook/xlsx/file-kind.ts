@@ -52,7 +52,7 @@ export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
     return new WorkbookError(`Tệp là văn bản XML (có thể là "Bảng tính XML 2003"), không phải .xlsx — ${SAVE_AS_XLSX} (XML renamed .xlsx)`, "not-xlsx");
   }
   if (bytes.subarray(0, 4096).every((b) => b >= 0x20 || b === 9 || b === 10 || b === 13)) {
-    return new WorkbookError(`Tệp là văn bản (CSV hoặc tương tự) được đặt tên .xlsx — ${SAVE_AS_XLSX} (text/CSV renamed .xlsx)`, "not-xlsx");
+    return new WorkbookError(`Tệp là văn bản (CSV hoặc tương tự) được đặt tên .xlsx — ${SAVE_AS_XLSX} (CSV or text renamed .xlsx)`, "not-xlsx");
   }
   return new WorkbookError(`Tệp không phải sổ tính .xlsx (không phải tệp nén Office Open XML) — ${SAVE_AS_XLSX} (not an .xlsx file)`, "not-xlsx");
 }

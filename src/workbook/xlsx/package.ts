@@ -110,7 +110,7 @@ export async function verifyParts(zip: JSZip): Promise<void> {
     } catch (e) {
       if (!(e instanceof WorkbookError)) throw e;
       throw new WorkbookError(
-        `Không ghi tệp kết quả: phần ${file.name} của tệp gốc bị hỏng, ghi tiếp sẽ chép phần hỏng sang tệp mới — hãy mở tệp gốc bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt part ${file.name})`,
+        `Không ghi tệp kết quả: phần ${file.name} của tệp gốc bị hỏng, ghi tiếp sẽ chép phần hỏng sang tệp mới — hãy mở tệp gốc bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt part: ${file.name})`,
         "corrupt",
       );
     }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { decodeStoredMapping } from "../../src/core/layout/mapping-codec";
 import { fromBase64, toBase64 } from "../../src/core/text/base64";
 import { crc32Hex } from "../../src/core/text/crc32";
+import { utf8Decode, utf8Encode } from "../../src/core/text/utf8";
 import { damagedMappingMessage, mappingSheetLayout, mappingTextFromColumn } from "../../src/core/layout/mapping-sheet";
 import type { RawCell } from "../../src/core/text/cell";
 
@@ -44,5 +45,21 @@ describe("the stored mapping", () => {
   it("still reads a workbook written before the base64 format", () => {
     expect(mappingTextFromColumn(["tiêu đề", '{"ruleset":', '"r"}'])).toEqual({ ok: true, text: '{"ruleset":"r"}' });
     expect(mappingTextFromColumn(["tiêu đề"])).toBeUndefined();
+  });
+});
+
+describe("UTF-8 without the platform's encoder", () => {
+  it("encodes and decodes as TextEncoder / TextDecoder do (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const mine = utf8Encode(s);
+        expect(mine).toEqual(new Uint8Array(new TextEncoder().encode(s)));
+        expect(utf8Decode(mine)).toBe(new TextDecoder().decode(mine));
+      }),
+    );
+  });
+
+  it("refuses bytes that are not UTF-8", () => {
+    for (const bad of [[0xff], [0xc3], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0x80]]) expect(utf8Decode(Uint8Array.from(bad))).toBeUndefined();
   });
 });

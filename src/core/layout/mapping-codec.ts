@@ -6,6 +6,7 @@
 
 import { fromBase64 } from "../text/base64";
 import { crc32Hex } from "../text/crc32";
+import { utf8Decode } from "../text/utf8";
 
 /** The header cell of an encoded mapping: format, byte length and checksum. */
 export const MAPPING_FORMAT = "chitieuxa-anhxa/base64";
@@ -24,9 +25,6 @@ export function decodeStoredMapping(header: string, pieces: readonly string[]): 
   if (!bytes) return { ok: false, why: "nội dung đã bị sửa (có ký tự lạ)" };
   if (bytes.length !== Number(m[1])) return { ok: false, why: `nội dung bị cắt hoặc thừa (${bytes.length} byte, cần ${m[1]})` };
   if (crc32Hex(bytes) !== m[2]) return { ok: false, why: "mã kiểm tra không khớp (nội dung đã bị sửa)" };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, why: "nội dung không phải văn bản UTF-8" };
-  }
+  const text = utf8Decode(bytes);
+  return text === undefined ? { ok: false, why: "nội dung không phải văn bản UTF-8" } : { ok: true, text };
 }

@@ -1,5 +1,6 @@
 import type { RawCell } from "../text/cell";
 import { toBase64 } from "../text/base64";
+import { utf8Encode } from "../text/utf8";
 import { decodeStoredMapping, MAPPING_FORMAT, mappingHeader, type StoredMapping } from "./mapping-codec";
 import type { SheetLayout } from "./sheet";
 
@@ -13,7 +14,7 @@ export const MAPPING_KEY = "mapping";
 const PIECE = 8000;
 
 export function mappingSheetLayout(json: string): SheetLayout {
-  const bytes = new TextEncoder().encode(json);
+  const bytes = utf8Encode(json);
   const encoded = toBase64(bytes);
   const pieces: string[] = [];
   for (let i = 0; i < encoded.length; i += PIECE) pieces.push(encoded.slice(i, i + PIECE));

@@ -11,7 +11,8 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const b of bytes) crc = table[(crc ^ b) & 255]! ^ (crc >>> 8);
+  const t = table;
+  for (let i = 0; i < bytes.length; i++) crc = t[(crc ^ bytes[i]!) & 255]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

@@ -1,5 +1,6 @@
 import type { Inputs } from "../core/evaluate/inputs";
 import { evaluate } from "../core/evaluate/evaluate";
+import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import { STATUS_KEY } from "../core/layout/status";
 import { checkMappingAgainst, parseMappingText, type Mapping } from "../core/mapping/schema";
 import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
@@ -131,6 +132,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   const sheetsOnly = (p: CheckProblem[], ruleset?: string) => report(runChecks(sheets, undefined, p), ruleset === undefined ? {} : { ruleset });
 
   const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
+  if (!req.mapping && snap.mappingDamaged !== undefined) return sheetsOnly([problem("mapping-invalid", damagedMappingMessage(snap.mappingDamaged))]);
   let mapping: Mapping;
   if (text) {
     const parsed = parseMappingText(text.source, text.text);

@@ -2,6 +2,7 @@ import { evaluate } from "../core/evaluate/evaluate";
 import type { Evaluation } from "../core/evaluate/result";
 import type { ListId } from "../core/lists/templates";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
+import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
 import type { Problem } from "../core/ruleset/load";
@@ -60,6 +61,7 @@ const fail = (problems: Problem[]): EvaluateOutcome => ({ ok: false, problems })
 export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest): Promise<EvaluateOutcome> {
   const snap = await port.snapshot();
   const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
+  if (!req.mapping && snap.mappingDamaged !== undefined) return fail([{ message: damagedMappingMessage(snap.mappingDamaged) }]);
   if (!text) {
     if (!req.rulesetId) {
       return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);

@@ -9,6 +9,7 @@
 import { parseIsoDay } from "../core/age/retirement";
 import type { Inputs } from "../core/evaluate/inputs";
 import type { Problem as CoreProblem } from "../core/evaluate/result";
+import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import type { SheetLayout } from "../core/layout/sheet";
 import { buildLists, listsToMake, type ListsBuild } from "../core/lists/build";
 import { listIndicators, mergeListFigures } from "../core/lists/figures";
@@ -132,6 +133,7 @@ function summaries(build: ListsBuild): ListSummary[] {
 export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<ListsOutcome> {
   const snap = await port.snapshot();
   const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
+  if (!req.mapping && snap.mappingDamaged !== undefined) return fail([{ message: damagedMappingMessage(snap.mappingDamaged) }]);
   let mapping: Mapping;
   if (text) {
     const parsed = parseMappingText(text.source, text.text);

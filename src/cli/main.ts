@@ -181,7 +181,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`Lỗi: ${e.message}`);
       return EXIT.input;
     }
-    io.err(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)} — hãy gửi tệp và lệnh đã chạy cho người bảo trì (unexpected error)`);
+    // Reserved for our own bugs: the file and the command are what the maintainer needs to reproduce it.
+    const file = rest.find((a) => /\.xlsx$/i.test(a));
+    io.err(`Lỗi không mong đợi${file ? ` khi xử lý "${file}"` : ""}: ${e instanceof Error ? e.message : String(e)} — đây là lỗi của phần mềm; hãy gửi tệp và dòng lệnh "chitieu ${name} …" cho người bảo trì (unexpected error)`);
     return EXIT.input;
   }
 }

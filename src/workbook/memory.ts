@@ -72,8 +72,9 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!mapping) return { sheets, names };
     const column: RawCell[] = [];
     for (let r = 1; mapping.cells.has(cellRef(r, 1)); r++) column.push(mapping.cells.get(cellRef(r, 1)) ?? null);
-    const text = mappingTextFromColumn(column);
-    return text === undefined ? { sheets, names } : { sheets, names, mappingText: text };
+    const stored = mappingTextFromColumn(column);
+    if (stored === undefined) return { sheets, names };
+    return stored.ok ? { sheets, names, mappingText: stored.text } : { sheets, names, mappingDamaged: stored.why };
   }
 
   async readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]> {

@@ -37,6 +37,8 @@ export type WorkbookSnapshot = {
   names: DefinedName[];
   /** The mapping JSON stored in the owned very-hidden sheet, if any. */
   mappingText?: string;
+  /** Why the stored mapping cannot be trusted (checksum, cut, edited); mappingText is then absent. */
+  mappingDamaged?: string;
 };
 
 export type WriteResult = { written: Array<{ key: string; name: string; replaced: boolean }> };

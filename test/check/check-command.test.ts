@@ -76,7 +76,7 @@ test("a mapping given with --mapping is used when the workbook stores none", asy
 
 test.each([
   ["random bytes named .xlsx", () => randomBytes(2048), /\(not an \.xlsx file\)/],
-  ["an empty file", () => new Uint8Array(), /\(not an \.xlsx file\)/],
+  ["an empty file", () => new Uint8Array(), /\(empty file\)/],
 ])("a file that is not a workbook (%s): exit 2 with one Vietnamese line", async (_, bytes, english) => {
   const f = path.join(dir, "hong.xlsx");
   writeFileSync(f, bytes());

@@ -291,9 +291,9 @@ export async function brokenFiles(dir: string): Promise<Array<{ label: string; f
   return [
     { label: "random bytes named .xlsx", file: random, english: /\(not an \.xlsx file\)/ },
     { label: "a zip that is not an xlsx", file: zipNotXlsx, english: /\(not an \.xlsx file\)/ },
-    { label: "a truncated real xlsx", file: truncated, english: /\((not an \.xlsx file|corrupt[^)]*)\)/ },
-    { label: "a CSV text named .xlsx", file: text, english: /\(not an \.xlsx file\)/ },
-    { label: "an empty file", file: empty, english: /\(not an \.xlsx file\)/ },
+    { label: "a truncated real xlsx", file: truncated, english: /\(truncated or corrupt file\)/ },
+    { label: "a CSV text named .xlsx", file: text, english: /\(CSV or text renamed \.xlsx\)/ },
+    { label: "an empty file", file: empty, english: /\(empty file\)/ },
   ];
 }
 

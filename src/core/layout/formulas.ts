@@ -6,7 +6,7 @@
 import type { Comparator } from "../ruleset/schema";
 import { VERDICT_TEXT } from "../evaluate/result";
 import type { ValueType } from "../evaluate/inputs";
-import { NO_WORDS, YES_WORDS } from "../text/yesno";
+import { NO_WORDS, SPACE_LIKE, YES_WORDS } from "../text/vocabulary";
 import type { Rational } from "../evaluate/rational";
 
 export const V = {
@@ -25,19 +25,27 @@ export function str(s: string): string {
 }
 
 /**
+ * The cell's text with the characters the engine reads as spaces made spaces (vocabulary.ts), through
+ * UNICHAR: LibreOffice's CHAR(160) is not the no-break space.
+ */
+function spaced(ref: string): string {
+  return SPACE_LIKE.reduce((acc, ch) => `SUBSTITUTE(${acc},UNICHAR(${ch.charCodeAt(0)})," ")`, ref);
+}
+
+/**
  * The value of a mapped cell as the engine reads it: blank stays blank (a bare reference to an
  * empty cell would give 0), and a count typed as text grouped by dots or spaces ("3.986", "3 986")
  * is read as the number only when its grouping is exactly the canonical one, as core/text reads it;
  * any other text stays text (and is then lỗi số liệu).
  */
 export function inputExpr(ref: string, type: ValueType): string {
-  const blank = `ISBLANK(${ref})`;
+  // Only spaces and control characters is blank for the engine too (isBlankText).
+  const blank = `OR(ISBLANK(${ref}),TRIM(CLEAN(${spaced(ref)}))="")`;
   // TRUE in a figure's cell is an error for the engine; LibreOffice would count it as 1.
   const logical = (rest: string) => `IF(ISLOGICAL(${ref}),IF(${ref},"TRUE","FALSE"),${rest})`;
   if (type === "yes-no") return `IF(${blank},"",${ref})`;
   if (type !== "count") return logical(`IF(${blank},"",${ref})`);
-  // UNICHAR(160): LibreOffice's CHAR(160) is not the no-break space.
-  const t = `TRIM(SUBSTITUTE(${ref},UNICHAR(160)," "))`;
+  const t = `TRIM(${spaced(ref)})`;
   const v = `VALUE(SUBSTITUTE(SUBSTITUTE(${t},".","")," ",""))`;
   // FIXED groups with the locale's separator; turned into dots, then spaces, for the comparison.
   const dotted = `SUBSTITUTE(SUBSTITUTE(FIXED(${v},0,FALSE),",","."),UNICHAR(160),".")`;
@@ -117,7 +125,7 @@ function spellings(words: string[]): string[] {
 
 function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
   // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both. No-break spaces count as spaces.
-  const t = `TRIM(SUBSTITUTE(${cell},UNICHAR(160)," "))`;
+  const t = `TRIM(${spaced(cell)})`;
   return `OR(${cell}=${bool},${cell}=${num},${spellings(words).map((w) => `${t}=${str(w)}`).join(",")})`;
 }
 

@@ -1,22 +1,29 @@
 import type { RawCell } from "../text/cell";
+import { toBase64 } from "../text/base64";
+import { utf8Encode } from "../text/utf8";
+import { decodeStoredMapping, MAPPING_FORMAT, mappingHeader, type StoredMapping } from "./mapping-codec";
 import type { SheetLayout } from "./sheet";
 
 /**
- * The mapping travels inside the workbook, in a very hidden sheet every back end can read: JSON text
- * in column A from row 2, cut into pieces well under Excel's 32 767 characters per cell.
+ * The mapping travels inside the workbook, in a very hidden sheet every back end can read: row 2
+ * holds the format, length and checksum, column A from row 3 the base64 of the JSON (see
+ * mapping-codec.ts for why), cut into pieces well under Excel's 32 767 characters per cell.
  */
 export const MAPPING_SHEET = "ChiTieuXa_AnhXa";
 export const MAPPING_KEY = "mapping";
 const PIECE = 8000;
 
 export function mappingSheetLayout(json: string): SheetLayout {
+  const bytes = utf8Encode(json);
+  const encoded = toBase64(bytes);
   const pieces: string[] = [];
-  for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
+  for (let i = 0; i < encoded.length; i += PIECE) pieces.push(encoded.slice(i, i + PIECE));
   return {
     key: MAPPING_KEY,
     name: MAPPING_SHEET,
     rows: [
       [{ value: "Ánh xạ chỉ tiêu của Chỉ tiêu xã — do phần mềm quản lý, không sửa tay" }],
+      [{ value: mappingHeader(bytes) }],
       ...pieces.map((p) => [{ value: p }]),
     ],
     columns: [100],
@@ -25,11 +32,22 @@ export function mappingSheetLayout(json: string): SheetLayout {
   };
 }
 
-/** Column A of the mapping sheet, from row 1, back to the JSON text; undefined when it holds none. */
-export function mappingTextFromColumn(columnA: readonly RawCell[]): string | undefined {
-  const text = columnA
-    .slice(1)
-    .map((c) => (typeof c === "string" ? c : ""))
-    .join("");
-  return text === "" ? undefined : text;
+/**
+ * Column A of the mapping sheet, from row 1, back to the JSON text; undefined when it holds none.
+ * Workbooks written before the base64 format hold the JSON itself from row 2, and are still read.
+ */
+export function mappingTextFromColumn(columnA: readonly RawCell[]): StoredMapping | undefined {
+  const texts = columnA.slice(1).map((c) => (typeof c === "string" ? c : ""));
+  if (texts.join("") === "") return undefined;
+  const header = texts[0] ?? "";
+  if (header.startsWith(MAPPING_FORMAT.split("/")[0]!)) return decodeStoredMapping(header, texts.slice(1));
+  return { ok: true, text: texts.join("") };
+}
+
+/** What a clerk reads when the stored mapping cannot be trusted, with the way out. */
+export function damagedMappingMessage(why: string): string {
+  return (
+    `Ánh xạ lưu trong sổ tính (trang ẩn ${MAPPING_SHEET}) bị hỏng: ${why}. Hãy đề xuất lại ánh xạ: ` +
+    "chitieu propose TỆP --ruleset MÃ --json anh-xa.json, xem lại tệp anh-xa.json rồi chạy lại lệnh với --mapping anh-xa.json " + "(stored mapping damaged)"
+  );
 }

@@ -1,7 +1,7 @@
 import type { Input, SourceRef, ValueType } from "../evaluate/inputs";
 import { cmp, fromNumber, isInteger, isNegative, ONE } from "../evaluate/rational";
-import { nfc } from "./fold";
-import { parseNumberText } from "./number";
+import { parseNumberText, quoted } from "./number";
+import { isBlankText } from "./vocabulary";
 import { parseYesNoText } from "./yesno";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
@@ -22,7 +22,7 @@ function withSource<T extends Input>(input: T, source: SourceRef | undefined): I
  * what the slot needs is invalid with a reason that names the cell — never a silent value.
  */
 export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): Input {
-  if (raw === null || raw === undefined || (typeof raw === "string" && nfc(raw).trim() === "")) {
+  if (raw === null || raw === undefined || (typeof raw === "string" && isBlankText(raw))) {
     return withSource({ kind: "missing" }, source);
   }
   if (raw instanceof Date) return invalid("là ngày tháng, không phải số liệu", source);
@@ -35,7 +35,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
       return invalid(`"${raw}" không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
     }
     const yn = parseYesNoText(raw);
-    if (yn === undefined) return invalid(`"${raw}" không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
+    if (yn === undefined) return invalid(`${quoted(raw)} không phải câu trả lời có/không — nhập Có hoặc Không (Đạt / Chưa đạt)`, source);
     return withSource({ kind: "bool", value: yn }, source);
   }
 

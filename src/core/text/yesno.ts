@@ -1,15 +1,20 @@
-import { fold } from "./fold";
+import { nfc } from "./fold";
+import { NO_WORDS, trimSpaces, YES_WORDS } from "./vocabulary";
 
-/** The words read as yes / no; the status sheet's formulas use the same lists. */
-export const YES_WORDS = ["đạt", "có", "x", "✓", "✔", "true", "1", "yes", "rồi", "đã có", "đã đạt"];
-export const NO_WORDS = ["không đạt", "chưa đạt", "không", "chưa", "chưa có", "false", "0", "no"];
+export { NO_WORDS, YES_WORDS };
 
-const YES = YES_WORDS.map(fold);
-const NO = NO_WORDS.map(fold);
+/**
+ * A typed answer as the status sheet's formula compares it: spaces trimmed as TRIM does, case folded
+ * (its comparison ignores case), nothing else — a tab or a zero-width space is not looked through.
+ */
+const key = (s: string) => trimSpaces(nfc(s)).toLowerCase();
+
+const YES = YES_WORDS.map(key);
+const NO = NO_WORDS.map(key);
 
 /** "Đạt", "Có", "x", "✓", TRUE, 1 → true; "Không đạt", "Chưa đạt", "Không", FALSE, 0 → false; else undefined. */
 export function parseYesNoText(text: string): boolean | undefined {
-  const f = fold(text);
+  const f = key(text);
   if (YES.includes(f)) return true;
   if (NO.includes(f)) return false;
   return undefined;

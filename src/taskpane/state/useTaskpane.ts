@@ -149,6 +149,8 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
         const parsed = parseMappingText("ánh xạ lưu trong sổ tính", snap.mappingText);
         if (parsed.ok) stored = parsed.mapping;
         else message = { intent: "warning", text: `Ánh xạ lưu trong sổ tính bị lỗi nên không dùng: ${parsed.problems.map((p) => p.message).join("; ")}` };
+      } else if (snap.mappingDamaged !== undefined) {
+        message = { intent: "warning", text: `Ánh xạ lưu trong sổ tính bị hỏng nên không dùng (${snap.mappingDamaged}) — đã đề xuất lại từ tên và nhãn trong sổ tính; hãy xem lại rồi bấm Đánh giá.` };
       }
       const current = ref.current;
       const rulesetId = stored && catalog.rulesets.has(stored.ruleset) ? stored.ruleset : current.rulesetId;

@@ -66,8 +66,9 @@ export function queueSnapshot(ctx: XlContext, can: Abilities): () => { snapshot:
     if (mappingOwned && !mapping.isNullObject && mapping.columnIndex === 0) {
       const column: RawCell[] = Array<RawCell>(mapping.rowIndex).fill(null);
       for (const row of mapping.values) column.push(typeof row[0] === "string" ? row[0] : null);
-      const text = mappingTextFromColumn(column);
-      if (text !== undefined) snapshot.mappingText = text;
+      const stored = mappingTextFromColumn(column);
+      if (stored?.ok) snapshot.mappingText = stored.text;
+      else if (stored) snapshot.mappingDamaged = stored.why;
     }
     return { snapshot, known };
   };

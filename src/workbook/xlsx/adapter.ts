@@ -4,7 +4,7 @@ import type { RangeAddress } from "../../core/ref/a1";
 import type { RawCell } from "../../core/text/cell";
 import { OWNER_NAME, WorkbookError, type SheetInfo, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "../port";
 import { parseDateStyles } from "./date-styles";
-import { openPackage, readText, type XlsxPackage } from "./package";
+import { openPackage, readText, verifyParts, type XlsxPackage } from "./package";
 import { parseSharedStrings } from "./shared-strings";
 import { readSheetCells, type CellContext } from "./sheet-cells";
 import { parseWorkbookXml } from "./workbook-xml";
@@ -12,6 +12,10 @@ import { writeSheetsToPackage } from "./write-sheets";
 
 const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+function missingSharedStrings(path: string): WorkbookError {
+  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)`, "corrupt");
+}
 
 /**
  * The .xlsx adapter of the workbook port, for Node and the browser alike: reads only the parts a
@@ -37,9 +41,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const ssPath = rels.find((r) => r.type === REL_SHARED_STRINGS)?.target;
     const stPath = rels.find((r) => r.type === REL_STYLES)?.target;
     const ss = ssPath ? await readText(this.pkg.zip, ssPath) : undefined;
+    if (ssPath && ss === undefined) throw missingSharedStrings(ssPath);
     const st = stPath ? await readText(this.pkg.zip, stPath) : undefined;
     this.cellContext = {
-      sharedStrings: ss && ssPath ? parseSharedStrings(ss, ssPath) : [],
+      sharedStrings: ss !== undefined && ssPath ? parseSharedStrings(ss, ssPath) : undefined,
       dateStyles: st && stPath ? parseDateStyles(st, stPath) : [],
       date1904,
     };
@@ -60,8 +65,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const mappingSheet = sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
     if (!mappingSheet) return { sheets, names };
     const [cells] = await this.readRanges([{ sheet: MAPPING_SHEET, top: 1, left: 1, bottom: 1000, right: 1 }]);
-    const text = mappingTextFromColumn((cells ?? []).map((r) => r[0] ?? null));
-    return text === undefined ? { sheets, names } : { sheets, names, mappingText: text };
+    const stored = mappingTextFromColumn((cells ?? []).map((r) => r[0] ?? null));
+    if (stored === undefined) return { sheets, names };
+    return stored.ok ? { sheets, names, mappingText: stored.text } : { sheets, names, mappingDamaged: stored.why };
   }
 
   async readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]> {
@@ -131,6 +137,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The package as .xlsx bytes; parts we did not write keep their original compressed bytes, ours are
    * compressed fast (level 1): a 60 000-row list compresses 3× faster for a slightly larger file. */
   async save(): Promise<Uint8Array> {
+    await verifyParts(this.pkg.zip);
     return this.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
   }
 }

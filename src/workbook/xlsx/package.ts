@@ -1,5 +1,7 @@
 import JSZip from "jszip";
+import { crc32 } from "../../core/text/crc32";
 import { WorkbookError } from "../port";
+import { notZipError, otherPackageError, truncated } from "./file-kind";
 import { attr, parseXml } from "./xml";
 
 /** An .xlsx opened as the zip of parts it is, with the paths of the parts we read and write. */
@@ -47,24 +49,90 @@ export function parseRels(xml: string, relsPath: string, ownerPart: string): Map
 
 const utf8 = new TextDecoder("utf-8");
 
+/** The CRC-32 and size a loaded entry's central directory records; absent for a part we wrote. */
+function recorded(file: JSZip.JSZipObject): { crc32: number; size: number } | undefined {
+  const data = (file as unknown as { _data?: { crc32?: unknown; uncompressedSize?: unknown } })._data;
+  return typeof data?.crc32 === "number" && typeof data.uncompressedSize === "number" ? { crc32: data.crc32 >>> 0, size: data.uncompressedSize } : undefined;
+}
+
+/** Parts whose bytes matched their recorded CRC-32 once: not read twice to check again. */
+const verified = new WeakSet<JSZip.JSZipObject>();
+
+function damagedPart(path: string, why: string): WorkbookError {
+  return truncated(`phần ${path} trong tệp ${why}`);
+}
+
+/**
+ * A part's bytes, checked against the CRC-32 the zip records (JSZip does not check it): a damaged part
+ * is "tệp bị hỏng" naming the part, never a wrong value read from it.
+ */
+export async function readBytes(zip: JSZip, path: string): Promise<Uint8Array | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.async("uint8array");
+  } catch {
+    throw damagedPart(path, "không giải nén được (dữ liệu bị cắt hoặc kích thước không khớp)");
+  }
+  const expected = recorded(file);
+  if (expected && !verified.has(file)) {
+    if (bytes.length !== expected.size) throw damagedPart(path, "có kích thước không khớp");
+    if (crc32(bytes) !== expected.crc32) throw damagedPart(path, "có mã kiểm tra CRC không khớp");
+    verified.add(file);
+  }
+  return bytes;
+}
+
 /** A part's text; the platform's UTF-8 decoder is several times faster than JSZip's own on a large sheet. */
 export async function readText(zip: JSZip, path: string): Promise<string | undefined> {
-  const file = zip.file(path);
-  return file ? utf8.decode(await file.async("uint8array")) : undefined;
+  const bytes = await readBytes(zip, path);
+  return bytes ? utf8.decode(bytes) : undefined;
+}
+
+/** Small XML parts are checked for well-formedness before they are copied; a worksheet that large was read, or is the clerk's. */
+const CHECK_XML_UP_TO = 1 << 20;
+
+/**
+ * Every part read and checked before the package is saved: a part we do not write is copied as it is
+ * compressed, so a damaged one (wrong CRC, or XML no reader accepts) would make the output damaged
+ * too (unzip -t fails, Excel repairs, ExcelJS refuses). We refuse instead, naming the part.
+ */
+export async function verifyParts(zip: JSZip): Promise<void> {
+  for (const file of Object.values(zip.files)) {
+    const size = recorded(file)?.size;
+    if (file.dir || size === undefined) continue;
+    const xml = /\.(xml|rels)$/i.test(file.name) && size <= CHECK_XML_UP_TO;
+    if (verified.has(file) && !xml) continue;
+    try {
+      const bytes = await readBytes(zip, file.name);
+      if (bytes && xml) parseXml(utf8.decode(bytes), file.name, {});
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      throw new WorkbookError(
+        `Không ghi tệp kết quả: phần ${file.name} của tệp gốc bị hỏng, ghi tiếp sẽ chép phần hỏng sang tệp mới — hãy mở tệp gốc bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt part: ${file.name})`,
+        "corrupt",
+      );
+    }
+  }
 }
 
 /** Opens the bytes of an .xlsx; a file that is not one gets a message saying so, in Vietnamese. */
 export async function openPackage(bytes: Uint8Array | ArrayBuffer): Promise<XlsxPackage> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const notZip = notZipError(data);
+  if (notZip) throw notZip;
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new WorkbookError("Tệp không phải sổ tính .xlsx (không mở được như tệp nén) — hãy lưu lại trong Excel dưới dạng .xlsx (not an .xlsx file)", "not-xlsx");
+    zip = await JSZip.loadAsync(data);
+  } catch (e) {
+    if (e instanceof Error && /encrypted/i.test(e.message)) {
+      throw new WorkbookError("Tệp nén có mật khẩu nên không đọc được — hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx (encrypted zip)", "not-xlsx");
+    }
+    throw truncated("mục lục của tệp nén bị thiếu hoặc hỏng");
   }
   const rootRels = await readText(zip, "_rels/.rels");
-  if (rootRels === undefined) {
-    throw new WorkbookError("Tệp không phải sổ tính .xlsx (thiếu _rels/.rels) — có thể là .xls cũ hoặc tệp khác; hãy lưu lại dưới dạng .xlsx (not an .xlsx file)", "not-xlsx");
-  }
+  if (rootRels === undefined) throw otherPackageError(Object.keys(zip.files), await readText(zip, "mimetype"));
   const root = parseRels(rootRels, "_rels/.rels", "");
   const doc = [...root.values()].find((r) => r.type.endsWith(REL_OFFICE_DOCUMENT));
   if (!doc || !zip.file(doc.target)) {

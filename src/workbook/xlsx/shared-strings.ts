@@ -1,3 +1,4 @@
+import { decodeCellText } from "./cell-text";
 import { parseXml } from "./xml";
 
 /** The shared string table: each <si>'s text, runs joined, phonetic guides (<rPh>) left out. */
@@ -14,7 +15,7 @@ export function parseSharedStrings(xml: string, part: string): string[] {
     },
     close: (_tag, name) => {
       if (name === "si") {
-        out.push((current ?? []).join("").normalize("NFC"));
+        out.push(decodeCellText((current ?? []).join("")).normalize("NFC"));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inT = false;

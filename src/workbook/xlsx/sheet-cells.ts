@@ -2,9 +2,11 @@ import type { RawCell } from "../../core/text/cell";
 import { columnIndex } from "../../core/ref/a1";
 import { excelSerialToDate } from "./date-styles";
 import { WorkbookError } from "../port";
+import { decodeCellText } from "./cell-text";
 
 export type CellContext = {
-  sharedStrings: readonly string[];
+  /** Undefined when the package has no shared string table: a cell that refers to one is then corrupt. */
+  sharedStrings: readonly string[] | undefined;
   dateStyles: readonly boolean[];
   date1904: boolean;
 };
@@ -20,13 +22,18 @@ export type CellVisitor = {
 function decode(type: string, v: string | undefined, inline: string | undefined, style: number, ctx: CellContext, hasFormula: boolean): RawCell {
   switch (type) {
     case "s": {
+      if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)", "corrupt");
       const s = ctx.sharedStrings[Number(v)];
-      return s === undefined ? { error: "#CHUỖI?" } : s;
+      if (s === undefined) {
+        // Excel itself repairs such a file on opening: it is damaged, not a value to judge.
+        throw new WorkbookError(`Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt shared string index)`, "corrupt");
+      }
+      return s;
     }
     case "inlineStr":
-      return (inline ?? "").normalize("NFC");
+      return decodeCellText(inline ?? "").normalize("NFC");
     case "str":
-      return (v ?? "").normalize("NFC");
+      return decodeCellText(v ?? "").normalize("NFC");
     case "b":
       return v === "1" || v === "true";
     case "e":

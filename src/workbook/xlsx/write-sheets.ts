@@ -4,6 +4,7 @@ import { OWNER_NAME, WorkbookError, type WriteResult } from "../port";
 import { parseRels, readText, REL_WORKSHEET, relsPathFor, type XlsxPackage } from "./package";
 import { addOurStyles, STYLES_CONTENT_TYPE } from "./styles-write";
 import { sheetBytes } from "./sheet-write";
+import { withSheetState } from "./sheet-state";
 import { parseWorkbookXml } from "./workbook-xml";
 import { escapeXml } from "./xml";
 
@@ -112,6 +113,7 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
       if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
       zip.file(part, xml);
       zip.remove(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
+      if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") wb = withSheetState(wb, p, existing.rId, "veryHidden");
       indexesRewritten.add(at);
       namesToAdd.push(ourNames(p, at, layout));
       written.push({ key: layout.key, name: existing.name, replaced: true });

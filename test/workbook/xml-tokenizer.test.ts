@@ -83,7 +83,7 @@ describe("no regular expression over markup in src/workbook/xlsx/", () => {
   /** Regular expression literals and constructors in a source text, comments left out. */
   const regexesIn = (source: string): string[] => {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-    const literals = [...code.matchAll(/(?<=[=(,:!&|?;{}\[]\s*|\breturn\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n[])+)\/[dgimsuy]*/gm)].map((m) => m[1]!);
+    const literals = [...code.matchAll(/(?<=[=(,:!&|?;{}[]\s*|\breturn\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n[])+)\/[dgimsuy]*/gm)].map((m) => m[1]!);
     const constructed = [...code.matchAll(/new RegExp\(/g)].map(() => "new RegExp(…)");
     return [...literals, ...constructed];
   };

@@ -1,7 +1,7 @@
 import type { Input, SourceRef, ValueType } from "../evaluate/inputs";
 import { cmp, fromNumber, isInteger, isNegative, ONE } from "../evaluate/rational";
 import { nfc } from "./fold";
-import { parseNumberText } from "./number";
+import { MAX_EXACT, parseNumberText, tooLarge } from "./number";
 import { parseYesNoText } from "./yesno";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
@@ -44,7 +44,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
   let value;
   let percent = false;
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return invalid("không phải số hữu hạn", source);
+    if (!Number.isFinite(raw) || Math.abs(raw) > MAX_EXACT) return invalid(tooLarge(raw), source);
     value = fromNumber(raw);
   } else {
     const parsed = parseNumberText(raw, { integer: type === "count" });

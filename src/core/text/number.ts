@@ -8,6 +8,20 @@ export type NumberParse =
 const fail = (reason: string): NumberParse => ({ ok: false, reason });
 
 /**
+ * The largest whole number a spreadsheet holds exactly (2^53 − 1): beyond it Excel and our
+ * formulas round, so such a figure is refused rather than judged on a rounded value.
+ */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+const MAX_EXACT_DIGITS = String(MAX_EXACT);
+
+/** The reason for a figure beyond the exact range; a long digit string shown by its start and length. */
+export function tooLarge(raw: string | number): string {
+  const text = typeof raw === "number" ? String(raw) : nfc(raw).trim();
+  const shown = text.length > 24 ? `${text.slice(0, 20)}… (${text.length} ký tự)` : text;
+  return `"${shown}" là số quá lớn (lớn hơn 9.007.199.254.740.991, số lớn nhất Excel giữ chính xác) — hãy kiểm tra lại số liệu`;
+}
+
+/**
  * A number typed as text, Vietnamese style first: "3.986" and "3 986" are 3986, "58,6%" is 0,586,
  * "3.986,5" is 3986,5. English style is read only where it cannot be mistaken ("58.6", "1,234,567").
  * Whatever could be read two ways is refused with the reason, never guessed.
@@ -60,6 +74,8 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
     decimal = s;
   }
 
+  const digits = decimal.split(".")[0]!.replace(/^0+/, "");
+  if (digits.length > 16 || (digits.length === 16 && digits > MAX_EXACT_DIGITS)) return fail(tooLarge(raw));
   let value = fromDecimalString(sign + decimal);
   if (percent) value = div(value, rat(100n));
   if (opts.integer && !percent && !isInteger(value)) return fail(`"${raw}" không phải số nguyên`);

@@ -8,6 +8,7 @@ import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, Sha
 import {
   badExpr,
   combineExpr,
+  dateShown,
   inputExpr,
   quantityTest,
   shareShortfallExpr,
@@ -61,7 +62,7 @@ const num = (r: Rational | undefined) => (r === undefined ? "" : toNumber(r));
 /** The value a formula over a raw input shows, for the cached result. */
 function cachedInput(raw: RawCell, type: ValueType): CellValue {
   if (raw === null || raw === undefined) return "";
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return dateShown(raw);
   if (typeof raw === "object") return { error: raw.error };
   if (typeof raw === "boolean" && type !== "yes-no") return raw ? "TRUE" : "FALSE";
   const parsed = parseCell(raw, type);
@@ -102,7 +103,9 @@ function typedAsText(raw: RawCell | undefined, type: ValueType): boolean {
 }
 
 function liveRef(ctx: RowCtx, slot: string, type: ValueType): string | undefined {
-  return typedAsText(ctx.raw[slot], type) ? undefined : ctx.refs[slot];
+  // A date where a figure belongs is written as shown, not as a live reference: LibreOffice's
+  // CELL("format") does not tell a date from a number, so a formula there would count its serial.
+  return typedAsText(ctx.raw[slot], type) || ctx.raw[slot] instanceof Date ? undefined : ctx.refs[slot];
 }
 
 function staticInput(raw: RawCell, type: ValueType): CellValue {
@@ -116,8 +119,12 @@ function staticInput(raw: RawCell, type: ValueType): CellValue {
 /** The note for slots written as values because the clerk typed the figure as text. */
 function textFigureNotes(ctx: RowCtx): string[] {
   return Object.entries(ctx.raw)
-    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio")))
-    .map(([slot, raw]) => `Ô nguồn của "${slot}" chứa số dạng văn bản ("${String(raw)}"): bảng ghi giá trị này, không tự cập nhật — hãy nhập lại ô đó dạng số.`);
+    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio") || raw instanceof Date))
+    .map(([slot, raw]) =>
+      raw instanceof Date
+        ? `Ô nguồn của "${slot}" chứa ngày tháng (${dateShown(raw)}), không phải số liệu: bảng ghi như vậy, không tự cập nhật — hãy nhập lại ô đó dạng số.`
+        : `Ô nguồn của "${slot}" chứa số dạng văn bản ("${String(raw)}"): bảng ghi giá trị này, không tự cập nhật — hãy nhập lại ô đó dạng số.`,
+    );
 }
 
 type Built = { rows: Row[]; verdictCell: string };

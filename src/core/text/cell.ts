@@ -1,7 +1,9 @@
 import type { Input, SourceRef, ValueType } from "../evaluate/inputs";
 import { cmp, fromNumber, isInteger, isNegative, ONE } from "../evaluate/rational";
 import { nfc } from "./fold";
-import { MAX_EXACT, parseNumberText, tooLarge } from "./number";
+import { countTooLarge, MAX_COUNT, MAX_EXACT, parseNumberText, tooLarge } from "./number";
+
+const MAX_COUNT_RAT = fromNumber(MAX_COUNT);
 import { parseYesNoText } from "./yesno";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
@@ -56,6 +58,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
   if (type === "count") {
     if (percent) return invalid(`"${String(raw)}" là tỷ lệ, ở đây cần một số đếm`, source);
     if (!isInteger(value)) return invalid(`${String(raw)} không phải số nguyên — ở đây cần một số đếm`, source);
+    if (cmp(value, MAX_COUNT_RAT) > 0) return invalid(countTooLarge(raw), source);
   }
   if (type === "number" && percent) return invalid(`"${String(raw)}" là tỷ lệ, ở đây cần một giá trị`, source);
   if (type === "ratio" && !percent && cmp(value, ONE) > 0) {

@@ -14,6 +14,19 @@ const fail = (reason: string): NumberParse => ({ ok: false, reason });
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 const MAX_EXACT_DIGITS = String(MAX_EXACT);
 
+/**
+ * The largest count we judge: no commune counts a trillion of anything, and below it every product
+ * a share's formula makes (count × a threshold's denominator) is exact in Excel and LibreOffice alike.
+ */
+export const MAX_COUNT = 1_000_000_000_000;
+
+/** The reason for a count beyond MAX_COUNT. */
+export function countTooLarge(raw: string | number): string {
+  const text = typeof raw === "number" ? String(raw) : nfc(raw).trim();
+  const shown = text.length > 24 ? `${text.slice(0, 20)}… (${text.length} ký tự)` : text;
+  return `"${shown}" là số đếm quá lớn (hơn 1.000.000.000.000) — hãy kiểm tra lại số liệu`;
+}
+
 /** The reason for a figure beyond the exact range; a long digit string shown by its start and length. */
 export function tooLarge(raw: string | number): string {
   const text = typeof raw === "number" ? String(raw) : nfc(raw).trim();

@@ -23,7 +23,21 @@ describe("a figure beyond 9 007 199 254 740 991 is 'số quá lớn'", () => {
   test("the largest exact whole number and ordinary figures are still read", () => {
     expect(parseNumberText("9007199254740991", { integer: true })).toMatchObject({ ok: true, value: { n: 9007199254740991n, d: 1n } });
     expect(parseNumberText("00000000000000000012", { integer: true })).toMatchObject({ ok: true, value: { n: 12n } });
-    expect(parseCell(2 ** 53 - 1, "count", "A1")).toMatchObject({ kind: "number" });
+    expect(parseCell(2 ** 53 - 1, "number", "A1")).toMatchObject({ kind: "number" });
     expect(parseCell("3.986", "count", "A1")).toMatchObject({ kind: "number", value: { n: 3986n } });
+  });
+});
+
+describe("a count above 10^12 is refused (issue 17 E: past it a share's formula is not exact everywhere)", () => {
+  test("10^12 is a count, one more is not, typed or as a number", () => {
+    expect(parseCell(1e12, "count", "A1")).toMatchObject({ kind: "number" });
+    expect(parseCell("1.000.000.000.000", "count", "A1")).toMatchObject({ kind: "number" });
+    for (const raw of [1e12 + 1, "1.000.000.000.001", 9007199254740991]) {
+      expect(parseCell(raw, "count", "'Số liệu'!B3")).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/^Ô 'Số liệu'!B3: ".*" là số đếm quá lớn \(hơn 1\.000\.000\.000\.000\)/) });
+    }
+  });
+
+  test("a value that is not a count keeps the whole exact range", () => {
+    expect(parseCell(1e12 + 1, "number", "A1")).toMatchObject({ kind: "number" });
   });
 });

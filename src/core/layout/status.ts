@@ -42,6 +42,8 @@ export type StatusSheetInput = {
   refs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Code → slot → the value as read, cached beside the formula. */
   raw: Readonly<Record<string, Readonly<Record<string, RawCell>>>>;
+  /** Code → slot → the formula reading a figure taken from a list (its count), used instead of the blank mapped cell. */
+  listFormulas?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 };
 
 const col = (c: number) => String.fromCharCode(64 + c);
@@ -77,6 +79,7 @@ type RowCtx = {
   code: string;
   refs: Readonly<Record<string, string>>;
   raw: Readonly<Record<string, RawCell>>;
+  lists?: Readonly<Record<string, string>>;
 };
 
 type Row = Array<CellSpec | null>;
@@ -87,8 +90,11 @@ function emptyRow(): Row {
 
 /** D/E input cells: a live formula where the slot is mapped to something readable, else the value as a constant. */
 function operandCell(ctx: RowCtx, slot: string, type: ValueType, style: StyleName): CellSpec {
-  const ref = liveRef(ctx, slot, type);
   const raw = ctx.raw[slot] ?? null;
+  // A figure the engine took from a list is read from the list, so cache, recalculation and sources agree.
+  const fromList = ctx.lists?.[slot];
+  if (fromList !== undefined) return formula(fromList, cachedInput(raw, type), style);
+  const ref = liveRef(ctx, slot, type);
   if (ref === undefined) return { value: staticInput(raw, type), style };
   return formula(inputExpr(ref, type), cachedInput(raw, type), style);
 }
@@ -413,7 +419,10 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     base[COL.code - 1] = text(ind.code, "center");
     base[COL.name - 1] = text(ind.name);
     base[COL.req - 1] = text(ind.requirementText ?? r.requirement);
-    const ctx: RowCtx = { row: rowNo, asOf: evaluation.asOf, code: ind.code, refs: input.refs[ind.code] ?? {}, raw: input.raw[ind.code] ?? {} };
+    const lists = input.listFormulas?.[ind.code];
+    // A slot read from a list counts as live: the verdict formula then reads it like any mapped cell.
+    const refs = lists ? { ...(input.refs[ind.code] ?? {}), ...lists } : (input.refs[ind.code] ?? {});
+    const ctx: RowCtx = { row: rowNo, asOf: evaluation.asOf, code: ind.code, refs, raw: input.raw[ind.code] ?? {}, ...(lists ? { lists } : {}) };
     let built: Built;
     if (r.verdict === "tam-dung") {
       base[COL.G - 1] = verdictCell(r, undefined);

@@ -125,9 +125,24 @@ describe("a written .xlsx is verified against Excel's limits", () => {
     await expect(verifyWrittenXlsx(await written(layout({})))).resolves.toBeUndefined();
   });
 
-  test("a cell over 32 767 characters is refused with its cell", async () => {
-    const long = "a".repeat(EXCEL_LIMITS.cellText + 1);
-    await expect(verifyWrittenXlsx(await written(layout({ rows: [[{ value: "x" }], [{ value: long }]] })))).rejects.toThrow(/Tệp kết quả không hợp lệ nên chưa ghi: ô Trạng thái!A2 có 32768 ký tự/);
+  test("a text over 32 767 characters is cut with '…' and the rest kept in the following cells", async () => {
+    const long = Array.from({ length: 40_231 }, (_, i) => String.fromCharCode(97 + (i % 26))).join("");
+    const bytes = await written(layout({ rows: [[{ value: "x" }], [{ value: long, style: "text" }]] }));
+    await expect(verifyWrittenXlsx(bytes)).resolves.toBeUndefined();
+    const [cells] = await (await XlsxWorkbook.open(bytes)).readRanges([{ sheet: "Trạng thái", top: 2, left: 1, bottom: 2, right: 3 }]);
+    const [a, b, c] = cells![0]! as string[];
+    expect(a).toHaveLength(EXCEL_LIMITS.cellText);
+    expect(a!.endsWith("…")).toBe(true);
+    expect(a!.slice(0, -1) + b).toBe(long);
+    expect(c).toBeNull();
+  });
+
+  test("a cell over 32 767 characters written by anything else is refused with its cell", async () => {
+    const zip = await JSZip.loadAsync(await written(layout({ rows: [[{ value: "x" }], [{ value: "ngắn" }]] })));
+    const part = Object.keys(zip.files).filter((f) => f.startsWith("xl/worksheets/sheet")).sort().pop()!;
+    const xml = await zip.file(part)!.async("string");
+    zip.file(part, xml.replace(">ngắn<", `>${"a".repeat(EXCEL_LIMITS.cellText + 1)}<`));
+    await expect(verifyWrittenXlsx(await zip.generateAsync({ type: "uint8array" }))).rejects.toThrow(/Tệp kết quả không hợp lệ nên chưa ghi: ô Trạng thái!A2 có 32768 ký tự/);
   });
 
   test("a formula over 8 192 characters is refused with its cell", async () => {

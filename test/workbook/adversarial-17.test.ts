@@ -146,10 +146,10 @@ describe("M: a comment in workbook.xml holding </sheets> or </definedNames>", ()
 });
 
 /** The zip of a parts map, for readers that take bytes. */
-async function reopenedBytes(p: Map<string, string>): Promise<Buffer> {
+async function reopenedBytes(p: Map<string, string>): Promise<ArrayBuffer> {
   const zip = new JSZip();
   for (const [name, text] of p) zip.file(name, text);
-  return zip.generateAsync({ type: "nodebuffer" });
+  return zip.generateAsync({ type: "arraybuffer" });
 }
 
 describe("N: whitespace before '>' in end tags", () => {

@@ -33,10 +33,17 @@ export function tagEnd(xml: string, lt: number, part: string): number {
   for (;;) {
     const gt = xml.indexOf(">", i);
     if (gt < 0) throw xmlCorrupt(part, `unclosed tag at ${lt}`);
-    const dq = xml.indexOf('"', i);
-    const sq = xml.indexOf("'", i);
-    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-    if (q < 0 || q > gt) return gt + 1;
+    // Quotes are looked for within the tag only: a search over the rest of a large part per tag
+    // would make the scan quadratic.
+    let q = -1;
+    for (let k = i; k < gt; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 34 || c === 39) {
+        q = k;
+        break;
+      }
+    }
+    if (q < 0) return gt + 1;
     const closing = xml.indexOf(xml[q]!, q + 1);
     if (closing < 0) throw xmlCorrupt(part, `unclosed attribute value at ${q}`);
     i = closing + 1;

@@ -6,10 +6,10 @@ export function escapeXml(s: string): string {
   return s
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** The element's name without its namespace prefix: x:sheet → sheet. */

@@ -46,17 +46,42 @@ function decode(type: string, v: string | undefined, inline: string | undefined,
 const unescapeXml = decodeEntities;
 
 /**
- * The r, t and s attributes of a row or cell start tag. Every producer we know writes them as
- * ` r="A1"`; a tag spelt otherwise (single quotes, spaces around "=", line breaks, entities) is
- * read attribute by attribute.
+ * The ">" ending the start tag at `lt` (one outside quoted values), in one pass over the tag, which
+ * also tells whether the tag is spelt the way every producer we know writes it: double quotes,
+ * single spaces, no entity, no space inside a value. Only such a tag is read by searching for ` r="`.
  */
-function cellAttrs(tag: string): { r?: string; t?: string; s?: string } {
-  if (tag.includes("'") || tag.includes("\n") || tag.includes("\t") || tag.includes("\r") || tag.includes(" =") || tag.includes("= ") || tag.includes("&")) {
-    const out: { r?: string; t?: string; s?: string } = {};
+let plainTag = true;
+
+function scanTag(xml: string, lt: number, part: string): number {
+  let plain = true;
+  let quote = 0;
+  for (let k = lt + 1; k < xml.length; k++) {
+    const c = xml.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 38 /* & */ || c === 32 || c === 9 || c === 10 || c === 13) plain = false;
+      continue;
+    }
+    if (c === 62 /* > */) {
+      plainTag = plain; // a module variable, not an object per tag: a roster has a million tags
+      return k;
+    }
+    if (c === 34 /* " */) quote = 34;
+    else if (c === 39 /* ' */) {
+      quote = 39;
+      plain = false;
+    } else if (c === 9 || c === 10 || c === 13 || (c === 61 /* = */ && (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32))) plain = false;
+  }
+  throw corrupt(part, `unclosed tag at ${lt}`);
+}
+
+/** The r, t and s attributes of a row or cell start tag; an unusual spelling is read attribute by attribute. */
+function cellAttrs(tag: string, plain: boolean): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  if (!plain) {
     for (const a of attributes(tag, readMarkup(tag, 0, "") as Tag)) if (a.name === "r" || a.name === "t" || a.name === "s") out[a.name] = a.value;
     return out;
   }
-  const out: { r?: string; t?: string; s?: string } = {};
   const r = attrIn(tag, "r");
   if (r !== undefined) out.r = r;
   const t = attrIn(tag, "t");
@@ -136,7 +161,8 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = readMarkup(xml, lt, part).end; // a comment or instruction says nothing about cells
       continue;
     }
-    const gt = tagEnd(xml, lt, part) - 1;
+    const gt = scanTag(xml, lt, part);
+    const plain = plainTag;
     if (next === 47 /* / */) {
       if (xml.startsWith(`</${p}sheetData`, lt)) return;
       pos = gt + 1;
@@ -147,7 +173,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     const name = xml.slice(lt + 1 + p.length, nameEnd);
     const tag = xml.slice(lt, gt + 1);
     if (name === "row") {
-      const r = cellAttrs(tag).r;
+      const r = cellAttrs(tag, plain).r;
       row = r ? Number(r) : row + 1;
       col = 0;
       if (visitor.lastRow !== undefined && row > visitor.lastRow) return;
@@ -158,7 +184,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = gt + 1;
       continue;
     }
-    const a = cellAttrs(tag);
+    const a = cellAttrs(tag, plain);
     const ref = a.r ? splitCellRef(a.r) : undefined;
     col = ref ? ref.col : col + 1;
     if (ref) row = ref.row;

@@ -75,6 +75,12 @@ describe("an output path that cannot be written is refused before any work", () 
     expectClearRefusal(await h.runCli("check", input, "--mapping", mapping, "--json", path.join(dir, "khong-co", "c.json")), /Không ghi được --json .*không tồn tại/);
   });
 
+  test("sample --out-dir naming a file, or under one", async () => {
+    for (const outDir of [input, path.join(input, "mau")]) {
+      expectClearRefusal(await h.runCli("sample", "--out-dir", outDir, "--residents", "50"), /Không tạo được thư mục --out-dir ".*": .*là một tệp, không phải thư mục/);
+    }
+  });
+
   test("a folder the system will not let us write into is a clear message, not an unexpected error", async () => {
     // /sys refuses new files even to root; the message comes from the check or from the write itself.
     const r = await h.runCli("evaluate", input, "--mapping", mapping, "--out", "/sys/kq.xlsx");

@@ -99,7 +99,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
-  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw });
+  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
   const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
   return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name, ...listCounts };
 }

@@ -204,6 +204,8 @@ export type ListsForEvaluation = {
   inputs: Inputs;
   /** Code → slot → the value a list gave, for the status sheet's cached cells. */
   raw: Record<string, Record<string, RawCell>>;
+  /** Code → slot → the formula that reads the figure from the list, for the status sheet. */
+  formulas?: Record<string, Record<string, string>>;
   /** The list sheets to write with the status sheet. */
   layouts: SheetLayout[];
   /** The lists mapping with proposed rosters, to store. */
@@ -234,10 +236,12 @@ export async function listsForEvaluation(
   sheets.clear();
   const merged = mergeListFigures(args.inputs, build.figures);
   const raw: Record<string, Record<string, RawCell>> = {};
+  const formulas: Record<string, Record<string, string>> = {};
   for (const u of merged.used) {
     const f = build.figures[u.code]?.[u.slot];
     if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
+    if (f?.formula) (formulas[u.code] ??= {})[u.slot] = f.formula;
   }
   const counts = Object.fromEntries(build.lists.map((l) => [l.list.id, l.count]));
-  return { inputs: merged.inputs, raw, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems: [...build.problems, ...merged.problems] };
+  return { inputs: merged.inputs, raw, formulas, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems: [...build.problems, ...merged.problems] };
 }

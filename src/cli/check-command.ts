@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
+import { checkOutputPaths } from "../node/outputs";
 import { join } from "path";
 import { parseArgs } from "util";
 import type { CheckReport } from "../app/check";
@@ -6,7 +7,7 @@ import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
 import type { CheckProblem } from "../core/check/types";
 import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
-import { readWorkbookFile } from "../node/files";
+import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { loadRulesetDir, RULESETS_DIR } from "../node/rulesets";
 import { WorkbookError } from "../workbook/port";
 import type { Io } from "./main";
@@ -42,7 +43,7 @@ export const defaultCheckDeps: CheckDeps = {
   loadRulesets: () => loadRulesetDir(),
   loadCheckRules: (ruleset) => loadCheckRuleFile(ruleset),
   readFile: readWorkbookFile,
-  writeFile: (path, text) => writeFileSync(path, text),
+  writeFile: (path, text) => writeFileAtomic(path, text),
 };
 
 /** The --json report. */
@@ -104,6 +105,7 @@ export async function checkCommand(args: string[], io: Io, deps: CheckDeps = def
     return CHECK_EXIT.usage;
   }
   try {
+    if (values.json !== undefined) checkOutputPaths([{ flag: "--json", path: values.json }]);
     let mapping: { text: string; source: string } | undefined;
     if (values.mapping !== undefined) {
       try {

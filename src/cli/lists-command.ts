@@ -13,7 +13,8 @@ import type { RulesetCatalog } from "../app/evaluate-workbook";
 import type { Problem as CoreProblem } from "../core/evaluate/result";
 import { parseListIds, type ListId } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";
-import { readWorkbookFile, writeFileAtomic } from "../node/files";
+import { readWorkbookFile } from "../node/files";
+import { checkOutputPaths, writeOutputs } from "../node/outputs";
 import { readCommonInputs } from "./inputs";
 import type { Io } from "./main";
 
@@ -61,6 +62,7 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
   if (positionals.length > 1) throw deps.usage(`thừa tham số: ${positionals.slice(1).join(" ")}`);
   const file = positionals[0];
   if (!file || !values.out) throw deps.usage("cần tên tệp .xlsx và --out OUT.xlsx");
+  checkOutputPaths([{ flag: "--out", path: values.out }]);
   let only: ListId[] | undefined;
   if (values.only !== undefined) {
     const ids = parseListIds(values.only);
@@ -74,7 +76,7 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
   }
   const { asOf, mapping } = common.inputs;
   // Loaded here, not at the top: main.ts imports this file for LISTS_HELP on every start.
-  const [{ XlsxWorkbook }, { makeLists }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/lists")]);
+  const [{ XlsxWorkbook }, { makeLists }, { verifyWrittenXlsx }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/lists"), import("../workbook/xlsx/verify-output")]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await makeLists(port, {
     rulesets: deps.rulesets(),
@@ -100,7 +102,7 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
     io.out(`\n${outcome.problems.length} vấn đề cần xem (${errors} lỗi, ${outcome.problems.length - errors} cảnh báo):`);
     for (const p of outcome.problems) io.err(problemLine(p));
   }
-  writeFileAtomic(values.out, await port.save());
+  await writeOutputs([{ flag: "--out", path: values.out, data: await port.save(), verify: verifyWrittenXlsx }]);
   io.out(`\nĐã ghi ${values.out} (${outcome.lists.map((l) => `"${l.sheetName}"`).join(", ")}); ánh xạ danh sách lưu trong sổ tính.`);
   return EXIT.ok;
 }

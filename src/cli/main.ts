@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from "util";
 import type { RulesetCatalog } from "../app/evaluate-workbook";
 import type { Problem } from "../core/ruleset/load";
 import { loadRulesetDir } from "../node/rulesets";
-import { readWorkbookFile, writeFileAtomic } from "../node/files";
+import { readWorkbookFile } from "../node/files";
+import { checkOutputPaths, writeOutputs, type Output } from "../node/outputs";
+import { verifyWrittenXlsx } from "../workbook/xlsx/verify-output";
 import { WorkbookError } from "../workbook/port";
 import { readCommonInputs } from "./inputs";
 import { runSample } from "./sample";
@@ -74,6 +76,7 @@ async function cmdRulesets(args: string[], io: Io): Promise<number> {
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" } });
   if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
+  checkOutputPaths([{ flag: "--out", path: values.out }]);
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
     io.err(unknownRuleset(values.ruleset));
@@ -81,7 +84,7 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
   }
   const { makeTemplate } = await import("../workbook/xlsx/template");
   const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
-  writeFileAtomic(values.out, bytes);
+  await writeOutputs([{ flag: "--out", path: values.out, data: bytes, verify: verifyWrittenXlsx }]);
   io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);
   return EXIT.ok;
 }
@@ -94,6 +97,9 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   );
   const file = positionals[0];
   if (!file) throw new UsageError("cần tên tệp .xlsx");
+  // Where the results go is checked before any work, so a wrong path costs the clerk nothing.
+  const targets = [values.out === undefined ? [] : [{ flag: "--out", path: values.out }], values.json === undefined ? [] : [{ flag: "--json", path: values.json }]].flat();
+  checkOutputPaths(targets);
   const common = readCommonInputs(values);
   if (!common.ok) {
     io.err(common.error);
@@ -112,14 +118,13 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   io.out(textReport(outcome.ruleset, outcome.evaluation));
-  if (values.out) {
-    writeFileAtomic(values.out, await port.save());
-    io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);
-  }
-  if (values.json) {
-    writeFileAtomic(values.json, `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n`);
-    io.out(`Đã ghi báo cáo JSON ${values.json}`);
-  }
+  // Both outputs or neither: exit 2 means nothing was written.
+  const outputs: Output[] = [];
+  if (values.out) outputs.push({ flag: "--out", path: values.out, data: await port.save(), verify: verifyWrittenXlsx });
+  if (values.json) outputs.push({ flag: "--json", path: values.json, data: `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n` });
+  await writeOutputs(outputs);
+  if (values.out) io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);
+  if (values.json) io.out(`Đã ghi báo cáo JSON ${values.json}`);
   return EXIT.ok;
 }
 
@@ -127,6 +132,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { ruleset: { type: "string" }, json: { type: "string" } }, 1);
   const file = positionals[0];
   if (!file || !values.ruleset) throw new UsageError("cần tên tệp .xlsx và --ruleset ID");
+  if (values.json !== undefined) checkOutputPaths([{ flag: "--json", path: values.json }]);
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
     io.err(unknownRuleset(values.ruleset));
@@ -141,7 +147,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   for (const p of proposals) io.out(`${p.code} ${p.slot} ← ${p.ref}: ${p.reason}`);
   io.out(`${proposals.length} đề xuất; các ô nhập chưa có đề xuất phải gán tay trong tệp ánh xạ.`);
   if (values.json) {
-    writeFileAtomic(values.json, `${mappingToText(applyProposals(base, proposals))}\n`);
+    await writeOutputs([{ flag: "--json", path: values.json, data: `${mappingToText(applyProposals(base, proposals))}\n` }]);
     io.out(`Đã ghi ánh xạ đề xuất ${values.json} — xem lại rồi dùng: chitieu evaluate ${file} --mapping ${values.json}`);
   }
   return EXIT.ok;

@@ -56,7 +56,8 @@ export function resolveReference(names: readonly DefinedName[], ref: string, fro
   if (parseArea(body)) return resolveBareCell(ref, fromSheet);
   if (!isNameSyntax(body)) return unknown(notAReference(ref));
   const found = (fromSheet === undefined ? undefined : findName(names, body, fromSheet)) ?? findName(names, body, null);
-  return found ? { kind: "name", name: found } : unknown(notFound(names, body));
+  if (!found) return unknown(notFound(names, body));
+  return clashOf(names, found) ?? { kind: "name", name: found };
 }
 
 function resolveOnSheet(names: readonly DefinedName[], sheet: string, body: string, ref: string): ResolvedReference {
@@ -65,7 +66,8 @@ function resolveOnSheet(names: readonly DefinedName[], sheet: string, body: stri
   if (!isNameSyntax(body)) return unknown(notAReference(ref));
   // Excel accepts Sheet!name for a workbook name too, when that sheet has no name of its own.
   const found = findName(names, body, sheet) ?? findName(names, body, null);
-  return found ? { kind: "name", name: found } : unknown(notFoundOnSheet(body, sheet));
+  if (!found) return unknown(notFoundOnSheet(body, sheet));
+  return clashOf(names, found) ?? { kind: "name", name: found };
 }
 
 /** "B3" alone means a cell of the sheet the formula is on; a mapping made outside any sheet must say which. */
@@ -74,6 +76,23 @@ function resolveBareCell(ref: string, fromSheet?: string): ResolvedReference {
   if (range) return { kind: "range", range };
   return unknown(
     `Địa chỉ "${ref.trim()}" thiếu tên trang tính — hãy ghi kèm trang, ví dụ 'Số liệu'!${ref.trim()} (cell reference without a sheet: ${ref.trim()})`,
+  );
+}
+
+/**
+ * Two names in one scope that differ only by case (CO_DTTM, co_dttm) are one name to Excel, which
+ * keeps one of them when it opens the file: which cell the clerk meant is not ours to guess, unless
+ * both point to the same place.
+ */
+function clashOf(names: readonly DefinedName[], found: DefinedName): ResolvedReference | undefined {
+  const twins = names.filter((n) => n !== found && sameScope(n.scope, found.scope) && key(n.name) === key(found.name));
+  const differing = twins.filter((n) => n.formula.replace(/\$/g, "") !== found.formula.replace(/\$/g, ""));
+  if (differing.length === 0) return undefined;
+  const all = [found, ...differing].map((n) => `"${n.name}" (${n.formula})`).join(" và ");
+  const scope = found.scope === null ? "trong sổ tính" : `trên trang "${found.scope}"`;
+  return unknown(
+    `Có ${differing.length + 1} tên ${all} ${scope} chỉ khác nhau chữ hoa/chữ thường — Excel coi là một tên; ` +
+      `hãy xoá hoặc đổi tên một trong số đó (Công thức › Trình quản lý tên) (names differing only by case: ${[found, ...differing].map((n) => n.name).join(", ")})`,
   );
 }
 

@@ -7,6 +7,7 @@ import type { Comparator } from "../ruleset/schema";
 import { VERDICT_TEXT } from "../evaluate/result";
 import type { ValueType } from "../evaluate/inputs";
 import { NO_WORDS, SPACE_LIKE, YES_WORDS } from "../text/vocabulary";
+import { MAX_COUNT } from "../text/number";
 import type { Rational } from "../evaluate/rational";
 
 export const V = {
@@ -44,20 +45,28 @@ export function inputExpr(ref: string, type: ValueType): string {
   // TRUE in a figure's cell is an error for the engine; LibreOffice would count it as 1.
   const logical = (rest: string) => `IF(ISLOGICAL(${ref}),IF(${ref},"TRUE","FALSE"),${rest})`;
   if (type === "yes-no") return `IF(${blank},"",${ref})`;
-  if (type !== "count") return logical(`IF(${blank},"",${ref})`);
+  // A date in a figure's cell is refused by the engine ("là ngày tháng"): shown as a date, it is text
+  // to the verdict, which is then lỗi số liệu as well. CELL("format") starts with D for every date format.
+  const dated = (rest: string) => `IF(AND(ISNUMBER(${ref}),LEFT(CELL("format",${ref}),1)="D"),"ngày "&DAY(${ref})&"/"&MONTH(${ref})&"/"&YEAR(${ref}),${rest})`;
+  if (type !== "count") return logical(`IF(${blank},"",${dated(ref)})`);
   const t = `TRIM(${spaced(ref)})`;
   const v = `VALUE(SUBSTITUTE(SUBSTITUTE(${t},".","")," ",""))`;
   // FIXED groups with the locale's separator; turned into dots, then spaces, for the comparison.
   const dotted = `SUBSTITUTE(SUBSTITUTE(FIXED(${v},0,FALSE),",","."),UNICHAR(160),".")`;
   const grouped = `OR(${t}=FIXED(${v},0,TRUE),${t}=${dotted},${t}=SUBSTITUTE(${dotted},"."," "))`;
-  return logical(`IF(${blank},"",IF(ISNUMBER(${ref}),${ref},IF(${t}="","",IFERROR(IF(${grouped},${v},${ref}),${ref}))))`);
+  return logical(`IF(${blank},"",${dated(`IF(ISNUMBER(${ref}),${ref},IF(${t}="","",IFERROR(IF(${grouped},${v},${ref}),${ref})))`)})`);
+}
+
+/** What inputExpr shows for a date, for the cached value beside it: the engine's dates are UTC days. */
+export function dateShown(d: Date): string {
+  return `ngày ${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 }
 
 /** TRUE when a non-blank input cannot be what its slot needs (text, negative, a fraction of a person…). */
 export function badExpr(cell: string, type: ValueType): string {
   switch (type) {
     case "count":
-      return `IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}<>INT(${cell})),${cell}<>"")`;
+      return `IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}<>INT(${cell}),${cell}>${MAX_COUNT}),${cell}<>"")`;
     case "number":
       return `IF(ISNUMBER(${cell}),${cell}<0,${cell}<>"")`;
     case "ratio":
@@ -82,7 +91,11 @@ export function verdictExpr(operands: Operand[], test: string, impossible?: stri
   return `IF(OR(${errors}),${V.loi},IF(OR(${bad}),${V.loi},IF(OR(${blank}),${V.thieu},${checked})))`;
 }
 
-/** n/d ⋄ p/q, exactly, as integers: n·q ⋄ p·d. */
+/**
+ * n/d ⋄ p/q, exactly, as integers: n·q ⋄ p·d. Exact in Excel and in LibreOffice (which takes numbers
+ * within 2^-48 of each other as equal) while the products stay below 2^47: counts are at most
+ * MAX_COUNT (badExpr refuses larger ones, as the engine does) and q at most 140.
+ */
 export function shareTest(n: string, d: string, t: Rational, c: Comparator): string {
   return `${n}*${t.d}${OP[c]}${t.n}*${d}`;
 }

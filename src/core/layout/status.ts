@@ -8,6 +8,7 @@ import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, Sha
 import {
   badExpr,
   combineExpr,
+  dateShown,
   inputExpr,
   quantityTest,
   shareShortfallExpr,
@@ -41,6 +42,8 @@ export type StatusSheetInput = {
   refs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Code → slot → the value as read, cached beside the formula. */
   raw: Readonly<Record<string, Readonly<Record<string, RawCell>>>>;
+  /** Code → slot → the formula reading a figure taken from a list (its count), used instead of the blank mapped cell. */
+  listFormulas?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 };
 
 const col = (c: number) => String.fromCharCode(64 + c);
@@ -61,7 +64,7 @@ const num = (r: Rational | undefined) => (r === undefined ? "" : toNumber(r));
 /** The value a formula over a raw input shows, for the cached result. */
 function cachedInput(raw: RawCell, type: ValueType): CellValue {
   if (raw === null || raw === undefined) return "";
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return dateShown(raw);
   if (typeof raw === "object") return { error: raw.error };
   if (typeof raw === "boolean" && type !== "yes-no") return raw ? "TRUE" : "FALSE";
   const parsed = parseCell(raw, type);
@@ -76,6 +79,7 @@ type RowCtx = {
   code: string;
   refs: Readonly<Record<string, string>>;
   raw: Readonly<Record<string, RawCell>>;
+  lists?: Readonly<Record<string, string>>;
 };
 
 type Row = Array<CellSpec | null>;
@@ -86,8 +90,11 @@ function emptyRow(): Row {
 
 /** D/E input cells: a live formula where the slot is mapped to something readable, else the value as a constant. */
 function operandCell(ctx: RowCtx, slot: string, type: ValueType, style: StyleName): CellSpec {
-  const ref = liveRef(ctx, slot, type);
   const raw = ctx.raw[slot] ?? null;
+  // A figure the engine took from a list is read from the list, so cache, recalculation and sources agree.
+  const fromList = ctx.lists?.[slot];
+  if (fromList !== undefined) return formula(fromList, cachedInput(raw, type), style);
+  const ref = liveRef(ctx, slot, type);
   if (ref === undefined) return { value: staticInput(raw, type), style };
   return formula(inputExpr(ref, type), cachedInput(raw, type), style);
 }
@@ -102,7 +109,9 @@ function typedAsText(raw: RawCell | undefined, type: ValueType): boolean {
 }
 
 function liveRef(ctx: RowCtx, slot: string, type: ValueType): string | undefined {
-  return typedAsText(ctx.raw[slot], type) ? undefined : ctx.refs[slot];
+  // A date where a figure belongs is written as shown, not as a live reference: LibreOffice's
+  // CELL("format") does not tell a date from a number, so a formula there would count its serial.
+  return typedAsText(ctx.raw[slot], type) || ctx.raw[slot] instanceof Date ? undefined : ctx.refs[slot];
 }
 
 function staticInput(raw: RawCell, type: ValueType): CellValue {
@@ -116,8 +125,12 @@ function staticInput(raw: RawCell, type: ValueType): CellValue {
 /** The note for slots written as values because the clerk typed the figure as text. */
 function textFigureNotes(ctx: RowCtx): string[] {
   return Object.entries(ctx.raw)
-    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio")))
-    .map(([slot, raw]) => `Ô nguồn của "${slot}" chứa số dạng văn bản ("${String(raw)}"): bảng ghi giá trị này, không tự cập nhật — hãy nhập lại ô đó dạng số.`);
+    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio") || raw instanceof Date))
+    .map(([slot, raw]) =>
+      raw instanceof Date
+        ? `Ô nguồn của "${slot}" chứa ngày tháng (${dateShown(raw)}), không phải số liệu: bảng ghi như vậy, không tự cập nhật — hãy nhập lại ô đó dạng số.`
+        : `Ô nguồn của "${slot}" chứa số dạng văn bản ("${String(raw)}"): bảng ghi giá trị này, không tự cập nhật — hãy nhập lại ô đó dạng số.`,
+    );
 }
 
 type Built = { rows: Row[]; verdictCell: string };
@@ -406,7 +419,10 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     base[COL.code - 1] = text(ind.code, "center");
     base[COL.name - 1] = text(ind.name);
     base[COL.req - 1] = text(ind.requirementText ?? r.requirement);
-    const ctx: RowCtx = { row: rowNo, asOf: evaluation.asOf, code: ind.code, refs: input.refs[ind.code] ?? {}, raw: input.raw[ind.code] ?? {} };
+    const lists = input.listFormulas?.[ind.code];
+    // A slot read from a list counts as live: the verdict formula then reads it like any mapped cell.
+    const refs = lists ? { ...(input.refs[ind.code] ?? {}), ...lists } : (input.refs[ind.code] ?? {});
+    const ctx: RowCtx = { row: rowNo, asOf: evaluation.asOf, code: ind.code, refs, raw: input.raw[ind.code] ?? {}, ...(lists ? { lists } : {}) };
     let built: Built;
     if (r.verdict === "tam-dung") {
       base[COL.G - 1] = verdictCell(r, undefined);

@@ -174,7 +174,7 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     taken.push({ name, owner: key });
     const notes = roster.kind === "residents" && ages && ages.assumed > 0 ? [assumptionNote()] : [];
     const laid = listSheetLayout({ list, sheetName: name, commune: input.commune, asOf, groupByVillage: group, notes });
-    made.push({ list, layout: laid.layout, totalRef: laid.totalRef, sheetName: name, count: laid.count });
+    made.push({ list, layout: laid.layout, totalRef: laid.totalRef, countFormula: laid.countFormula, sheetName: name, count: laid.count });
   }
   return { lists: made, mapping, figures: listFigures(ruleset, made), rosters: [...rosters.values()], problems };
 }

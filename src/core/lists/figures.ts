@@ -16,10 +16,10 @@ import type { BuiltList } from "./select";
 import type { ListId } from "./templates";
 
 /** A list as written: its count, population and where its total stands. */
-export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string };
+export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string; countFormula?: string };
 
 /** Indicator code → slot → the figure from a list, with where it comes from. */
-export type ListFigures = Record<string, Record<string, { value: number; source: string; text: string }>>;
+export type ListFigures = Record<string, Record<string, { value: number; source: string; text: string; formula?: string }>>;
 
 /** The indicators of a ruleset that name a list, in document order. */
 export function listIndicators(ruleset: Ruleset): Array<{ code: string; kind: string; list: ListId }> {
@@ -40,12 +40,15 @@ export function listFigures(ruleset: Ruleset, written: readonly WrittenList[]): 
     if (ind.kind === "ratio") {
       const denominator = {
         value: w.list.population,
+        // The population is counted by age from the roster, which no formula can redo: a constant.
+        formula: String(w.list.population),
         source: `${quoteSheet(w.list.sheet)}!A1`,
         text: `trang "${w.list.sheet}" có ${formatInteger(w.list.population)} ${w.list.populationText}`,
       };
-      out[ind.code] = w.list.answered ? { numerator: { value: count, source: w.totalRef, text: countText }, denominator } : { denominator };
+      const numerator = { value: count, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: w.countFormula } : {}) };
+      out[ind.code] = w.list.answered ? { numerator, denominator } : { denominator };
     } else if (ind.kind === "yes-no" && w.list.answered) {
-      out[ind.code] = { value: { value: count > 0 ? 1 : 0, source: w.totalRef, text: countText } };
+      out[ind.code] = { value: { value: count > 0 ? 1 : 0, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: `IF(${w.countFormula}>0,"Có","Không")` } : {}) } };
     }
   }
   return out;

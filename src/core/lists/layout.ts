@@ -30,6 +30,8 @@ export type ListLayout = {
   /** The cell holding "Tổng cộng: n", as a reference a message can name: 'Phụ lục 03'!A120. */
   totalRef: string;
   count: number;
+  /** The list's count as a formula over its STT column, for the status sheet to read the list itself. */
+  countFormula: string;
 };
 
 /** The owned sheet's key: the list id ("PL03"). */
@@ -172,6 +174,8 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
     },
     totalRef: `${quoteSheet(input.sheetName)}!${cellRef(totalRow, 1)}`,
     count,
+    // Only member rows carry a number in STT: village headings, subtotals and the "no one" row are text.
+    countFormula: `COUNT(${quoteSheet(input.sheetName)}!$A$${headerRow + 1}:$A$${totalRow - 1})`,
   };
 }
 

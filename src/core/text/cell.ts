@@ -1,7 +1,9 @@
 import type { Input, SourceRef, ValueType } from "../evaluate/inputs";
 import { cmp, fromNumber, isInteger, isNegative, ONE } from "../evaluate/rational";
-import { parseNumberText, quoted } from "./number";
+import { countTooLarge, MAX_COUNT, MAX_EXACT, parseNumberText, quoted, tooLarge } from "./number";
 import { isBlankText } from "./vocabulary";
+
+const MAX_COUNT_RAT = fromNumber(MAX_COUNT);
 import { parseYesNoText } from "./yesno";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
@@ -44,7 +46,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
   let value;
   let percent = false;
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return invalid("không phải số hữu hạn", source);
+    if (!Number.isFinite(raw) || Math.abs(raw) > MAX_EXACT) return invalid(tooLarge(raw), source);
     value = fromNumber(raw);
   } else {
     const parsed = parseNumberText(raw, { integer: type === "count" });
@@ -56,6 +58,7 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
   if (type === "count") {
     if (percent) return invalid(`"${String(raw)}" là tỷ lệ, ở đây cần một số đếm`, source);
     if (!isInteger(value)) return invalid(`${String(raw)} không phải số nguyên — ở đây cần một số đếm`, source);
+    if (cmp(value, MAX_COUNT_RAT) > 0) return invalid(countTooLarge(raw), source);
   }
   if (type === "number" && percent) return invalid(`"${String(raw)}" là tỷ lệ, ở đây cần một giá trị`, source);
   if (type === "ratio" && !percent && cmp(value, ONE) > 0) {

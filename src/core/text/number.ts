@@ -17,6 +17,33 @@ export function quoted(raw: string): string {
 }
 
 /**
+ * The largest whole number a spreadsheet holds exactly (2^53 − 1): beyond it Excel and our
+ * formulas round, so such a figure is refused rather than judged on a rounded value.
+ */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+const MAX_EXACT_DIGITS = String(MAX_EXACT);
+
+/**
+ * The largest count we judge: no commune counts a trillion of anything, and below it every product
+ * a share's formula makes (count × a threshold's denominator) is exact in Excel and LibreOffice alike.
+ */
+export const MAX_COUNT = 1_000_000_000_000;
+
+/** The reason for a count beyond MAX_COUNT. */
+export function countTooLarge(raw: string | number): string {
+  const text = typeof raw === "number" ? String(raw) : nfc(raw).trim();
+  const shown = text.length > 24 ? `${text.slice(0, 20)}… (${text.length} ký tự)` : text;
+  return `"${shown}" là số đếm quá lớn (hơn 1.000.000.000.000) — hãy kiểm tra lại số liệu`;
+}
+
+/** The reason for a figure beyond the exact range; a long digit string shown by its start and length. */
+export function tooLarge(raw: string | number): string {
+  const text = typeof raw === "number" ? String(raw) : nfc(raw).trim();
+  const shown = text.length > 24 ? `${text.slice(0, 20)}… (${text.length} ký tự)` : text;
+  return `"${shown}" là số quá lớn (lớn hơn 9.007.199.254.740.991, số lớn nhất Excel giữ chính xác) — hãy kiểm tra lại số liệu`;
+}
+
+/**
  * A number typed as text, Vietnamese style first: "3.986" and "3 986" are 3986, "58,6%" is 0,586,
  * "3.986,5" is 3986,5. English style is read only where it cannot be mistaken ("58.6", "1,234,567").
  * Whatever could be read two ways is refused with the reason, never guessed.
@@ -82,8 +109,8 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
     decimal = s;
   }
 
-  // Beyond 15 digits Excel itself cannot hold the figure (and no commune counts that high).
-  if (decimal.replace(/^0+/, "").split(".")[0]!.length > 15) return fail(`${quoted(raw)} quá lớn (hơn 15 chữ số) — hãy kiểm tra lại số liệu`);
+  const digits = decimal.split(".")[0]!.replace(/^0+/, "");
+  if (digits.length > 16 || (digits.length === 16 && digits > MAX_EXACT_DIGITS)) return fail(tooLarge(raw));
   let value = fromDecimalString(sign + decimal);
   if (percent) value = div(value, rat(100n));
   if (opts.integer && !percent && !isInteger(value)) return fail(`${quoted(raw)} không phải số nguyên`);

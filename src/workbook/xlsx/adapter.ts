@@ -9,6 +9,7 @@ import { parseSharedStrings } from "./shared-strings";
 import { readSheetCells, type CellContext } from "./sheet-cells";
 import { parseWorkbookXml } from "./workbook-xml";
 import { writeSheetsToPackage } from "./write-sheets";
+import { attribute, elements } from "./xml-tokens";
 
 const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -32,7 +33,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async workbookXml(): Promise<ReturnType<typeof parseWorkbookXml> & { date1904: boolean }> {
     const xml = (await readText(this.pkg.zip, this.pkg.workbookPath))!;
-    return { ...parseWorkbookXml(xml), date1904: /<(\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml) };
+    const wbPr = elements(xml, this.pkg.workbookPath).find((e) => e.path === "workbook/workbookPr");
+    const date1904 = wbPr ? attribute(xml, wbPr.tag, "date1904") : undefined;
+    return { ...parseWorkbookXml(xml, this.pkg.workbookPath), date1904: date1904 === "1" || date1904 === "true" };
   }
 
   private async context(date1904: boolean): Promise<CellContext> {

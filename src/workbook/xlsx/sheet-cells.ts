@@ -3,6 +3,7 @@ import { columnIndex } from "../../core/ref/a1";
 import { excelSerialToDate } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
+import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
 
 export type CellContext = {
   /** Undefined when the package has no shared string table: a cell that refers to one is then corrupt. */
@@ -49,17 +50,54 @@ function decode(type: string, v: string | undefined, inline: string | undefined,
   }
 }
 
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const unescapeXml = decodeEntities;
 
-function unescapeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : NAMED[name!]!,
-  );
+/**
+ * The ">" ending the start tag at `lt` (one outside quoted values), in one pass over the tag, which
+ * also tells whether the tag is spelt the way every producer we know writes it: double quotes,
+ * single spaces, no entity, no space inside a value. Only such a tag is read by searching for ` r="`.
+ */
+let plainTag = true;
+
+function scanTag(xml: string, lt: number, part: string): number {
+  let plain = true;
+  let quote = 0;
+  for (let k = lt + 1; k < xml.length; k++) {
+    const c = xml.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 38 /* & */ || c === 32 || c === 9 || c === 10 || c === 13) plain = false;
+      continue;
+    }
+    if (c === 62 /* > */) {
+      plainTag = plain; // a module variable, not an object per tag: a roster has a million tags
+      return k;
+    }
+    if (c === 34 /* " */) quote = 34;
+    else if (c === 39 /* ' */) {
+      quote = 39;
+      plain = false;
+    } else if (c === 9 || c === 10 || c === 13 || (c === 61 /* = */ && (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32))) plain = false;
+  }
+  throw corrupt(part, `unclosed tag at ${lt}`);
 }
 
-/** An attribute's value in a start tag, by exact name (r, t and s are unprefixed in every producer). */
+/** The r, t and s attributes of a row or cell start tag; an unusual spelling is read attribute by attribute. */
+function cellAttrs(tag: string, plain: boolean): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  if (!plain) {
+    for (const a of attributes(tag, readMarkup(tag, 0, "") as Tag)) if (a.name === "r" || a.name === "t" || a.name === "s") out[a.name] = a.value;
+    return out;
+  }
+  const r = attrIn(tag, "r");
+  if (r !== undefined) out.r = r;
+  const t = attrIn(tag, "t");
+  if (t !== undefined) out.t = t;
+  const st = attrIn(tag, "s");
+  if (st !== undefined) out.s = st;
+  return out;
+}
+
 function attrIn(tag: string, name: string): string | undefined {
   const key = ` ${name}="`;
   const at = tag.indexOf(key);
@@ -109,23 +147,31 @@ function corrupt(part: string, why: string): WorkbookError {
  * roster), and scanning it with indexOf is several times faster than a SAX parser.
  */
 export function readSheetCells(xml: string, part: string, ctx: CellContext, visitor: CellVisitor): void {
-  const p = /<(\w+:)?worksheet[\s>]/.exec(xml.slice(0, 4096))?.[1] ?? "";
-  const dataAt = xml.indexOf(`<${p}sheetData`);
+  const root = firstElement(xml, part);
+  const p = root ? prefixOf(root) : "";
+  const dataAt = findTag(xml, `${p}sheetData`, 0, part);
   if (dataAt < 0) throw corrupt(part, "no sheetData");
-  const dataEnd = xml.indexOf(`</${p}sheetData>`, dataAt);
-  if (dataEnd < 0) return; // <sheetData/>: an empty sheet
+  const dataStart = tagEnd(xml, dataAt, part);
+  if (xml.charCodeAt(dataStart - 2) === 47) return; // <sheetData/>: an empty sheet
   const cClose = `</${p}c>`;
   const vOpen = `<${p}v>`;
   const vClose = `</${p}v>`;
   let row = 0;
   let col = 0;
-  let pos = xml.indexOf(">", dataAt) + 1;
-  while (pos < dataEnd) {
+  let pos = dataStart;
+  const special = specialMarkup(xml);
+  for (;;) {
     const lt = xml.indexOf("<", pos);
-    if (lt < 0 || lt >= dataEnd) break;
-    const gt = xml.indexOf(">", lt);
-    if (gt < 0) throw corrupt(part, "unclosed tag");
-    if (xml.charCodeAt(lt + 1) === 47 /* / */) {
+    if (lt < 0) throw corrupt(part, "sheetData is never closed");
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      pos = readMarkup(xml, lt, part).end; // a comment or instruction says nothing about cells
+      continue;
+    }
+    const gt = scanTag(xml, lt, part);
+    const plain = plainTag;
+    if (next === 47 /* / */) {
+      if (xml.startsWith(`</${p}sheetData`, lt)) return;
       pos = gt + 1;
       continue;
     }
@@ -134,7 +180,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     const name = xml.slice(lt + 1 + p.length, nameEnd);
     const tag = xml.slice(lt, gt + 1);
     if (name === "row") {
-      const r = attrIn(tag, "r");
+      const r = cellAttrs(tag, plain).r;
       row = r ? Number(r) : row + 1;
       col = 0;
       if (visitor.lastRow !== undefined && row > visitor.lastRow) return;
@@ -145,13 +191,14 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = gt + 1;
       continue;
     }
-    const a = { r: attrIn(tag, "r"), t: attrIn(tag, "t"), s: attrIn(tag, "s") };
-    const m = a.r ? /^([A-Z]+)(\d+)$/.exec(a.r) : null;
-    col = m ? columnIndex(m[1]!) : col + 1;
-    if (m) row = Number(m[2]);
+    const a = cellAttrs(tag, plain);
+    const ref = a.r ? splitCellRef(a.r) : undefined;
+    col = ref ? ref.col : col + 1;
+    if (ref) row = ref.row;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const close = selfClosing ? gt + 1 : xml.indexOf(cClose, gt);
+    let close = selfClosing ? gt + 1 : xml.indexOf(cClose, gt);
     if (close < 0) throw corrupt(part, `unclosed cell ${a.r ?? ""}`);
+    if (!selfClosing && special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
     pos = selfClosing ? close : close + cClose.length;
     if (!visitor.wants(row, col)) continue;
     const type = a.t ?? "n";
@@ -167,4 +214,55 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     const inline = type === "inlineStr" ? inlineText(inner, p) : undefined;
     visitor.visit(row, col, decode(type, v, inline, style, ctx, hasFormula));
   }
+}
+
+/** The root element's start tag, skipping the declaration, comments and instructions before it. */
+function firstElement(xml: string, part: string): Tag | undefined {
+  for (const m of markups(xml, part)) if (m.kind === "open" || m.kind === "empty") return m;
+  return undefined;
+}
+
+/** The "<" of the first start tag named `name` from `from`, or -1; markup inside comments does not count. */
+function findTag(xml: string, name: string, from: number, part: string): number {
+  for (const m of markups(xml, part, from)) if ((m.kind === "open" || m.kind === "empty") && m.name === name) return m.start;
+  return -1;
+}
+
+/**
+ * Whether a stretch holds a comment, CDATA or an instruction (then a cell's end is found by reading
+ * the markup). The next occurrence is remembered, so a part without any is searched once, not per cell.
+ */
+function specialMarkup(xml: string): { within: (from: number, to: number) => boolean } {
+  let bang = -2;
+  let q = -2;
+  return {
+    within(from, to) {
+      if (bang !== -1 && bang < from) bang = xml.indexOf("<!", from);
+      if (q !== -1 && q < from) q = xml.indexOf("<?", from);
+      return (bang >= 0 && bang < to) || (q >= 0 && q < to);
+    },
+  };
+}
+
+/** The "<" of the end tag closing the element whose content starts at `from`. */
+function closeOf(xml: string, from: number, name: string, part: string): number {
+  let depth = 0;
+  for (const m of markups(xml, part, from)) {
+    if (m.kind === "open") depth++;
+    else if (m.kind === "close") {
+      if (depth === 0 && m.name === name) return m.start;
+      depth--;
+    }
+  }
+  throw corrupt(part, `unclosed <${name}>`);
+}
+
+/** "AB12" → column 28, row 12; undefined for anything else. */
+function splitCellRef(ref: string): { col: number; row: number } | undefined {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i === ref.length) return undefined;
+  const digits = ref.slice(i);
+  for (let k = 0; k < digits.length; k++) if (digits.charCodeAt(k) < 48 || digits.charCodeAt(k) > 57) return undefined;
+  return { col: columnIndex(ref.slice(0, i)), row: Number(digits) };
 }

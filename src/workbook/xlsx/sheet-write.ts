@@ -2,6 +2,7 @@ import type { CellSpec, SheetLayout, StyleName } from "../../core/layout/sheet";
 import { cellRef, columnName } from "../../core/ref/a1";
 import { encodeCellText } from "./cell-text";
 import { escapeXml } from "./xml";
+import { fitRowTexts } from "../../core/layout/cell-text";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -75,7 +76,7 @@ export function sheetBytes(layout: SheetLayout, xf: Record<StyleName, number>, d
 /** The worksheet part for one of our layouts, elements in the order the schema requires, to a sink. */
 function writeSheet(layout: SheetLayout, xf: Record<StyleName, number>, dxf: Partial<Record<StyleName, number>> | undefined, emit: (s: string) => void): void {
   const rows = layout.rows;
-  const width = Math.max(1, layout.columns.length, ...rows.map((r) => r.length));
+  const width = Math.max(1, layout.columns.length, ...rows.map((r) => fitRowTexts(r).length));
   const height = Math.max(1, rows.length);
   const out = { push: emit };
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -97,7 +98,7 @@ function writeSheet(layout: SheetLayout, xf: Record<StyleName, number>, dxf: Par
   }
   out.push("<sheetData>");
   rows.forEach((row, ri) => {
-    const cells = row.flatMap((cell, ci) => (cell ? [cellXml(cellRef(ri + 1, ci + 1), cell, xf)] : []));
+    const cells = fitRowTexts(row).flatMap((cell, ci) => (cell ? [cellXml(cellRef(ri + 1, ci + 1), cell, xf)] : []));
     const ht = layout.rowHeights?.[ri];
     const height = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
     if (cells.length > 0 || height) out.push(`<row r="${ri + 1}"${height}>${cells.join("")}</row>`);

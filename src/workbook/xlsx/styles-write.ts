@@ -1,5 +1,8 @@
 import type { StyleName } from "../../core/layout/sheet";
 import { FONT_NAME, FONT_SIZE, LOOKS, STYLE_NAMES, type Look } from "../common/looks";
+import { WorkbookError } from "../port";
+import { escapeXml } from "./xml";
+import { appendToElementEdit, applyEdits, attribute, canonical, elements, prefixOf, readMarkup, setAttributeEdit, type Edit, type Element, type Tag } from "./xml-tokens";
 
 /*
  * Our cell styles, added to the workbook's styles.xml without touching what is there: each font,
@@ -28,61 +31,37 @@ function borderXml(p: string): string {
   return `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+/** One section of styles.xml (fonts, fills…) and the canonical form of each of its children. */
+type Section = { el: Element; known: string[] };
 
-/** One section of styles.xml (fonts, fills…): where its children are and what they say. */
-type Section = { start: number; end: number; openTag: string; children: string[] };
-
-function findSection(xml: string, p: string, name: string): Section | undefined {
-  const open = new RegExp(`<${p}${name}\\b[^>]*?(/?)>`).exec(xml);
-  if (!open) return undefined;
-  if (open[1] === "/") return { start: open.index, end: open.index + open[0].length, openTag: open[0].replace(/\s*\/>$/, ">"), children: [] };
-  const close = `</${p}${name}>`;
-  const closeAt = xml.indexOf(close, open.index);
-  const inner = xml.slice(open.index + open[0].length, closeAt);
-  return { start: open.index, end: closeAt + close.length, openTag: open[0], children: splitChildren(inner) };
+function childrenOf(els: readonly Element[], parent: Element): Element[] {
+  const prefix = `${parent.path}/`;
+  return els.filter((e) => e.path.startsWith(prefix) && !e.path.includes("/", prefix.length) && e.tag.start >= parent.contentStart && e.end <= parent.contentEnd);
 }
 
-/** Top-level child elements of a section's inner XML, as written. */
-function splitChildren(inner: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let startAt = -1;
-  const re = /<(\/?)([\w:]+)[^>]*?(\/?)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(inner))) {
-    const closing = m[1] === "/";
-    const selfClosing = m[3] === "/";
-    if (!closing && depth === 0) startAt = m.index;
-    if (closing) depth--;
-    else if (!selfClosing) depth++;
-    if (depth === 0 && startAt >= 0) {
-      out.push(inner.slice(startAt, m.index + m[0].length));
-      startAt = -1;
-    }
-  }
-  return out;
+/** The edits that append `content` to a section and set its count, leaving the rest as written. */
+function growSection(xml: string, part: string, el: Element, content: string, count: number): Edit[] {
+  if (el.tag.kind === "open") return [setAttributeEdit(xml, el.tag, "count", String(count)), appendToElementEdit(xml, el, content)];
+  const tagText = xml.slice(el.tag.start, el.tag.end);
+  const local = readMarkup(tagText, 0, part) as Tag;
+  const counted = applyEdits(tagText, [setAttributeEdit(tagText, local, "count", String(count))]);
+  const grown = appendToElementEdit(counted, { tag: { ...local, end: counted.length }, path: el.path, contentStart: counted.length, contentEnd: counted.length, end: counted.length }, content);
+  return [{ start: el.tag.start, end: el.tag.end, text: applyEdits(counted, [grown]) }];
 }
 
-const canon = (s: string) => s.replace(/\s+/g, " ").replace(/\s*(\/?>)/g, "$1").trim();
-
-/** Adds our elements to a section (reusing identical ones) and returns their indexes. */
-function merge(section: Section, wanted: string[]): { indexes: number[]; children: string[] } {
-  const children = [...section.children];
-  const known = children.map(canon);
+/** Adds our elements to a section (reusing identical ones) and returns their indexes and the edits. */
+function merge(xml: string, part: string, section: Section, wanted: string[]): { indexes: number[]; edits: Edit[] } {
+  const known = [...section.known];
+  const added: string[] = [];
   const indexes = wanted.map((w) => {
-    const at = known.indexOf(canon(w));
+    const c = canonical(w, "styles", 0, w.length);
+    const at = known.indexOf(c);
     if (at >= 0) return at;
-    children.push(w);
-    known.push(canon(w));
-    return children.length - 1;
+    added.push(w);
+    known.push(c);
+    return known.length - 1;
   });
-  return { indexes, children };
-}
-
-function renderSection(section: Section, children: string[], p: string, name: string): string {
-  const open = section.openTag.replace(/\scount="\d+"/, "").replace(/>$/, ` count="${children.length}">`);
-  return `${open}${children.join("")}</${p}${name}>`;
+  return { indexes, edits: added.length === 0 ? [] : growSection(xml, part, section.el, added.join(""), known.length) };
 }
 
 const MINIMAL_STYLES =
@@ -102,38 +81,46 @@ export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocumen
  * Adds our looks to styles.xml (or to a minimal one when the workbook has none) and returns the new
  * XML with the cell-format index of each style name.
  */
-export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: Record<StyleName, number>; dxf: Partial<Record<StyleName, number>> } {
-  let xml = stylesXml ?? MINIMAL_STYLES;
-  const root = /<(\w+:)?styleSheet\b/.exec(xml);
-  const p = root?.[1] ?? "";
+export function addOurStyles(
+  stylesXml: string | undefined,
+  part = "xl/styles.xml",
+): { xml: string; xf: Record<StyleName, number>; dxf: Partial<Record<StyleName, number>> } {
+  const xml = stylesXml ?? MINIMAL_STYLES;
+  const els = elements(xml, part);
+  const root = els[0]!;
+  const p = prefixOf(root.tag);
+  const sectionOf = (name: string): Section | undefined => {
+    const el = els.find((e) => e.path === `${root.tag.local}/${name}`);
+    return el && { el, known: childrenOf(els, el).map((c) => canonical(xml, part, c.tag.start, c.end)) };
+  };
+  const requiredSection = (name: string): Section => {
+    const s = sectionOf(name);
+    if (!s) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${name}> — hãy mở tệp bằng Excel và lưu lại (corrupt styles)`, "corrupt");
+    return s;
+  };
+  const edits: Edit[] = [];
 
-  // Number formats: reuse an identical code, else a fresh id from 164 up (ids below are built in).
+  // Number formats: reuse an identical code, else a fresh id after the clerk's highest (ids below 164 are built in).
   const numFmtIds = new Map<string, number>();
-  const numFmts = findSection(xml, p, "numFmts");
-  const existingFmts = (numFmts?.children ?? []).map((c) => ({
-    id: Number(/numFmtId="(\d+)"/.exec(c)?.[1] ?? "0"),
-    code: /formatCode="([^"]*)"/.exec(c)?.[1] ?? "",
-  }));
-  let nextId = Math.max(163, ...existingFmts.map((f) => f.id)) + 1;
-  const fmtChildren = [...(numFmts?.children ?? [])];
+  const numFmtsEl = els.find((e) => e.path === `${root.tag.local}/numFmts`);
+  const existingFmts = (numFmtsEl ? childrenOf(els, numFmtsEl) : [])
+    .filter((c) => c.tag.local === "numFmt")
+    .map((c) => ({ id: Number(attribute(xml, c.tag, "numFmtId") ?? "0"), code: attribute(xml, c.tag, "formatCode") ?? "" }));
+  let nextId = Math.max(163, ...existingFmts.map((f) => (Number.isFinite(f.id) ? f.id : 0))) + 1;
+  const newFmts: string[] = [];
   for (const look of Object.values(LOOKS)) {
     if (!look.numFmt || numFmtIds.has(look.numFmt)) continue;
-    const code = escapeAttr(look.numFmt);
-    const found = existingFmts.find((f) => f.code === code);
+    const found = existingFmts.find((f) => f.code === look.numFmt);
     if (found) numFmtIds.set(look.numFmt, found.id);
     else {
       numFmtIds.set(look.numFmt, nextId);
-      fmtChildren.push(`<${p}numFmt numFmtId="${nextId}" formatCode="${code}"/>`);
+      newFmts.push(`<${p}numFmt numFmtId="${nextId}" formatCode="${escapeXml(look.numFmt)}"/>`);
       nextId++;
     }
   }
-  if (fmtChildren.length > 0) {
-    if (numFmts) {
-      xml = xml.slice(0, numFmts.start) + renderSection(numFmts, fmtChildren, p, "numFmts") + xml.slice(numFmts.end);
-    } else {
-      const rootEnd = xml.indexOf(">", root?.index ?? 0) + 1;
-      xml = xml.slice(0, rootEnd) + `<${p}numFmts count="${fmtChildren.length}">${fmtChildren.join("")}</${p}numFmts>` + xml.slice(rootEnd);
-    }
+  if (newFmts.length > 0) {
+    if (numFmtsEl) edits.push(...growSection(xml, part, numFmtsEl, newFmts.join(""), childrenOf(els, numFmtsEl).length + newFmts.length));
+    else edits.push({ start: root.tag.end, end: root.tag.end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
   }
 
   const looks = STYLE_NAMES.map((n) => LOOKS[n]);
@@ -144,18 +131,16 @@ export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: 
   ];
   const ids: Record<string, Array<number | undefined>> = {};
   for (const [name, build] of parts) {
-    const section = findSection(xml, p, name);
-    if (!section) throw new Error(`styles.xml thiếu phần <${name}> (corrupt styles)`);
+    const section = requiredSection(name);
     const built = looks.map(build);
     const present = built.filter((b): b is string => b !== undefined);
-    const merged = merge(section, present);
+    const merged = merge(xml, part, section, present);
     let k = 0;
     ids[name] = built.map((b) => (b === undefined ? undefined : merged.indexes[k++]));
-    xml = xml.slice(0, section.start) + renderSection(section, merged.children, p, name) + xml.slice(section.end);
+    edits.push(...merged.edits);
   }
 
-  const xfSection = findSection(xml, p, "cellXfs");
-  if (!xfSection) throw new Error("styles.xml thiếu phần <cellXfs> (corrupt styles)");
+  const xfSection = requiredSection("cellXfs");
   const xfs = looks.map((l, i) => {
     const fmt = l.numFmt ? numFmtIds.get(l.numFmt)! : 0;
     const fill = ids.fills![i] ?? 0;
@@ -169,8 +154,8 @@ export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: 
       `${fmt ? ' applyNumberFormat="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1">' + align + `</${p}xf>` : "/>"}`
     );
   });
-  const mergedXf = merge(xfSection, xfs);
-  xml = xml.slice(0, xfSection.start) + renderSection(xfSection, mergedXf.children, p, "cellXfs") + xml.slice(xfSection.end);
+  const mergedXf = merge(xml, part, xfSection, xfs);
+  edits.push(...mergedXf.edits);
   const xf = Object.fromEntries(STYLE_NAMES.map((n, i) => [n, mergedXf.indexes[i]!])) as Record<StyleName, number>;
 
   // Differential formats for conditional formatting: the verdict colours follow the verdict formulas.
@@ -179,17 +164,20 @@ export function addOurStyles(stylesXml: string | undefined): { xml: string; xf: 
     (l.font ? `<${p}font>${l.font.bold ? `<${p}b/>` : ""}${l.font.color ? `<${p}color rgb="${l.font.color}"/>` : ""}</${p}font>` : "") +
     (l.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${l.fill}"/><${p}bgColor rgb="${l.fill}"/></${p}patternFill></${p}fill>` : "") +
     `</${p}dxf>`;
-  let dxfSection = findSection(xml, p, "dxfs");
-  if (!dxfSection) {
-    // dxfs follows cellStyles in the schema's order.
-    const after = new RegExp(`</${p}cellStyles>`).exec(xml) ?? new RegExp(`</${p}cellXfs>`).exec(xml)!;
-    const at = after.index + after[0].length;
-    xml = `${xml.slice(0, at)}<${p}dxfs count="0"></${p}dxfs>${xml.slice(at)}`;
-    dxfSection = findSection(xml, p, "dxfs")!;
-  }
   const conditional = STYLE_NAMES.filter((n) => n.startsWith("verdict-"));
-  const mergedDxf = merge(dxfSection, conditional.map((n) => dxfXml(LOOKS[n])));
-  xml = xml.slice(0, dxfSection.start) + renderSection(dxfSection, mergedDxf.children, p, "dxfs") + xml.slice(dxfSection.end);
-  const dxf: Partial<Record<StyleName, number>> = Object.fromEntries(conditional.map((n, i) => [n, mergedDxf.indexes[i]!]));
-  return { xml, xf, dxf };
+  const wantedDxf = conditional.map((n) => dxfXml(LOOKS[n]));
+  let dxfIndexes: number[];
+  const dxfSection = sectionOf("dxfs");
+  if (dxfSection) {
+    const mergedDxf = merge(xml, part, dxfSection, wantedDxf);
+    dxfIndexes = mergedDxf.indexes;
+    edits.push(...mergedDxf.edits);
+  } else {
+    // dxfs follows cellStyles in the schema's order.
+    const after = els.find((e) => e.path === `${root.tag.local}/cellStyles`) ?? xfSection.el;
+    edits.push({ start: after.end, end: after.end, text: `<${p}dxfs count="${wantedDxf.length}">${wantedDxf.join("")}</${p}dxfs>` });
+    dxfIndexes = wantedDxf.map((_, i) => i);
+  }
+  const dxf: Partial<Record<StyleName, number>> = Object.fromEntries(conditional.map((n, i) => [n, dxfIndexes[i]!]));
+  return { xml: applyEdits(xml, edits), xf, dxf };
 }

@@ -4,9 +4,10 @@ import { OWNER_NAME, WorkbookError, type WriteResult } from "../port";
 import { parseRels, readText, REL_WORKSHEET, relsPathFor, type XlsxPackage } from "./package";
 import { addOurStyles, STYLES_CONTENT_TYPE } from "./styles-write";
 import { sheetBytes } from "./sheet-write";
-import { withSheetState } from "./sheet-state";
+import { sheetStateEdit } from "./sheet-state";
 import { parseWorkbookXml } from "./workbook-xml";
 import { escapeXml } from "./xml";
+import { appendToElementEdit, applyEdits, attribute, attributes, elements, prefixOf, setAttributeEdit, type Edit, type Element } from "./xml-tokens";
 
 /*
  * Writes our sheets into the clerk's package by adding parts, never by re-saving the workbook
@@ -20,26 +21,15 @@ const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetm
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const REL_CALC_CHAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
 
-function insertBefore(xml: string, closeTagPattern: RegExp, insert: string): string {
-  const m = closeTagPattern.exec(xml);
-  if (!m) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu ${closeTagPattern.source} (corrupt package)`, "corrupt");
-  return xml.slice(0, m.index) + insert + xml.slice(m.index);
+/** The element at `path` (local names from the root), or undefined. */
+function find(els: readonly Element[], path: string): Element | undefined {
+  return els.find((e) => e.path === path);
 }
 
-type DefinedNameEl = { start: number; end: number; name: string; localSheetId?: number };
-
-/** The <definedName> elements of workbook.xml with their positions, for surgical removal. */
-function definedNameElements(xml: string, p: string): DefinedNameEl[] {
-  const re = new RegExp(`<${p}definedName\\b([^>]*)>[\\s\\S]*?</${p}definedName>`, "g");
-  const out: DefinedNameEl[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const attrs = m[1] ?? "";
-    const name = /\bname="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
-    out.push({ start: m.index, end: m.index + m[0].length, name, ...(local !== undefined ? { localSheetId: Number(local) } : {}) });
-  }
-  return out;
+function required(els: readonly Element[], path: string, part: string): Element {
+  const el = find(els, path);
+  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại (corrupt package)`, "corrupt");
+  return el;
 }
 
 /** The names we attach to one of our sheets: the ownership marker and the print titles. */
@@ -56,17 +46,63 @@ function nextFree(prefix: string, taken: (candidate: string) => boolean, suffix 
   for (let i = 1; ; i++) if (!taken(`${prefix}${i}${suffix}`)) return `${prefix}${i}${suffix}`;
 }
 
+/** A relationships or content-types part, parsed once, edited by insertion and removal. */
+class EditedPart {
+  readonly els: Element[];
+  readonly edits: Edit[] = [];
+  constructor(
+    readonly xml: string,
+    readonly part: string,
+  ) {
+    this.els = elements(xml, part);
+  }
+  get root(): Element {
+    return this.els[0]!;
+  }
+  get prefix(): string {
+    return prefixOf(this.root.tag);
+  }
+  append(content: string): void {
+    this.edits.push(appendToElementEdit(this.xml, this.root, content));
+  }
+  /** Removes the root's children named `local` whose attribute `name` is `value`. */
+  remove(local: string, name: string, value: string): void {
+    for (const el of this.els) {
+      if (el.path === `${this.root.tag.local}/${local}` && attribute(this.xml, el.tag, name) === value) this.edits.push({ start: el.tag.start, end: el.end, text: "" });
+    }
+  }
+  values(local: string, name: string): Set<string> {
+    const out = new Set<string>();
+    for (const el of this.els) {
+      const v = el.path === `${this.root.tag.local}/${local}` ? attribute(this.xml, el.tag, name) : undefined;
+      if (v !== undefined) out.add(v);
+    }
+    return out;
+  }
+  result(): string {
+    return applyEdits(this.xml, this.edits);
+  }
+}
+
+const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
 /** Writes (or replaces) our sheets and returns what was written. Refuses to touch a sheet that is not ours. */
 export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly SheetLayout[]): Promise<WriteResult> {
   const { zip, workbookPath } = pkg;
-  let wb = (await readText(zip, workbookPath))!;
-  const parsed = parseWorkbookXml(wb);
-  const p = /<(\w+:)?workbook\b/.exec(wb)?.[1] ?? "";
-  const relPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, (c) => `\\${c}`)}"`).exec(wb)?.[1];
+  const wbXml = (await readText(zip, workbookPath))!;
+  const parsed = parseWorkbookXml(wbXml, workbookPath);
+  const wbEls = elements(wbXml, workbookPath);
+  const wbRoot = wbEls[0]!;
+  const p = prefixOf(wbRoot.tag);
+  const relPrefix = attributes(wbXml, wbRoot.tag).find((a) => a.name.startsWith("xmlns:") && a.value === REL_NS)?.local;
+  const wbEdits: Edit[] = [];
 
   const relsPath = relsPathFor(workbookPath);
-  let rels = (await readText(zip, relsPath)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  let types = (await readText(zip, "[Content_Types].xml"))!;
+  const rels = new EditedPart((await readText(zip, relsPath)) ?? EMPTY_RELS, relsPath);
+  const typesXml = await readText(zip, "[Content_Types].xml");
+  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại (corrupt package)", "corrupt");
+  const types = new EditedPart(typesXml, "[Content_Types].xml");
+  const relIds = rels.values("Relationship", "Id");
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
 
   const owners = new Map<string, string>();
@@ -84,17 +120,18 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
       );
     }
   }
+  const sheetsEl = required(wbEls, `${wbRoot.tag.local}/sheets`, workbookPath);
 
   // Styles next: every layout shares one set of cell formats.
   let stylesPath = [...pkg.workbookRels.values()].find((r) => r.type === REL_STYLES)?.target;
-  const styled = addOurStyles(stylesPath ? await readText(zip, stylesPath) : undefined);
+  const styled = addOurStyles(stylesPath ? await readText(zip, stylesPath) : undefined, stylesPath);
   if (!stylesPath) {
     stylesPath = `${folder}styles.xml`;
-    const id = nextFree("rIdCtxStyles", (c) => rels.includes(`Id="${c}"`));
-    rels = insertBefore(rels, /<\/(\w+:)?Relationships>/, `<Relationship Id="${id}" Type="${REL_STYLES}" Target="styles.xml"/>`);
-    types = insertBefore(types, /<\/(\w+:)?Types>/, `<Override PartName="/${stylesPath}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
+    const id = nextFree("rIdCtxStyles", (c) => relIds.has(c));
+    relIds.add(id);
+    rels.append(`<${rels.prefix}Relationship Id="${id}" Type="${REL_STYLES}" Target="styles.xml"/>`);
+    types.append(`<${types.prefix}Override PartName="/${escapeXml(stylesPath)}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
   }
-  zip.file(stylesPath, styled.xml);
 
   const written: WriteResult["written"] = [];
   const sheetCount = parsed.sheets.length;
@@ -102,6 +139,9 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
   const namesToAdd: string[] = [];
   const indexesRewritten = new Set<number>();
   let maxSheetId = Math.max(0, ...parsed.sheets.map((s) => Number(s.sheetId) || 0));
+  const newSheets: string[] = [];
+  const files: Array<[path: string, bytes: Uint8Array]> = [];
+  const removed: string[] = [];
 
   for (const layout of layouts) {
     // Bytes, not a string: JSZip's own string encoding of a 60 000-row list is slower and holds copies.
@@ -111,58 +151,78 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
       const existing = parsed.sheets[at]!;
       const part = pkg.workbookRels.get(existing.rId)?.target;
       if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
-      zip.file(part, xml);
-      zip.remove(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
-      if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") wb = withSheetState(wb, p, existing.rId, "veryHidden");
+      files.push([part, xml]);
+      removed.push(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
+      if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") {
+        const edit = sheetStateEdit(wbXml, wbEls, existing.rId, "veryHidden");
+        if (edit) wbEdits.push(edit);
+      }
       indexesRewritten.add(at);
       namesToAdd.push(ourNames(p, at, layout));
       written.push({ key: layout.key, name: existing.name, replaced: true });
       continue;
     }
-    const target = nextFree("worksheets/sheet", (c) => zip.file(`${folder}${c}`) !== null, ".xml");
-    const rId = nextFree("rIdCtx", (c) => rels.includes(`Id="${c}"`));
-    zip.file(`${folder}${target}`, xml);
-    rels = insertBefore(rels, /<\/(\w+:)?Relationships>/, `<Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${target}"/>`);
-    types = insertBefore(types, /<\/(\w+:)?Types>/, `<Override PartName="/${folder}${target}" ContentType="${WORKSHEET_CT}"/>`);
+    const taken = new Set(files.map(([f]) => f));
+    const target = nextFree("worksheets/sheet", (c) => zip.file(`${folder}${c}`) !== null || taken.has(`${folder}${c}`), ".xml");
+    const rId = nextFree("rIdCtx", (c) => relIds.has(c));
+    relIds.add(rId);
+    files.push([`${folder}${target}`, xml]);
+    rels.append(`<${rels.prefix}Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${target}"/>`);
+    types.append(`<${types.prefix}Override PartName="/${escapeXml(folder + target)}" ContentType="${WORKSHEET_CT}"/>`);
     maxSheetId++;
     const state = layout.visibility === "veryHidden" ? ' state="veryHidden"' : "";
     const rAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:ctxr="${REL_NS}" ctxr:id="${rId}"`;
-    wb = insertBefore(wb, new RegExp(`</${p}sheets>`), `<${p}sheet name="${escapeXml(layout.name)}" sheetId="${maxSheetId}"${state} ${rAttr}/>`);
+    newSheets.push(`<${p}sheet name="${escapeXml(layout.name)}" sheetId="${maxSheetId}"${state} ${rAttr}/>`);
     namesToAdd.push(ourNames(p, sheetCount + added, layout));
     added++;
     written.push({ key: layout.key, name: layout.name, replaced: false });
   }
+  if (newSheets.length > 0) wbEdits.push(appendToElementEdit(wbXml, sheetsEl, newSheets.join("")));
 
   // Our previous names on sheets we rewrote go; the clerk's names are left exactly as they were.
-  const stale = definedNameElements(wb, p)
-    .filter((d) => d.localSheetId !== undefined && indexesRewritten.has(d.localSheetId) && (d.name === OWNER_NAME || d.name === "_xlnm.Print_Titles"))
-    .sort((a, b) => b.start - a.start);
-  for (const d of stale) wb = wb.slice(0, d.start) + wb.slice(d.end);
+  const root = wbRoot.tag.local;
+  for (const el of wbEls) {
+    if (el.path !== `${root}/definedNames/definedName`) continue;
+    const name = attribute(wbXml, el.tag, "name");
+    const local = attribute(wbXml, el.tag, "localSheetId");
+    const index = local !== undefined && /^\d+$/.test(local) ? Number(local) : undefined;
+    if (index !== undefined && indexesRewritten.has(index) && (name === OWNER_NAME || name === "_xlnm.Print_Titles")) {
+      wbEdits.push({ start: el.tag.start, end: el.end, text: "" });
+    }
+  }
   const names = namesToAdd.join("");
-  if (new RegExp(`</${p}definedNames>`).test(wb)) wb = insertBefore(wb, new RegExp(`</${p}definedNames>`), names);
+  const definedNames = find(wbEls, `${root}/definedNames`);
+  if (names === "") {
+    // nothing to name
+  } else if (definedNames) wbEdits.push(appendToElementEdit(wbXml, definedNames, names));
   else {
     // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
-    const after = new RegExp(`</${p}externalReferences>`).exec(wb) ?? new RegExp(`</${p}sheets>`).exec(wb);
-    const at = after!.index + after![0].length;
-    wb = `${wb.slice(0, at)}<${p}definedNames>${names}</${p}definedNames>${wb.slice(at)}`;
+    const after = find(wbEls, `${root}/externalReferences`) ?? sheetsEl;
+    wbEdits.push({ start: after.end, end: after.end, text: `<${p}definedNames>${names}</${p}definedNames>` });
   }
 
   // Excel recalculates on open, and a stale calculation chain must not point into replaced sheets.
-  if (new RegExp(`<${p}calcPr\\b`).test(wb)) {
-    wb = wb.replace(new RegExp(`<${p}calcPr\\b([^>]*?)(/?)>`), (_m, attrs: string, slash: string) => `<${p}calcPr${attrs.replace(/\sfullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`);
-  }
+  const calcPr = find(wbEls, `${root}/calcPr`);
+  if (calcPr) wbEdits.push(setAttributeEdit(wbXml, calcPr.tag, "fullCalcOnLoad", "1"));
   const chain = [...pkg.workbookRels.entries()].find(([, r]) => r.type === REL_CALC_CHAIN);
   if (chain) {
-    zip.remove(chain[1].target);
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${chain[0]}"[^>]*/>`), "");
-    types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${chain[1].target}"[^>]*/>`), "");
-    pkg.workbookRels.delete(chain[0]);
+    removed.push(chain[1].target);
+    rels.remove("Relationship", "Id", chain[0]);
+    types.remove("Override", "PartName", `/${chain[1].target}`);
   }
 
+  // Every part is computed before the first is changed: a failure above leaves the package as it was.
+  const wb = applyEdits(wbXml, wbEdits);
+  const relsText = rels.result();
+  const typesText = types.result();
+  zip.file(stylesPath, styled.xml);
+  for (const [path, bytes] of files) zip.file(path, bytes);
+  for (const path of removed) zip.remove(path);
+  if (chain) pkg.workbookRels.delete(chain[0]);
   zip.file(workbookPath, wb);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", types);
+  zip.file(relsPath, relsText);
+  zip.file("[Content_Types].xml", typesText);
   // Keep the package's view of its relationships current for the next write in the same session.
-  pkg.workbookRels = parseRels(rels, relsPath, workbookPath);
+  pkg.workbookRels = parseRels(relsText, relsPath, workbookPath);
   return { written };
 }

@@ -4,7 +4,6 @@ import type { Problem } from "../core/ruleset/load";
 import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs, type Output } from "../node/outputs";
-import { verifyWrittenXlsx } from "../workbook/xlsx/verify-output";
 import { WorkbookError } from "../workbook/port";
 import { readCommonInputs } from "./inputs";
 import { runSample } from "./sample";
@@ -84,6 +83,7 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
   }
   const { makeTemplate } = await import("../workbook/xlsx/template");
   const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
+  const { verifyWrittenXlsx } = await import("../workbook/xlsx/verify-output");
   await writeOutputs([{ flag: "--out", path: values.out, data: bytes, verify: verifyWrittenXlsx }]);
   io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);
   return EXIT.ok;
@@ -120,7 +120,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(textReport(outcome.ruleset, outcome.evaluation));
   // Both outputs or neither: exit 2 means nothing was written.
   const outputs: Output[] = [];
-  if (values.out) outputs.push({ flag: "--out", path: values.out, data: await port.save(), verify: verifyWrittenXlsx });
+  if (values.out) outputs.push({ flag: "--out", path: values.out, data: await port.save(), verify: (await import("../workbook/xlsx/verify-output")).verifyWrittenXlsx });
   if (values.json) outputs.push({ flag: "--json", path: values.json, data: `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n` });
   await writeOutputs(outputs);
   if (values.out) io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);

@@ -22,7 +22,9 @@ describe("a figure beyond 9 007 199 254 740 991 is 'số quá lớn'", () => {
 
   test("the largest exact whole number and ordinary figures are still read", () => {
     expect(parseNumberText("9007199254740991", { integer: true })).toMatchObject({ ok: true, value: { n: 9007199254740991n, d: 1n } });
-    expect(parseNumberText("00000000000000000012", { integer: true })).toMatchObject({ ok: true, value: { n: 12n } });
+    // Leading zeros are their own refusal (the formula does not read "012" as 12), never "quá lớn".
+    expect(parseNumberText("00000000000000000012", { integer: true })).toMatchObject({ ok: false, reason: expect.stringContaining("số 0 ở đầu") });
+    expect(parseNumberText("12", { integer: true })).toMatchObject({ ok: true, value: { n: 12n } });
     expect(parseCell(2 ** 53 - 1, "number", "A1")).toMatchObject({ kind: "number" });
     expect(parseCell("3.986", "count", "A1")).toMatchObject({ kind: "number", value: { n: 3986n } });
   });

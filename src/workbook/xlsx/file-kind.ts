@@ -45,7 +45,9 @@ export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
     return new WorkbookError(`Tệp là định dạng Excel 97–2003 (.xls), không phải .xlsx — ${SAVE_AS_XLSX} (legacy .xls)`, "not-xlsx");
   }
   const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, "").trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /^<\?xml[^>]*>\s*<html/.test(head) || head.includes("<table")) {
+  // An XML declaration may stand before an XHTML page's <html>.
+  const afterDecl = head.startsWith("<?xml") && head.includes("?>") ? head.slice(head.indexOf("?>") + 2).trimStart() : head;
+  if (head.startsWith("<!doctype html") || afterDecl.startsWith("<html") || head.includes("<table")) {
     return new WorkbookError(`Tệp là trang web (HTML) được đặt tên .xlsx, thường do phần mềm khác xuất ra — ${SAVE_AS_XLSX} (HTML renamed .xlsx)`, "not-xlsx");
   }
   if (head.startsWith("<?xml") || head.startsWith("<")) {

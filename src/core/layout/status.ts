@@ -52,6 +52,7 @@ const VERDICT_STYLE: Record<Verdict, StyleName> = {
   "thieu-so-lieu": "verdict-thieu-so-lieu",
   "loi-so-lieu": "verdict-loi-so-lieu",
   "tam-dung": "verdict-tam-dung",
+  "khong-ap-dung": "verdict-khong-ap-dung",
 };
 
 const text = (value: string, style: StyleName = "wrap"): CellSpec => ({ value, style });
@@ -278,9 +279,8 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
     return single(base, ctx);
   },
   "by-year": (ind, r, ctx, base) => {
-    // The threshold of the report year is fixed when the sheet is written; the requirement names the year.
-    const year = ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : undefined;
-    const value = year !== undefined ? (ind.byYear[String(year)] ?? nearest(ind.byYear, year)) : undefined;
+    // The threshold the engine applied for the report year (never another year's) is fixed when the sheet is written.
+    const value = r.threshold !== undefined ? toNumber(r.threshold) : undefined;
     if (value === undefined) {
       base[COL.G - 1] = verdictCell(r, undefined);
       return single(base, ctx);
@@ -328,12 +328,6 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
     return { rows, verdictCell: at(COL.G, ctx.row) };
   },
 };
-
-function nearest(byYear: Record<string, number>, year: number): number | undefined {
-  const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
-  if (years.length === 0) return undefined;
-  return byYear[String(year < years[0]! ? years[0] : years[years.length - 1])];
-}
 
 function notesOf(r: MeasureResult): string {
   return [...(r.shortfall ? [r.shortfall.text] : []), ...r.problems.map((p) => p.message), ...r.notes].join("\n");

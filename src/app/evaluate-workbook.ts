@@ -8,6 +8,7 @@ import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation } from "./lists";
 import { readInputs, type ReadInputs } from "./read-inputs";
+import { reportDateFromCell } from "./report-date";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -82,6 +83,8 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const read = await readInputs(port, snap.names, ruleset, mapping);
   if (read.fatal.length > 0) return fail(read.fatal);
+  const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
+  mapping = dated.mapping;
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
@@ -89,7 +92,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  evaluation.problems.push(...(lists?.problems ?? []));
+  evaluation.problems.push(...dated.problems, ...(lists?.problems ?? []));
   if (!req.write) return { ok: true, ruleset, mapping, evaluation };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});

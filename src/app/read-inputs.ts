@@ -23,6 +23,8 @@ export type ReadInputs = {
   raw: Record<string, Record<string, RawCell>>;
   /** References the workbook does not have: the mapping must be fixed before anything is evaluated. */
   fatal: Problem[];
+  /** The report date cell (mapping.asOfRef) as read, with where it is. */
+  asOfCell?: { raw: RawCell; source: string };
 };
 
 function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string): Plan | Problem {
@@ -101,11 +103,15 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
   }
   if (fatal.length > 0) return { inputs, refs, raw, fatal };
 
-  const values = await port.readRanges(cells.map((c) => c.plan.range));
+  // The report date is read in the same request; a date name the clerk deleted is only reported later.
+  const datePlan = mapping.asOfRef !== undefined ? planSlot(names, mapping.asOfRef, "asOf", "asOfRef") : undefined;
+  const dateCell = datePlan && !("message" in datePlan) && datePlan.kind === "cell" ? datePlan : undefined;
+  const values = await port.readRanges([...cells.map((c) => c.plan.range), ...(dateCell ? [dateCell.range] : [])]);
+  const asOfCell = dateCell ? { raw: values[cells.length]?.[0]?.[0] ?? null, source: dateCell.source } : undefined;
   cells.forEach((c, i) => {
     const value = values[i]?.[0]?.[0] ?? null;
     (raw[c.code] ??= {})[c.slot] = value;
     (inputs[c.code] ??= {})[c.slot] = parseCell(value, c.type, c.plan.source);
   });
-  return { inputs: inputs as Record<string, IndicatorInputs>, refs, raw, fatal };
+  return { inputs: inputs as Record<string, IndicatorInputs>, refs, raw, fatal, ...(asOfCell ? { asOfCell } : {}) };
 }

@@ -4,7 +4,7 @@ import type { ValueType } from "../evaluate/inputs";
 import { toNumber, type Rational } from "../evaluate/rational";
 import { shareThresholdValue } from "../text/format";
 import { parseCell, type RawCell } from "../text/cell";
-import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
+import type { AppliesIf, Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
 import {
   badExpr,
   combineExpr,
@@ -20,6 +20,7 @@ import {
   yesNoVerdictExpr,
   str,
 } from "./formulas";
+import { measuredShortfallExpr, notApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
 import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
 
 export const STATUS_KEY = "status";
@@ -133,7 +134,7 @@ function shareRow(
   row: Row,
   ctx: RowCtx,
   r: MeasureResult,
-  spec: { requirement: ShareRequirement; unit: string; share: boolean },
+  spec: { requirement: ShareRequirement; unit: string; share: boolean; amount?: "count" | "measure" },
   prefix: string,
   condition?: { ref: string | undefined; comparator: Comparator; value: number; otherwise: ShareRequirement },
 ): void {
@@ -156,12 +157,14 @@ function shareRow(
     operands = [{ cell: D, type: "ratio" }];
     row[COL.F - 1] = live ? formula(valueShown([{ cell: D, type: "ratio" }], D), num(r.value), "percent") : { value: num(r.value), style: "percent" };
   } else {
-    row[COL.D - 1] = operandCell(ctx, p("numerator"), "count", "integer");
-    row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
-    test = shareTest(D, E, t, c);
+    // Lengths, areas and masses take decimals: compared as the engine does, without binary noise.
+    const type: ValueType = spec.amount === "measure" ? "number" : "count";
+    row[COL.D - 1] = operandCell(ctx, p("numerator"), type, type === "count" ? "integer" : "decimal");
+    row[COL.E - 1] = operandCell(ctx, p("denominator"), type, type === "count" ? "integer" : "decimal");
+    test = type === "count" ? shareTest(D, E, t, c) : `ROUND(${D}*${t.d}-${t.n}*${E},9)${c}0`;
     operands = [
-      { cell: D, type: "count" },
-      { cell: E, type: "count" },
+      { cell: D, type },
+      { cell: E, type },
     ];
     impossible = spec.share ? `OR(${E}=0,${D}>${E})` : `${E}=0`;
     row[COL.F - 1] = live ? formula(valueShown(operands, `${D}/${E}`, E), num(r.value), "percent") : { value: num(r.value), style: "percent" };
@@ -184,8 +187,10 @@ function shareRow(
   } else {
     row[COL.G - 1] = verdictCell(r, live ? verdictExpr(operands, test, impossible) : undefined);
   }
-  const sf = !byValue && !condition ? shareShortfallExpr(D, E, t, c, spec.share) : undefined;
-  row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "integer") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "integer" };
+  const sf = !byValue && !condition ? (spec.amount === "measure" ? measuredShortfallExpr(D, E, t, c) : shareShortfallExpr(D, E, t, c, spec.share)) : undefined;
+  const sfStyle = spec.amount === "measure" ? "decimal" : "integer";
+  const sfFormula = spec.amount === "measure" && sf ? positiveShortfall(G, sf) : `IF(${G}=${V.khong},${sf},"")`;
+  row[COL.H - 1] = sf && live ? formula(sfFormula, r.shortfall ? toNumber(r.shortfall.amount) : "", sfStyle) : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: sfStyle };
   row[COL.unit - 1] = text(spec.unit, "center");
 }
 
@@ -329,6 +334,35 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
   },
 };
 
+/** The row's own answer cells (D, E where written), for a "Không áp dụng" typed there. */
+function answerCells(row: Row, rowNo: number): string[] {
+  return [COL.D, COL.E].filter((c) => row[c - 1] != null).map((c) => at(c, rowNo));
+}
+
+/**
+ * Wraps the verdict and result of an indicator or part that may not apply (its question, a typed
+ * "Không áp dụng") or whose 0/0 is not applicable, so the sheet follows the answer cells live.
+ */
+function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): void {
+  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: boolean) => {
+    const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
+    if (none && row[COL.E - 1] != null) {
+      row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo));
+    }
+    if (!appliesIf) return;
+    const test = notApplicableExpr(appliesIf, ctx.refs[p("question")], answerCells(row, rowNo));
+    if (test === undefined) return;
+    row[COL.G - 1] = wrapNotApplicable(row[COL.G - 1] ?? null, test, appliesIf);
+  };
+  one(rows[0]!, ctx.row, ind.appliesIf, "", ind.kind === "ratio" && ind.whenNone !== undefined);
+  if (ind.kind === "all-of") {
+    ind.parts.forEach((part, i) => {
+      const row = rows[i + 1];
+      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure.kind === "ratio" && part.measure.whenNone !== undefined);
+    });
+  }
+}
+
 function notesOf(r: MeasureResult): string {
   return [...(r.shortfall ? [r.shortfall.text] : []), ...r.problems.map((p) => p.message), ...r.notes].join("\n");
 }
@@ -357,7 +391,7 @@ function summaryRow(
     const range = (c: number) => `$${col(c)}$${FIRST_ROW}:$${col(c)}$${lastRow}`;
     const count = (v: string) => `COUNTIFS(${range(COL.parent)},${str(childKey)},${range(COL.G)},${v})`;
     const total = `COUNTIF(${range(COL.parent)},${str(childKey)})`;
-    const counted = suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+    const counted = suspendedInTotal ? `(${total}-${count(V.kad)})` : `(${total}-${count(V.tam)}-${count(V.kad)})`;
     row[COL.F - 1] = formula(summaryTextExpr(count(V.dat), counted, s.unitName), s.text, "summary");
     // Suspended by the ruleset or the clerk, it stays tạm dừng whatever its indicators say.
     row[COL.G - 1] = suspended
@@ -407,6 +441,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
       built = single(base, ctx);
     } else {
       built = (ROWS[ind.kind] as RowBuilder<IndicatorKind>)(ind as never, r, ctx, base);
+      situationFormulas(ind, ctx, built.rows);
     }
     base[COL.sources - 1] = text(r.sources.join("; "));
     base[COL.notes - 1] = text([notesOf(r), ...textFigureNotes(ctx)].filter((n) => n !== "").join("\n"));
@@ -455,7 +490,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     o.counts === "groups" ? [COL.role, "group"] : o.counts === "indicators" ? [COL.role, "ind"] : [COL.parent, "g:*"];
   const count = (v: string) => `COUNTIFS(${range(critCol)},${str(crit)},${range(COL.G)},${v})`;
   const total = `COUNTIF(${range(critCol)},${str(crit)})`;
-  const counted = o.suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+  const counted = o.suspendedInTotal ? `(${total}-${count(V.kad)})` : `(${total}-${count(V.tam)}-${count(V.kad)})`;
   overallRow[COL.code - 1] = text("Tổng hợp", "summary");
   overallRow[COL.name - 1] = text(ruleset.title, "summary");
   overallRow[COL.req - 1] = text("atLeast" in o.passRule ? `đạt ít nhất ${o.passRule.atLeast} ${o.unitName}` : `đạt tất cả ${o.unitName}`, "summary");

@@ -36,7 +36,6 @@ function notApplicable(spec: AppliesIf, reason: string, requirement: string, evi
   return {
     verdict: excused ? "khong-ap-dung" : "khong-dat",
     requirement,
-    display: `Không áp dụng — ${reason}`,
     notes: [
       `Không áp dụng — ${reason}.`,
       excused ? `Căn cứ văn bản: ${spec.source}` : `Văn bản tính trường hợp không áp dụng là không đạt: ${spec.source}`,

@@ -133,7 +133,7 @@ export const EVALUATORS: { [K in IndicatorKind]: Evaluator<K> } = {
     const verdict = combine(parts.map((p) => p.verdict), { all: true }).verdict;
     if (verdict === "khong-ap-dung") {
       const reason = parts.map((p) => `${p.id}) ${p.notApplicable?.reason ?? ""}`).join("; ");
-      return { verdict, requirement: parts.map((p) => `${p.id}) ${p.requirement}`).join("; "), display: `Không áp dụng — ${reason}`, notes: [`Không áp dụng — mọi phần đều không áp dụng: ${reason}.`], problems: [], sources: parts.flatMap((p) => p.sources), parts, notApplicable: { reason } };
+      return { verdict, requirement: parts.map((p) => `${p.id}) ${p.requirement}`).join("; "), notes: [`Không áp dụng — mọi phần đều không áp dụng: ${reason}.`], problems: [], sources: parts.flatMap((p) => p.sources), parts, notApplicable: { reason } };
     }
     const shown = parts.filter((p) => p.display !== undefined);
     return {

@@ -172,7 +172,6 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
     return {
       ...base,
       verdict: "khong-ap-dung",
-      display: `Không áp dụng — ${reason}`,
       notes: [`Không áp dụng — ${reason} (${spec.numeratorLabel} và ${spec.denominatorLabel} đều bằng 0).`, `Căn cứ văn bản: ${spec.whenNone.source}`],
       problems: [],
       notApplicable: { reason },

@@ -57,6 +57,13 @@ export function wrapNotApplicable(cell: CellSpec | null, test: { na: string; bad
   return { ...cell, formula: test.bad ? `IF(${test.bad},${V.loi},${inner})` : inner };
 }
 
+/** The result cell of a row that does not apply (or whose answer is unreadable) is blank, as the engine gives no result. */
+export function blankWhen(cell: CellSpec | null, test: { na: string; bad?: string }): CellSpec | null {
+  if (!cell || cell.formula === undefined) return cell;
+  const when = test.bad ? `OR(${test.bad},${test.na})` : test.na;
+  return { ...cell, formula: `IF(${when},"",${cell.formula})` };
+}
+
 /** A share of none (0/0) that the document reads as not applicable. */
 export function wrapNone(cell: CellSpec | null, numerator: string, denominator: string): CellSpec | null {
   if (!cell || cell.formula === undefined) return cell;

@@ -20,7 +20,7 @@ import {
   yesNoVerdictExpr,
   str,
 } from "./formulas";
-import { measuredShortfallExpr, notApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
+import { blankWhen, measuredShortfallExpr, notApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
 import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
 
 export const STATUS_KEY = "status";
@@ -353,6 +353,7 @@ function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): void {
     const test = notApplicableExpr(appliesIf, ctx.refs[p("question")], answerCells(row, rowNo));
     if (test === undefined) return;
     row[COL.G - 1] = wrapNotApplicable(row[COL.G - 1] ?? null, test, appliesIf);
+    row[COL.F - 1] = blankWhen(row[COL.F - 1] ?? null, test);
   };
   one(rows[0]!, ctx.row, ind.appliesIf, "", ind.kind === "ratio" && ind.whenNone !== undefined);
   if (ind.kind === "all-of") {

@@ -135,7 +135,13 @@ export const ConditionalMeasure = z
   .object({
     kind: z.literal("conditional"),
     condition: z
-      .object({ label: Text, comparator: Comparator, value: z.number() })
+      .object({
+        label: Text,
+        comparator: Comparator,
+        value: z.number(),
+        /** The population the condition counts (the number of schools), so the check can compare it with the denominators that count it too. */
+        population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      })
       .strict(),
     then: ShareRequirement,
     otherwise: ShareRequirement,
@@ -143,6 +149,8 @@ export const ConditionalMeasure = z
     denominatorLabel: Text,
     unit: Text,
     share: z.boolean().default(true),
+    /** The population the denominator counts, as on ratios. */
+    population: z.string().regex(/^[a-z0-9-]+$/).optional(),
   })
   .strict();
 

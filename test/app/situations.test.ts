@@ -191,3 +191,17 @@ describe("quantities measured in the document's unit take decimals", () => {
     expect(a.value).toEqual({ n: 125n, d: 152n });
   });
 });
+
+test("every formula of every ruleset's status sheet stays within Excel's 8 192 characters", async () => {
+  const { sheetFormulas } = await import("../e2e/scenarios");
+  const longest: Array<[string, number]> = [];
+  for (const [id, ruleset] of rulesets) {
+    const port = await XlsxWorkbook.open(await makeTemplate(ruleset, { asOf: "2024-06-30" }));
+    const outcome = await evaluateWorkbook(port, { rulesets, write: true });
+    if (!outcome.ok) throw new Error(id);
+    const formulas = await sheetFormulas(await port.save(), outcome.statusSheet!);
+    longest.push([id, Math.max(...[...formulas.values()].map((f) => f.length))]);
+  }
+  expect(longest.filter(([, n]) => n > 8192)).toEqual([]);
+  expect(longest.length).toBe(rulesets.size);
+});

@@ -20,14 +20,14 @@ import {
   yesNoVerdictExpr,
   str,
 } from "./formulas";
-import { blankWhen, measuredShortfallExpr, notApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
+import { blankWhen, measuredShortfallExpr, questionStateCached, questionStateExpr, situationTests, typedNotApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
 import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
 
 export const STATUS_KEY = "status";
 export const STATUS_SHEET_NAME = "Trạng thái chỉ tiêu";
 
 /** Columns of the status sheet, 1-based. L and M are narrow bookkeeping columns the summary formulas count on. */
-const COL = { code: 1, name: 2, req: 3, D: 4, E: 5, F: 6, G: 7, H: 8, unit: 9, sources: 10, notes: 11, parent: 12, role: 13 } as const;
+const COL = { code: 1, name: 2, req: 3, D: 4, E: 5, F: 6, G: 7, H: 8, unit: 9, sources: 10, notes: 11, parent: 12, role: 13, sitQ: 14, sitTyped: 15 } as const;
 const WIDTHS = [8, 48, 16, 12, 12, 14, 14, 11, 10, 24, 44, 7, 6];
 const HEADER = ["Mã", "Chỉ tiêu", "Yêu cầu", "Tử số / Giá trị", "Mẫu số", "Kết quả", "Đánh giá", "Còn thiếu", "Đơn vị", "Nguồn số liệu", "Ghi chú", "Nhóm", "Loại"];
 const HEADER_ROW = 5;
@@ -342,26 +342,35 @@ function answerCells(row: Row, rowNo: number): string[] {
 /**
  * Wraps the verdict and result of an indicator or part that may not apply (its question, a typed
  * "Không áp dụng") or whose 0/0 is not applicable, so the sheet follows the answer cells live.
+ * Returns whether the row's hidden helper cells (N, O) were written.
  */
-function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): void {
-  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: boolean) => {
+function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
+  let helpers = false;
+  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: boolean, yesNo: boolean) => {
     const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
     if (none && row[COL.E - 1] != null) {
       row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo));
     }
     if (!appliesIf) return;
-    const test = notApplicableExpr(appliesIf, ctx.refs[p("question")], answerCells(row, rowNo));
+    const qRef = ctx.refs[p("question")];
+    const cells = answerCells(row, rowNo);
+    if (qRef !== undefined) row[COL.sitQ - 1] = formula(questionStateExpr(qRef), questionStateCached(ctx.raw[p("question")] ?? null), "note");
+    const typedRaw = Object.entries(ctx.raw).some(([slot, raw]) => slot.startsWith(prefix ? `${prefix}.` : "") && !slot.endsWith("question") && parseCell(raw ?? null, "count").kind === "not-applicable");
+    if (cells.length > 0) row[COL.sitTyped - 1] = formula(typedNotApplicableExpr(cells), typedRaw, "note");
+    const test = situationTests(appliesIf, qRef !== undefined ? at(COL.sitQ, rowNo) : undefined, cells.length > 0 ? at(COL.sitTyped, rowNo) : undefined);
     if (test === undefined) return;
+    helpers = true;
     row[COL.G - 1] = wrapNotApplicable(row[COL.G - 1] ?? null, test, appliesIf);
-    row[COL.F - 1] = blankWhen(row[COL.F - 1] ?? null, test);
+    row[COL.F - 1] = blankWhen(row[COL.F - 1] ?? null, test, yesNo ? `"?"` : `""`);
   };
-  one(rows[0]!, ctx.row, ind.appliesIf, "", ind.kind === "ratio" && ind.whenNone !== undefined);
+  one(rows[0]!, ctx.row, ind.appliesIf, "", ind.kind === "ratio" && ind.whenNone !== undefined, ind.kind === "yes-no");
   if (ind.kind === "all-of") {
     ind.parts.forEach((part, i) => {
       const row = rows[i + 1];
-      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure.kind === "ratio" && part.measure.whenNone !== undefined);
+      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure.kind === "ratio" && part.measure.whenNone !== undefined, part.measure.kind === "yes-no");
     });
   }
+  return helpers;
 }
 
 function notesOf(r: MeasureResult): string {
@@ -415,6 +424,8 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
   const merges: SheetLayout["merges"] = [];
   const results = new Map(evaluation.indicators.map((r) => [r.code, r]));
   const fills: Array<(lastRow: number) => void> = [];
+  // Hidden helper columns N, O are written only when some row reads an applicability answer.
+  let situationHelpers = false;
 
   const doc = ruleset.document;
   rows.push([text(`TRẠNG THÁI CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
@@ -442,7 +453,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
       built = single(base, ctx);
     } else {
       built = (ROWS[ind.kind] as RowBuilder<IndicatorKind>)(ind as never, r, ctx, base);
-      situationFormulas(ind, ctx, built.rows);
+      if (situationFormulas(ind, ctx, built.rows)) situationHelpers = true;
     }
     base[COL.sources - 1] = text(r.sources.join("; "));
     base[COL.notes - 1] = text([notesOf(r), ...textFigureNotes(ctx)].filter((n) => n !== "").join("\n"));
@@ -515,7 +526,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     merges: merges.filter((m) => m.left !== m.right || m.top !== m.bottom),
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
     freezeRows: HEADER_ROW,
-    hiddenColumns: [COL.parent, COL.role],
+    hiddenColumns: situationHelpers ? [COL.parent, COL.role, COL.sitQ, COL.sitTyped] : [COL.parent, COL.role],
     conditionalFormats: (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({
       top: 3,
       left: COL.G,

@@ -29,7 +29,8 @@ const SEPARATORS = `":;,(—–-"`;
 export function notApplicableWordExpr(cell: string): string {
   const t = `TRIM(SUBSTITUTE(${cell},UNICHAR(160)," "))`;
   const tests = spellings().map((w) =>
-    w.length < 2 ? `${t}=${str(w)}` : `AND(LEFT(${t},${w.length})=${str(w)},ISNUMBER(FIND(LEFT(TRIM(MID(${t},${w.length + 1},255)),1),${SEPARATORS})))`,
+    // FIND of an empty text is an error in LibreOffice: the word alone is tested by equality.
+    w.length < 2 ? `${t}=${str(w)}` : `OR(${t}=${str(w)},AND(LEFT(${t},${w.length})=${str(w)},ISNUMBER(FIND(LEFT(TRIM(MID(${t},${w.length + 1},255)),1),${SEPARATORS}))))`,
   );
   return `IF(ISERROR(${cell}),FALSE,IF(ISNUMBER(${cell}),FALSE,OR(${tests.join(",")})))`;
 }

@@ -7,7 +7,7 @@ import { jsonReport } from "../../src/app/report";
 import type { Evaluation, IndicatorResult } from "../../src/core/evaluate/result";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { makeTemplate, REPORT_DATE_NAME, TEMPLATE_SHEET, templateName } from "../../src/workbook/xlsx/template";
+import { ADULT_AGE_NAME, makeTemplate, REPORT_DATE_NAME, TEMPLATE_SHEET, templateName } from "../../src/workbook/xlsx/template";
 import { editWorkbook, type TypedCell } from "../e2e/scenarios";
 
 const { rulesets } = loadRulesetDir();
@@ -204,4 +204,25 @@ test("every formula of every ruleset's status sheet stays within Excel's 8 192 c
   }
   expect(longest.filter(([, n]) => n > 8192)).toEqual([]);
   expect(longest.length).toBe(rulesets.size);
+});
+
+describe("the adult age where the document leaves it open (Phú Thọ 'độ tuổi trưởng thành')", () => {
+  test("the template offers it in a cell with the ruleset's default and its source; the status sheet prints the age used", async () => {
+    const ruleset = rulesets.get("phu-tho-xa-thong-minh-2024")!;
+    const { bytes } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: 15 });
+    const port = await XlsxWorkbook.open(bytes);
+    const outcome = await evaluateWorkbook(port, { rulesets, write: true });
+    if (!outcome.ok) throw new Error("refused");
+    expect(outcome.mapping.adultAge).toBe(15);
+    const [rows] = await (await XlsxWorkbook.open(await port.save())).readRanges([{ sheet: outcome.statusSheet!, top: 2, left: 1, bottom: 2, right: 1 }]);
+    expect(String(rows?.[0]?.[0])).toContain("Độ tuổi trưởng thành: từ đủ 15 tuổi");
+    expect(ruleset.parameters["adultAge"]!.value).not.toBe(15);
+  });
+
+  test("left as the template has it, the ruleset's age is used; a text that is no age is reported with its cell", async () => {
+    const { ev } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: "mười lăm" });
+    expect(ev.problems.map((p) => p.message).join("\n")).toMatch(/Ô Độ tuổi trưởng thành .*D\$?3.*không phải số tuổi/);
+    const { ev: plain } = await clerk("phu-tho-xa-thong-minh-2024", {});
+    expect(plain.problems.filter((p) => /Độ tuổi trưởng thành/.test(p.message))).toEqual([]);
+  });
 });

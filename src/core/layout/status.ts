@@ -429,7 +429,9 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
 
   const doc = ruleset.document;
   rows.push([text(`TRẠNG THÁI CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")]);
+  const adult = ruleset.parameters["adultAge"];
+  const adultText = adult ? ` · Độ tuổi trưởng thành: từ đủ ${adult.value} tuổi` : "";
+  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)}${adultText} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")]);
   const overallRow = emptyRow();
   rows.push(overallRow);
   rows.push([text("Các ô Kết quả, Đánh giá và Còn thiếu là công thức theo các ô nguồn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")]);

@@ -14,6 +14,9 @@ export const TEMPLATE_SHEET = "Số liệu";
 /** The template's "Ngày báo cáo" cell. */
 export const REPORT_DATE_NAME = "ngay_bao_cao";
 
+/** The template's "Độ tuổi trưởng thành" cell, where the ruleset has that parameter. */
+export const ADULT_AGE_NAME = "do_tuoi_truong_thanh";
+
 /**
  * A blank input workbook for a ruleset: one labelled, named cell per input, the mapping stored, so a
  * clerk without a workbook can start by typing figures.
@@ -38,11 +41,27 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
   ws.getCell("A3").value =
     "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi \"nếu có\"): trả lời câu hỏi của nó, hoặc ghi \"Không áp dụng: lý do\" vào ô số liệu.";
   ws.getCell("A3").font = { italic: true };
+  const adult = ruleset.parameters["adultAge"];
+  if (adult) {
+    // Where the document leaves the adult age open, the clerk may switch it here; it is read when evaluating.
+    ws.mergeCells("A3:B3");
+    ws.getCell("A3").alignment = { wrapText: true, vertical: "top" };
+    ws.getRow(3).height = 47.25;
+    ws.getCell("C3").value = "Độ tuổi trưởng thành (tuổi):";
+    ws.getCell("C3").alignment = { horizontal: "right", vertical: "top" };
+    const age = ws.getCell("D3");
+    age.value = adult.value;
+    age.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+    age.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+    wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$3`, ADULT_AGE_NAME);
+    ws.getCell("E3").value = `Mặc định ${adult.value} tuổi: ${adult.source}`;
+    ws.getCell("E3").alignment = { wrapText: true, vertical: "top" };
+  }
   const header = ws.getRow(4);
   header.values = ["Mã", "Chỉ tiêu", "Số liệu cần nhập", "Số liệu", "Yêu cầu"];
   header.font = { bold: true };
 
-  const mapping: Mapping = { ruleset: ruleset.id, asOfRef: REPORT_DATE_NAME, indicators: {}, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.commune ? { commune: opts.commune } : {}) };
+  const mapping: Mapping = { ruleset: ruleset.id, asOfRef: REPORT_DATE_NAME, ...(ruleset.parameters["adultAge"] ? { adultAgeRef: ADULT_AGE_NAME } : {}), indicators: {}, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.commune ? { commune: opts.commune } : {}) };
   let row = 5;
   // One cell per question: either-or cases and conditions sharing a key read the same answer.
   const questionNames = new Map<string, string>();

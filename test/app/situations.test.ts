@@ -142,6 +142,12 @@ describe("0/0 where the document means none: Hà Nam nâng cao 8.4 a4 (no OCOP p
   });
 });
 
+test("Thanh Hóa 2.3 with no OCOP product (0 of 0) is Chưa đạt, as the Hà Tân report judges it, with the reason", async () => {
+  const { ev } = await clerk("thanh-hoa-cds-xa-2024", { [t("2.3", "numerator")]: 0, [t("2.3", "denominator")]: 0 });
+  expect(ind(ev, "2.3")).toMatchObject({ verdict: "khong-dat", notApplicable: { reason: "Xã chưa có sản phẩm OCOP, sản phẩm có lợi thế" } });
+  expect(ind(ev, "2.3").notes.join(" ")).toMatch(/Văn bản tính trường hợp này là không đạt: Báo cáo: “Xã chưa có sản phẩm OCCOP.”/);
+});
+
 describe("by year: Thanh Hóa YC2.1 never borrows 2023's threshold", () => {
   test("2023 uses the document's 63,8 triệu", async () => {
     const { ev } = await clerk("thanh-hoa-xa-ntm-kieu-mau-2023", { [t("YC2.1", "value")]: 62 }, { asOf: "2023-12-31" });

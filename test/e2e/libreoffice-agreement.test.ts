@@ -382,6 +382,7 @@ describe("the commune's situation: the formulas follow the answers as the engine
     ["ha-tinh-xa-ntm-2022", "market yes", { ct_7_1_cau_hoi: "Có", ct_7_1_gia_tri: "Đạt", ct_13_4_gia_tri: "Không áp dụng: xã không có làng nghề", ct_13_5_gia_tri: "KAD", ct_3_1_a_tu_so: "12,5", ct_3_1_a_mau_so: 15.2, ct_2_1_tu_so: 3.75, ct_2_1_mau_so: 3.75 }],
     ["ha-tinh-xa-ntm-2022", "market no", { ct_7_1_cau_hoi: "Không", ct_7_2_gia_tri: "Chưa đạt", ct_13_4_cau_hoi: "Có", ct_13_4_gia_tri: "—", ct_3_1_a_tu_so: 10.4, ct_3_1_a_mau_so: 15.2 }],
     ["ha-tinh-xa-ntm-2022", "unreadable answers", { ct_7_1_cau_hoi: "có lẽ", ct_7_1_gia_tri: "Đạt", ct_13_4_cau_hoi: "không có", ct_13_4_gia_tri: "Đạt" }],
+    ["thanh-hoa-cds-xa-2024", "no OCOP product counted as not met", { ct_2_3_tu_so: 0, ct_2_3_mau_so: 0, ct_2_1_gia_tri: "Có" }],
     ["ha-nam-tttt-xa-ntm-nang-cao-2022", "no OCOP product", { ct_8_4_a4_tu_so: 0, ct_8_4_a4_mau_so: 0, ct_8_4_a1_tu_so: 0, ct_8_4_a1_mau_so: 0, ct_8_4_a5_tu_so: 5, ct_8_4_a5_mau_so: 5 }],
   ];
   const written = new Map<string, Written>();

@@ -130,7 +130,7 @@ export type ShareSpec = {
   /** Lengths, areas, masses: the shortfall is an amount in the unit, not a whole count. */
   amount?: "count" | "measure";
   /** What 0/0 means where the document says (a share of none is not applicable). */
-  whenNone?: { reason: string; source: string } | undefined;
+  whenNone?: { reason: string; source: string; counts?: "excused" | "not-met" } | undefined;
 };
 
 /** A ratio against a share threshold, from numerator and denominator or from the ratio typed directly. */
@@ -169,10 +169,14 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
   const base = { requirement, notes, sources, numerator: n, denominator: d };
   if (d.n === 0n && n.n === 0n && spec.whenNone) {
     const reason = spec.whenNone.reason;
+    const notMet = spec.whenNone.counts === "not-met";
     return {
       ...base,
-      verdict: "khong-ap-dung",
-      notes: [`Không áp dụng — ${reason} (${spec.numeratorLabel} và ${spec.denominatorLabel} đều bằng 0).`, `Căn cứ văn bản: ${spec.whenNone.source}`],
+      verdict: notMet ? "khong-dat" : "khong-ap-dung",
+      notes: [
+        `Không áp dụng — ${reason} (${spec.numeratorLabel} và ${spec.denominatorLabel} đều bằng 0).`,
+        notMet ? `Văn bản tính trường hợp này là không đạt: ${spec.whenNone.source}` : `Căn cứ văn bản: ${spec.whenNone.source}`,
+      ],
       problems: [],
       notApplicable: { reason },
     };

@@ -81,9 +81,10 @@ export function blankWhen(cell: CellSpec | null, test: { na: string; bad?: strin
 }
 
 /** A share of none (0/0) that the document reads as not applicable. */
-export function wrapNone(cell: CellSpec | null, numerator: string, denominator: string): CellSpec | null {
+export function wrapNone(cell: CellSpec | null, numerator: string, denominator: string, notMet: boolean): CellSpec | null {
   if (!cell || cell.formula === undefined) return cell;
-  return { ...cell, formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${KAD},${cell.formula}),${cell.formula})` };
+  const verdict = notMet ? V.khong : KAD;
+  return { ...cell, formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${verdict},${cell.formula}),${cell.formula})` };
 }
 
 /** What a measured amount (km, ha, tấn) must change by to pass n/d ⋄ p/q: p·d/q − n, or n − p·d/q. */

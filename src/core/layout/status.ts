@@ -346,10 +346,11 @@ function answerCells(row: Row, rowNo: number): string[] {
  */
 function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
   let helpers = false;
-  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: boolean, yesNo: boolean) => {
+  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: Measure | Indicator, yesNo: boolean) => {
     const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
-    if (none && row[COL.E - 1] != null) {
-      row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo));
+    const whenNone = none.kind === "ratio" ? none.whenNone : undefined;
+    if (whenNone && row[COL.E - 1] != null) {
+      row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo), whenNone.counts === "not-met");
     }
     if (!appliesIf) return;
     const qRef = ctx.refs[p("question")];
@@ -363,11 +364,11 @@ function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
     row[COL.G - 1] = wrapNotApplicable(row[COL.G - 1] ?? null, test, appliesIf);
     row[COL.F - 1] = blankWhen(row[COL.F - 1] ?? null, test, yesNo ? `"?"` : `""`);
   };
-  one(rows[0]!, ctx.row, ind.appliesIf, "", ind.kind === "ratio" && ind.whenNone !== undefined, ind.kind === "yes-no");
+  one(rows[0]!, ctx.row, ind.appliesIf, "", ind, ind.kind === "yes-no");
   if (ind.kind === "all-of") {
     ind.parts.forEach((part, i) => {
       const row = rows[i + 1];
-      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure.kind === "ratio" && part.measure.whenNone !== undefined, part.measure.kind === "yes-no");
+      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure, part.measure.kind === "yes-no");
     });
   }
   return helpers;

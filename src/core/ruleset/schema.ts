@@ -62,7 +62,14 @@ export const AppliesIf = z
 export type AppliesIf = z.infer<typeof AppliesIf>;
 
 /** What a share of none means where the document says so: "100% sản phẩm OCOP" with no OCOP product. */
-export const WhenNone = z.object({ reason: Text, source: Text }).strict();
+export const WhenNone = z
+  .object({
+    reason: Text,
+    source: Text,
+    /** How the document counts a share of none: not applicable (left out), or not met (the Hà Tân report judges 2.3 "Chưa đạt" with no OCOP product). */
+    counts: z.enum(["excused", "not-met"]).default("excused"),
+  })
+  .strict();
 
 /** A ratio of two counts against a percentage: "Tỷ lệ người dân ... ≥ 85%". */
 export const RatioMeasure = z

@@ -232,3 +232,16 @@ describe("the adult age where the document leaves it open (Phú Thọ 'độ tu�
     expect(plain.problems.filter((p) => /Độ tuổi trưởng thành/.test(p.message))).toEqual([]);
   });
 });
+
+test("the template shows every requirement: parts' thresholds, each year's level, conditions and when it applies", async () => {
+  const port = await XlsxWorkbook.open(await makeTemplate(rulesets.get("ha-tinh-xa-ntm-2022")!));
+  const rows = await port.readSheet(TEMPLATE_SHEET);
+  const requirementOf = (code: string) => String(rows.find((r) => r[0] === code)?.[4] ?? "");
+  expect(requirementOf("6.1")).toContain("a) tối thiểu 2.500m2 (≥ 2.500 m²)");
+  expect(requirementOf("6.1")).toContain("c) tối thiểu 13.000m2 (≥ 13.000 m²)");
+  expect(requirementOf("10.1")).toContain("năm 2025: ≥ 48 triệu đồng/người");
+  expect(requirementOf("5.2")).toContain("Nếu Số trường học các cấp của xã > 3: ≥ 70%; nếu không: ≥ 50%.");
+  expect(requirementOf("13.4")).toMatch(/Chỉ áp dụng khi "Xã có nghề truyền thống, làng nghề, làng nghề truyền thống\?" là Có/);
+  expect(requirementOf("1.1")).toContain("Chú thích 1 của văn bản");
+  expect(rows[1]?.[2]).toBe("Ngày báo cáo (ngày/tháng/năm):");
+});

@@ -48,7 +48,10 @@ export function requirementLines(ind: Indicator): string[] {
     }
     case "all-of":
       for (const p of ind.parts) {
-        lines.push(`${p.id}) ${p.requirementText ?? measureRequirement(p.measure)}${p.requirementText && p.requirementText !== measureRequirement(p.measure) ? ` (${measureRequirement(p.measure)})` : ""}`);
+        const threshold = measureRequirement(p.measure);
+        // The document's words first; the threshold after them only where they do not already say it.
+        const same = p.requirementText !== undefined && p.requirementText.replace(/\s/g, "").startsWith(threshold.replace(/\s/g, ""));
+        lines.push(`${p.id}) ${p.requirementText ?? threshold}${p.requirementText && !same ? ` (${threshold})` : ""}`);
         lines.push(...appliesText(p.appliesIf).map((t) => `   ${t}`));
         if (p.measure.kind === "ratio" && p.measure.whenNone) lines.push(`   0/0: Không áp dụng — ${p.measure.whenNone.reason}.`);
       }

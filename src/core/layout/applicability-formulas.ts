@@ -82,9 +82,17 @@ export function blankWhen(cell: CellSpec | null, test: { na: string; bad?: strin
 
 /** A share of none (0/0) that the document reads as not applicable. */
 export function wrapNone(cell: CellSpec | null, numerator: string, denominator: string, notMet: boolean): CellSpec | null {
+  return noneIs(cell, numerator, denominator, notMet ? V.khong : KAD);
+}
+
+/** The shortfall of a share of none is blank: nothing can be added to none. */
+export function blankWhenNone(cell: CellSpec | null, numerator: string, denominator: string): CellSpec | null {
+  return noneIs(cell, numerator, denominator, `""`);
+}
+
+function noneIs(cell: CellSpec | null, numerator: string, denominator: string, value: string): CellSpec | null {
   if (!cell || cell.formula === undefined) return cell;
-  const verdict = notMet ? V.khong : KAD;
-  return { ...cell, formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${verdict},${cell.formula}),${cell.formula})` };
+  return { ...cell, formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${value},${cell.formula}),${cell.formula})` };
 }
 
 /** What a measured amount (km, ha, tấn) must change by to pass n/d ⋄ p/q: p·d/q − n, or n − p·d/q. */

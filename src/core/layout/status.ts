@@ -20,7 +20,7 @@ import {
   yesNoVerdictExpr,
   str,
 } from "./formulas";
-import { blankWhen, measuredShortfallExpr, questionStateCached, questionStateExpr, situationTests, typedNotApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
+import { blankWhen, blankWhenNone, measuredShortfallExpr, questionStateCached, questionStateExpr, situationTests, typedNotApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
 import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
 
 export const STATUS_KEY = "status";
@@ -351,6 +351,7 @@ function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
     const whenNone = none.kind === "ratio" ? none.whenNone : undefined;
     if (whenNone && row[COL.E - 1] != null) {
       row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo), whenNone.counts === "not-met");
+      row[COL.H - 1] = blankWhenNone(row[COL.H - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo));
     }
     if (!appliesIf) return;
     const qRef = ctx.refs[p("question")];

@@ -112,7 +112,9 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
       out.push(
         problem(
           "missing-input",
-          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do.`,
+          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; ${
+            ind.appliesIf ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".` : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
+          }`,
           { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
         ),
       );

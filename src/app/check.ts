@@ -15,6 +15,7 @@ import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
+import { reportDateFromCell } from "./report-date";
 
 export type CheckRequest = {
   rulesets: RulesetCatalog;
@@ -169,6 +170,10 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     read = await readInputs(cached, snap.names, ruleset, withoutSlots(mapping, broken));
   }
   const inputs: Inputs = read.inputs;
+  // The template's "Ngày báo cáo" cell, as evaluate reads it (--as-of still overrides).
+  const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
+  mapping = dated.mapping;
+  early.push(...dated.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
   const figures: FigureContext = {
     ruleset,

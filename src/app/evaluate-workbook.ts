@@ -10,6 +10,8 @@ import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation } from "./lists";
 import { readInputs, type ReadInputs } from "./read-inputs";
+import { reportDateFromCell } from "./report-date";
+import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -87,19 +89,23 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const read = await readInputs(port, snap.names, ruleset, mapping);
   if (read.fatal.length > 0) return fail(read.fatal);
+  const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
+  const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
+  mapping = aged.mapping;
+  const judged = withClerkAdultAge(ruleset, mapping);
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
-    ? await listsForEvaluation(port, { ruleset, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
+    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  evaluation.problems.push(...(lists?.problems ?? []));
+  evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []));
   const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
   if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
-  const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
+  const status = statusSheetLayout({ ruleset: judged, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
   const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
   return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name, ...listCounts };
 }

@@ -18,6 +18,7 @@ import { LIST_TEMPLATES, type ListId } from "../core/lists/templates";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
+import { withClerkAdultAge } from "./adult-age";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type SheetInfo, type WorkbookPort, type WriteResult } from "../workbook/port";
 import { readInputs } from "./read-inputs";
@@ -150,9 +151,11 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
     mapping = { ruleset: id, indicators: {} };
   }
   const rulesetId = req.rulesetId ?? mapping.ruleset;
-  const ruleset = req.rulesets.get(rulesetId);
-  if (!ruleset) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
+  const catalogued = req.rulesets.get(rulesetId);
+  if (!catalogued) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
   if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
+  // The adult age the clerk chose (stored in the mapping by evaluate) decides who is in Phụ lục 03.
+  const ruleset = withClerkAdultAge(catalogued, mapping);
   if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };
   const source = text?.source ?? "ánh xạ";
   const mappingProblems = checkMappingAgainst(ruleset, mapping, source);

@@ -23,6 +23,10 @@ export type ReadInputs = {
   raw: Record<string, Record<string, RawCell>>;
   /** References the workbook does not have: the mapping must be fixed before anything is evaluated. */
   fatal: Problem[];
+  /** The report date cell (mapping.asOfRef) as read, with where it is. */
+  asOfCell?: { raw: RawCell; source: string };
+  /** The adult-age cell (mapping.adultAgeRef) as read. */
+  adultAgeCell?: { raw: RawCell; source: string };
 };
 
 function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string): Plan | Problem {
@@ -101,11 +105,22 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
   }
   if (fatal.length > 0) return { inputs, refs, raw, fatal };
 
-  const values = await port.readRanges(cells.map((c) => c.plan.range));
+  // The report date is read in the same request; a date name the clerk deleted is only reported later.
+  const settingCell = (ref: string | undefined) => {
+    const plan = ref !== undefined ? planSlot(names, ref, "setting", ref) : undefined;
+    return plan && !("message" in plan) && plan.kind === "cell" ? plan : undefined;
+  };
+  const dateCell = settingCell(mapping.asOfRef);
+  const ageCell = settingCell(mapping.adultAgeRef);
+  const settings = [dateCell, ageCell].filter((c) => c !== undefined);
+  const values = await port.readRanges([...cells.map((c) => c.plan.range), ...settings.map((c) => c.range)]);
+  const settingValue = (c: typeof dateCell) => (c ? { raw: values[cells.length + settings.indexOf(c)]?.[0]?.[0] ?? null, source: c.source } : undefined);
+  const asOfCell = settingValue(dateCell);
+  const adultAgeCell = settingValue(ageCell);
   cells.forEach((c, i) => {
     const value = values[i]?.[0]?.[0] ?? null;
     (raw[c.code] ??= {})[c.slot] = value;
     (inputs[c.code] ??= {})[c.slot] = parseCell(value, c.type, c.plan.source);
   });
-  return { inputs: inputs as Record<string, IndicatorInputs>, refs, raw, fatal };
+  return { inputs: inputs as Record<string, IndicatorInputs>, refs, raw, fatal, ...(asOfCell ? { asOfCell } : {}), ...(adultAgeCell ? { adultAgeCell } : {}) };
 }

@@ -1,5 +1,5 @@
 import { toExactString, toNumber } from "../core/evaluate/rational";
-import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type Problem } from "../core/evaluate/result";
+import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Problem } from "../core/evaluate/result";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The --json report: stable field names the command line promises (see README). */
@@ -21,12 +21,29 @@ export type JsonReport = {
     sources: string[];
     notes: string[];
     problems: Array<{ message: string; ref?: string }>;
+    /** false when the indicator does not apply to this commune ("nếu có", the other either-or case, 0/0 of none). */
+    applicable: boolean;
+    notApplicableReason?: string;
+    /** The clerk's answer that chose the case or made the indicator apply. */
+    case?: { question: string; answer: boolean };
+    /** The threshold actually applied, where it depends on the year or a rule ("≥ 63,8 triệu đồng/người/năm (năm 2023)"). */
+    threshold?: { text: string; value: number; exact: string };
+    /** Parts of a several-part indicator, each with its own verdict and applicability. */
+    parts?: Array<{ id: string; name: string; verdict: IndicatorResult["verdict"]; requirement: string; display?: string; applicable: boolean; notApplicableReason?: string }>;
   }>;
   criteria: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
   groups: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
   overall: { verdict: string; passed: number; counted: number; text: string };
   problems: Array<{ message: string; ref?: string }>;
 };
+
+function situation(r: MeasureResult): { applicable: boolean; notApplicableReason?: string; case?: { question: string; answer: boolean } } {
+  return {
+    applicable: r.notApplicable === undefined,
+    ...(r.notApplicable ? { notApplicableReason: r.notApplicable.reason } : {}),
+    ...(r.case ? { case: { question: r.case.question, answer: r.case.answer } } : {}),
+  };
+}
 
 const plainProblem = (p: Problem) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
 
@@ -47,6 +64,20 @@ export function jsonReport(ev: Evaluation): JsonReport {
       sources: r.sources,
       notes: r.notes,
       problems: r.problems.map(plainProblem),
+      ...situation(r),
+      ...(r.threshold ? { threshold: { text: r.requirement, value: toNumber(r.threshold), exact: toExactString(r.threshold) } } : {}),
+      ...(r.parts
+        ? {
+            parts: r.parts.map((p) => ({
+              id: p.id,
+              name: p.name,
+              verdict: p.verdict,
+              requirement: p.requirement,
+              ...(p.display !== undefined ? { display: p.display } : {}),
+              ...situation(p),
+            })),
+          }
+        : {}),
     })),
     criteria: ev.criteria.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
     groups: ev.groups.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
@@ -71,6 +102,10 @@ export function textReport(ruleset: Ruleset, ev: Evaluation): string {
     lines.push(`${g.code} ${g.name}: ${VERDICT_TEXT[gs.verdict]} — ${gs.text}`);
     for (const r of ev.indicators.filter((i) => i.groupCode === g.code)) {
       const shortfall = r.shortfall ? ` · ${r.shortfall.text}` : "";
+      if (r.notApplicable) {
+        lines.push(`  ${pad(r.code, 7)} ${VERDICT_TEXT[r.verdict]} — ${r.notApplicable.reason}`);
+        continue;
+      }
       lines.push(`  ${pad(r.code, 7)} ${pad(VERDICT_TEXT[r.verdict], 14)} ${pad(r.display ?? "—", 14)} yêu cầu ${r.requirement}${shortfall}`);
       for (const p of r.problems) lines.push(`          ! ${p.message}`);
     }

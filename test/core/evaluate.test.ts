@@ -156,10 +156,11 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
     expect(one(byYear, { "10": { value: num(value) } }, asOf).verdict).toBe(verdict);
   });
 
-  test("a year beyond the document uses the last year's threshold and says so", () => {
+  test("a year the document does not list has no threshold: thiếu mức yêu cầu, never another year's", () => {
     const r = one(byYear, { "10": { value: num(49) } }, "2026-06-30");
-    expect(r.verdict).toBe("dat");
-    expect(r.notes[0]).toMatch(/năm 2026 áp dụng mức của năm 2025/);
+    expect(r.verdict).toBe("thieu-so-lieu");
+    expect(r.problems[0]!.message).toMatch(/^Thiếu mức yêu cầu cho năm 2026: văn bản chỉ ghi mức cho năm 2022, 2023, 2024, 2025/);
+    expect(r.threshold).toBeUndefined();
   });
 
   test("without a report date a year-dependent threshold is thiếu số liệu", () => {

@@ -17,7 +17,7 @@ import type { Ruleset } from "../../src/core/ruleset/schema";
 import type { RawCell } from "../../src/core/text/cell";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { TEMPLATE_SHEET } from "../../src/workbook/xlsx/template";
+import { makeTemplate, TEMPLATE_SHEET } from "../../src/workbook/xlsx/template";
 import { recalculate, requireTool } from "../support/libreoffice";
 import {
   buildFilledWorkbook,
@@ -370,5 +370,68 @@ describe("input traps: the formulas read each cell as the engine does", () => {
     const mismatches = format(compareWithEngine(w, w.recalc).filter((m) => m.code === code));
     const cached = compareCached(w).filter((line) => line.includes(`(${code})`));
     expect([...mismatches, ...cached]).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The commune's situation: not applicable (question, typed words), either-or cases, 0/0 of none,
+// decimals in km/ha/tấn — typed into the template as a clerk does, with the mapping stored in it
+
+describe("the commune's situation: the formulas follow the answers as the engine does", () => {
+  const cases: Array<[string, string, Record<string, TypedCell>]> = [
+    ["ha-tinh-xa-ntm-2022", "market yes", { ct_7_1_cau_hoi: "Có", ct_7_1_gia_tri: "Đạt", ct_13_4_gia_tri: "Không áp dụng: xã không có làng nghề", ct_13_5_gia_tri: "KAD", ct_3_1_a_tu_so: "12,5", ct_3_1_a_mau_so: 15.2, ct_2_1_tu_so: 3.75, ct_2_1_mau_so: 3.75 }],
+    ["ha-tinh-xa-ntm-2022", "market no", { ct_7_1_cau_hoi: "Không", ct_7_2_gia_tri: "Chưa đạt", ct_13_4_cau_hoi: "Có", ct_13_4_gia_tri: "—", ct_3_1_a_tu_so: 10.4, ct_3_1_a_mau_so: 15.2 }],
+    ["ha-tinh-xa-ntm-2022", "unreadable answers", { ct_7_1_cau_hoi: "có lẽ", ct_7_1_gia_tri: "Đạt", ct_13_4_cau_hoi: "không có", ct_13_4_gia_tri: "Đạt" }],
+    ["thanh-hoa-cds-xa-2024", "no OCOP product counted as not met", { ct_2_3_tu_so: 0, ct_2_3_mau_so: 0, ct_2_1_gia_tri: "Có" }],
+    ["ha-nam-tttt-xa-ntm-nang-cao-2022", "no OCOP product", { ct_8_4_a4_tu_so: 0, ct_8_4_a4_mau_so: 0, ct_8_4_a1_tu_so: 0, ct_8_4_a1_mau_so: 0, ct_8_4_a5_tu_so: 5, ct_8_4_a5_mau_so: 5 }],
+  ];
+  const written = new Map<string, Written>();
+
+  beforeAll(async () => {
+    await pool(cases, 2, async ([id, label, typed]) => {
+      const ruleset = catalog.get(id)!;
+      const template = await makeTemplate(ruleset, { asOf: "2024-06-30", commune: "Xã thử" });
+      const snap = await (await XlsxWorkbook.open(template)).snapshot();
+      const at = new Map(snap.names.flatMap((n) => (n.target.kind === "range" ? [[n.name, `${col(n.target.range.left)}${n.target.range.top}`] as const] : [])));
+      const cells: Record<string, string> = {};
+      const edits: Record<string, TypedCell> = {};
+      for (const [name, v] of Object.entries(typed)) {
+        cells[name] = at.get(name)!;
+        edits[at.get(name)!] = v;
+      }
+      const port = await XlsxWorkbook.open(await editWorkbook(template, TEMPLATE_SHEET, edits));
+      const out = mustBeOk(await evaluateWorkbook(port, { rulesets: catalog, write: true }));
+      const bytes = await port.save();
+      const sheet = out.statusSheet!;
+      const w = { ruleset, scenario: { asOf: "2024-06-30", commune: "Xã thử", suspended: {}, cases: [], values: typed }, evaluation: out.evaluation, sheet, bytes, cached: await readStatus(bytes, sheet), formulas: await sheetFormulas(bytes, sheet), cells };
+      written.set(label, { ...w, ...(await recalcBytes(bytes, `situation-${label.replace(/\W+/g, "-")}`, sheet)) });
+    });
+  }, 600_000);
+
+  test.each(cases.map(([id, label]) => [label, id] as const))("%s (%s): verdicts, results, summaries and cached values agree", (label) => {
+    const w = written.get(label)!;
+    expect([...format(compareWithEngine(w, w.recalc)), ...compareCached(w)]).toEqual([]);
+  });
+
+  test("the sheet shows Không áp dụng where the engine says so, and the engine says what the document says", () => {
+    const yes = written.get("market yes")!.evaluation;
+    const v = (ev: Evaluation, code: string) => ev.indicators.find((r) => r.code === code)!.verdict;
+    expect([v(yes, "7.1"), v(yes, "7.2"), v(yes, "13.4"), v(yes, "13.5")]).toEqual(["dat", "khong-ap-dung", "khong-ap-dung", "loi-so-lieu"]);
+    const no = written.get("market no")!.evaluation;
+    expect([v(no, "7.1"), v(no, "7.2"), v(no, "13.4")]).toEqual(["khong-ap-dung", "khong-dat", "loi-so-lieu"]);
+    const ocop = written.get("no OCOP product")!.evaluation.indicators.find((r) => r.code === "8.4")!.parts!;
+    expect(ocop.map((p) => [p.id, p.verdict])).toEqual(expect.arrayContaining([["a4", "khong-ap-dung"], ["a1", "loi-so-lieu"], ["a5", "dat"]]));
+    const recalc = written.get("market yes")!.recalc;
+    expect(recalc.filter((r) => r[6] === "Không áp dụng").map((r) => r[0])).toEqual(["7.2", "13.4"]);
+  });
+
+  test("live: the market answer changed from Có to Không in the workbook swaps the case after recalculation", async () => {
+    const w = written.get("market yes")!;
+    const edited = await editWorkbook(w.bytes, TEMPLATE_SHEET, { [w.cells["ct_7_1_cau_hoi"]!]: "Không" });
+    const { recalc } = await recalcBytes(edited, "situation-live", w.sheet);
+    const fresh = mustBeOk(await evaluateWorkbook(await XlsxWorkbook.open(edited), { rulesets: catalog }));
+    expect(fresh.evaluation.indicators.find((r) => r.code === "7.1")!.verdict).toBe("khong-ap-dung");
+    expect(recalc.find((r) => r[0] === "7.1" && r[LAST_COL - 1] === "ind")?.[6]).toBe("Không áp dụng");
+    expect(format(compareWithEngine({ ...w, scenario: { ...w.scenario, values: { ...w.scenario.values, ct_7_1_cau_hoi: "Không" } } }, recalc, fresh.evaluation))).toEqual([]);
   });
 });

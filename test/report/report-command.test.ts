@@ -44,7 +44,7 @@ async function report(file: string, name: string, ...extra: string[]): Promise<{
   return { docx, json: JSON.parse(readFileSync(json, "utf8")) as JsonReport, paragraphs: await docxText(readFileSync(docx)) };
 }
 
-const VERDICT = { dat: "Đạt", "khong-dat": "Không đạt", "thieu-so-lieu": "Chưa đánh giá được (chưa có số liệu)", "loi-so-lieu": "Chưa đánh giá được (số liệu chưa hợp lệ)", "tam-dung": "Tạm dừng" } as const;
+const VERDICT = { dat: "Đạt", "khong-dat": "Không đạt", "thieu-so-lieu": "Chưa đánh giá được (chưa có số liệu)", "loi-so-lieu": "Chưa đánh giá được (số liệu chưa hợp lệ)", "tam-dung": "Tạm dừng", "khong-ap-dung": "Không áp dụng" } as const;
 
 /** What the report must say for one indicator of `evaluate --json`: its exact counts, display, verdict and shortfall. */
 function expectedPieces(i: JsonReport["indicators"][number]): string[] {

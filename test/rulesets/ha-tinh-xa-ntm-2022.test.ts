@@ -35,7 +35,7 @@ describe(`${ID} (seed 000, Phụ lục I: Bộ tiêu chí xã NTM tỉnh Hà Tĩ
 
   test.each([
     // 2.1 "Tỷ lệ đường xã được nhựa hóa hoặc bê tông hóa ..." | "100%"
-    ["2.1", { kind: "ratio", requirement: { comparator: ">=", percent: 100 }, unit: "m", requirementText: "100%" }],
+    ["2.1", { kind: "ratio", requirement: { comparator: ">=", percent: 100 }, unit: "km", amount: "measure", requirementText: "100%" }],
     // 2.4 "Đạt", footnote 5: "Tối thiểu 70% được cứng hóa, ..."
     ["2.4", { kind: "ratio", requirement: { comparator: ">=", percent: 70 }, requirementText: "Đạt" }],
     // 4.2 "Tỷ lệ hộ có đăng ký trực tiếp và được sử dụng điện ..." | "≥98%"

@@ -28,6 +28,15 @@ function neighbourHint(cell: MappedCell, sheets: SheetsContext): string {
   return "";
 }
 
+/** "" when the whole indicator does not apply, and the ids of its parts that do not. */
+function notApplicablePrefixes(ctx: FigureContext, code: string): Set<string> {
+  const r = ctx.evaluation.indicators.find((i) => i.code === code);
+  const out = new Set<string>();
+  if (r?.notApplicable) out.add("");
+  for (const p of r?.parts ?? []) if (p.notApplicable) out.add(p.id);
+  return out;
+}
+
 /**
  * Every input an applicable indicator needs: not mapped (missing-input), mapped to a blank cell
  * (mapping-blank), not what the slot needs (invalid-input), a ratio or value typed as text the live
@@ -38,14 +47,24 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
   for (const ind of activeIndicators(ctx)) {
     const mapped = ctx.mapping.indicators[ind.code];
     const unmapped: string[] = [];
-    for (const { slots } of effectiveSlots(ind, mapped)) {
+    const notApplicable = notApplicablePrefixes(ctx, ind.code);
+    for (const { prefix, slots } of effectiveSlots(ind, mapped)) {
       for (const spec of slots) {
         if (ctx.brokenSlots?.has(`${ind.code} ${spec.slot}`)) continue;
         const input = ctx.inputs[ind.code]?.[spec.slot] ?? MISSING;
         const cell = ctx.cells[ind.code]?.[spec.slot];
         const about = `chỉ tiêu ${ind.code}, "${spec.label}"`;
+        // Nothing is missing where the indicator (or part) does not apply; the question and the
+        // reference figure of a by-year rule are asked only when needed.
+        const optional = notApplicable.has("") || notApplicable.has(prefix) || spec.questionKey !== undefined || spec.slot.endsWith("reference");
         switch (input.kind) {
+          case "not-applicable":
+            if (!notApplicable.has("") && !notApplicable.has(prefix)) {
+              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi "không áp dụng" nhưng chỉ tiêu này vẫn phải đánh giá — hãy nhập số liệu, hoặc trả lời câu hỏi áp dụng của chỉ tiêu nếu văn bản có.`, { ref: cell?.ref ?? input.source, code: ind.code }));
+            }
+            break;
           case "missing":
+            if (optional) break;
             if (!cell) {
               unmapped.push(spec.slot);
             } else {
@@ -93,14 +112,16 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
       out.push(
         problem(
           "missing-input",
-          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do.`,
+          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; ${
+            ind.appliesIf ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".` : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
+          }`,
           { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
         ),
       );
     }
     if (ind.kind === "by-year" && ctx.evaluation.asOf === undefined) {
       out.push(
-        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ hoặc dùng --as-of.`, {
+        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ, vào ô Ngày báo cáo của sổ mẫu, hoặc dùng --as-of.`, {
           ref: "asOf",
           code: ind.code,
         }),

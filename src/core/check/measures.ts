@@ -18,6 +18,8 @@ export type ShareMeasure = {
   numeratorLabel: string;
   denominatorLabel: string;
   unit: string;
+  /** 0/0 is not applicable for this share (the document's "100% of none"). */
+  whenNone?: boolean;
   /** The threshold in force; absent when it cannot be known (no report date, condition missing). */
   threshold?: { comparator: Comparator; value: Rational; text: string } | undefined;
 };
@@ -27,18 +29,15 @@ type ByKind<K extends IndicatorKind> = Extract<Indicator, { kind: K }>;
 
 const threshold = (req: ShareRequirement) => ({ comparator: req.comparator, value: shareThresholdValue(req), text: formatShareThreshold(req) });
 
-/** The year's threshold, or the nearest year's (as the engine takes it). */
+/** The year's threshold where the document lists it; never another year's (as the engine). */
 function yearThreshold(byYear: Record<string, number>, asOf: string | undefined): number | undefined {
   if (asOf === undefined) return undefined;
-  const year = Number(asOf.slice(0, 4));
-  const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
-  if (years.length === 0) return undefined;
-  return byYear[String(year)] ?? byYear[String(year < years[0]! ? years[0]! : years[years.length - 1]!)];
+  return byYear[asOf.slice(0, 4)];
 }
 
 const SHARES: { [K in IndicatorKind]: (ind: ByKind<K>, ctx: Ctx) => ShareMeasure[] } = {
   ratio: (ind) => [
-    { prefix: "", name: ind.name, share: ind.share, population: ind.population, numeratorLabel: ind.numeratorLabel, denominatorLabel: ind.denominatorLabel, unit: ind.unit, threshold: threshold(ind.requirement) },
+    { prefix: "", name: ind.name, share: ind.share, population: ind.population, numeratorLabel: ind.numeratorLabel, denominatorLabel: ind.denominatorLabel, unit: ind.unit, threshold: threshold(ind.requirement), whenNone: ind.whenNone !== undefined },
   ],
   quantity: () => [],
   "yes-no": () => [],
@@ -65,6 +64,7 @@ const SHARES: { [K in IndicatorKind]: (ind: ByKind<K>, ctx: Ctx) => ShareMeasure
         prefix: "",
         name: ind.name,
         share: ind.share,
+        population: ind.population,
         numeratorLabel: ind.numeratorLabel,
         denominatorLabel: ind.denominatorLabel,
         unit: ind.unit,
@@ -76,7 +76,7 @@ const SHARES: { [K in IndicatorKind]: (ind: ByKind<K>, ctx: Ctx) => ShareMeasure
     ind.parts.flatMap((part) => {
       const m = part.measure;
       if (m.kind !== "ratio") return [];
-      return [{ prefix: part.id, name: part.name, share: m.share, population: m.population, numeratorLabel: m.numeratorLabel, denominatorLabel: m.denominatorLabel, unit: m.unit, threshold: threshold(m.requirement) }];
+      return [{ prefix: part.id, name: part.name, share: m.share, population: m.population, numeratorLabel: m.numeratorLabel, denominatorLabel: m.denominatorLabel, unit: m.unit, threshold: threshold(m.requirement), whenNone: m.whenNone !== undefined }];
     }),
 };
 

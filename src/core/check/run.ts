@@ -11,6 +11,7 @@ import { checkSummaries } from "./summaries";
 import { checkTypedRatios } from "./typed-ratios";
 import { countProblems, orderProblems, type CheckCounts, type CheckProblem } from "./types";
 import { checkTypedVerdicts } from "./verdicts";
+import { checkConditions, checkNotApplicableContradictions } from "./situation";
 
 export type CheckResult = { problems: CheckProblem[]; counts: CheckCounts };
 
@@ -45,6 +46,8 @@ export function runChecks(sheets: SheetsContext, figures?: FigureContext, earlie
       ...checkStatusSheet(figures, sheets.status),
       ...checkSummaries(figures, sheets),
       ...checkTypedVerdicts(figures, sheets, isMapped),
+      ...checkConditions(figures),
+      ...checkNotApplicableContradictions(figures),
     );
   }
   found.push(...checkTypedRatios(sheets, isMapped), ...checkPersonalData(sheets), ...checkEncodings(sheets));

@@ -34,6 +34,8 @@ export function checkShares(ctx: FigureContext): CheckProblem[] {
       const cells = ctx.cells[ind.code] ?? {};
       const what = m.prefix ? `chỉ tiêu ${ind.code} ${m.prefix})` : `chỉ tiêu ${ind.code}`;
       if (d.value.n === 0n) {
+        // 0 of 0 where the document reads it as "none, not applicable" is no mistake.
+        if (m.whenNone && n?.value.n === 0n) continue;
         out.push(
           problem(
             "zero-denominator",

@@ -48,6 +48,10 @@ export const BUILT_IN_CHECKS = {
   "typed-share-over-100": "loi",
   /** A column of citizen-ID or bank-account numbers in a sheet that travels with the file. */
   "personal-id-column": "loi",
+  /** A condition cell that disagrees with the figure it restates (5.2's number of schools against the schools counted in 5.1/5.2). */
+  "condition-mismatch": "loi",
+  /** "Không áp dụng" (or the question answered so) while a figure of the same indicator says otherwise. */
+  "not-applicable-contradiction": "canh-bao",
   /** Text typed in TCVN3 (.VnTime) or VNI: gibberish without the font, and unmatched by labels. */
   "legacy-encoding": "canh-bao",
 } as const satisfies Record<string, Severity>;

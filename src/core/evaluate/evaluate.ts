@@ -5,13 +5,15 @@ import { combine } from "./combine";
 import { isIsoDate } from "../text/date";
 import type { Inputs } from "./inputs";
 import { evaluateKind } from "./kinds";
+import { judgeApplicability } from "./applicability";
+import { slotsOf } from "./slots";
 import { rat } from "./rational";
 import type { Evaluation, IndicatorResult, Problem, SummaryResult, Verdict } from "./result";
 
 export type EvaluateOptions = {
   /** The report date, YYYY-MM-DD. Year-dependent thresholds and ages are taken on it. */
   asOf?: string | undefined;
-  /** Indicators the clerk marks not applicable (code → reason); shown as tạm dừng. */
+  /** Indicators the clerk suspends in the mapping (code → reason); shown as tạm dừng. */
   suspended?: Readonly<Record<string, string>> | undefined;
 };
 
@@ -60,7 +62,10 @@ export function evaluate(ruleset: Ruleset, inputs: Inputs, options: EvaluateOpti
     if (reason !== undefined) {
       return { ...where, verdict: "tam-dung", requirement: item.requirementText ?? "", notes: [`Tạm dừng: ${reason}`], problems: [], sources: [] };
     }
-    return { ...where, ...evaluateKind(item, { inputs: inputs[item.code] ?? {}, asOf }) };
+    const own = inputs[item.code] ?? {};
+    // The parts of an all-of indicator answer for themselves unless the whole indicator is conditional.
+    const naSlots = item.kind === "all-of" && !item.appliesIf ? [] : slotsOf(item).filter((s) => s.questionKey === undefined).map((s) => s.slot);
+    return { ...where, ...judgeApplicability(item.appliesIf, own, "", naSlots, item.requirementText ?? "", () => evaluateKind(item, { inputs: own, asOf })) };
   });
   const byCode = new Map(indicators.map((r) => [r.code, r]));
 

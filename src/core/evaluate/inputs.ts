@@ -6,12 +6,14 @@ import type { Rational } from "./rational";
  */
 export type SourceRef = string;
 
-/** One input value after parsing: a number, yes/no, missing (blank), or invalid with the reason. */
+/** One input value after parsing: a number, yes/no, missing (blank), not applicable, or invalid with the reason. */
 export type Input =
   | { kind: "number"; value: Rational; source?: SourceRef }
   | { kind: "bool"; value: boolean; source?: SourceRef }
   | { kind: "missing"; source?: SourceRef }
-  | { kind: "invalid"; reason: string; source?: SourceRef };
+  | { kind: "invalid"; reason: string; source?: SourceRef }
+  /** The clerk typed "Không áp dụng" (or KAD, "không có", a dash), with the reason typed after it if any. */
+  | { kind: "not-applicable"; reason?: string; source?: SourceRef };
 
 /** Slot name ("numerator", "denominator", "value", "condition", "a.numerator") → input. */
 export type IndicatorInputs = Readonly<Record<string, Input>>;

@@ -61,6 +61,8 @@ function readNumbers(entries: Array<[label: string, input: Input]>): Read[] {
           verdict: "loi-so-lieu",
           problems: [problem(`${label}: cần một số, nhận được câu trả lời có/không`, input.source)],
         };
+      case "not-applicable":
+        return { ok: false, verdict: "loi-so-lieu", problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần một số`, input.source)] };
     }
   });
 }
@@ -125,6 +127,10 @@ export type ShareSpec = {
   unit: string;
   share: boolean;
   name: string;
+  /** Lengths, areas, masses: the shortfall is an amount in the unit, not a whole count. */
+  amount?: "count" | "measure";
+  /** What 0/0 means where the document says (a share of none is not applicable). */
+  whenNone?: { reason: string; source: string; counts?: "excused" | "not-met" } | undefined;
 };
 
 /** A ratio against a share threshold, from numerator and denominator or from the ratio typed directly. */
@@ -161,6 +167,20 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
   const n = (reads[0] as { value: Rational }).value;
   const d = (reads[1] as { value: Rational }).value;
   const base = { requirement, notes, sources, numerator: n, denominator: d };
+  if (d.n === 0n && n.n === 0n && spec.whenNone) {
+    const reason = spec.whenNone.reason;
+    const notMet = spec.whenNone.counts === "not-met";
+    return {
+      ...base,
+      verdict: notMet ? "khong-dat" : "khong-ap-dung",
+      notes: [
+        `Không áp dụng — ${reason} (${spec.numeratorLabel} và ${spec.denominatorLabel} đều bằng 0).`,
+        notMet ? `Văn bản tính trường hợp này là không đạt: ${spec.whenNone.source}` : `Căn cứ văn bản: ${spec.whenNone.source}`,
+      ],
+      problems: [],
+      notApplicable: { reason },
+    };
+  }
   if (d.n === 0n) {
     return { ...base, verdict: "loi-so-lieu", problems: [problem(`Mẫu số bằng 0 (${spec.denominatorLabel}) — không tính được tỷ lệ`, den.source)] };
   }
@@ -180,7 +200,13 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
   }
   const result = judgeShare(spec, div(n, d), t, requirement, sources, notes);
   const out: MeasureResult = { ...result, numerator: n, denominator: d };
-  if (result.verdict === "khong-dat" && isInteger(n) && isInteger(d)) {
+  if (result.verdict === "khong-dat" && spec.amount === "measure") {
+    // A measured amount changes by any amount: t·d − n (or n − t·d), in the unit, exactly.
+    const need = mul(t, d);
+    const up = spec.requirement.comparator === ">=" || spec.requirement.comparator === ">";
+    const amount = up ? sub(need, n) : sub(n, need);
+    if (cmp(amount, ZERO) > 0) out.shortfall = makeShortfall(amount, spec.unit, up ? "more" : "fewer");
+  } else if (result.verdict === "khong-dat" && isInteger(n) && isInteger(d)) {
     const s = countShortfall(n.n, d.n, t, spec.requirement.comparator);
     if (s && s.amount > 0n && !(spec.share && s.direction === "more" && s.amount + n.n > d.n)) {
       out.shortfall = makeShortfall(rat(s.amount), spec.unit, s.direction);
@@ -288,5 +314,8 @@ export function evaluateYesNo(expected: boolean, label: string, inputs: Indicato
       return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: ${input.reason}`, input.source)] };
     case "number":
       return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: cần Có hoặc Không, nhận được một số`, input.source)] };
+    case "not-applicable":
+      // Reached only where the ruleset gives no "not applicable" case (judgeApplicability reports it first).
+      return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần Có hoặc Không`, input.source)] };
   }
 }

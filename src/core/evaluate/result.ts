@@ -1,7 +1,7 @@
 import type { SourceRef } from "./inputs";
 import type { Rational } from "./rational";
 
-export type Verdict = "dat" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu" | "tam-dung";
+export type Verdict = "dat" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu" | "tam-dung" | "khong-ap-dung";
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
   dat: "Đạt",
@@ -9,6 +9,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   "thieu-so-lieu": "Thiếu số liệu",
   "loi-so-lieu": "Lỗi số liệu",
   "tam-dung": "Tạm dừng",
+  "khong-ap-dung": "Không áp dụng",
 };
 
 /** lỗi blocks sending upward; cảnh báo asks the clerk to look. */
@@ -34,6 +35,12 @@ export type MeasureResult = {
   notes: string[];
   problems: Problem[];
   sources: SourceRef[];
+  /** Why it does not apply to this commune (the clerk's answer or the document's 0/0 rule). */
+  notApplicable?: { reason: string };
+  /** The threshold actually applied where it is not fixed by the ruleset alone (by year, by rule). */
+  threshold?: Rational;
+  /** The answer that chose this case or made it apply: the question and the clerk's answer. */
+  case?: { question: string; answer: boolean; source?: SourceRef };
 };
 
 export type PartResult = MeasureResult & { id: string; name: string };

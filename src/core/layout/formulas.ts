@@ -16,6 +16,7 @@ export const V = {
   thieu: `"${VERDICT_TEXT["thieu-so-lieu"]}"`,
   loi: `"${VERDICT_TEXT["loi-so-lieu"]}"`,
   tam: `"${VERDICT_TEXT["tam-dung"]}"`,
+  kad: `"${VERDICT_TEXT["khong-ap-dung"]}"`,
 };
 
 const OP: Record<Comparator, string> = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "=" };
@@ -154,11 +155,12 @@ export function yesNoVerdictExpr(cell: string, display: string, expected: boolea
 /** The verdict of a set of verdict cells under a pass rule, counted as combine() counts. */
 export function combineExpr(count: (verdictLiteral: string) => string, total: string, atLeast?: number): string {
   const passed = count(V.dat);
-  const applicable = `(${total}-${count(V.tam)})`;
+  // Not applicable leaves the count like tạm dừng; a set of which nothing applies is itself not applicable.
+  const applicable = `(${total}-${count(V.tam)}-${count(V.kad)})`;
   const needed = atLeast === undefined ? applicable : String(atLeast);
   const unknown = `(${count(V.loi)}+${count(V.thieu)})`;
   return (
-    `IF(${applicable}=0,${V.tam},IF(${passed}>=${needed},${V.dat},` +
+    `IF(${applicable}=0,IF(${count(V.kad)}=${total},${V.kad},${V.tam}),IF(${passed}>=${needed},${V.dat},` +
     `IF(${passed}+${unknown}<${needed},${V.khong},IF(${count(V.loi)}>0,${V.loi},${V.thieu}))))`
   );
 }

@@ -21,7 +21,8 @@ export type StyleName =
   | "verdict-khong-dat"
   | "verdict-thieu-so-lieu"
   | "verdict-loi-so-lieu"
-  | "verdict-tam-dung";
+  | "verdict-tam-dung"
+  | "verdict-khong-ap-dung";
 
 /** A cell's value; { error } is a cached error result such as #REF!. */
 export type CellValue = string | number | boolean | null | { error: string };

@@ -4,7 +4,7 @@ import type { ValueType } from "../evaluate/inputs";
 import { toNumber, type Rational } from "../evaluate/rational";
 import { shareThresholdValue } from "../text/format";
 import { parseCell, type RawCell } from "../text/cell";
-import type { Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
+import type { AppliesIf, Comparator, Group, Indicator, IndicatorKind, Measure, Ruleset, ShareRequirement } from "../ruleset/schema";
 import {
   badExpr,
   combineExpr,
@@ -21,13 +21,14 @@ import {
   yesNoVerdictExpr,
   str,
 } from "./formulas";
+import { blankWhen, blankWhenNone, measuredShortfallExpr, questionStateCached, questionStateExpr, situationTests, typedNotApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
 import { estimateRowHeights, type CellSpec, type CellValue, type SheetLayout, type StyleName } from "./sheet";
 
 export const STATUS_KEY = "status";
 export const STATUS_SHEET_NAME = "Trạng thái chỉ tiêu";
 
 /** Columns of the status sheet, 1-based. L and M are narrow bookkeeping columns the summary formulas count on. */
-const COL = { code: 1, name: 2, req: 3, D: 4, E: 5, F: 6, G: 7, H: 8, unit: 9, sources: 10, notes: 11, parent: 12, role: 13 } as const;
+const COL = { code: 1, name: 2, req: 3, D: 4, E: 5, F: 6, G: 7, H: 8, unit: 9, sources: 10, notes: 11, parent: 12, role: 13, sitQ: 14, sitTyped: 15 } as const;
 const WIDTHS = [8, 48, 16, 12, 12, 14, 14, 11, 10, 24, 44, 7, 6];
 const HEADER = ["Mã", "Chỉ tiêu", "Yêu cầu", "Tử số / Giá trị", "Mẫu số", "Kết quả", "Đánh giá", "Còn thiếu", "Đơn vị", "Nguồn số liệu", "Ghi chú", "Nhóm", "Loại"];
 const HEADER_ROW = 5;
@@ -55,6 +56,7 @@ const VERDICT_STYLE: Record<Verdict, StyleName> = {
   "thieu-so-lieu": "verdict-thieu-so-lieu",
   "loi-so-lieu": "verdict-loi-so-lieu",
   "tam-dung": "verdict-tam-dung",
+  "khong-ap-dung": "verdict-khong-ap-dung",
 };
 
 const text = (value: string, style: StyleName = "wrap"): CellSpec => ({ value, style });
@@ -145,7 +147,7 @@ function shareRow(
   row: Row,
   ctx: RowCtx,
   r: MeasureResult,
-  spec: { requirement: ShareRequirement; unit: string; share: boolean },
+  spec: { requirement: ShareRequirement; unit: string; share: boolean; amount?: "count" | "measure" },
   prefix: string,
   condition?: { ref: string | undefined; comparator: Comparator; value: number; otherwise: ShareRequirement },
 ): void {
@@ -168,12 +170,14 @@ function shareRow(
     operands = [{ cell: D, type: "ratio" }];
     row[COL.F - 1] = live ? formula(valueShown([{ cell: D, type: "ratio" }], D), num(r.value), "percent") : { value: num(r.value), style: "percent" };
   } else {
-    row[COL.D - 1] = operandCell(ctx, p("numerator"), "count", "integer");
-    row[COL.E - 1] = operandCell(ctx, p("denominator"), "count", "integer");
-    test = shareTest(D, E, t, c);
+    // Lengths, areas and masses take decimals: compared as the engine does, without binary noise.
+    const type: ValueType = spec.amount === "measure" ? "number" : "count";
+    row[COL.D - 1] = operandCell(ctx, p("numerator"), type, type === "count" ? "integer" : "decimal");
+    row[COL.E - 1] = operandCell(ctx, p("denominator"), type, type === "count" ? "integer" : "decimal");
+    test = type === "count" ? shareTest(D, E, t, c) : `ROUND(${D}*${t.d}-${t.n}*${E},9)${c}0`;
     operands = [
-      { cell: D, type: "count" },
-      { cell: E, type: "count" },
+      { cell: D, type },
+      { cell: E, type },
     ];
     impossible = spec.share ? `OR(${E}=0,${D}>${E})` : `${E}=0`;
     row[COL.F - 1] = live ? formula(valueShown(operands, `${D}/${E}`, E), num(r.value), "percent") : { value: num(r.value), style: "percent" };
@@ -196,8 +200,10 @@ function shareRow(
   } else {
     row[COL.G - 1] = verdictCell(r, live ? verdictExpr(operands, test, impossible) : undefined);
   }
-  const sf = !byValue && !condition ? shareShortfallExpr(D, E, t, c, spec.share) : undefined;
-  row[COL.H - 1] = sf && live ? formula(`IF(${G}=${V.khong},${sf},"")`, r.shortfall ? toNumber(r.shortfall.amount) : "", "integer") : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: "integer" };
+  const sf = !byValue && !condition ? (spec.amount === "measure" ? measuredShortfallExpr(D, E, t, c) : shareShortfallExpr(D, E, t, c, spec.share)) : undefined;
+  const sfStyle = spec.amount === "measure" ? "decimal" : "integer";
+  const sfFormula = spec.amount === "measure" && sf ? positiveShortfall(G, sf) : `IF(${G}=${V.khong},${sf},"")`;
+  row[COL.H - 1] = sf && live ? formula(sfFormula, r.shortfall ? toNumber(r.shortfall.amount) : "", sfStyle) : { value: r.shortfall ? toNumber(r.shortfall.amount) : "", style: sfStyle };
   row[COL.unit - 1] = text(spec.unit, "center");
 }
 
@@ -291,9 +297,8 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
     return single(base, ctx);
   },
   "by-year": (ind, r, ctx, base) => {
-    // The threshold of the report year is fixed when the sheet is written; the requirement names the year.
-    const year = ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : undefined;
-    const value = year !== undefined ? (ind.byYear[String(year)] ?? nearest(ind.byYear, year)) : undefined;
+    // The threshold the engine applied for the report year (never another year's) is fixed when the sheet is written.
+    const value = r.threshold !== undefined ? toNumber(r.threshold) : undefined;
     if (value === undefined) {
       base[COL.G - 1] = verdictCell(r, undefined);
       return single(base, ctx);
@@ -342,10 +347,45 @@ const ROWS: { [K in IndicatorKind]: RowBuilder<K> } = {
   },
 };
 
-function nearest(byYear: Record<string, number>, year: number): number | undefined {
-  const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
-  if (years.length === 0) return undefined;
-  return byYear[String(year < years[0]! ? years[0] : years[years.length - 1])];
+/** The row's own answer cells (D, E where written), for a "Không áp dụng" typed there. */
+function answerCells(row: Row, rowNo: number): string[] {
+  return [COL.D, COL.E].filter((c) => row[c - 1] != null).map((c) => at(c, rowNo));
+}
+
+/**
+ * Wraps the verdict and result of an indicator or part that may not apply (its question, a typed
+ * "Không áp dụng") or whose 0/0 is not applicable, so the sheet follows the answer cells live.
+ * Returns whether the row's hidden helper cells (N, O) were written.
+ */
+function situationFormulas(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
+  let helpers = false;
+  const one = (row: Row, rowNo: number, appliesIf: AppliesIf | undefined, prefix: string, none: Measure | Indicator, yesNo: boolean) => {
+    const p = (s: string) => (prefix ? `${prefix}.${s}` : s);
+    const whenNone = none.kind === "ratio" ? none.whenNone : undefined;
+    if (whenNone && row[COL.E - 1] != null) {
+      row[COL.G - 1] = wrapNone(row[COL.G - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo), whenNone.counts === "not-met");
+      row[COL.H - 1] = blankWhenNone(row[COL.H - 1] ?? null, at(COL.D, rowNo), at(COL.E, rowNo));
+    }
+    if (!appliesIf) return;
+    const qRef = ctx.refs[p("question")];
+    const cells = answerCells(row, rowNo);
+    if (qRef !== undefined) row[COL.sitQ - 1] = formula(questionStateExpr(qRef), questionStateCached(ctx.raw[p("question")] ?? null), "note");
+    const typedRaw = Object.entries(ctx.raw).some(([slot, raw]) => slot.startsWith(prefix ? `${prefix}.` : "") && !slot.endsWith("question") && parseCell(raw ?? null, "count").kind === "not-applicable");
+    if (cells.length > 0) row[COL.sitTyped - 1] = formula(typedNotApplicableExpr(cells), typedRaw, "note");
+    const test = situationTests(appliesIf, qRef !== undefined ? at(COL.sitQ, rowNo) : undefined, cells.length > 0 ? at(COL.sitTyped, rowNo) : undefined);
+    if (test === undefined) return;
+    helpers = true;
+    row[COL.G - 1] = wrapNotApplicable(row[COL.G - 1] ?? null, test, appliesIf);
+    row[COL.F - 1] = blankWhen(row[COL.F - 1] ?? null, test, yesNo ? `"?"` : `""`);
+  };
+  one(rows[0]!, ctx.row, ind.appliesIf, "", ind, ind.kind === "yes-no");
+  if (ind.kind === "all-of") {
+    ind.parts.forEach((part, i) => {
+      const row = rows[i + 1];
+      if (row) one(row, ctx.row + 1 + i, part.appliesIf, part.id, part.measure, part.measure.kind === "yes-no");
+    });
+  }
+  return helpers;
 }
 
 function notesOf(r: MeasureResult): string {
@@ -376,7 +416,7 @@ function summaryRow(
     const range = (c: number) => `$${col(c)}$${FIRST_ROW}:$${col(c)}$${lastRow}`;
     const count = (v: string) => `COUNTIFS(${range(COL.parent)},${str(childKey)},${range(COL.G)},${v})`;
     const total = `COUNTIF(${range(COL.parent)},${str(childKey)})`;
-    const counted = suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+    const counted = suspendedInTotal ? `(${total}-${count(V.kad)})` : `(${total}-${count(V.tam)}-${count(V.kad)})`;
     row[COL.F - 1] = formula(summaryTextExpr(count(V.dat), counted, s.unitName), s.text, "summary");
     // Suspended by the ruleset or the clerk, it stays tạm dừng whatever its indicators say.
     row[COL.G - 1] = suspended
@@ -399,10 +439,14 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
   const merges: SheetLayout["merges"] = [];
   const results = new Map(evaluation.indicators.map((r) => [r.code, r]));
   const fills: Array<(lastRow: number) => void> = [];
+  // Hidden helper columns N, O are written only when some row reads an applicability answer.
+  let situationHelpers = false;
 
   const doc = ruleset.document;
   rows.push([text(`TRẠNG THÁI CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")]);
+  const adult = ruleset.parameters["adultAge"];
+  const adultText = adult ? ` · Độ tuổi trưởng thành: từ đủ ${adult.value} tuổi` : "";
+  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)}${adultText} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")]);
   const overallRow = emptyRow();
   rows.push(overallRow);
   rows.push([text("Các ô Kết quả, Đánh giá và Còn thiếu là công thức theo các ô nguồn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")]);
@@ -429,6 +473,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
       built = single(base, ctx);
     } else {
       built = (ROWS[ind.kind] as RowBuilder<IndicatorKind>)(ind as never, r, ctx, base);
+      if (situationFormulas(ind, ctx, built.rows)) situationHelpers = true;
     }
     base[COL.sources - 1] = text(r.sources.join("; "));
     base[COL.notes - 1] = text([notesOf(r), ...textFigureNotes(ctx)].filter((n) => n !== "").join("\n"));
@@ -477,7 +522,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     o.counts === "groups" ? [COL.role, "group"] : o.counts === "indicators" ? [COL.role, "ind"] : [COL.parent, "g:*"];
   const count = (v: string) => `COUNTIFS(${range(critCol)},${str(crit)},${range(COL.G)},${v})`;
   const total = `COUNTIF(${range(critCol)},${str(crit)})`;
-  const counted = o.suspendedInTotal ? total : `(${total}-${count(V.tam)})`;
+  const counted = o.suspendedInTotal ? `(${total}-${count(V.kad)})` : `(${total}-${count(V.tam)}-${count(V.kad)})`;
   overallRow[COL.code - 1] = text("Tổng hợp", "summary");
   overallRow[COL.name - 1] = text(ruleset.title, "summary");
   overallRow[COL.req - 1] = text("atLeast" in o.passRule ? `đạt ít nhất ${o.passRule.atLeast} ${o.unitName}` : `đạt tất cả ${o.unitName}`, "summary");
@@ -501,7 +546,7 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
     merges: merges.filter((m) => m.left !== m.right || m.top !== m.bottom),
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
     freezeRows: HEADER_ROW,
-    hiddenColumns: [COL.parent, COL.role],
+    hiddenColumns: situationHelpers ? [COL.parent, COL.role, COL.sitQ, COL.sitTyped] : [COL.parent, COL.role],
     conditionalFormats: (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({
       top: 3,
       left: COL.G,

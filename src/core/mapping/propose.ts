@@ -4,7 +4,7 @@ import { slotsOf } from "../evaluate/slots";
 import { foldLoose } from "../text/fold";
 import type { Mapping } from "./schema";
 
-const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien" };
+const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien", question: "cau_hoi", reference: "muc_tham_chieu" };
 
 /** The defined name the template gives a slot's input cell: ct_3_2_tu_so, ct_17_1_a_mau_so. */
 export function templateName(code: string, slot: string): string {

@@ -15,6 +15,11 @@ export const Mapping = z
   .object({
     ruleset: z.string().min(1),
     asOf: z.string().refine(isIsoDate, "ngày báo cáo phải là một ngày có thật, dạng YYYY-MM-DD").optional(),
+    /** The cell holding the report date ("Ngày báo cáo" of the template), read when asOf is not given. */
+    asOfRef: z.string().trim().min(1).optional(),
+    /** The adult age the clerk chose where the document leaves it open (Phú Thọ "độ tuổi trưởng thành"), and its cell. */
+    adultAge: z.number().int().min(10).max(25).optional(),
+    adultAgeRef: z.string().trim().min(1).optional(),
     /** Shown at the top of the sheets we write. */
     commune: z.string().optional(),
     indicators: z.record(z.string(), z.record(z.string(), z.string().trim().min(1, "tham chiếu trống"))),

@@ -99,6 +99,8 @@ function appendixParagraphs(ruleset: Ruleset, ev: Evaluation, counts: Partial<Re
     const total: Run[] =
       r.verdict === "tam-dung"
         ? [{ text: "tạm dừng, không kèm theo" }]
+        : r.verdict === "khong-ap-dung"
+          ? [{ text: "không áp dụng, không kèm theo" }]
         : built !== undefined
           ? [{ text: `tổng cộng ${formatInteger(built)} ${t.unit}` }]
           : r.numerator

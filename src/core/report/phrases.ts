@@ -22,6 +22,7 @@ function suspendedReason(r: MeasureResult): string | undefined {
 
 function measureResult(r: MeasureResult, labels?: { numerator: string; denominator: string; unit: string }): Run[] {
   if (r.verdict === "tam-dung") return [{ text: `tạm dừng: ${suspendedReason(r) ?? "không áp dụng"}` }];
+  if (r.verdict === "khong-ap-dung") return [{ text: `không áp dụng${r.notApplicable?.reason ? `: ${r.notApplicable.reason}` : ""}` }];
   if (r.verdict === "thieu-so-lieu") return [{ text: "chưa có số liệu" }, { text: ` (cần bổ sung: ${r.problems.map((p) => p.message).join("; ") || "số liệu của chỉ tiêu"})`, toFill: true }];
   if (r.verdict === "loi-so-lieu") return [{ text: "số liệu chưa hợp lệ, chưa đánh giá được" }, { text: ` (cần sửa: ${r.problems.map((p) => p.message).join("; ")})`, toFill: true }];
   if (r.numerator && r.denominator && labels) {
@@ -33,7 +34,7 @@ function measureResult(r: MeasureResult, labels?: { numerator: string; denominat
 
 /** "b) Kết quả": the figures in words, for any kind of indicator. */
 export function resultRuns(r: IndicatorResult, item: Indicator | undefined): Run[] {
-  if (r.parts && r.parts.length > 0 && r.verdict !== "tam-dung") {
+  if (r.parts && r.parts.length > 0 && r.verdict !== "tam-dung" && r.verdict !== "khong-ap-dung") {
     const runs: Run[] = [];
     r.parts.forEach((part, i) => {
       const m = item?.kind === "all-of" ? item.parts.find((p) => p.id === part.id)?.measure : undefined;
@@ -59,6 +60,8 @@ export function verdictText(r: IndicatorResult): string {
       return "Chưa đánh giá được (số liệu chưa hợp lệ)";
     case "tam-dung":
       return `Tạm dừng${suspendedReason(r) ? ` (${suspendedReason(r)})` : ""}`;
+    case "khong-ap-dung":
+      return `Không áp dụng${r.notApplicable?.reason ? ` (${r.notApplicable.reason})` : ""}`;
   }
 }
 
@@ -71,6 +74,7 @@ export function summaryLines(s: SummaryResult, members: readonly IndicatorResult
   if (by("thieu-so-lieu") > 0) rest.push(`chưa có số liệu: ${by("thieu-so-lieu")}`);
   if (by("loi-so-lieu") > 0) rest.push(`số liệu chưa hợp lệ: ${by("loi-so-lieu")}`);
   if (by("tam-dung") > 0) rest.push(`tạm dừng: ${by("tam-dung")}`);
+  if (by("khong-ap-dung") > 0) rest.push(`không áp dụng: ${by("khong-ap-dung")}`);
   if (rest.length > 0) lines.push(`- Số chỉ tiêu ${rest.join("; ")}`);
   return lines;
 }

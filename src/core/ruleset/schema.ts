@@ -39,6 +39,38 @@ export const QuantityRequirement = z
   .strict();
 export type QuantityRequirement = z.infer<typeof QuantityRequirement>;
 
+/**
+ * When an indicator or a part applies: the document's "(nếu có)", or one of two either-or cases
+ * (Hà Tĩnh 7: a commune with a market in its plan / one without). The clerk answers the question in
+ * a yes/no cell; indicators sharing `key` share that cell, so two cases read one answer.
+ */
+export const AppliesIf = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/, "key dạng cho-nong-thon"),
+    /** The yes/no question, in the clerk's words. */
+    question: Text,
+    /** The answer under which this applies: false for "Trường hợp xã không có chợ". */
+    answer: z.boolean().default(true),
+    /** Shown as "Không áp dụng — <reason>" when it does not apply. */
+    reason: Text,
+    /** How the document counts it when it does not apply: left out of its criterion, or not met. */
+    otherwise: z.enum(["excused", "not-met"]).default("excused"),
+    /** The document's own words that make it conditional, quoted. */
+    source: Text,
+  })
+  .strict();
+export type AppliesIf = z.infer<typeof AppliesIf>;
+
+/** What a share of none means where the document says so: "100% sản phẩm OCOP" with no OCOP product. */
+export const WhenNone = z
+  .object({
+    reason: Text,
+    source: Text,
+    /** How the document counts a share of none: not applicable (left out), or not met (the Hà Tân report judges 2.3 "Chưa đạt" with no OCOP product). */
+    counts: z.enum(["excused", "not-met"]).default("excused"),
+  })
+  .strict();
+
 /** A ratio of two counts against a percentage: "Tỷ lệ người dân ... ≥ 85%". */
 export const RatioMeasure = z
   .object({
@@ -55,6 +87,10 @@ export const RatioMeasure = z
      * indicators over the same population can be checked for the same figure.
      */
     population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    /** "measure": lengths, areas, masses in the document's unit (km, ha, tấn), decimals allowed. */
+    amount: z.enum(["count", "measure"]).default("count"),
+    /** 0/0 is not applicable (with this reason) instead of lỗi số liệu. */
+    whenNone: WhenNone.optional(),
   })
   .strict();
 
@@ -88,6 +124,12 @@ export const ByYearMeasure = z
     comparator: Comparator,
     /** Year → threshold (a percentage for a ratio, a value in `unit` for a quantity). */
     byYear: z.record(z.string().regex(/^\d{4}$/), z.number()),
+    /**
+     * Where the document gives a rule rather than a figure for other years ("cao hơn ít nhất 10% so
+     * với…"): the threshold is percentOfReference % of a reference figure the clerk types.
+     * Without it a year not listed has no threshold; another year's is never borrowed.
+     */
+    rule: z.object({ text: Text, percentOfReference: z.number().positive(), referenceLabel: Text }).strict().optional(),
     unit: Text,
     valueLabel: Text.optional(),
     numeratorLabel: Text.optional(),
@@ -100,7 +142,13 @@ export const ConditionalMeasure = z
   .object({
     kind: z.literal("conditional"),
     condition: z
-      .object({ label: Text, comparator: Comparator, value: z.number() })
+      .object({
+        label: Text,
+        comparator: Comparator,
+        value: z.number(),
+        /** The population the condition counts (the number of schools), so the check can compare it with the denominators that count it too. */
+        population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      })
       .strict(),
     then: ShareRequirement,
     otherwise: ShareRequirement,
@@ -108,6 +156,8 @@ export const ConditionalMeasure = z
     denominatorLabel: Text,
     unit: Text,
     share: z.boolean().default(true),
+    /** The population the denominator counts, as on ratios. */
+    population: z.string().regex(/^[a-z0-9-]+$/).optional(),
   })
   .strict();
 
@@ -124,6 +174,7 @@ export const AllOfMeasure = z
             id: z.string().regex(/^[a-z][a-z0-9]*$/),
             name: Text,
             requirementText: Text.optional(),
+            appliesIf: AppliesIf.optional(),
             measure: Part,
           })
           .strict(),
@@ -143,6 +194,8 @@ const indicatorFields = {
   notes: z.array(Text).default([]),
   /** Tạm dừng / không áp dụng, as the document (not the clerk) states it. */
   suspended: z.object({ reason: Text }).strict().optional(),
+  /** Applies only in one situation of the commune ("nếu có", either-or cases). */
+  appliesIf: AppliesIf.optional(),
   /** The appendix list that backs this indicator (seed 001, Phụ lục 03–07). */
   list: z.enum(["PL03", "PL04", "PL05", "PL06", "PL07"]).optional(),
 };
@@ -257,6 +310,23 @@ export const Ruleset = z
   })
   .strict()
   .superRefine((r, ctx) => {
+    // One key is one answer cell: its question must read the same wherever it is asked.
+    const questions = new Map<string, string>();
+    r.groups.forEach((g, gi) =>
+      g.items.forEach((item, ii) => {
+        const inds = item.kind === "criterion" ? item.indicators.map((ind, k) => [ind, ["indicators", k]] as const) : [[item, []] as const];
+        for (const [ind, sub] of inds) {
+          const specs = [[ind.appliesIf, ["appliesIf"]] as const, ...(ind.kind === "all-of" ? ind.parts.map((p, pi) => [p.appliesIf, ["parts", pi, "appliesIf"]] as const) : [])];
+          for (const [a, tail] of specs) {
+            if (!a) continue;
+            const prior = questions.get(a.key);
+            if (prior !== undefined && prior !== a.question) {
+              ctx.addIssue({ code: "custom", path: ["groups", gi, "items", ii, ...sub, ...tail, "question"], message: `câu hỏi của key "${a.key}" phải giống nhau ở mọi nơi ("${prior}")` });
+            } else questions.set(a.key, a.question);
+          }
+        }
+      }),
+    );
     const seen = new Map<string, string>();
     r.groups.forEach((g, gi) => {
       g.items.forEach((item, ii) => {

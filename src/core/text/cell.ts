@@ -5,6 +5,7 @@ import { isBlankText } from "./vocabulary";
 
 const MAX_COUNT_RAT = fromNumber(MAX_COUNT);
 import { parseYesNoText } from "./yesno";
+import { parseNotApplicableText } from "./not-applicable";
 
 /** A cell as a workbook port reads it: Excel's value kinds, with errors such as #REF! kept as errors. */
 export type RawCell = string | number | boolean | null | undefined | Date | { error: string };
@@ -29,6 +30,11 @@ export function parseCell(raw: RawCell, type: ValueType, source?: SourceRef): In
   }
   if (raw instanceof Date) return invalid("là ngày tháng, không phải số liệu", source);
   if (typeof raw === "object") return invalid(`chứa lỗi ${raw.error} — hãy sửa công thức hoặc tên vùng mà ô tham chiếu`, source);
+
+  if (typeof raw === "string") {
+    const na = parseNotApplicableText(raw);
+    if (na) return withSource({ kind: "not-applicable", ...na }, source);
+  }
 
   if (type === "yes-no") {
     if (typeof raw === "boolean") return withSource({ kind: "bool", value: raw }, source);

@@ -7,6 +7,7 @@ const COLOR: Record<Verdict, NonNullable<BadgeProps["color"]>> = {
   "thieu-so-lieu": "warning",
   "loi-so-lieu": "severe",
   "tam-dung": "informative",
+  "khong-ap-dung": "subtle",
 };
 
 const useStyles = makeStyles({ badge: { flexShrink: 0, whiteSpace: "nowrap" } });

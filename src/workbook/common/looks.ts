@@ -32,6 +32,8 @@ export const LOOKS: Record<StyleName, Look> = {
   "verdict-thieu-so-lieu": { font: { bold: true, color: "FF9C5700" }, fill: "FFFFEB9C", border: true, align: { h: "center", v: "top", wrap: true } },
   "verdict-loi-so-lieu": { font: { bold: true, color: "FF833C0B" }, fill: "FFF8CBAD", border: true, align: { h: "center", v: "top", wrap: true } },
   "verdict-tam-dung": { font: { bold: true, color: "FF595959" }, fill: "FFD9D9D9", border: true, align: { h: "center", v: "top", wrap: true } },
+  // Not applicable is no failure and no pause: blue-grey, apart from tạm dừng's grey.
+  "verdict-khong-ap-dung": { font: { bold: true, color: "FF1F4E79" }, fill: "FFDDEBF7", border: true, align: { h: "center", v: "top", wrap: true } },
 };
 
 export const STYLE_NAMES = Object.keys(LOOKS) as StyleName[];

@@ -15,8 +15,10 @@ describe("words typed in a number cell", () => {
     expect(r.reason).not.toContain("khoảng trắng");
   });
 
-  it("names the cell", () => {
-    expect(parseCell("Không áp dụng", "ratio", "'Số liệu'!B7")).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/^Ô 'Số liệu'!B7: "Không áp dụng" là chữ/) });
+  it("in a cell, the not-applicable words are the clerk's answer (issue 10); any other word is refused naming the cell", () => {
+    expect(parseCell("Không áp dụng", "ratio", "'Số liệu'!B7")).toMatchObject({ kind: "not-applicable" });
+    expect(parseCell("Không phát sinh: xã chưa có hồ sơ thu phí", "count", "'Số liệu'!B7")).toMatchObject({ kind: "not-applicable", reason: "xã chưa có hồ sơ thu phí" });
+    expect(parseCell("ba mươi", "ratio", "'Số liệu'!B7")).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/^Ô 'Số liệu'!B7: "ba mươi" không phải là số/) });
   });
 
   it("other words are simply not numbers, and misplaced spaces in digits are still named as such", () => {

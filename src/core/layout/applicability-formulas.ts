@@ -7,7 +7,7 @@
  */
 import type { AppliesIf, Comparator } from "../ruleset/schema";
 import type { Rational } from "../evaluate/rational";
-import { NOT_APPLICABLE_WORDS } from "../text/not-applicable";
+import { NOT_APPLICABLE_WORDS } from "../text/vocabulary";
 import { str, V, yesNoDisplayExpr } from "./formulas";
 import { parseCell, type RawCell } from "../text/cell";
 import type { CellSpec } from "./sheet";

@@ -3,4 +3,5 @@ export { parseYesNoText } from "./yesno";
 export { parseNumberText, type NumberParse } from "./number";
 export { parseCell, type RawCell } from "./cell";
 export { COMPARATOR_TEXT, formatDecimal, formatInteger, formatPercent, formatQuantity, formatShareThreshold, shareThresholdValue } from "./format";
-export { parseNotApplicableText, NOT_APPLICABLE_WORDS } from "./not-applicable";
+export { parseNotApplicableText } from "./not-applicable";
+export { NOT_APPLICABLE_WORDS } from "./vocabulary";

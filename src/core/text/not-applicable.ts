@@ -1,10 +1,5 @@
 import { fold, nfc } from "./fold";
-
-/**
- * What a clerk types in an answer cell to say "this does not apply here": "Không áp dụng", "KAD",
- * "không có", a dash. The status sheet's formulas compare against the same list.
- */
-export const NOT_APPLICABLE_WORDS = ["không áp dụng", "kad", "k.a.d", "không có", "—", "–", "-", "n/a"];
+import { NOT_APPLICABLE_WORDS } from "./vocabulary";
 
 const WORDS = NOT_APPLICABLE_WORDS.map(fold);
 

@@ -8,8 +8,11 @@
 export const YES_WORDS = ["đạt", "có", "x", "✓", "✔", "true", "1", "yes", "rồi", "đã có", "đã đạt"];
 /** Read as no in a yes/no cell. */
 export const NO_WORDS = ["không đạt", "chưa đạt", "không", "chưa", "chưa có", "false", "0", "no"];
-/** Typed where a figure is due to say the indicator does not apply; never a value. */
-export const NOT_APPLICABLE_WORDS = ["không áp dụng", "kad", "k/a/d", "n/a", "không phát sinh"];
+/**
+ * Typed in an answer cell to say "this does not apply here" (with a reason after it or not): never a
+ * value. core/text/not-applicable.ts reads them; the status sheet's formulas compare against them.
+ */
+export const NOT_APPLICABLE_WORDS = ["không áp dụng", "kad", "k.a.d", "k/a/d", "n/a", "không có", "không phát sinh", "—", "–", "-"];
 
 /**
  * Characters read as a space, besides " " itself: the no-break space (Excel's "#,##0" in a French or

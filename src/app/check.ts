@@ -14,6 +14,7 @@ import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
+import { fingerprintProblems } from "./fingerprint";
 
 export type CheckRequest = {
   rulesets: RulesetCatalog;
@@ -58,7 +59,7 @@ function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): 
 }
 
 /** Where each mapped slot reads, as a reference a click can select. */
-function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
+export function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
   const out: Record<string, Record<string, MappedCell>> = {};
   for (const [code, bySlot] of Object.entries(mapping.indicators)) {
     for (const [slot, ref] of Object.entries(bySlot)) {
@@ -168,6 +169,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   }
   const inputs: Inputs = read.inputs;
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
+  early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
   const figures: FigureContext = {
     ruleset,
     mapping,

@@ -8,6 +8,8 @@ import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation } from "./lists";
 import { readInputs, type ReadInputs } from "./read-inputs";
+import { mappedCells } from "./check";
+import { fingerprintLayout } from "./fingerprint";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -94,6 +96,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
   const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw });
-  const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
+  const written = await port.writeSheets([status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
   return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name };
 }

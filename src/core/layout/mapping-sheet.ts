@@ -10,15 +10,17 @@ export const MAPPING_KEY = "mapping";
 const PIECE = 8000;
 
 export function mappingSheetLayout(json: string): SheetLayout {
+  return hiddenTextSheet(MAPPING_KEY, MAPPING_SHEET, "Ánh xạ chỉ tiêu của Chỉ tiêu xã — do phần mềm quản lý, không sửa tay", json);
+}
+
+/** A very hidden owned sheet holding a text (JSON) in column A from row 2, under a title in A1. */
+export function hiddenTextSheet(key: string, name: string, title: string, json: string): SheetLayout {
   const pieces: string[] = [];
   for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
   return {
-    key: MAPPING_KEY,
-    name: MAPPING_SHEET,
-    rows: [
-      [{ value: "Ánh xạ chỉ tiêu của Chỉ tiêu xã — do phần mềm quản lý, không sửa tay" }],
-      ...pieces.map((p) => [{ value: p }]),
-    ],
+    key,
+    name,
+    rows: [[{ value: title }], ...pieces.map((p) => [{ value: p }])],
     columns: [100],
     merges: [],
     visibility: "veryHidden",

@@ -10,6 +10,7 @@ import { listsForEvaluation } from "./lists";
 import { readInputs, type ReadInputs } from "./read-inputs";
 import { mappedCells } from "./check";
 import { fingerprintLayout } from "./fingerprint";
+import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -98,5 +99,6 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const status = statusSheetLayout({ ruleset, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw });
   const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
   const written = await port.writeSheets([status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
-  return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name };
+  // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
+  return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name };
 }

@@ -14,7 +14,7 @@ import { findIndicator, indicatorsOf } from "../core/ruleset/walk";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { blankWorkbook } from "../workbook/xlsx/blank";
-import { refuseCompoundFile } from "../workbook/xlsx/encrypted";
+import { looksLikeZip, refuseCompoundFile } from "../workbook/xlsx/encrypted";
 import { checkWorkbook } from "./check";
 import { evaluateWorkbook, type RulesetCatalog } from "./evaluate-workbook";
 
@@ -91,6 +91,9 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
     refuseCompoundFile(bytes);
     return await reportPort(file, await XlsxWorkbook.open(bytes), opts);
   } catch (e) {
+    if (e instanceof WorkbookError && e.code === "not-xlsx" && looksLikeZip(bytes)) {
+      return bad(file, "corrupt", "Tệp .xlsx bị hỏng: phần nén không đọc được (thường do tệp bị cắt cụt khi gửi hoặc tải về) — hãy mở lại trong Excel, lưu rồi gửi lại (corrupt zip)");
+    }
     if (e instanceof WorkbookError) {
       const why: BadFile["why"] = e.code === "protected" ? "protected" : e.code === "not-xlsx" ? "not-xlsx" : e.code === "not-found" ? "not-found" : e.code === "corrupt" ? "corrupt" : "unreadable";
       return bad(file, why, e.message);

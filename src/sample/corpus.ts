@@ -82,7 +82,7 @@ async function cellOf(bytes: Uint8Array, name: string): Promise<{ cell: string; 
   const n = (await port.snapshot()).names.find((x) => x.name === name);
   if (!n || n.target.kind !== "range") throw new Error(`sample has no name ${name}`);
   const r = n.target.range;
-  const [[v]] = (await port.readRanges([r])) as [[unknown]];
+  const v = (await port.readRanges([r]))[0]?.[0]?.[0];
   return { cell: `${String.fromCharCode(64 + r.left)}${r.top}`, value: typeof v === "number" ? v : 0 };
 }
 

@@ -28,3 +28,8 @@ export function refuseCompoundFile(bytes: Uint8Array): void {
   }
   throw new WorkbookError("Tệp là định dạng Excel cũ (.xls) hoặc tệp Office khác, không phải .xlsx — hãy mở trong Excel và lưu lại dưới dạng .xlsx (old .xls or other OLE file)", "not-xlsx");
 }
+
+/** A zip's local-file signature: a file that starts so but does not open was damaged (cut short in transit, often). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

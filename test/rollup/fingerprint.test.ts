@@ -96,3 +96,16 @@ test("formula cells are found in a sheet part, with or without a namespace prefi
   const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="G7" s="3"><f>IF(1,"Đạt","")</f><v>x</v></c><c r="H7"/><x:c r="B2"><x:f>1+1</x:f></x:c></row></sheetData>';
   expect([...formulaCellsOfXml(xml)]).toEqual(["G7", "B2"]);
 });
+
+test("cell text with _x…_ survives our writer and reader (Excel's escape), as LibreOffice reads it", async () => {
+  const { blankWorkbook } = await import("../../src/workbook/xlsx/blank");
+  const port = await blankWorkbook();
+  const texts = ["tên can_bo_xa_thon", "_x0041_ literal", "a_x000D_b"];
+  await port.writeSheets([{ key: "t", name: "T", rows: texts.map((value) => [{ value }]), columns: [20], merges: [], visibility: "visible" }]);
+  const back = await XlsxWorkbook.open(await port.save());
+  expect((await back.readSheet("T")).map((r) => r[0])).toEqual(texts);
+  // A clerk's file written by Excel: _x000D_ is a carriage return.
+  const { unescapeCellText, escapeCellText } = await import("../../src/workbook/xlsx/xml");
+  expect(unescapeCellText("a_x000D_b")).toBe("a\rb");
+  expect(escapeCellText("can_bo_xa_thon")).toBe("can_bo_x005F_xa_thon");
+});

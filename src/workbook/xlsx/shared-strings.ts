@@ -1,4 +1,4 @@
-import { parseXml } from "./xml";
+import { parseXml, unescapeCellText } from "./xml";
 
 /** The shared string table: each <si>'s text, runs joined, phonetic guides (<rPh>) left out. */
 export function parseSharedStrings(xml: string, part: string): string[] {
@@ -14,7 +14,7 @@ export function parseSharedStrings(xml: string, part: string): string[] {
     },
     close: (_tag, name) => {
       if (name === "si") {
-        out.push((current ?? []).join("").normalize("NFC"));
+        out.push(unescapeCellText((current ?? []).join("")).normalize("NFC"));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inT = false;

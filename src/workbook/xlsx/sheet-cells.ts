@@ -1,4 +1,5 @@
 import type { RawCell } from "../../core/text/cell";
+import { unescapeCellText } from "./xml";
 import { columnIndex } from "../../core/ref/a1";
 import { excelSerialToDate } from "./date-styles";
 import { WorkbookError } from "../port";
@@ -26,7 +27,7 @@ function decode(type: string, v: string | undefined, inline: string | undefined,
     case "inlineStr":
       return (inline ?? "").normalize("NFC");
     case "str":
-      return (v ?? "").normalize("NFC");
+      return unescapeCellText(v ?? "").normalize("NFC");
     case "b":
       return v === "1" || v === "true";
     case "e":
@@ -71,7 +72,7 @@ function inlineText(inner: string, p: string): string {
   let at = 0;
   for (;;) {
     const t = inner.indexOf(tOpen, at);
-    if (t < 0) return out;
+    if (t < 0) return unescapeCellText(out);
     const ph = inner.indexOf(phOpen, at);
     if (ph >= 0 && ph < t) {
       // A phonetic guide's text is a reading aid, not the cell's text.

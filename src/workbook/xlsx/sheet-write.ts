@@ -1,6 +1,6 @@
 import type { CellSpec, SheetLayout, StyleName } from "../../core/layout/sheet";
 import { cellRef, columnName } from "../../core/ref/a1";
-import { escapeXml } from "./xml";
+import { escapeCellText, escapeXml } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -31,8 +31,8 @@ function cellXml(ref: string, cell: CellSpec, xf: Record<StyleName, number>): st
   if (typeof v === "object") return `<c r="${ref}"${s} t="e">${f}<v>${escapeXml(v.error)}</v></c>`;
   // A formula's text result is t="str"; any other text is an inline string, so "=SUM(…)" typed in a
   // name stays text and is never evaluated.
-  if (f) return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v)}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  if (f) return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(escapeCellText(v))}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(escapeCellText(v))}</t></is></c>`;
 }
 
 /** The worksheet part as text (tests read it). */

@@ -62,3 +62,16 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
     throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${failure.message})`, "corrupt");
   }
 }
+
+/**
+ * OOXML's own escape inside cell text: _xHHHH_ is a character (Excel writes _x000D_ for a carriage
+ * return). A literal "_x…_" in a text (a name such as can_bo_xa_thon) is written with its underscore
+ * escaped as _x005F_: LibreOffice reads even "_xa_" as a character otherwise.
+ */
+export function escapeCellText(s: string): string {
+  return s.replace(/_(?=x[0-9A-Fa-f]+_)/g, "_x005F_");
+}
+
+export function unescapeCellText(s: string): string {
+  return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}

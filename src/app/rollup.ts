@@ -41,8 +41,31 @@ function countRatio(ruleset: Ruleset, code: string): boolean {
 
 const bad = (file: string, why: BadFile["why"], message: string): BadFile => ({ kind: "bad", file, why, message });
 
+/**
+ * A read-only view of a port whose snapshot and whole-sheet reads are made once: evaluate (its lists
+ * read the rosters) and the check (it reads every sheet) then share them. The roll-up writes nothing.
+ */
+function readOnce(port: WorkbookPort): WorkbookPort {
+  let snap: ReturnType<WorkbookPort["snapshot"]> | undefined;
+  const sheets = new Map<string, ReturnType<WorkbookPort["readSheet"]>>();
+  const view: WorkbookPort = {
+    snapshot: () => (snap ??= port.snapshot()),
+    readRanges: (ranges) => port.readRanges(ranges),
+    readSheet: (name) => {
+      const key = name.toLocaleLowerCase("vi");
+      let rows = sheets.get(key);
+      if (!rows) sheets.set(key, (rows = port.readSheet(name)));
+      return rows;
+    },
+    writeSheets: () => Promise.reject(new WorkbookError("Tổng hợp không ghi vào sổ tính của xã (read-only)", "read-only")),
+  };
+  if (port.formulaCells) view.formulaCells = (name) => port.formulaCells!(name);
+  return view;
+}
+
 /** One workbook's report on an open port; what cannot be evaluated becomes a bad-file row. */
-export async function reportPort(file: string, port: WorkbookPort, opts: RollupOptions): Promise<FileOutcome> {
+export async function reportPort(file: string, opened: WorkbookPort, opts: RollupOptions): Promise<FileOutcome> {
+  const port = readOnce(opened);
   const snap = await port.snapshot();
   const stored = snap.mappingText === undefined ? undefined : parseMappingText("ánh xạ lưu trong sổ tính", snap.mappingText);
   if (stored === undefined) {

@@ -10,12 +10,14 @@ import { WorkbookError } from "../workbook/port";
 import { loadCheckRuleFile } from "./check-command";
 import type { Io } from "./main";
 import { progressLine } from "./progress";
+import { reportFilesInThreads } from "../node/rollup-pool";
+import { availableParallelism } from "os";
 
 /** 0: the roll-up was written, whatever it found; 1: wrong usage; 2: nothing could be written. */
 export const ROLLUP_EXIT = { ok: 0, usage: 1, nothing: 2 } as const;
 
 export const ROLLUP_HELP = `  chitieu rollup TỆP.xlsx|THƯ-MỤC… --out tong-hop.xlsx [--ruleset ID] [--as-of YYYY-MM-DD]
-                 [--json R.json] [--quiet]
+                 [--json R.json] [--jobs N] [--quiet]
     tổng hợp sổ tính của nhiều xã: Tổng hợp theo xã, Theo chỉ tiêu, Cần gửi lại; tệp hỏng, có mật
     khẩu, chưa ánh xạ hoặc bản cũ của cùng một xã thành dòng ghi lý do
     Mã thoát: 0 đã ghi bảng tổng hợp; 2 không ghi được (không có tệp nào, bộ tiêu chí không có);
@@ -30,12 +32,12 @@ export type RollupDeps = {
   now?: () => number;
 };
 
-export type RollupArgs = { files: string[]; out: string; ruleset?: string | undefined; asOf?: string | undefined; json?: string | undefined; quiet: boolean };
+export type RollupArgs = { files: string[]; out: string; ruleset?: string | undefined; asOf?: string | undefined; json?: string | undefined; quiet: boolean; jobs: number };
 
 export function parseRollupArgs(args: string[]): RollupArgs {
   const parsed = parseArgs({
     args,
-    options: { out: { type: "string" }, ruleset: { type: "string" }, "as-of": { type: "string" }, json: { type: "string" }, quiet: { type: "boolean" } },
+    options: { out: { type: "string" }, ruleset: { type: "string" }, "as-of": { type: "string" }, json: { type: "string" }, quiet: { type: "boolean" }, jobs: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
@@ -43,7 +45,10 @@ export function parseRollupArgs(args: string[]): RollupArgs {
   if (parsed.positionals.length === 0) throw new Error("cần ít nhất một tệp .xlsx hoặc thư mục");
   if (!v.out) throw new Error("cần --out tong-hop.xlsx");
   if (v["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v["as-of"])) throw new Error(`--as-of "${v["as-of"]}" phải dạng YYYY-MM-DD, ví dụ 2025-06-30`);
-  return { files: parsed.positionals, out: v.out, ruleset: v.ruleset, asOf: v["as-of"], json: v.json, quiet: v.quiet === true };
+  // One thread per core by default; 1 reads in this thread (no worker at all).
+  const jobs = v.jobs === undefined ? Math.max(1, availableParallelism()) : Number(v.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new Error(`--jobs "${v.jobs}" phải là số nguyên từ 1 đến 64`);
+  return { files: parsed.positionals, out: v.out, ruleset: v.ruleset, asOf: v["as-of"], json: v.json, quiet: v.quiet === true, jobs };
 }
 
 export const defaultRollupDeps = (): Omit<RollupDeps, "loadRulesets"> => ({
@@ -107,7 +112,10 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   const now = deps.now ?? Date.now;
   const started = now();
   const show = a.quiet ? undefined : deps.progress;
-  const outcomes = await reportFiles(files, opts, deps.readFile, (done, file) => show?.(progressLine(done, files.length, now() - started, file)));
+  const progress = (done: number, file: string) => show?.(progressLine(done, files.length, now() - started, file));
+  const threads = Math.min(a.jobs, files.length);
+  if (threads > 1) for (const r of rulesets.values()) opts.checkRules?.(r); // its warnings, once, here
+  const outcomes = threads > 1 ? await reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress) : await reportFiles(files, opts, deps.readFile, progress);
   show?.("\n");
   const { rollup, bytes } = await writeRollup(outcomes, rulesets, a.ruleset);
   try {

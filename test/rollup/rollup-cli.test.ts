@@ -187,3 +187,13 @@ test("exit 2 when nothing can be rolled up, 1 on wrong usage, messages in Vietna
   expect(missing.out).toContain("Không tìm thấy");
   rmSync(empty, { recursive: true, force: true });
 });
+
+test("worker threads and a single thread give the same report, in the same order", async () => {
+  const one = await runCli("rollup", corpus.dir, "--jobs", "1", "--out", path.join(out, "j1.xlsx"), "--json", path.join(out, "j1.json"), "--quiet");
+  const three = await runCli("rollup", corpus.dir, "--jobs", "3", "--out", path.join(out, "j3.xlsx"), "--json", path.join(out, "j3.json"), "--quiet");
+  expect([one.code, three.code]).toEqual([0, 0]);
+  expect(readFileSync(path.join(out, "j3.json"), "utf8")).toBe(readFileSync(path.join(out, "j1.json"), "utf8"));
+  const bad = await runCli("rollup", corpus.dir, "--jobs", "0", "--out", path.join(out, "j0.xlsx"));
+  expect(bad.code).toBe(1);
+  expect(bad.err).toContain("--jobs");
+});

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { makeSampleCommune } from "../src/sample/commune";
+import { benchRollup } from "./rollup";
 
 type Measure = { ms: number; rssMB: number };
 
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+main()
+  .then(() => (process.env.BENCH_ROLLUP === "0" ? undefined : benchRollup()))
+  .catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

@@ -77,11 +77,28 @@ const FIXED_WIDTHS = [5, 22, 24, 11, 12, 18, 6, 9, 16];
 /** The verdict column of the i-th indicator (its result is the column before). */
 export const verdictColumn = (i: number) => C.status + 2 * (i + 1);
 
+/** The reason spans from "Số đạt" over the next columns; its row is as tall as that merged width needs. */
+const REASON_RIGHT = (lastCol: number) => Math.max(C.status, Math.min(lastCol, C.status + 4));
+
 function setAsideRows(start: number, items: Array<{ commune: string; file: string; date: string; label: string; reason: string }>, lastCol: number, merges: SheetLayout["merges"]): Row[] {
   return items.map((it, k) => {
     const row: Row = [n(k + 1), t(it.commune), t(it.file), t(it.date, "center"), t(it.label, "bold"), t(it.reason)];
-    merges.push({ top: start + k, left: C.passed, bottom: start + k, right: Math.max(C.status, Math.min(lastCol, C.status + 4)) });
+    merges.push({ top: start + k, left: C.passed, bottom: start + k, right: REASON_RIGHT(lastCol) });
     return row;
+  });
+}
+
+/** Row heights that know the reason cells are merged (the estimate alone sees one narrow column). */
+function setAsideHeights(heights: Array<number | undefined>, rows: readonly Row[], from: number, columns: readonly number[], lastCol: number): Array<number | undefined> {
+  const reasonWidth = columns.slice(C.passed - 1, REASON_RIGHT(lastCol)).reduce((a, b) => a + b, 0) - 1;
+  return heights.map((h, i) => {
+    if (i < from) return h;
+    const lines = (col: number, width: number) => {
+      const v = rows[i]?.[col - 1]?.value;
+      return typeof v === "string" ? Math.ceil(v.length / Math.max(1, width)) : 1;
+    };
+    const n = Math.max(1, lines(C.file, (columns[C.file - 1] ?? 10) - 1), lines(C.commune, (columns[C.commune - 1] ?? 10) - 1), lines(C.passed, reasonWidth));
+    return n > 1 ? Math.round(n * 15.75 * 100) / 100 : undefined;
   });
 }
 
@@ -138,7 +155,13 @@ function communesSheet(g: RollupGroup, name: string, apart: { bad: readonly BadF
       rows,
       columns,
       merges,
-      rowHeights: estimateRowHeights(rows, columns, WRAP).map((h, i) => (i < HEADER_ROW - 1 ? undefined : h)),
+      rowHeights: setAsideHeights(
+        estimateRowHeights(rows, columns, WRAP).map((h, i) => (i < HEADER_ROW - 1 ? undefined : h)),
+        rows,
+        lastRow + 2,
+        columns,
+        lastCol,
+      ),
       print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
       freezeRows: HEADER_ROW,
       conditionalFormats:

@@ -1,4 +1,6 @@
+import { existsSync } from "fs";
 import { parseArgs } from "util";
+import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { rollupJson, rollupText } from "../app/rollup-report";
 import { reportFile, writeRollup, type RollupOptions } from "../app/rollup";
 import type { FileOutcome } from "../core/rollup/types";
@@ -75,6 +77,21 @@ export async function reportFiles(files: readonly string[], opts: RollupOptions,
   return out;
 }
 
+/**
+ * The roll-up replaces its output whole, so an existing --out must be a roll-up we wrote: every sheet
+ * ours. A commune's workbook named there by mistake is refused, never overwritten.
+ */
+async function refuseForeignOutput(out: string, readFile: (p: string) => Uint8Array): Promise<string | undefined> {
+  if (!existsSync(out)) return undefined;
+  const foreign = `Lỗi: "${out}" đã có và không phải bảng tổng hợp do Chỉ tiêu xã tạo — hãy chọn tên tệp khác cho --out để không ghi đè sổ tính này (output exists and is not a roll-up)`;
+  try {
+    const snap = await (await XlsxWorkbook.open(readFile(out))).snapshot();
+    return snap.sheets.length > 0 && snap.sheets.every((s) => s.owner?.startsWith("rollup-")) ? undefined : foreign;
+  } catch {
+    return foreign;
+  }
+}
+
 /** `chitieu rollup FILES|FOLDERS… --out OUT.xlsx`; returns the exit code. */
 export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): Promise<number> {
   let a: RollupArgs;
@@ -88,6 +105,11 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   for (const p of problems) io.err(`Cảnh báo: bộ tiêu chí không hợp lệ, bỏ qua — ${p.message}`);
   if (a.ruleset !== undefined && !rulesets.has(a.ruleset)) {
     io.err(`Lỗi: Không có bộ tiêu chí "${a.ruleset}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)`);
+    return ROLLUP_EXIT.nothing;
+  }
+  const refusal = await refuseForeignOutput(a.out, deps.readFile);
+  if (refusal) {
+    io.err(refusal);
     return ROLLUP_EXIT.nothing;
   }
   const files = collectWorkbookFiles(a.files, [a.out, ...(a.json ? [a.json] : [])]);

@@ -197,3 +197,15 @@ test("worker threads and a single thread give the same report, in the same order
   expect(bad.code).toBe(1);
   expect(bad.err).toContain("--jobs");
 });
+
+test("an existing --out is replaced only when it is a roll-up we wrote; a commune's workbook is refused", async () => {
+  const target = path.join(out, "xa.xlsx");
+  const original = readFileSync(corpus.files[0]!.path);
+  writeFileSync(target, original);
+  const refused = await runCli("rollup", corpus.files[1]!.path, "--out", target, "--quiet");
+  expect(refused.code).toBe(2);
+  expect(refused.err).toContain("không phải bảng tổng hợp");
+  expect(readFileSync(target).equals(original)).toBe(true);
+  const rerun = await runCli("rollup", corpus.files[1]!.path, "--out", path.join(out, "tong-hop.xlsx"), "--quiet");
+  expect(rerun.code).toBe(0);
+});

@@ -16,8 +16,10 @@ export function collectWorkbookFiles(paths: readonly string[], skip: readonly st
     for (const e of entries) {
       if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile() && TAKEN.has(extname(e.name).toLowerCase()) && !skipped.has(resolve(path))) out.push(path);
+      // A symbolic link counts as what it points to (a folder of links to the communes' files).
+      const kind = e.isSymbolicLink() && existsSync(path) ? statSync(path) : e;
+      if (kind.isDirectory()) walk(path);
+      else if (kind.isFile() && TAKEN.has(extname(e.name).toLowerCase()) && !skipped.has(resolve(path))) out.push(path);
     }
   };
   for (const p of paths) {

@@ -12,6 +12,7 @@ import { join } from "path";
 import { makeSampleCommune } from "../src/sample/commune";
 import { printOfficeFigures } from "./office";
 import { printProcessTimes } from "./processes";
+import { benchRollup } from "./rollup";
 
 type Measure = { ms: number; rssMB: number };
 
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
   await printOfficeFigures((process.env.BENCH_OFFICE_SIZES ?? "1000,20000,100000").split(",").map(Number));
 }
 
-main().catch((e: unknown) => {
+main()
+  .then(() => (process.env.BENCH_ROLLUP === "0" ? undefined : benchRollup()))
+  .catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

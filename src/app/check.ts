@@ -16,6 +16,7 @@ import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
 import { reportDateFromCell } from "./report-date";
+import { fingerprintProblems } from "./fingerprint";
 
 export type CheckRequest = {
   rulesets: RulesetCatalog;
@@ -60,7 +61,7 @@ function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): 
 }
 
 /** Where each mapped slot reads, as a reference a click can select. */
-function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
+export function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
   const out: Record<string, Record<string, MappedCell>> = {};
   for (const [code, bySlot] of Object.entries(mapping.indicators)) {
     for (const [slot, ref] of Object.entries(bySlot)) {
@@ -175,6 +176,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   mapping = dated.mapping;
   early.push(...dated.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
+  early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
   const figures: FigureContext = {
     ruleset,
     mapping,

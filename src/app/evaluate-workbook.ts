@@ -12,6 +12,9 @@ import { listsForEvaluation } from "./lists";
 import { readInputs, type ReadInputs } from "./read-inputs";
 import { reportDateFromCell } from "./report-date";
 import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
+import { mappedCells } from "./check";
+import { fingerprintLayout } from "./fingerprint";
+import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -106,6 +109,8 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
   const status = statusSheetLayout({ ruleset: judged, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
-  const written = await port.writeSheets([status, ...(lists?.layouts ?? [])], mappingToText(mapping));
-  return { ok: true, ruleset, mapping, evaluation, written, statusSheet: name, ...listCounts };
+  const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
+  const written = await port.writeSheets([status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
+  return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
 }

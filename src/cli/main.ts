@@ -10,6 +10,8 @@ import { runSample } from "./sample";
 import { listsCommand, LISTS_HELP } from "./lists-command";
 import { checkCommand, CHECK_HELP } from "./check-command";
 import { reportCommand, REPORT_HELP } from "./report-command";
+import { defaultRollupDeps, rollupCommand, ROLLUP_HELP } from "./rollup-command";
+import { corpusCommand, CORPUS_HELP } from "./corpus-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 
@@ -33,6 +35,8 @@ const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Exce
 ${LISTS_HELP}
 ${CHECK_HELP}
 ${REPORT_HELP}
+${ROLLUP_HELP}
+${CORPUS_HELP}
   chitieu sample [--out-dir DIR]                  tạo sổ tính của xã mẫu và chạy đánh giá
 
 Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước;
@@ -160,8 +164,10 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   propose: cmdPropose,
   check: (args, io) => checkCommand(args, io),
   report: (args, io) => reportCommand(args, io, { rulesets: () => catalog(io), usage: (m) => new UsageError(m) }),
+  rollup: (args, io) => rollupCommand(args, io, { ...defaultRollupDeps(), loadRulesets: () => loadRulesetDir() }),
   lists: (args, io) => listsCommand(args, io, { rulesets: () => catalog(io), usage: (m) => new UsageError(m) }),
-  sample: (args, io) => runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
+  sample: (args, io) =>
+    args.includes("--communes") ? corpusCommand(args, io, () => catalog(io), (m) => new UsageError(m)) : runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
 };
 
 /** Runs one command; every failure a clerk can cause ends as a one-line Vietnamese message, never a stack trace. */

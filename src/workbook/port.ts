@@ -59,6 +59,11 @@ export interface WorkbookPort {
   readSheet(sheet: string): Promise<RawCell[][]>;
   /** Writes (or replaces) owned sheets and, when given, the stored mapping. One round trip plus chunks. */
   writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult>;
+  /**
+   * The cells of a sheet that hold a formula (A1, "G7"): how a verdict typed over our formula is told
+   * from the formula's own result. Optional: an adapter that cannot tell leaves it out.
+   */
+  formulaCells?(sheet: string): Promise<ReadonlySet<string>>;
 }
 
 /** A failure the clerk can act on, in Vietnamese (English in parentheses for the log). */

@@ -15,17 +15,26 @@ import { checkConditions, checkNotApplicableContradictions } from "./situation";
 
 export type CheckResult = { problems: CheckProblem[]; counts: CheckCounts };
 
-/** Cells the mapping reads, as "sheet|row|col" (sheet lower-cased). */
+/** Cells the mapping reads, by sheet (lower-cased) then row and column: asked once per cell of every sheet, so no key strings. */
 function mappedCells(figures: FigureContext | undefined): (sheet: string, row: number, col: number) => boolean {
-  const set = new Set<string>();
+  const bySheet = new Map<string, Set<number>>();
   for (const bySlot of Object.values(figures?.cells ?? {})) {
     for (const cell of Object.values(bySlot)) {
       const r = cell.range;
       if (!r) continue;
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) set.add(`${r.sheet.toLocaleLowerCase("vi")}|${row}|${col}`);
+      const key = r.sheet.toLocaleLowerCase("vi");
+      const set = bySheet.get(key) ?? new Set<number>();
+      bySheet.set(key, set);
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) set.add(row * 20000 + col);
     }
   }
-  return (sheet, row, col) => set.has(`${sheet.toLocaleLowerCase("vi")}|${row}|${col}`);
+  if (bySheet.size === 0) return () => false;
+  const lower = new Map<string, string>();
+  return (sheet, row, col) => {
+    let key = lower.get(sheet);
+    if (key === undefined) lower.set(sheet, (key = sheet.toLocaleLowerCase("vi")));
+    return bySheet.get(key)?.has(row * 20000 + col) ?? false;
+  };
 }
 
 /**

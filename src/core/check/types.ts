@@ -34,6 +34,10 @@ export const BUILT_IN_CHECKS = {
   "display-threshold": "canh-bao",
   /** The status sheet shows figures (or a date, or verdicts) other than the workbook's current ones. */
   "stale-status": "loi",
+  /** A mapped input, the mapping, the ruleset or the report date changed since the status sheet was written (its stored fingerprint). */
+  "status-changed": "loi",
+  /** A verdict cell of our status sheet written as a formula now holds a typed value. */
+  "typed-over-verdict": "loi",
   /** A typed group summary "a/b" whose a disagrees with the verdicts. */
   "summary-passed-mismatch": "loi",
   /** A typed group summary "a/b" whose b is not the number of items in the group. */

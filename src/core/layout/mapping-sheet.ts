@@ -14,24 +14,27 @@ export const MAPPING_KEY = "mapping";
 const PIECE = 8000;
 
 export function mappingSheetLayout(json: string): SheetLayout {
+  return hiddenTextSheet(MAPPING_KEY, MAPPING_SHEET, "Ánh xạ chỉ tiêu của Chỉ tiêu xã — do phần mềm quản lý, không sửa tay", json);
+}
+
+/**
+ * A very hidden owned sheet holding a text (JSON) under a title in A1, in the mapping's format (header
+ * with length and checksum in A2, base64 from A3), so that no spreadsheet's save can alter it unseen.
+ */
+export function hiddenTextSheet(key: string, name: string, title: string, json: string): SheetLayout {
   const bytes = utf8Encode(json);
   const encoded = toBase64(bytes);
   const pieces: string[] = [];
   for (let i = 0; i < encoded.length; i += PIECE) pieces.push(encoded.slice(i, i + PIECE));
   return {
-    key: MAPPING_KEY,
-    name: MAPPING_SHEET,
-    rows: [
-      [{ value: "Ánh xạ chỉ tiêu của Chỉ tiêu xã — do phần mềm quản lý, không sửa tay" }],
-      [{ value: mappingHeader(bytes) }],
-      ...pieces.map((p) => [{ value: p }]),
-    ],
+    key,
+    name,
+    rows: [[{ value: title }], [{ value: mappingHeader(bytes) }], ...pieces.map((p) => [{ value: p }])],
     columns: [100],
     merges: [],
     visibility: "veryHidden",
   };
 }
-
 /**
  * Column A of the mapping sheet, from row 1, back to the JSON text; undefined when it holds none.
  * Workbooks written before the base64 format hold the JSON itself from row 2, and are still read.

@@ -50,7 +50,8 @@ export type StatusSheetInput = {
 const col = (c: number) => String.fromCharCode(64 + c);
 const at = (c: number, row: number) => `${col(c)}${row}`;
 
-const VERDICT_STYLE: Record<Verdict, StyleName> = {
+/** Each verdict's look, on the status sheet and wherever a verdict is shown (the roll-up). */
+export const VERDICT_STYLE: Record<Verdict, StyleName> = {
   dat: "verdict-dat",
   "khong-dat": "verdict-khong-dat",
   "thieu-so-lieu": "verdict-thieu-so-lieu",

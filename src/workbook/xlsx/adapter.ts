@@ -10,6 +10,7 @@ import { readSheetCells, type CellContext } from "./sheet-cells";
 import { parseWorkbookXml } from "./workbook-xml";
 import { writeSheetsToPackage } from "./write-sheets";
 import { attribute, elements } from "./xml-tokens";
+import { formulaCellsOfXml } from "./formula-cells";
 
 const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -128,6 +129,14 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let i = 0; i < right; i++) if (r[i] === undefined) r[i] = null;
     }
     return rows;
+  }
+
+  async formulaCells(name: string): Promise<ReadonlySet<string>> {
+    const wb = await this.workbookXml();
+    const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
+    const part = sheet ? this.pkg.workbookRels.get(sheet.rId)?.target : undefined;
+    const xml = part ? await readText(this.pkg.zip, part) : undefined;
+    return xml === undefined ? new Set() : formulaCellsOfXml(xml);
   }
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

@@ -19,6 +19,8 @@ import { fileURLToPath, pathToFileURL } from "url";
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(REPO, "build", "cli", "main.js");
 export const ENTRY = join(REPO, "src", "cli", "main.ts");
+/** The roll-up's worker thread, built beside the bundle (src/node/rollup-pool.ts starts it from there). */
+const THREAD_ENTRY = join(REPO, "src", "node", "rollup-thread.ts");
 const NATIVE_INFLATE = join(REPO, "src", "node", "native-inflate.ts");
 
 /** Packages required from node_modules at run time: the runtime dependencies but JSZip (see above). */
@@ -36,8 +38,14 @@ const nativeInflate = {
 
 /** Builds the bundle and moves it into place in one rename, so a command started meanwhile reads the old or the new file, never half of one. */
 export async function buildCli({ outfile = BUNDLE } = {}) {
+  const main = await buildOne(ENTRY, outfile);
+  await buildOne(THREAD_ENTRY, join(dirname(outfile), "rollup-thread.js"));
+  return main;
+}
+
+async function buildOne(entry, outfile) {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     platform: "node",
     target: "node20",

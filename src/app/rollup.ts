@@ -14,7 +14,6 @@ import { findIndicator, indicatorsOf } from "../core/ruleset/walk";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { blankWorkbook } from "../workbook/xlsx/blank";
-import { looksLikeZip, refuseCompoundFile } from "../workbook/xlsx/encrypted";
 import { checkWorkbook } from "./check";
 import { evaluateWorkbook, type RulesetCatalog } from "./evaluate-workbook";
 
@@ -111,12 +110,9 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
 /** One file's report from its bytes. Never throws: whatever stops it is the reason on its row. */
 export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOptions): Promise<FileOutcome> {
   try {
-    refuseCompoundFile(bytes);
+    // The reader says what a file is when it is no .xlsx (file-kind.ts): .xls, password, cut zip, HTML…
     return await reportPort(file, await XlsxWorkbook.open(bytes), opts);
   } catch (e) {
-    if (e instanceof WorkbookError && e.code === "not-xlsx" && looksLikeZip(bytes)) {
-      return bad(file, "corrupt", "Tệp .xlsx bị hỏng: phần nén không đọc được (thường do tệp bị cắt cụt khi gửi hoặc tải về) — hãy mở lại trong Excel, lưu rồi gửi lại (corrupt zip)");
-    }
     if (e instanceof WorkbookError) {
       const why: BadFile["why"] = e.code === "protected" ? "protected" : e.code === "not-xlsx" ? "not-xlsx" : e.code === "not-found" ? "not-found" : e.code === "corrupt" ? "corrupt" : "unreadable";
       return bad(file, why, e.message);

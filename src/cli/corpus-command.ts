@@ -3,7 +3,6 @@ import { join, resolve } from "path";
 import { parseArgs } from "util";
 import type { RulesetCatalog } from "../app/evaluate-workbook";
 import { writeFileAtomic } from "../node/files";
-import { makeCorpus } from "../sample/corpus";
 import type { Io } from "./main";
 
 export const CORPUS_HELP = `  chitieu sample --communes N --out-dir THƯ-MỤC [--seed S] [--min-residents 2000] [--max-residents 20000]
@@ -47,6 +46,7 @@ export async function corpusCommand(args: string[], io: Io, rulesets: () => Rule
   const dir = resolve(values["out-dir"]);
   mkdirSync(dir, { recursive: true });
   let n = 0;
+  const { makeCorpus } = await import("../sample/corpus");
   for await (const f of makeCorpus(rulesets(), opts)) {
     writeFileAtomic(join(dir, f.name), f.bytes);
     n++;

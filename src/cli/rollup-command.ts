@@ -1,8 +1,7 @@
 import { existsSync } from "fs";
 import { parseArgs } from "util";
-import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { rollupJson, rollupText } from "../app/rollup-report";
-import { reportFile, writeRollup, type RollupOptions } from "../app/rollup";
+import type { RollupOptions } from "../app/rollup";
 import type { FileOutcome } from "../core/rollup/types";
 import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
@@ -71,6 +70,8 @@ export async function reportFiles(files: readonly string[], opts: RollupOptions,
       onDone(out.length, file);
       continue;
     }
+    // Loaded on first use, like every command's heavy modules: main.ts imports this file on every start.
+    const { reportFile } = await import("../app/rollup");
     out.push(await reportFile(file, bytes, opts));
     onDone(out.length, file);
   }
@@ -85,6 +86,7 @@ async function refuseForeignOutput(out: string, readFile: (p: string) => Uint8Ar
   if (!existsSync(out)) return undefined;
   const foreign = `Lỗi: "${out}" đã có và không phải bảng tổng hợp do Chỉ tiêu xã tạo — hãy chọn tên tệp khác cho --out để không ghi đè sổ tính này (output exists and is not a roll-up)`;
   try {
+    const { XlsxWorkbook } = await import("../workbook/xlsx/adapter");
     const snap = await (await XlsxWorkbook.open(readFile(out))).snapshot();
     return snap.sheets.length > 0 && snap.sheets.every((s) => s.owner?.startsWith("rollup-")) ? undefined : foreign;
   } catch {
@@ -139,6 +141,7 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   if (threads > 1) for (const r of rulesets.values()) opts.checkRules?.(r); // its warnings, once, here
   const outcomes = threads > 1 ? await reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress) : await reportFiles(files, opts, deps.readFile, progress);
   show?.("\n");
+  const { writeRollup } = await import("../app/rollup");
   const { rollup, bytes } = await writeRollup(outcomes, rulesets, a.ruleset);
   try {
     deps.writeFile(a.out, bytes);

@@ -1,10 +1,20 @@
+import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import type { FileOutcome } from "../core/rollup/types";
 import type { ThreadReply } from "./rollup-thread";
 
-/** The thread's source runs through tsx like the command line itself (no build step). */
-const BOOT = `require("tsx/cjs/api").register(); require(${JSON.stringify(join(__dirname, "rollup-thread.ts"))});`;
+/**
+ * The thread's code: from the built command line (build/cli/main.js) its built sibling
+ * build/cli/rollup-thread.js (scripts/build-cli.mjs); from the TypeScript sources (jest, tsx) the
+ * source through tsx, a devDependency that is there whenever the sources are run.
+ */
+function threadCode(): { code: string; eval: boolean } {
+  const built = join(__dirname, "rollup-thread.js");
+  if (__filename.endsWith(".js") && existsSync(built)) return { code: built, eval: false };
+  const loader = "tsx/cjs/api";
+  return { code: `require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(join(__dirname, "rollup-thread.ts"))});`, eval: true };
+}
 
 /**
  * The files' reports made by `jobs` worker threads, in the order of the files. Each thread is given
@@ -17,7 +27,8 @@ export function reportFilesInThreads(files: readonly string[], opts: { jobs: num
   let done = 0;
   return new Promise((resolve) => {
     const start = () => {
-      const worker = new Worker(BOOT, { eval: true, workerData: { asOf: opts.asOf } });
+      const thread = threadCode();
+      const worker = new Worker(thread.code, { eval: thread.eval, workerData: { asOf: opts.asOf } });
       let current = -1;
       const give = () => {
         if (next >= files.length) {

@@ -36,7 +36,7 @@ test("province ratio: exact sums over the communes with valid figures only", () 
   const r = rollUp([report("a", "A", "2025-06-30", [1, 3, "khong-dat"]), report("b", "B", "2025-06-30", [1, 6, "khong-dat"]), report("c", "C", "2025-06-30", [9, 3, "loi-so-lieu"])], codes);
   const t = r.programmes[0]!.tallies[0]!;
   expect([t.numerator, t.denominator, t.ratio, t.summed]).toEqual([rat(2), rat(9), rat(2, 9), 2]);
-  expect(t.counts).toEqual({ dat: 0, "khong-dat": 2, "thieu-so-lieu": 0, "loi-so-lieu": 1, "tam-dung": 0 });
+  expect(t.counts).toEqual({ dat: 0, "khong-dat": 2, "thieu-so-lieu": 0, "loi-so-lieu": 1, "tam-dung": 0, "khong-ap-dung": 0 });
 });
 
 test("another programme than --ruleset is set apart, not counted", () => {

@@ -95,6 +95,9 @@ test("the content hash tells contents apart and the stored version is package.js
 test("formula cells are found in a sheet part, with or without a namespace prefix", () => {
   const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="G7" s="3"><f>IF(1,"Đạt","")</f><v>x</v></c><c r="H7"/><x:c r="B2"><x:f>1+1</x:f></x:c></row></sheetData>';
   expect([...formulaCellsOfXml(xml)]).toEqual(["G7", "B2"]);
+  // A commented-out cell and a ">" inside an attribute value are not formulas (the tokenizer, not a pattern).
+  const odd = '<sheetData><!-- <c r="Z9"><f>1</f></c> --><row r="1"><c r="A1" x="a>b"><v>1</v></c><c r="C3" x="<f>"><f>2</f></c></row></sheetData>';
+  expect([...formulaCellsOfXml(odd)]).toEqual(["C3"]);
 });
 
 test("cell text with _x…_ survives our writer and reader (Excel's escape), as LibreOffice reads it", async () => {

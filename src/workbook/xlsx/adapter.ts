@@ -136,7 +136,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
     const part = sheet ? this.pkg.workbookRels.get(sheet.rId)?.target : undefined;
     const xml = part ? await readText(this.pkg.zip, part) : undefined;
-    return xml === undefined ? new Set() : formulaCellsOfXml(xml);
+    return xml === undefined || part === undefined ? new Set() : formulaCellsOfXml(xml, part);
   }
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

@@ -36,10 +36,11 @@ export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
   if (bytes.length === 0) return new WorkbookError("Tệp rỗng (0 byte) — có thể tệp chưa tải hoặc chưa lưu xong; hãy lấy lại bản gốc (empty file)", "not-xlsx");
   if (looksLikeZip(bytes)) return undefined;
   if (startsWith(bytes, CFB)) {
-    if (containsUtf16(bytes, "EncryptionInfo")) {
+    // A password-protected .xlsx is an OLE container holding the EncryptionInfo and EncryptedPackage streams.
+    if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) {
       return new WorkbookError(
         "Tệp có mật khẩu mở (đã mã hoá) nên không đọc được — hãy mở bằng Excel, vào Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá mật khẩu rồi lưu lại (encrypted file)",
-        "not-xlsx",
+        "protected",
       );
     }
     return new WorkbookError(`Tệp là định dạng Excel 97–2003 (.xls), không phải .xlsx — ${SAVE_AS_XLSX} (legacy .xls)`, "not-xlsx");

@@ -1,12 +1,16 @@
-/** The cells of a worksheet part that hold a formula, as A1 addresses ("G7"). */
-export function formulaCellsOfXml(xml: string): Set<string> {
+import { attribute, markups } from "./xml-tokens";
+
+/**
+ * The cells of a worksheet part that hold a formula, as A1 addresses ("G7"), read with the tokenizer:
+ * a <c> whose content has an <f> (look-alikes in comments or attribute values are not cells).
+ */
+export function formulaCellsOfXml(xml: string, part = "worksheet"): Set<string> {
   const out = new Set<string>();
-  const cell = /<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  for (let m = cell.exec(xml); m; m = cell.exec(xml)) {
-    const inner = m[3];
-    if (inner === undefined || !/<(?:\w+:)?f\b/.test(inner)) continue;
-    const r = /\br="([A-Z]+\d+)"/.exec(m[1]!);
-    if (r) out.add(r[1]!);
+  let cell: string | undefined;
+  for (const m of markups(xml, part)) {
+    if (m.kind === "open" && m.local === "c") cell = attribute(xml, m, "r");
+    else if (m.kind === "close" && m.local === "c") cell = undefined;
+    else if ((m.kind === "open" || m.kind === "empty") && m.local === "f" && cell !== undefined) out.add(cell);
   }
   return out;
 }

@@ -119,7 +119,9 @@ describe("a bundle older than the sources", () => {
 
   beforeAll(() => {
     project = path.join(dir, "scratch");
-    for (const sub of ["bin", "scripts", path.join("src", "cli")]) mkdirSync(path.join(project, sub), { recursive: true });
+    for (const sub of ["bin", "scripts", path.join("src", "cli"), path.join("src", "node")]) mkdirSync(path.join(project, sub), { recursive: true });
+    // The build script also builds the roll-up's worker thread beside the bundle.
+    writeFileSync(path.join(project, "src", "node", "rollup-thread.ts"), "export {};\n");
     cpSync(h.BIN, path.join(project, "bin", "chitieu.js"));
     cpSync(path.join(h.REPO, "scripts", "build-cli.mjs"), path.join(project, "scripts", "build-cli.mjs"));
     cpSync(path.join(h.REPO, "package.json"), path.join(project, "package.json"));

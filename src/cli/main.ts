@@ -24,23 +24,37 @@ export const EXIT = { ok: 0, usage: 1, input: 2 } as const;
 export type Io = { out: (s: string) => void; err: (s: string) => void };
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
+const RULESETS_HELP = `  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn`;
+const TEMPLATE_HELP = `  chitieu template --ruleset ID --out FILE.xlsx [--commune TÊN-XÃ] [--as-of YYYY-MM-DD]
+                                                  sổ tính mẫu để nhập số liệu`;
+const EVALUATE_HELP = `  chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
+                   [--out OUT.xlsx] [--json REPORT.json]
+                                                  đánh giá; --out ghi bản có trang trạng thái`;
+const PROPOSE_HELP = `  chitieu propose FILE.xlsx --ruleset ID [--json MAP.json]
+                                                  đề xuất ánh xạ từ các tên trong sổ tính`;
+const SAMPLE_HELP = `  chitieu sample [--out-dir DIR] [--residents N]  tạo sổ tính của xã mẫu (N người, mặc định 1 200) và chạy đánh giá`;
+
+/** Each command's own help: "chitieu CMD --help" prints it; "chitieu --help" prints them all. */
+export const COMMAND_HELP: Record<string, string> = {
+  rulesets: RULESETS_HELP,
+  template: TEMPLATE_HELP,
+  evaluate: EVALUATE_HELP,
+  propose: PROPOSE_HELP,
+  lists: LISTS_HELP,
+  check: CHECK_HELP,
+  report: REPORT_HELP,
+  rollup: ROLLUP_HELP,
+  sample: `${SAMPLE_HELP}\n${CORPUS_HELP}`,
+};
+
+const EXIT_HELP = `Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước;
+3 (chỉ với check) còn lỗi phải sửa trước khi gửi.`;
+
 const HELP = `chitieu — kiểm tra chỉ tiêu của xã trên sổ tính Excel (.xlsx)
 
-  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn
-  chitieu template --ruleset ID --out FILE.xlsx   sổ tính mẫu để nhập số liệu
-  chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
-                   [--out OUT.xlsx] [--json REPORT.json]
-  chitieu propose FILE.xlsx --ruleset ID [--json MAP.json]
-                                                  đề xuất ánh xạ từ các tên trong sổ tính
-${LISTS_HELP}
-${CHECK_HELP}
-${REPORT_HELP}
-${ROLLUP_HELP}
-${CORPUS_HELP}
-  chitieu sample [--out-dir DIR]                  tạo sổ tính của xã mẫu và chạy đánh giá
+${Object.values(COMMAND_HELP).join("\n")}
 
-Mã thoát: 0 đã đánh giá; 1 sai cú pháp lệnh; 2 tệp, bộ tiêu chí hoặc ánh xạ cần sửa trước;
-3 (chỉ với check) còn lỗi phải sửa trước khi gửi.`;
+${EXIT_HELP}`;
 
 class UsageError extends Error {}
 
@@ -157,7 +171,7 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+export const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   rulesets: cmdRulesets,
   template: cmdTemplate,
   evaluate: cmdEvaluate,
@@ -181,6 +195,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   if (!command) {
     io.err(`Lỗi: không có lệnh "${name}" (unknown command)\n\n${HELP}`);
     return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${COMMAND_HELP[name] ?? HELP}\n\n${EXIT_HELP}`);
+    return EXIT.ok;
   }
   try {
     return await command(rest, io);

@@ -5,9 +5,8 @@
  * refused as on an offline machine).
  */
 import { mkdirSync, readFileSync } from "fs";
-import { createServer, type Server } from "http";
-import type { AddressInfo } from "net";
-import { extname, join, normalize, sep } from "path";
+import type { Server } from "http";
+import { join } from "path";
 import { chromium, type Browser } from "playwright-core";
 import type { JsonReport } from "../../src/app/report";
 import { jsonReport } from "../../src/app/report";
@@ -23,24 +22,9 @@ import { T } from "../../src/taskpane/strings";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { docxText } from "../report/docx-text";
 import { productionBuild, ROOT } from "./build";
+import { serve } from "./serve";
 
 const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml; charset=utf-8" };
-
-/** The build folder on 127.0.0.1 (a random port). */
-function serve(dir: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = normalize(join(dir, path === "/" ? "taskpane.html" : path));
-    if (!file.startsWith(dir + sep)) return void res.writeHead(403).end();
-    try {
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 let browser: Browser;
 let server: Server;

@@ -7,9 +7,8 @@
  * is expected in standalone mode: it is blocked and counted apart).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
-import { createServer, type Server } from "http";
-import type { AddressInfo } from "net";
-import { extname, join, normalize, sep } from "path";
+import type { Server } from "http";
+import { join } from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
@@ -22,37 +21,13 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { OFFICE_JS_URL } from "../../src/taskpane/host/detect";
 import { T } from "../../src/taskpane/strings";
 import { productionBuild, ROOT } from "./build";
+import { serve } from "./serve";
 
 const OUT = join(ROOT, "test-output");
 const SCREENSHOTS = join(OUT, "screenshots");
 const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
 const APPENDICES = ["Phụ lục 03", "Phụ lục 04", "Phụ lục 05", "Phụ lục 06", "Phụ lục 07"];
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-function serve(dir: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = normalize(join(dir, path === "/" ? "taskpane.html" : path));
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 type NetLog = { local: string[]; officeJsBlocked: string[]; leaked: string[]; pageErrors: string[] };
 

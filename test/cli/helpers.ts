@@ -2,6 +2,7 @@
  * Helpers for the command-line tests: run main() in-process (fast), spawn the real executable for a
  * few end-to-end checks, and build the workbooks the cases need — all generated here, no binaries.
  */
+import { decodeEntities } from "../../src/workbook/xlsx/xml-tokens";
 import { spawnSync } from "child_process";
 import { createHash, randomBytes } from "crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -403,15 +404,8 @@ export function sheetParts(workbookXml: string, relsXml: string): Array<{ name: 
   });
 }
 
-export function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, "&");
-}
+/** The entities of an attribute or text, decoded as our own XML reader decodes them. */
+export const decodeXml = decodeEntities;
 
 /** Writes a fixture into `dir` and returns its path. */
 export async function writeCustom(dir: string, name: string, opts: CustomOptions = {}): Promise<string> {

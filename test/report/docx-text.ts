@@ -1,14 +1,6 @@
 /* A .docx read back as a reader would: the text of each paragraph, and any part's XML. No Node I/O, so jsdom tests can use it. */
 import JSZip from "jszip";
-
-const decodeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, "&");
+import { decodeEntities } from "../../src/workbook/xlsx/xml-tokens";
 
 export async function docxPart(bytes: Uint8Array, part: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -20,7 +12,7 @@ export async function docxPart(bytes: Uint8Array, part: string): Promise<string>
 /** The text of each paragraph of word/document.xml, in order (table cells included). */
 export function paragraphTexts(documentXml: string): string[] {
   return [...documentXml.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)].map((m) =>
-    [...(m[1] ?? "").matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => decodeXml(t[1] ?? "")).join(""),
+    [...(m[1] ?? "").matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => decodeEntities(t[1] ?? "")).join(""),
   );
 }
 

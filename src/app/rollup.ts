@@ -16,6 +16,7 @@ import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { blankWorkbook } from "../workbook/xlsx/blank";
 import { checkWorkbook } from "./check";
 import { evaluateWorkbook, type RulesetCatalog } from "./evaluate-workbook";
+import { kindOf } from "../core/kinds/registry";
 
 export type RollupOptions = {
   rulesets: RulesetCatalog;
@@ -35,7 +36,7 @@ function baseName(file: string): string {
 /** A count ratio's figures are what the province sums; other kinds keep their verdict only. */
 function countRatio(ruleset: Ruleset, code: string): boolean {
   const ind = findIndicator(ruleset, code);
-  return ind !== undefined && (ind.kind === "ratio" || ind.kind === "conditional" || (ind.kind === "by-year" && ind.measure === "ratio"));
+  return ind !== undefined && kindOf(ind).countRatio(ind);
 }
 
 const bad = (file: string, why: BadFile["why"], message: string): BadFile => ({ kind: "bad", file, why, message });

@@ -82,4 +82,7 @@ export const allOf: KindModule<"all-of"> = {
   needsReportDate: false,
   listFigure: undefined,
   countRatio: () => false,
+  // Each part names its own counts (see reportCounts of its measure).
+  reportCounts: () => undefined,
+  choosingCondition: () => undefined,
 };

@@ -122,4 +122,7 @@ export const byYear: KindModule<"by-year"> = {
   needsReportDate: true,
   listFigure: undefined,
   countRatio: (ind) => ind.measure === "ratio",
+  // The report states the year's result without naming the counts.
+  reportCounts: () => undefined,
+  choosingCondition: () => undefined,
 };

@@ -82,4 +82,7 @@ export const conditional: KindModule<"conditional"> = {
   needsReportDate: false,
   listFigure: undefined,
   countRatio: () => true,
+  // The report states the result without naming the counts.
+  reportCounts: () => undefined,
+  choosingCondition: (ind) => ind.condition,
 };

@@ -23,6 +23,9 @@ export type EvalContext = {
 
 export type KindResult = MeasureResult & { parts?: PartResult[] };
 
+/** The labels of the counts the report names in its "Kết quả" sentence ("3.200/3.986 người…"). */
+export type CountLabels = { numerator: string; denominator: string; unit: string };
+
 /** A part of a two-part indicator, with its own row on the status sheet. */
 export type PartRow = { id: string; appliesIf?: AppliesIf | undefined; measure: Measure };
 
@@ -36,6 +39,8 @@ export type MeasureModule<K extends MeasureKind> = {
   whenNone(m: ByMeasure<K>): WhenNone | undefined;
   /** Its result cell shows Có/Không ("?" when it cannot tell), not a figure. */
   showsYesNo: boolean;
+  /** The counts the report names in words; undefined where it gives the result alone. */
+  reportCounts(m: ByMeasure<K>): CountLabels | undefined;
 };
 
 export type KindModule<K extends IndicatorKind> = {
@@ -58,4 +63,8 @@ export type KindModule<K extends IndicatorKind> = {
   listFigure: "counts" | "anyone-listed" | undefined;
   /** A ratio of two counts: the roll-up adds numerators and denominators across communes. */
   countRatio(ind: ByKind<K>): boolean;
+  /** The counts the report names in words; undefined where it gives the result alone. */
+  reportCounts(ind: ByKind<K>): CountLabels | undefined;
+  /** The figure that chooses its threshold, for the check against the denominators counting the same population. */
+  choosingCondition(ind: ByKind<K>): ByKind<"conditional">["condition"] | undefined;
 };

@@ -20,6 +20,7 @@ export const quantityMeasure: MeasureModule<"quantity"> = {
   shares: () => [],
   whenNone: () => undefined,
   showsYesNo: false,
+  reportCounts: () => undefined,
 };
 
 export const quantity: KindModule<"quantity"> = {
@@ -37,4 +38,6 @@ export const quantity: KindModule<"quantity"> = {
   needsReportDate: false,
   listFigure: undefined,
   countRatio: () => false,
+  reportCounts: () => undefined,
+  choosingCondition: () => undefined,
 };

@@ -34,6 +34,7 @@ export const ratioMeasure: MeasureModule<"ratio"> = {
   ],
   whenNone: (m) => m.whenNone,
   showsYesNo: false,
+  reportCounts: (m) => ({ numerator: m.numeratorLabel, denominator: m.denominatorLabel, unit: m.unit }),
 };
 
 export const ratio: KindModule<"ratio"> = {
@@ -52,4 +53,6 @@ export const ratio: KindModule<"ratio"> = {
   // The list's count over the population it is drawn from (Phụ lục 03 over the adults of the roster).
   listFigure: "counts",
   countRatio: () => true,
+  reportCounts: (ind) => ratioMeasure.reportCounts(ind),
+  choosingCondition: () => undefined,
 };

@@ -12,6 +12,7 @@ export const yesNoMeasure: MeasureModule<"yes-no"> = {
   shares: () => [],
   whenNone: () => undefined,
   showsYesNo: true,
+  reportCounts: () => undefined,
 };
 
 export const yesNo: KindModule<"yes-no"> = {
@@ -30,4 +31,6 @@ export const yesNo: KindModule<"yes-no"> = {
   // "Có" when the list has anyone (1.3.3), once its yes/no column is answered.
   listFigure: "anyone-listed",
   countRatio: () => false,
+  reportCounts: () => undefined,
+  choosingCondition: () => undefined,
 };

@@ -2,6 +2,7 @@ import type { IndicatorInputs } from "../evaluate/inputs";
 import { judgeApplicability } from "../evaluate/applicability";
 import { combine } from "../evaluate/combine";
 import type { PartResult } from "../evaluate/result";
+import { appliesText, whenNoneText } from "../ruleset/applies-text";
 import { questionSlot } from "../evaluate/slot-spec";
 import { combineExpr } from "../layout/formulas";
 import { cellAt, emptyRow, notesOf, setCell, text, verdictCell, type Row, type RowCtx } from "../layout/status-cells";
@@ -53,6 +54,15 @@ function partRow(ind: AllOf, part: Part, result: PartResult, ctx: RowCtx): Row {
   return row;
 }
 
+/** A part's requirement for the template: the document's words first, the threshold after them only where they do not already say it. */
+function partRequirementLines(p: Part): string[] {
+  const measure = measureOf(p.measure);
+  const threshold = measure.requirement(p.measure);
+  const same = p.requirementText !== undefined && p.requirementText.replace(/\s/g, "").startsWith(threshold.replace(/\s/g, ""));
+  const own = `${p.id}) ${p.requirementText ?? threshold}${p.requirementText && !same ? ` (${threshold})` : ""}`;
+  return [own, ...appliesText(p.appliesIf).map((t) => `   ${t}`), ...whenNoneText(measure.whenNone(p.measure)).map((t) => `   ${t}`)];
+}
+
 /** Two or more parts that must all hold: clean water ≥ 45%, of which ≥ 20% piped. */
 export const allOf: KindModule<"all-of"> = {
   slots: (ind) => ind.parts.flatMap((part) => [...questionSlot(part.appliesIf, `${part.id}.question`), ...measureOf(part.measure).slots(part.measure, part.id, part.name)]),
@@ -84,5 +94,6 @@ export const allOf: KindModule<"all-of"> = {
   countRatio: () => false,
   // Each part names its own counts (see reportCounts of its measure).
   reportCounts: () => undefined,
+  requirementLines: (ind) => ind.parts.flatMap(partRequirementLines),
   choosingCondition: () => undefined,
 };

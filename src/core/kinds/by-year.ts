@@ -124,5 +124,11 @@ export const byYear: KindModule<"by-year"> = {
   countRatio: (ind) => ind.measure === "ratio",
   // The report states the year's result without naming the counts.
   reportCounts: () => undefined,
+  requirementLines: (ind) => {
+    const unit = ind.measure === "ratio" ? "%" : ` ${ind.unit}`;
+    const years = Object.entries(ind.byYear).map(([y, v]) => `năm ${y}: ${COMPARATOR_TEXT[ind.comparator]} ${formatQuantity(fromNumber(v))}${unit}`);
+    const other = ind.rule ? `Năm khác: ${ind.rule.text} (${formatQuantity(fromNumber(ind.rule.percentOfReference))}% × ${ind.rule.referenceLabel}).` : "Năm khác: văn bản không ghi mức.";
+    return [`Mức theo năm — ${years.join("; ")}`, other];
+  },
   choosingCondition: () => undefined,
 };

@@ -5,7 +5,7 @@ import { fromNumber } from "../evaluate/rational";
 import { shareRow } from "../layout/measure-rows";
 import { single } from "../layout/status-cells";
 import type { ShareRequirement } from "../ruleset/schema";
-import { COMPARATOR_TEXT, formatQuantity } from "../text/format";
+import { COMPARATOR_TEXT, formatQuantity, formatShareThreshold } from "../text/format";
 import type { ByKind, EvalContext, KindModule, KindResult } from "./module";
 
 type Conditional = ByKind<"conditional">;
@@ -84,5 +84,9 @@ export const conditional: KindModule<"conditional"> = {
   countRatio: () => true,
   // The report states the result without naming the counts.
   reportCounts: () => undefined,
+  requirementLines: (ind) => {
+    const c = ind.condition;
+    return [`Nếu ${c.label} ${COMPARATOR_TEXT[c.comparator]} ${formatQuantity(fromNumber(c.value))}: ${formatShareThreshold(ind.then)}; nếu không: ${formatShareThreshold(ind.otherwise)}.`];
+  },
   choosingCondition: (ind) => ind.condition,
 };

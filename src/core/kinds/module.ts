@@ -41,6 +41,8 @@ export type MeasureModule<K extends MeasureKind> = {
   showsYesNo: boolean;
   /** The counts the report names in words; undefined where it gives the result alone. */
   reportCounts(m: ByMeasure<K>): CountLabels | undefined;
+  /** Its threshold in the clerk's words: "≥ 80%", "≥ 2.500 m²", "Có". */
+  requirement(m: ByMeasure<K>): string;
 };
 
 export type KindModule<K extends IndicatorKind> = {
@@ -65,6 +67,8 @@ export type KindModule<K extends IndicatorKind> = {
   countRatio(ind: ByKind<K>): boolean;
   /** The counts the report names in words; undefined where it gives the result alone. */
   reportCounts(ind: ByKind<K>): CountLabels | undefined;
+  /** Its thresholds in the clerk's words, for the template (after the document's own requirement text). */
+  requirementLines(ind: ByKind<K>): string[];
   /** The figure that chooses its threshold, for the check against the denominators counting the same population. */
   choosingCondition(ind: ByKind<K>): ByKind<"conditional">["condition"] | undefined;
 };

@@ -1,6 +1,8 @@
 import { evaluateQuantity } from "../evaluate/measures";
 import { prefixed } from "../evaluate/slot-spec";
 import { quantityRow } from "../layout/measure-rows";
+import { fromNumber } from "../evaluate/rational";
+import { COMPARATOR_TEXT, formatQuantity } from "../text/format";
 import { single } from "../layout/status-cells";
 import type { KindModule, MeasureModule } from "./module";
 
@@ -21,6 +23,7 @@ export const quantityMeasure: MeasureModule<"quantity"> = {
   whenNone: () => undefined,
   showsYesNo: false,
   reportCounts: () => undefined,
+  requirement: (m) => `${COMPARATOR_TEXT[m.requirement.comparator]} ${formatQuantity(fromNumber(m.requirement.value))} ${m.unit}`,
 };
 
 export const quantity: KindModule<"quantity"> = {
@@ -39,5 +42,6 @@ export const quantity: KindModule<"quantity"> = {
   listFigure: undefined,
   countRatio: () => false,
   reportCounts: () => undefined,
+  requirementLines: (ind) => (ind.requirementText ? [] : [quantityMeasure.requirement(ind)]),
   choosingCondition: () => undefined,
 };

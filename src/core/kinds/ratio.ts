@@ -2,6 +2,7 @@ import { shareThreshold } from "../check/share-measure";
 import { evaluateShare } from "../evaluate/measures";
 import { prefixed } from "../evaluate/slot-spec";
 import { shareRow } from "../layout/measure-rows";
+import { formatShareThreshold } from "../text/format";
 import { single } from "../layout/status-cells";
 import type { KindModule, MeasureModule } from "./module";
 
@@ -34,6 +35,7 @@ export const ratioMeasure: MeasureModule<"ratio"> = {
   ],
   whenNone: (m) => m.whenNone,
   showsYesNo: false,
+  requirement: (m) => formatShareThreshold(m.requirement),
   reportCounts: (m) => ({ numerator: m.numeratorLabel, denominator: m.denominatorLabel, unit: m.unit }),
 };
 
@@ -54,5 +56,6 @@ export const ratio: KindModule<"ratio"> = {
   listFigure: "counts",
   countRatio: () => true,
   reportCounts: (ind) => ratioMeasure.reportCounts(ind),
+  requirementLines: (ind) => (ind.requirementText ? [] : [ratioMeasure.requirement(ind)]),
   choosingCondition: () => undefined,
 };

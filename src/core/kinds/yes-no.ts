@@ -13,6 +13,7 @@ export const yesNoMeasure: MeasureModule<"yes-no"> = {
   whenNone: () => undefined,
   showsYesNo: true,
   reportCounts: () => undefined,
+  requirement: (m) => (m.expected ? "Có" : "Không"),
 };
 
 export const yesNo: KindModule<"yes-no"> = {
@@ -32,5 +33,6 @@ export const yesNo: KindModule<"yes-no"> = {
   listFigure: "anyone-listed",
   countRatio: () => false,
   reportCounts: () => undefined,
+  requirementLines: (ind) => (ind.requirementText ? [] : [yesNoMeasure.requirement(ind)]),
   choosingCondition: () => undefined,
 };

@@ -12,6 +12,7 @@ import type { IndicatorInputs, Inputs, ValueType } from "../../src/core/evaluate
 import { slotsOf, type SlotSpec } from "../../src/core/evaluate/slots";
 import type { CellSpec, SheetLayout } from "../../src/core/layout/sheet";
 import { statusSheetLayout } from "../../src/core/layout/status";
+import { KINDS } from "../../src/core/kinds/registry";
 import type { Ruleset } from "../../src/core/ruleset/schema";
 import { indicatorsOf } from "../../src/core/ruleset/walk";
 import { parseCell, type RawCell } from "../../src/core/text/cell";
@@ -111,7 +112,8 @@ describe("status sheet golden files (UPDATE_GOLDEN=1 rewrites them)", () => {
   test("covers every ruleset in rulesets/ and every indicator kind", () => {
     expect(rulesets.length).toBeGreaterThanOrEqual(9);
     const kinds = new Set(rulesets.flatMap((r) => indicatorsOf(r).map(({ item }) => item.kind)));
-    expect([...kinds].sort()).toEqual(["all-of", "by-year", "conditional", "quantity", "ratio", "yes-no"]);
+    // A kind added to the schema (and to src/core/kinds) fails here until the every-kind test ruleset has one.
+    expect([...kinds].sort()).toEqual(Object.keys(KINDS).sort());
   });
 
   test.each(rulesets.map((r) => [r.id, r] as const))("%s renders as its golden file", (id, ruleset) => {

@@ -345,11 +345,6 @@ export function planScenario(ruleset: Ruleset, variant: number): Scenario {
           else yesNo(code, part.id, part.id, m.expected);
         }
         break;
-      default: {
-        // A kind added to the schema must say here which values exercise it: the compiler names this place.
-        const unplanned: never = item;
-        throw new Error(`no scenario values for ${JSON.stringify(unplanned)}`);
-      }
     }
   }
   if (variant === 1) {

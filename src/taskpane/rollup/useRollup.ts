@@ -1,0 +1,68 @@
+/*
+ * The roll-up panel's hook: the reducer's state, and the actions that start and stop the job and
+ * hand the workbook to the officer as a download.
+ */
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { Catalog } from "../rulesets";
+import type { RollupRunner } from "./runner";
+import { initialRollup, reduceRollup, rollupFileName, type RollupState } from "./state";
+
+export type RollupDeps = {
+  catalog: Catalog;
+  runner: RollupRunner;
+  save: (bytes: Uint8Array, fileName: string) => void;
+  now?: (() => Date) | undefined;
+};
+
+export type RollupActions = {
+  add: (files: readonly File[]) => void;
+  clear: () => void;
+  start: () => void;
+  cancel: () => void;
+  download: () => void;
+};
+
+export function useRollup(deps: RollupDeps): { state: RollupState; actions: RollupActions } {
+  const [state, dispatch] = useReducer(reduceRollup<File>, undefined, () => initialRollup<File>());
+  const latest = useRef({ deps, state });
+  latest.current = { deps, state };
+  const job = useRef<{ cancel: () => void } | undefined>(undefined);
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const start = useCallback(() => {
+    const { deps: d, state: s } = latest.current;
+    dispatch({ type: "started" });
+    if (s.files.length === 0 || s.phase === "running") return;
+    const fileName = rollupFileName((d.now ?? (() => new Date()))());
+    job.current = d.runner({ type: "start", files: s.files }, (message) => {
+      dispatch({ type: "message", message, fileName });
+      if (message.type === "done") {
+        job.current = undefined;
+        latest.current.deps.save(message.bytes, fileName);
+      }
+      if (message.type === "failed") job.current = undefined;
+    });
+  }, []);
+
+  const cancel = useCallback(() => {
+    job.current?.cancel();
+    job.current = undefined;
+    dispatch({ type: "cancelled" });
+  }, []);
+
+  const download = useCallback(() => {
+    const r = latest.current.state.result;
+    if (r) latest.current.deps.save(r.bytes, r.fileName);
+  }, []);
+
+  return {
+    state,
+    actions: {
+      add: useCallback((files: readonly File[]) => dispatch({ type: "add", files }), []),
+      clear: useCallback(() => dispatch({ type: "clear" }), []),
+      start,
+      cancel,
+      download,
+    },
+  };
+}

@@ -18,7 +18,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
-import { browserDeps, saveBytes } from "../host/file-host";
 import type { Catalog } from "../rulesets";
 import { workerRunner, type RollupRunner } from "../rollup/runner";
 import { RU } from "../rollup/strings";
@@ -56,11 +55,16 @@ export type RollupPanelProps = {
   now?: (() => Date) | undefined;
 };
 
+/** A Blob URL download; file-host is imported on use (the index has it already), as it brings the xlsx adapter. */
+function downloadFile(bytes: Uint8Array, name: string): void {
+  void import("../host/file-host").then(({ browserDeps, saveBytes }) => saveBytes(browserDeps(window), bytes, name));
+}
+
 export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
   const styles = useStyles();
   const id = useId();
   const run = useMemo(() => runner ?? workerRunner(catalog), [runner, catalog]);
-  const saveFile = useMemo(() => save ?? ((bytes: Uint8Array, name: string) => saveBytes(browserDeps(window), bytes, name)), [save]);
+  const saveFile = useMemo(() => save ?? downloadFile, [save]);
   const { state, actions } = useRollup({ catalog, runner: run, save: saveFile, now });
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);

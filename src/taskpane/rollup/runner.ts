@@ -31,6 +31,8 @@ export function workerRunner(catalog: Catalog): RollupRunner {
       let heard = false;
       worker.onmessage = (e: MessageEvent<RollupMessage>) => {
         heard = true;
+        // The job is over: the worker's memory (the catalog, the last workbook) goes with it.
+        if (e.data.type === "done" || e.data.type === "failed") worker?.terminate();
         tell(e.data);
       };
       worker.onerror = (e) => {

@@ -34,14 +34,14 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
     dispatch({ type: "started" });
     if (s.files.length === 0 || s.phase === "running") return;
     const fileName = rollupFileName((d.now ?? (() => new Date()))());
-    job.current = d.runner({ type: "start", files: s.files }, (message) => {
+    const handle = d.runner({ type: "start", files: s.files }, (message) => {
+      // A job stopped (or replaced) says nothing any more: no late download.
+      if (job.current !== handle) return;
       dispatch({ type: "message", message, fileName });
-      if (message.type === "done") {
-        job.current = undefined;
-        latest.current.deps.save(message.bytes, fileName);
-      }
-      if (message.type === "failed") job.current = undefined;
+      if (message.type === "done" || message.type === "failed") job.current = undefined;
+      if (message.type === "done") latest.current.deps.save(message.bytes, fileName);
     });
+    job.current = handle;
   }, []);
 
   const cancel = useCallback(() => {

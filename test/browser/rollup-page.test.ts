@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync } from "fs";
 import type { Server } from "http";
 import { join } from "path";
+import { pathToFileURL } from "url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { rollupSources } from "../../src/app/rollup-sources";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
@@ -28,6 +29,7 @@ let browser: Browser;
 let server: Server;
 let base: string;
 let corpus: CorpusFile[];
+let buildDir: string;
 
 beforeAll(async () => {
   const rulesets = loadRulesetDir().rulesets;
@@ -39,6 +41,7 @@ beforeAll(async () => {
     })(),
   ]);
   corpus = made;
+  buildDir = build.dir;
   ({ server, base } = await serve(build.dir));
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 }, 600_000);
@@ -160,3 +163,37 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   expect(pageErrors).toEqual([]);
   await context.close();
 }, 600_000);
+
+test("the built folder opened from disk (file://), where no worker may start: the page rolls up itself, the same workbook", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+  const leaked: string[] = [];
+  await context.route("**/*", async (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === "file:" || u.protocol === "data:" || u.protocol === "blob:") return route.continue();
+    if (u.href !== OFFICE_JS_URL) leaked.push(u.href);
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto(pathToFileURL(join(buildDir, "taskpane.html")).href, { waitUntil: "domcontentloaded" });
+  await page.getByRole("button", { name: T.openButton }).waitFor({ timeout: 15_000 });
+  await page.getByRole("button", { name: RU.title }).click();
+  const some = [corpus[0]!, corpus[1]!, corpus.find((f) => f.kind === "corrupt")!];
+  await page.getByTestId("rollup-files").setInputFiles(some.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
+  const panel = page.getByTestId("rollup-panel");
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), panel.getByRole("button", { name: RU.run, exact: true }).click()]);
+  const got = await sheets(new Uint8Array(readFileSync(await download.path())));
+  const node = await rollupSources(
+    some.map((f) => ({ name: f.name, read: () => Promise.resolve(f.bytes) })),
+    { rulesets: loadRulesetDir().rulesets, checkRules: (r) => loadCheckRuleFile(r).rules },
+  );
+  expect(got).toEqual(await sheets(node.bytes));
+  // Chromium refuses a worker script from file://: the fallback ran in the page.
+  expect(workers).toEqual([]);
+  expect(leaked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+}, 300_000);

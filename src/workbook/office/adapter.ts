@@ -2,8 +2,8 @@
  * The Office.js adapter of the workbook port: the live workbook inside Excel. Every port call is one
  * Excel.run with a constant number of context.sync() round trips — snapshot 1, readRanges 1 (+1 per
  * further request of about 2 MB), readSheet 1 (+1 per further block of a long roster), writeSheets 1
- * (+1 per further chunk of about 2 MB, +1 when no snapshot came first) — never one per indicator or
- * per cell. Reading, writing, formatting and request sizing live in their own files beside this one.
+ * (+1 per further chunk of about 2 MB, +1 when no snapshot came first), formulaCells 0 right after
+ * readSheet of a sheet of ours (else as readSheet) — never one per indicator or per cell. Reading, writing, formatting and request sizing live in their own files beside this one.
  *
  * Excel.run comes in through the constructor (the task pane passes Excel.run, tests a recording
  * fake); the Excel and Office globals are never read here.

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from "fs";
 import type { Server } from "http";
 import { join } from "path";
 import { pathToFileURL } from "url";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { rollupSources } from "../../src/app/rollup-sources";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
@@ -151,6 +152,10 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   // The panel lists what was set aside.
   const apart = await panel.getByTestId("rollup-apart").locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-why")));
   expect(apart.sort()).toEqual(["corrupt", "not-xlsx", "not-xlsx", "protected", "superseded", "unmapped"]);
+
+  // No accessibility violation in the panel, with its result shown.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="rollup-panel"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // The panel fits a 350 px pane without scrolling sideways.
   await page.setViewportSize({ width: 350, height: 900 });

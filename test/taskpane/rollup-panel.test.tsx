@@ -66,6 +66,19 @@ describe("reducer", () => {
     expect(run([{ type: "cancelled" }], s)).toBe(s);
   });
 
+  test("options (a programme, a date): kept with the files, a result made with others dropped, unchanged while running", () => {
+    let s = run([{ type: "add", files: [f("a.xlsx")] }, { type: "started" }, msg(done)]);
+    s = run([{ type: "options", ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" }], s);
+    expect(s).toMatchObject({ phase: "idle", ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
+    expect(s.result).toBeUndefined();
+    expect(run([{ type: "add", files: [f("b.xlsx")] }, { type: "clear" }], s)).toMatchObject({ files: [], ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
+    // Emptied fields mean no option.
+    const none = run([{ type: "options", ruleset: "", asOf: "" }], s);
+    expect([none.ruleset, none.asOf]).toEqual([undefined, undefined]);
+    const running = run([{ type: "started" }], s);
+    expect(run([{ type: "options", ruleset: undefined, asOf: undefined }], running)).toBe(running);
+  });
+
   test("the download's name: the evaluation date, else the day it was made", () => {
     expect(rollupFileName(new Date(2026, 0, 5))).toBe("Tong-hop-2026-01-05.xlsx");
     expect(rollupFileName(new Date(2026, 0, 5), "2025-06-30")).toBe("Tong-hop-2025-06-30.xlsx");
@@ -111,6 +124,18 @@ describe("panel", () => {
     expect(within(panel).getByRole("list", { name: RU.apart })).toHaveTextContent("ghi-chu.xlsx — Không phải .xlsx");
     await user.click(within(panel).getByRole("button", { name: RU.download("Tong-hop-2025-07-01.xlsx") }));
     expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  test("a programme and an evaluation date chosen go with the job, and name the download", async () => {
+    const { jobs, save, user } = setup();
+    await user.click(screen.getByRole("button", { name: RU.title }));
+    await user.selectOptions(screen.getByRole("combobox", { name: new RegExp(RU.ruleset) }), "phu-tho-xa-thong-minh-2024");
+    fireEvent.change(screen.getByLabelText(new RegExp(RU.asOf)), { target: { value: "2025-06-30" } });
+    fireEvent.change(screen.getByTestId("rollup-files"), { target: { files: [xlsx("xa-a.xlsx")] } });
+    await user.click(screen.getByRole("button", { name: RU.run }));
+    expect(jobs[0]!.req).toMatchObject({ ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
+    act(() => jobs[0]!.tell(done));
+    expect(save).toHaveBeenCalledWith(expect.any(Uint8Array), "Tong-hop-2025-06-30.xlsx");
   });
 
   test("stopped from the keyboard: the job is cancelled and the panel says so", async () => {

@@ -12,9 +12,12 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Field,
+  Input,
   makeStyles,
   mergeClasses,
   ProgressBar,
+  Select,
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
@@ -41,6 +44,11 @@ const useStyles = makeStyles({
   files: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "10em", overflowY: "auto", overflowWrap: "anywhere" },
   text: { overflowWrap: "anywhere" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  options: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // A programme's title is long: the list is as wide as the pane, the chosen title cut with "…".
+  field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectElement: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 /** Excel, and what the command line takes from a folder: the others are rows saying why (not .xlsx). */
@@ -70,6 +78,7 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
   const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const running = state.phase === "running";
+  const programmes = useMemo(() => [...catalog.rulesets.values()].sort((a, b) => a.title.localeCompare(b.title, "vi")), [catalog]);
 
   const picked = (folder: boolean) => (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
@@ -123,6 +132,22 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
               <Button onClick={() => folderInput.current?.click()} disabledFocusable={running}>
                 {RU.chooseFolder}
               </Button>
+            </div>
+
+            <div className={styles.options}>
+              <Field className={styles.field} label={RU.ruleset} hint={RU.rulesetHint}>
+                <Select className={styles.select} select={{ className: styles.selectElement }} value={state.ruleset ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: d.value, asOf: state.asOf })} disabled={running}>
+                  <option value="">{RU.allRulesets}</option>
+                  {programmes.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.title}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={RU.asOf} hint={RU.asOfHint}>
+                <Input type="date" value={state.asOf ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: state.ruleset, asOf: d.value })} disabled={running} />
+              </Field>
             </div>
 
             {state.files.length > 0 && (

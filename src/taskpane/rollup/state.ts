@@ -21,11 +21,16 @@ export type RollupState<F extends ChosenFile = File> = {
   result?: { fileName: string; bytes: Uint8Array; summary: RollupSummary } | undefined;
   /** Why the last run gave nothing (failure) or stopped (cancelled). */
   message?: { intent: "error" | "info"; text: string } | undefined;
+  /** Only this programme rolled up, the others listed apart (the command line's --ruleset). */
+  ruleset?: string | undefined;
+  /** Every commune evaluated on this date, YYYY-MM-DD (--as-of); else each on its own report date. */
+  asOf?: string | undefined;
 };
 
 export type RollupAction<F extends ChosenFile = File> =
   | { type: "add"; files: readonly F[] }
   | { type: "clear" }
+  | { type: "options"; ruleset?: string | undefined; asOf?: string | undefined }
   | { type: "started" }
   | { type: "message"; message: RollupMessage; fileName: string }
   | { type: "cancelled" };
@@ -47,10 +52,14 @@ export function reduceRollup<F extends ChosenFile>(state: RollupState<F>, action
         else if (!files.some((g) => same(f, g))) files.push(f);
       }
       // A different set of files: the last result no longer describes it.
-      return { files, skipped, phase: "idle" };
+      return { files, skipped, phase: "idle", ruleset: state.ruleset, asOf: state.asOf };
     }
     case "clear":
-      return state.phase === "running" ? state : initialRollup<F>();
+      return state.phase === "running" ? state : { ...initialRollup<F>(), ruleset: state.ruleset, asOf: state.asOf };
+    case "options":
+      if (state.phase === "running") return state;
+      // Other options: the last result was made with the old ones.
+      return { files: state.files, skipped: state.skipped, phase: "idle", ruleset: action.ruleset || undefined, asOf: action.asOf || undefined };
     case "started":
       if (state.files.length === 0) return { ...state, message: { intent: "error", text: RU.nothingChosen } };
       return { ...state, phase: "running", progress: { label: RU.starting, value: 0 }, result: undefined, message: undefined };

@@ -17,6 +17,7 @@ export type RollupDeps = {
 export type RollupActions = {
   add: (files: readonly File[]) => void;
   clear: () => void;
+  setOptions: (o: { ruleset?: string | undefined; asOf?: string | undefined }) => void;
   start: () => void;
   cancel: () => void;
   download: () => void;
@@ -33,8 +34,8 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
     const { deps: d, state: s } = latest.current;
     dispatch({ type: "started" });
     if (s.files.length === 0 || s.phase === "running") return;
-    const fileName = rollupFileName((d.now ?? (() => new Date()))());
-    const handle = d.runner({ type: "start", files: s.files }, (message) => {
+    const fileName = rollupFileName((d.now ?? (() => new Date()))(), s.asOf);
+    const handle = d.runner({ type: "start", files: s.files, ruleset: s.ruleset, asOf: s.asOf }, (message) => {
       // A job stopped (or replaced) says nothing any more: no late download.
       if (job.current !== handle) return;
       dispatch({ type: "message", message, fileName });
@@ -60,6 +61,7 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
     actions: {
       add: useCallback((files: readonly File[]) => dispatch({ type: "add", files }), []),
       clear: useCallback(() => dispatch({ type: "clear" }), []),
+      setOptions: useCallback((o: { ruleset?: string | undefined; asOf?: string | undefined }) => dispatch({ type: "options", ...o }), []),
       start,
       cancel,
       download,

@@ -106,7 +106,8 @@ describe("panel", () => {
     expect(within(panel).getByRole("button", { name: RU.run })).toHaveAttribute("aria-disabled", "true");
     fireEvent.change(screen.getByTestId("rollup-files"), { target: { files: [xlsx("xa-a.xlsx"), xlsx("xa-b.xlsx")] } });
     fireEvent.drop(within(panel).getByRole("group", { name: RU.dropZone }), { dataTransfer: { files: [xlsx("xa-c.xlsx"), xlsx("xa-a.xlsx"), xlsx("~$xa-a.xlsx")] } });
-    expect(within(panel).getByText(`${RU.chosen(3)} (${RU.skipped(1)})`)).toBeInTheDocument();
+    // The drop is read asynchronously (a dropped folder is walked): the list follows.
+    expect(await within(panel).findByText(`${RU.chosen(3)} (${RU.skipped(1)})`)).toBeInTheDocument();
 
     await user.click(within(panel).getByRole("button", { name: RU.run }));
     expect(jobs).toHaveLength(1);
@@ -136,6 +137,15 @@ describe("panel", () => {
     expect(jobs[0]!.req).toMatchObject({ ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
     act(() => jobs[0]!.tell(done));
     expect(save).toHaveBeenCalledWith(expect.any(Uint8Array), "Tong-hop-2025-06-30.xlsx");
+  });
+
+  test("a dropped folder that cannot be read is said, and nothing is added", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("button", { name: RU.title }));
+    const broken = { isFile: false, isDirectory: true, name: "Nhận", createReader: () => ({ readEntries: (_ok: unknown, ko: (e: Error) => void) => ko(new Error("NotFoundError")) }) };
+    fireEvent.drop(screen.getByRole("group", { name: RU.dropZone }), { dataTransfer: { files: [xlsx("Nhận")], items: [{ kind: "file", webkitGetAsEntry: () => broken }] } });
+    expect(await screen.findByText(RU.dropFailed("NotFoundError"))).toBeInTheDocument();
+    expect(screen.queryByText(RU.chosen(1))).toBeNull();
   });
 
   test("stopped from the keyboard: the job is cancelled and the panel says so", async () => {

@@ -22,6 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import type { Catalog } from "../rulesets";
+import { droppedFiles, FOLDER_TAKES } from "../rollup/dropped-files";
 import { workerRunner, type RollupRunner } from "../rollup/runner";
 import { RU } from "../rollup/strings";
 import { useRollup } from "../rollup/useRollup";
@@ -50,9 +51,6 @@ const useStyles = makeStyles({
   select: { minWidth: 0, maxWidth: "100%" },
   selectElement: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
-
-/** Excel, and what the command line takes from a folder: the others are rows saying why (not .xlsx). */
-const FOLDER_TAKES = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 
 export type RollupPanelProps = {
   catalog: Catalog;
@@ -93,7 +91,7 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
   const dropped = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    if (!running) actions.add(Array.from(e.dataTransfer.files));
+    if (!running) droppedFiles(e.dataTransfer).then(actions.add, (err: unknown) => actions.problem(RU.dropFailed(err instanceof Error ? err.message : String(err))));
   };
 
   return (

@@ -33,7 +33,9 @@ export type RollupAction<F extends ChosenFile = File> =
   | { type: "options"; ruleset?: string | undefined; asOf?: string | undefined }
   | { type: "started" }
   | { type: "message"; message: RollupMessage; fileName: string }
-  | { type: "cancelled" };
+  | { type: "cancelled" }
+  /** Something the officer must know that is not the job's (a dropped folder that could not be read). */
+  | { type: "problem"; text: string };
 
 export function initialRollup<F extends ChosenFile = File>(): RollupState<F> {
   return { files: [], skipped: 0, phase: "idle" };
@@ -63,6 +65,8 @@ export function reduceRollup<F extends ChosenFile>(state: RollupState<F>, action
     case "started":
       if (state.files.length === 0) return { ...state, message: { intent: "error", text: RU.nothingChosen } };
       return { ...state, phase: "running", progress: { label: RU.starting, value: 0 }, result: undefined, message: undefined };
+    case "problem":
+      return { ...state, message: { intent: "error", text: action.text } };
     case "cancelled":
       return state.phase === "running" ? { ...state, phase: "idle", progress: undefined, message: { intent: "info", text: RU.cancelled } } : state;
     case "message": {

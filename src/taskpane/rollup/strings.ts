@@ -29,5 +29,6 @@ export const RU = {
     `${communes} xã — ${dat} xã đạt chung; ${withErrors} xã còn lỗi cần gửi lại; ${notCurrent} xã có trang trạng thái chưa cập nhật hoặc chưa có.`,
   apart: "Tệp không tính vào tổng hợp (có dòng ghi lý do trong bảng):",
   download: (name: string) => `Tải lại ${name}`,
+  dropFailed: (why: string) => `Không đọc được thư mục vừa thả (${why}) — hãy dùng nút Chọn thư mục… hoặc chọn các tệp.`,
   nothingChosen: "Chưa chọn tệp nào — hãy chọn hoặc kéo thả các tệp .xlsx của các xã.",
 } as const;

@@ -17,6 +17,7 @@ export type RollupDeps = {
 export type RollupActions = {
   add: (files: readonly File[]) => void;
   clear: () => void;
+  problem: (text: string) => void;
   setOptions: (o: { ruleset?: string | undefined; asOf?: string | undefined }) => void;
   start: () => void;
   cancel: () => void;
@@ -61,6 +62,7 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
     actions: {
       add: useCallback((files: readonly File[]) => dispatch({ type: "add", files }), []),
       clear: useCallback(() => dispatch({ type: "clear" }), []),
+      problem: useCallback((text: string) => dispatch({ type: "problem", text }), []),
       setOptions: useCallback((o: { ruleset?: string | undefined; asOf?: string | undefined }) => dispatch({ type: "options", ...o }), []),
       start,
       cancel,

@@ -27,6 +27,7 @@ import { R } from "./report-strings";
 import type { Wordings } from "./report-wordings";
 import { useWordReport } from "./state/useWordReport";
 import { withDetails } from "./state/view";
+import { RollupPanel } from "./components/RollupPanel";
 
 /** The report's wording files and how the .docx reaches the clerk; index.tsx gives the bundled ones and a download. */
 export type ReportDeps = { wordings?: Wordings | undefined; save?: ((bytes: Uint8Array, fileName: string) => void) | undefined };
@@ -186,6 +187,7 @@ function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; repo
           )}
         </>
       )}
+      <RollupPanel catalog={catalog} />
     </main>
   );
 }

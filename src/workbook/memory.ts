@@ -31,6 +31,10 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly names: DefinedName[];
   /** Round trips so far, one per port call, as Office.js would sync. */
   roundTrips = 0;
+  /** Sheets of ours read since the last snapshot or write (lower case): their formulas came with them. */
+  private readonly readWithFormulas = new Set<string>();
+  /** Our sheets as the last snapshot listed them (lower case); none known after a write, as in Office.js. */
+  private readonly ownedAtSnapshot = new Set<string>();
 
   constructor(init: MemoryWorkbookInit) {
     this.sheets = init.sheets.map((s) => ({
@@ -66,6 +70,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async snapshot(): Promise<WorkbookSnapshot> {
     this.roundTrips++;
+    this.readWithFormulas.clear();
+    this.ownedAtSnapshot.clear();
+    for (const s of this.sheets) if (s.owner !== undefined) this.ownedAtSnapshot.add(s.name.toLocaleLowerCase("vi"));
     const sheets = this.sheets.map((s) => (s.owner === undefined ? { name: s.name, visibility: s.visibility } : { name: s.name, visibility: s.visibility, owner: s.owner }));
     const mapping = this.sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
     const names = this.names.map((n) => ({ ...n }));
@@ -96,6 +103,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.roundTrips++;
     const sheet = this.sheet(name);
     if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (this.ownedAtSnapshot.has(name.toLocaleLowerCase("vi"))) this.readWithFormulas.add(name.toLocaleLowerCase("vi"));
     let bottom = 0;
     let right = 0;
     for (const [ref, value] of sheet.cells) {
@@ -113,8 +121,29 @@ export class MemoryWorkbook implements WorkbookPort {
     return rows;
   }
 
+  /**
+   * The cells holding a formula; a sheet that is not there has none, as in the .xlsx adapter. Counted
+   * as Office.js costs it: nothing for a sheet of ours read since the last snapshot or write (Excel
+   * read its formulas with its values), else a round trip.
+   */
+  async formulaCells(name: string): Promise<ReadonlySet<string>> {
+    if (!this.readWithFormulas.has(name.toLocaleLowerCase("vi"))) this.roundTrips++;
+    return new Set(this.sheet(name)?.formulas.keys() ?? []);
+  }
+
+  /** A value typed into a cell, for tests: as in Excel, it replaces the cell's formula. */
+  type(sheet: string, a1: string, value: RawCell): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new WorkbookError(`Không có trang tính "${sheet}" trong sổ tính (no such sheet)`, "not-found");
+    s.formulas.delete(a1);
+    if (value === null) s.cells.delete(a1);
+    else s.cells.set(a1, value);
+  }
+
   async writeSheets(layouts: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
     this.roundTrips++;
+    this.readWithFormulas.clear();
+    this.ownedAtSnapshot.clear();
     const all = mappingText === undefined ? layouts : [...layouts, mappingSheetLayout(mappingText)];
     // Check every target before writing any, so a refusal leaves the workbook as it was.
     for (const layout of all) {

@@ -46,6 +46,8 @@ export type Opened = {
   limits?: RenderLimits;
   /** What the adapter told the clerk it left undone in its last write. */
   notes?: () => readonly string[];
+  /** The clerk types a value into a cell (over its formula, if any); the port then sees the workbook so. */
+  typeInto: (sheet: string, a1: string, value: string) => Promise<WorkbookPort>;
 };
 
 /**
@@ -208,6 +210,27 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       const notes = opened.notes?.() ?? [];
       expect(notes.filter((n) => /chưa có ExcelApi/.test(n))).toHaveLength(undone);
       expect(new Set(notes).size).toBe(notes.length);
+    });
+
+    test("tells the cells of our formulas from a value typed over one (a verdict typed by hand)", async () => {
+      const opened = await open();
+      await opened.port.writeSheets([RENDER_SPEC, layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912"]])]);
+      const port = await opened.reopen();
+      await port.snapshot();
+      expect(port.formulaCells).toBeDefined();
+      const formulas = async (p: WorkbookPort, sheet: string) => [...(await p.formulaCells!(sheet))].sort();
+      expect(await formulas(port, RENDER_SPEC.name)).toEqual(["B6", "D3", "D4"]);
+      // Text that looks like a formula, the clerk's sheets, and a sheet that is not there: none.
+      expect(await formulas(port, "Phụ lục 03")).toEqual([]);
+      expect(await formulas(port, "Số liệu")).toEqual([]);
+      expect(await formulas(port, "Không có")).toEqual([]);
+
+      const typed = await opened.typeInto(RENDER_SPEC.name, "D3", "Đạt");
+      await typed.snapshot();
+      // Read as the check reads it: the sheet's values, then its formulas.
+      expect((await typed.readSheet(RENDER_SPEC.name))[2]![3]).toBe("Đạt");
+      expect(await formulas(typed, RENDER_SPEC.name)).toEqual(["B6", "D4"]);
+      expect(await formulas(typed, RENDER_SPEC.name.toLocaleUpperCase("vi"))).toEqual(["B6", "D4"]);
     });
 
     test("text that looks like a formula is written as text", async () => {

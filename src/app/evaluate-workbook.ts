@@ -15,6 +15,9 @@ import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 import { mappedCells } from "./check";
 import { fingerprintLayout } from "./fingerprint";
 import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
+import { evaluateVillages } from "../core/evaluate/units";
+import { villageLayouts } from "../core/layout/villages";
+import { readVillages, villageSheetNames } from "./villages";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -92,6 +95,8 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const read = await readInputs(port, snap.names, ruleset, mapping);
   if (read.fatal.length > 0) return fail(read.fatal);
+  const villages = await readVillages(port, snap.names, ruleset, mapping);
+  if (villages.fatal.length > 0) return fail(villages.fatal);
   const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
   mapping = aged.mapping;
@@ -102,15 +107,30 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
     ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
-  const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []));
+  const options = { asOf: mapping.asOf, suspended: mapping.suspended };
+  // Groups judged per village (thôn thông minh) when the workbook names villages: units.ts.
+  const byVillage = evaluateVillages(ruleset, lists?.inputs ?? read.inputs, villages.villages, options);
+  const evaluation = byVillage?.evaluation ?? evaluate(ruleset, lists?.inputs ?? read.inputs, options);
+  evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []), ...villages.problems);
   const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
   if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
-  const status = statusSheetLayout({ ruleset: judged, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
+  const perVillage = byVillage
+    ? villageLayouts({ ruleset: judged, byVillage, villages: villages.villages, commune: mapping.commune, sheetNames: villageSheetNames([...snap.sheets, { name, owner: STATUS_KEY }], villages.villages) })
+    : undefined;
+  const status = statusSheetLayout({
+    ruleset: byVillage ? { ...byVillage.communeRuleset, parameters: judged.parameters } : judged,
+    evaluation,
+    sheetName: name,
+    commune: mapping.commune,
+    refs: { ...read.refs, ...perVillage?.refs },
+    raw: { ...raw, ...perVillage?.raw },
+    ...(lists?.formulas ? { listFormulas: lists.formulas } : {}),
+  });
   const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
-  const written = await port.writeSheets([status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
+  const written = await port.writeSheets([...(perVillage?.layouts ?? []), status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
   // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
   return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
 }

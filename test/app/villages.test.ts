@@ -3,7 +3,11 @@
  * village names typed in row 3 of "Số liệu theo thôn", each village's answers in its column, no
  * mapping JSON touched; evaluated as `chitieu evaluate` does.
  */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
+import { main } from "../../src/cli/main";
 import { jsonReport } from "../../src/app/report";
 import { parseMappingText } from "../../src/core/mapping/schema";
 import { parseRangeRef } from "../../src/core/ref/a1";
@@ -22,7 +26,7 @@ const THON = "ha-nam-thon-thong-minh-2022";
 type Column = { name: TypedCell; typed: Record<string, Record<string, TypedCell>> };
 
 /** The template with village columns typed in (column i of the village sheet is village i), evaluated and written. */
-export async function villageWorkbook(rulesetId: string, columns: Column[], commune: Record<string, TypedCell> = {}) {
+async function villageWorkbook(rulesetId: string, columns: Column[], commune: Record<string, TypedCell> = {}) {
   const template = await makeTemplate(rulesets.get(rulesetId)!);
   const stored = parseMappingText("t", (await (await XlsxWorkbook.open(template)).snapshot()).mappingText!);
   if (!stored.ok) throw new Error("template mapping");
@@ -189,5 +193,39 @@ describe("Hà Nam thôn thông minh: every requirement village by village, “(n
   test("no village passes: the commune does not meet “có mô hình thôn thông minh”", async () => {
     const { ev } = await villageWorkbook(THON, [{ name: "Thôn Đoài", typed: { ...ALL_MET, "5": { value: 0 } } }]);
     expect(ev.overall.verdict).toBe("khong-dat");
+  });
+});
+
+describe("chitieu template --villages", () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+  };
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "chitieu-villages-"))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("names the village columns; each is stored with its name cell and inputs", async () => {
+    const file = join(dir, "mau.xlsx");
+    expect(await main(["template", "--ruleset", KIEU_MAU, "--out", file, "--villages", "Thôn Chí Phúc, Thôn Hà Ninh"], io().io)).toBe(0);
+    const port = await XlsxWorkbook.open(readFileSync(file));
+    const stored = parseMappingText("t", (await port.snapshot()).mappingText!);
+    expect(stored.ok && stored.mapping.villages?.length).toBe(2);
+    const rows = await port.readSheet(VILLAGE_TEMPLATE_SHEET);
+    expect(rows[2]!.slice(4, 6)).toEqual(["Thôn Chí Phúc", "Thôn Hà Ninh"]);
+    expect(await main(["template", "--ruleset", KIEU_MAU, "--out", join(dir, "ba.xlsx"), "--villages", "3"], io().io)).toBe(0);
+    const three = parseMappingText("t", (await (await XlsxWorkbook.open(readFileSync(join(dir, "ba.xlsx")))).snapshot()).mappingText!);
+    expect(three.ok && three.mapping.villages?.length).toBe(3);
+  });
+
+  test("a ruleset with no per-village group gets no village sheet; a bad --villages is a usage error", async () => {
+    const file = join(dir, "pt.xlsx");
+    expect(await main(["template", "--ruleset", "phu-tho-xa-thong-minh-2024", "--out", file], io().io)).toBe(0);
+    const snap = await (await XlsxWorkbook.open(readFileSync(file))).snapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain(VILLAGE_TEMPLATE_SHEET);
+    const bad = io();
+    expect(await main(["template", "--ruleset", KIEU_MAU, "--out", join(dir, "x.xlsx"), "--villages", "0"], bad.io)).toBe(1);
+    expect(bad.err.join("\n")).toContain("--villages");
   });
 });

@@ -17,7 +17,7 @@ import { fingerprintLayout } from "./fingerprint";
 import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 import { evaluateVillages } from "../core/evaluate/units";
 import { villageLayouts } from "../core/layout/villages";
-import { readVillages, villageSheetNames } from "./villages";
+import { readVillages, staleVillageSheets, villageSheetNames } from "./villages";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -130,7 +130,8 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   });
   const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
   // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
-  const written = await port.writeSheets([...(perVillage?.layouts ?? []), status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  const stale = staleVillageSheets(snap.sheets, byVillage ? villages.villages.length : 0);
+  const written = await port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
   // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
   return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
 }

@@ -8,7 +8,7 @@ import type { RawCell } from "../core/text/cell";
 import { isBlankText } from "../core/text/vocabulary";
 import type { DefinedName, WorkbookPort } from "../workbook/port";
 import { readInputs } from "./read-inputs";
-import { chooseSheetName } from "../core/layout/sheet";
+import { chooseSheetName, type SheetLayout } from "../core/layout/sheet";
 import { villageSheetKey, villageSheetName, VILLAGES_KEY, VILLAGES_SHEET_NAME } from "../core/layout/villages";
 
 /** The villages of the mapping as read: each with its inputs, and the refs and values the sheets need. */
@@ -65,4 +65,21 @@ export function villageSheetNames(sheets: ReadonlyArray<{ name: string; owner?: 
   };
   const summary = pick(VILLAGES_SHEET_NAME, VILLAGES_KEY);
   return { summary, villages: villages.map((v, i) => pick(villageSheetName(v.name), villageSheetKey(i))) };
+}
+
+/**
+ * Our village sheets left from an earlier run with more villages (or with villages, now none): we
+ * cannot delete a sheet, so each is overwritten with a note saying it is no longer used.
+ */
+export function staleVillageSheets(sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>, villages: number): SheetLayout[] {
+  return sheets
+    .filter((s) => (s.owner === VILLAGES_KEY && villages === 0) || (s.owner?.startsWith("village:") === true && Number(s.owner.slice("village:".length)) > villages))
+    .map((s) => ({
+      key: s.owner!,
+      name: s.name,
+      rows: [[{ value: "Trang này không còn được dùng: thôn của nó không còn trong trang Số liệu theo thôn (hoặc không còn thôn nào được ghi tên). Có thể xóa trang này.", style: "note" as const }]],
+      columns: [120],
+      merges: [],
+      visibility: "visible" as const,
+    }));
 }

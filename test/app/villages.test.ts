@@ -164,6 +164,37 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
   });
 });
 
+describe("re-runs", () => {
+  test("evaluating again reuses our sheets; a village removed leaves its old sheet marked unused, the clerk's sheets untouched", async () => {
+    const { port, outcome } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, HA_NINH]);
+    const first = await port.save();
+    const again = await XlsxWorkbook.open(first);
+    const second = await evaluateWorkbook(again, { rulesets, write: true });
+    if (!second.ok) throw new Error("refused");
+    const names = (await again.snapshot()).sheets.map((s) => s.name);
+    expect(names).toEqual((await (await XlsxWorkbook.open(first)).snapshot()).sheets.map((s) => s.name));
+    expect(second.evaluation.units).toEqual(outcome.evaluation.units);
+    // The clerk clears Hà Ninh's column (name and figures).
+    const stored = parseMappingText("t", (await again.snapshot()).mappingText!);
+    if (!stored.ok) throw new Error("mapping");
+    const cellAt = (ref: string) => {
+      const r = parseRangeRef(ref)!;
+      return `${String.fromCharCode(64 + r.left)}${r.top}`;
+    };
+    const v = stored.mapping.villages![1]!;
+    const cleared: Record<string, TypedCell> = { [cellAt(v.nameRef!)]: null };
+    for (const slots of Object.values(v.indicators)) for (const ref of Object.values(slots)) cleared[cellAt(ref)] = null;
+    const third = await XlsxWorkbook.open(await editWorkbook(await again.save(), VILLAGE_TEMPLATE_SHEET, cleared));
+    const out = await evaluateWorkbook(third, { rulesets, write: true });
+    if (!out.ok) throw new Error("refused");
+    expect(out.evaluation.units![0]!.villages.map((x) => x.name)).toEqual(["Thôn Chí Phúc"]);
+    const saved = await XlsxWorkbook.open(await third.save());
+    expect(String((await saved.readSheet("Chi tiết Thôn Hà Ninh"))[0]![0])).toContain("không còn được dùng");
+    expect((await saved.readSheet("Theo thôn"))[3]!.slice(3)).toEqual(["Thôn Chí Phúc"]);
+    expect((await saved.readSheet(TEMPLATE_SHEET)).length).toBeGreaterThan(10);
+  });
+});
+
 describe("Hà Nam thôn thông minh: every requirement village by village, “(nếu có)” per village", () => {
   const ALL_MET = {
     "1": { value: "Có" },

@@ -46,14 +46,17 @@ async function clerkWorkbook(date: ExcelJS.CellValue, age?: ExcelJS.CellValue): 
 async function pl03(bytes: Uint8Array, asOf?: string) {
   const out = await makeLists(await XlsxWorkbook.open(bytes), { rulesets, only: ["PL03"], ...(asOf ? { asOf } : {}) });
   if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("\n"));
-  return { list: out.lists[0]!, mapping: out.mapping, problems: out.problems };
+  // The age is printed on Phụ lục 03 itself, in its note under the title.
+  const printed = out.layouts[0]!.rows.flatMap((r) => r.map((c) => (c && typeof c.value === "string" ? c.value : ""))).join("\n");
+  return { list: out.lists[0]!, mapping: out.mapping, problems: out.problems, printed };
 }
 
 describe("lists read the template's Ngày báo cáo (D2) and Độ tuổi trưởng thành (D3)", () => {
   test("the date typed in D2 is the report date: the girl who is 15 that day is an adult (ruleset's 15)", async () => {
-    const { list, mapping } = await pl03(await clerkWorkbook("30/09/2024"));
+    const { list, mapping, printed } = await pl03(await clerkWorkbook("30/09/2024"));
     expect(mapping.asOf).toBe("2024-09-30");
     expect([list.count, list.population]).toEqual([3, 3]);
+    expect(printed).toContain("Người từ đủ 15 tuổi tính đến ngày 30/09/2024");
   });
 
   test("an Excel date in D2 is read too", async () => {
@@ -68,8 +71,9 @@ describe("lists read the template's Ngày báo cáo (D2) and Độ tuổi trư�
   });
 
   test("18 typed in D3 switches the adult age: only the 40-year-old remains", async () => {
-    const { list, mapping } = await pl03(await clerkWorkbook("30/09/2024", 18));
+    const { list, mapping, printed } = await pl03(await clerkWorkbook("30/09/2024", 18));
     expect(mapping.adultAge).toBe(18);
+    expect(printed).toContain("Người từ đủ 18 tuổi tính đến ngày 30/09/2024");
     expect([list.count, list.population]).toEqual([1, 1]);
     expect(list.populationText).toContain("18 tuổi");
   });

@@ -42,6 +42,7 @@ export type EvaluateRequest = {
 export type EvaluateOutcome =
   | {
       ok: true;
+      /** The ruleset evaluated: judged per village, the commune ruleset (each per-village group as one row per village, units.ts). */
       ruleset: Ruleset;
       mapping: Mapping;
       evaluation: Evaluation;
@@ -113,7 +114,9 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const evaluation = byVillage?.evaluation ?? evaluate(ruleset, lists?.inputs ?? read.inputs, options);
   evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []), ...villages.problems);
   const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
-  if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
+  // Judged per village, the evaluation is on the commune ruleset (one row per village): what the reports and views walk.
+  const evaluated = byVillage ? byVillage.communeRuleset : ruleset;
+  if (!req.write) return { ok: true, ruleset: evaluated, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
   const perVillage = byVillage
@@ -133,5 +136,5 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const stale = staleVillageSheets(snap.sheets, byVillage ? villages.villages.length : 0);
   const written = await port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
   // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
-  return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
+  return { ok: true, ruleset: evaluated, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
 }

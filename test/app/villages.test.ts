@@ -3,7 +3,8 @@
  * village names typed in row 3 of "Số liệu theo thôn", each village's answers in its column, no
  * mapping JSON touched; evaluated as `chitieu evaluate` does.
  */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import JSZip from "jszip";
 import { tmpdir } from "os";
 import { join } from "path";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
@@ -219,6 +220,21 @@ describe("Hà Nam thôn thông minh: every requirement village by village, “(n
     expect(ev.units![0]).toMatchObject({ verdict: "dat", passed: 1, counted: 2 });
     // The programme is this one group: the overall is the commune-level rule over the villages.
     expect(ev.overall).toMatchObject({ verdict: "dat", text: "đạt 1/2 thôn (50,0%)" });
+  });
+
+  test("chitieu report drafts the report of a commune judged per village: one paragraph per village", async () => {
+    const { port } = await villageWorkbook(THON, [{ name: "Thôn Đông", typed: { ...ALL_MET, "4.2": { question: "Không" } } }]);
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-villages-report-"));
+    try {
+      writeFileSync(join(dir, "xa.xlsx"), await port.save());
+      const err: string[] = [];
+      const code = await main(["report", join(dir, "xa.xlsx"), "--out", join(dir, "bc.docx")], { out: () => undefined, err: (s) => err.push(s) });
+      expect({ code, err }).toEqual({ code: 0, err: [] });
+      const xml = await (await JSZip.loadAsync(readFileSync(join(dir, "bc.docx")))).file("word/document.xml")!.async("string");
+      expect(xml).toContain("Thôn Đông");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("no village passes: the commune does not meet “có mô hình thôn thông minh”", async () => {

@@ -18,6 +18,7 @@ import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 import { evaluateVillages } from "../core/evaluate/units";
 import { villageLayouts } from "../core/layout/villages";
 import { readVillages, staleVillageSheets, villageSheetNames } from "./villages";
+import { withoutVillageGroups } from "../core/mapping/villages";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -131,7 +132,9 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
     raw: { ...raw, ...perVillage?.raw },
     ...(lists?.formulas ? { listFormulas: lists.formulas } : {}),
   });
-  const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
+  // Judged per village, the commune cells of those groups are not read: the fingerprint leaves them out, as the check does.
+  const printed = byVillage ? withoutVillageGroups(ruleset, mapping) : mapping;
+  const fingerprint = fingerprintLayout({ ruleset, mapping: printed, cells: mappedCells(snap.names, printed), raw: byVillage ? withoutVillageGroups(ruleset, { indicators: read.raw }).indicators : read.raw, lists: lists?.raw, status });
   // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
   const stale = staleVillageSheets(snap.sheets, byVillage ? villages.villages.length : 0);
   const written = await port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));

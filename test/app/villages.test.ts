@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { tmpdir } from "os";
 import { join } from "path";
+import { checkWorkbook } from "../../src/app/check";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
 import { main } from "../../src/cli/main";
 import { jsonReport } from "../../src/app/report";
@@ -162,6 +163,19 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
     const cell = `${String.fromCharCode(64 + name.target.range.left)}${name.target.range.top}`;
     const { ev } = await villageWorkbook(KIEU_MAU, [CHI_PHUC], { [cell]: "Có" });
     expect(ev.problems.find((p) => p.severity === "canh-bao" && p.message.includes("được đánh giá theo từng thôn"))).toBeDefined();
+  });
+});
+
+describe("chitieu check on a commune judged per village", () => {
+  test("a village's wrong figure is a problem naming the village and its cell; the commune cells of YC3 are not asked for; nothing 'changed' since evaluate", async () => {
+    const wrong: Column = { ...HA_NINH, typed: { ...HA_NINH.typed, "YC3.3": { numerator: 1200, denominator: 1000 } } };
+    const { port } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, wrong]);
+    const report = await checkWorkbook(await XlsxWorkbook.open(await port.save()), { rulesets });
+    const messages = report.problems.map((p) => `${p.checkId} ${p.code ?? ""} ${p.message}`);
+    expect(messages.filter((m) => m.includes("Thôn Hà Ninh, chỉ tiêu YC3.3: Tử số 1.200 lớn hơn mẫu số 1.000"))).toHaveLength(1);
+    expect(report.problems.find((p) => p.message.includes("Thôn Hà Ninh, chỉ tiêu YC3.3"))?.ref).toMatch(/^'Số liệu theo thôn'!\$?F\$?\d+$/);
+    expect(messages.filter((m) => /YC3\.\d/.test(m) && !m.includes("Thôn Hà Ninh, chỉ tiêu"))).toEqual([]);
+    expect(report.problems.filter((p) => p.checkId === "status-changed")).toEqual([]);
   });
 });
 

@@ -46,3 +46,9 @@ export function checkVillagesAgainst(ruleset: Ruleset, villages: readonly Villag
   });
   return out;
 }
+
+/** The mapping without the commune-sheet cells of the groups judged per village: once villages are named, those cells are not read. */
+export function withoutVillageGroups<V, M extends { indicators: Record<string, Record<string, V>> }>(ruleset: Ruleset, mapping: M): M {
+  const slots = villageSlots(ruleset);
+  return { ...mapping, indicators: Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => !slots.has(code))) };
+}

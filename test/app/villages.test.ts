@@ -100,6 +100,9 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
       ["YC3.T1", "khong-dat"],
       ["YC3.T2", "dat"],
     ]);
+    const row = ev.indicators.find((i) => i.code === "YC3.T1")!;
+    expect(row.notes.join(" ")).toContain("Thôn Chí Phúc: Không đạt — đạt 2/6 yêu cầu (33,3%)");
+    expect(row.problems).toEqual([]);
   });
 
   test("a village with figures still missing leaves the commune thiếu số liệu, not không đạt", async () => {

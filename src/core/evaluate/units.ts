@@ -127,7 +127,17 @@ export function evaluateVillages(ruleset: Ruleset, communeInputs: Inputs, villag
       inputs[code] = { value: parseCell(answers[code], "yes-no", v.nameSource) };
     });
   }
-  const ev = evaluate(cr, inputs, { ...options, suspended });
+  const judged = evaluate(cr, inputs, { ...options, suspended });
+  // A village row says where its verdict comes from; the village's own problems are listed with its name below.
+  const rows = new Map(groups.flatMap((g) => villages.map((v, i) => [villageRowCode(g.code, i), { g, v, own: evs[i]!.groups.find((s) => s.code === g.code)! }] as const)));
+  const ev: Evaluation = {
+    ...judged,
+    indicators: judged.indicators.map((r) => {
+      const row = rows.get(r.code);
+      if (!row || r.verdict === "tam-dung") return r;
+      return { ...r, problems: [], notes: [`${row.v.name}: ${VERDICT_TEXT[row.own.verdict]} — ${row.own.text} (nhóm ${row.g.code}, xem trang chi tiết của thôn).`] };
+    }),
+  };
   const units: UnitsResult[] = groups.map((g) => {
     const s = ev.groups.find((x) => x.code === g.code)!;
     return {

@@ -101,7 +101,7 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
       ["YC3.T2", "dat"],
     ]);
     const row = ev.indicators.find((i) => i.code === "YC3.T1")!;
-    expect(row.notes.join(" ")).toContain("Thôn Chí Phúc: Không đạt — đạt 2/6 yêu cầu (33,3%)");
+    expect(row.notes.join(" ")).toContain("Kết quả của Thôn Chí Phúc ở nhóm YC3 (đạt khi đạt tất cả yêu cầu)");
     expect(row.problems).toEqual([]);
   });
 

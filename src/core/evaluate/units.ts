@@ -129,13 +129,14 @@ export function evaluateVillages(ruleset: Ruleset, communeInputs: Inputs, villag
   }
   const judged = evaluate(cr, inputs, { ...options, suspended });
   // A village row says where its verdict comes from; the village's own problems are listed with its name below.
-  const rows = new Map(groups.flatMap((g) => villages.map((v, i) => [villageRowCode(g.code, i), { g, v, own: evs[i]!.groups.find((s) => s.code === g.code)! }] as const)));
+  const rows = new Map(groups.flatMap((g) => villages.map((v, i) => [villageRowCode(g.code, i), { g, v }] as const)));
   const ev: Evaluation = {
     ...judged,
     indicators: judged.indicators.map((r) => {
       const row = rows.get(r.code);
       if (!row || r.verdict === "tam-dung") return r;
-      return { ...r, problems: [], notes: [`${row.v.name}: ${VERDICT_TEXT[row.own.verdict]} — ${row.own.text} (nhóm ${row.g.code}, xem trang chi tiết của thôn).`] };
+      // No verdict in the note: the status sheet writes notes as text, which would not follow an edited figure.
+      return { ...r, problems: [], notes: [`Kết quả của ${row.v.name} ở nhóm ${row.g.code} (đạt khi ${"all" in row.g.passRule ? "đạt tất cả" : `đạt ít nhất ${row.g.passRule.atLeast}`} ${row.g.unitName}); số liệu và từng ${row.g.unitName} ở trang chi tiết của thôn.`] };
     }),
   };
   const units: UnitsResult[] = groups.map((g) => {

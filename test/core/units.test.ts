@@ -8,6 +8,7 @@ import { rat } from "../../src/core/evaluate/rational";
 import { checkMappingAgainst, parseMappingText } from "../../src/core/mapping/schema";
 import type { Ruleset } from "../../src/core/ruleset/schema";
 import { loadRulesetDir } from "../../src/node/rulesets";
+import { isVerbatim } from "../rulesets/golden";
 
 const { rulesets } = loadRulesetDir();
 const kieuMau = rulesets.get("thanh-hoa-xa-ntm-kieu-mau-2023")!;
@@ -77,5 +78,21 @@ describe("the mapping's villages", () => {
     expect(check(rulesets.get("phu-tho-xa-thong-minh-2024")!, [{ name: "Thôn A" }]).join("\n")).toContain("không có nhóm nào đánh giá theo thôn");
     expect(check(kieuMau, [{ indicators: {} }]).join("\n")).toContain("thôn cần tên (name) hoặc ô ghi tên (nameRef)");
     expect(check(kieuMau, [{ name: "Thôn A", indicators: { "YC3.1": { value: "'Số liệu theo thôn'!E4" } } }])).toEqual([]);
+  });
+});
+
+describe("the rulesets judged per village quote their seed", () => {
+  const withUnits = [...rulesets.values()].flatMap((r) => r.groups.filter((g) => g.units).map((g) => [r.id, g.code, r] as const));
+
+  test("Thanh Hóa YC3 and Hà Nam thôn thông minh are the groups judged per village, each “at least one village”", () => {
+    expect(withUnits.map(([id, code]) => `${id} ${code}`).sort()).toEqual(["ha-nam-thon-thong-minh-2022 I", "thanh-hoa-xa-ntm-kieu-mau-2023 YC3"]);
+    for (const [, code, r] of withUnits) expect(r.groups.find((g) => g.code === code)!.units!.communeRule).toEqual({ atLeast: 1 });
+  });
+
+  test.each(withUnits)("%s %s: every quoted phrase of units.source stands in the seed", (_id, code, r) => {
+    const source = r.groups.find((g) => g.code === code)!.units!.source;
+    const quotes = [...source.matchAll(/“([^”]+)”/g)].map((m) => m[1]!.replace(/\s+/g, " ").trim());
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect({ q, found: isVerbatim(r.source.seed, q) }).toEqual({ q, found: true });
   });
 });

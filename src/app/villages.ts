@@ -7,6 +7,7 @@ import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
 import { isBlankText } from "../core/text/vocabulary";
 import type { DefinedName, WorkbookPort } from "../workbook/port";
+import type { RangeAddress } from "../core/ref/a1";
 import { readInputs } from "./read-inputs";
 import { chooseSheetName, type SheetLayout } from "../core/layout/sheet";
 import { villageSheetKey, villageSheetName, VILLAGES_KEY, VILLAGES_SHEET_NAME } from "../core/layout/villages";
@@ -22,6 +23,38 @@ export type ReadVillages = {
 const nameText = (raw: RawCell): string => (raw === null || raw === undefined ? "" : typeof raw === "string" ? raw.trim() : raw instanceof Date || typeof raw === "object" ? "" : String(raw));
 
 /**
+ * The port with its readRanges calls made in the same turn joined into one request: readInputs for
+ * each village, started together, then costs one round trip, not one per village.
+ */
+function batchReads(port: WorkbookPort): WorkbookPort {
+  let pending: Array<{ ranges: readonly RangeAddress[]; resolve: (v: RawCell[][][]) => void; reject: (e: unknown) => void }> = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    port.readRanges(batch.flatMap((b) => b.ranges)).then(
+      (values) => {
+        let at = 0;
+        for (const b of batch) {
+          b.resolve(values.slice(at, at + b.ranges.length));
+          at += b.ranges.length;
+        }
+      },
+      (e: unknown) => batch.forEach((b) => b.reject(e)),
+    );
+  };
+  return {
+    snapshot: () => port.snapshot(),
+    readSheet: (sheet) => port.readSheet(sheet),
+    writeSheets: (sheets, mappingText) => port.writeSheets(sheets, mappingText),
+    readRanges: (ranges) =>
+      new Promise((resolve, reject) => {
+        if (pending.length === 0) queueMicrotask(flush);
+        pending.push({ ranges, resolve, reject });
+      }),
+  };
+}
+
+/**
  * Reads every village of mapping.villages (one request each: its name cell and its inputs). A column
  * with neither a name nor a figure is an unused template column and is left out; figures without a
  * name are kept (nothing typed is dropped) under the name cell's address, with a problem asking for it.
@@ -30,9 +63,13 @@ export async function readVillages(port: WorkbookPort, names: readonly DefinedNa
   const out: ReadVillages = { villages: [], problems: [], fatal: [] };
   if (!mapping.villages?.length || villageGroups(ruleset).length === 0) return out;
   const seen = new Map<string, number>();
+  // The name cell is read as readInputs reads the report date cell; every village's cells in one request (one sync in Excel).
+  const batched = batchReads(port);
+  const reads = await Promise.all(
+    mapping.villages.map((v) => readInputs(batched, names, ruleset, { ruleset: mapping.ruleset, indicators: v.indicators, ...(v.nameRef !== undefined ? { asOfRef: v.nameRef } : {}) })),
+  );
   for (const [i, v] of mapping.villages.entries()) {
-    // The name cell is read as readInputs reads the report date cell: one request with the inputs.
-    const read = await readInputs(port, names, ruleset, { ruleset: mapping.ruleset, indicators: v.indicators, ...(v.nameRef !== undefined ? { asOfRef: v.nameRef } : {}) });
+    const read = reads[i]!;
     if (read.fatal.length > 0) {
       out.fatal.push(...read.fatal.map((p) => ({ ...p, message: `ánh xạ villages[${i}]: ${p.message}` })));
       continue;

@@ -182,6 +182,34 @@ describe("chitieu check on a commune judged per village", () => {
   });
 });
 
+describe("round trips", () => {
+  /** Evaluates with every readRanges call counted (one call is one sync in Excel). */
+  async function reads(columns: Column[]): Promise<number> {
+    const { port } = await villageWorkbook(KIEU_MAU, columns);
+    const inner = await XlsxWorkbook.open(await port.save());
+    let count = 0;
+    const counting = {
+      snapshot: () => inner.snapshot(),
+      readSheet: (s: string) => inner.readSheet(s),
+      writeSheets: (l: Parameters<typeof inner.writeSheets>[0], m?: string) => inner.writeSheets(l, m),
+      readRanges: (r: Parameters<typeof inner.readRanges>[0]) => {
+        count++;
+        return inner.readRanges(r);
+      },
+    };
+    const out = await evaluateWorkbook(counting, { rulesets });
+    if (!out.ok) throw new Error("refused");
+    return count;
+  }
+
+  test("the villages' cells are read in one request, however many villages there are", async () => {
+    const one = await reads([CHI_PHUC]);
+    const three = await reads([CHI_PHUC, HA_NINH, { ...HA_NINH, name: "Thôn Yên" }]);
+    expect(three).toBe(one);
+    expect(one).toBe(2); // the commune sheet's cells, then every village's
+  });
+});
+
 describe("re-runs", () => {
   test("evaluating again reuses our sheets; a village removed leaves its old sheet marked unused, the clerk's sheets untouched", async () => {
     const { port, outcome } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, HA_NINH]);

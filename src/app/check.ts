@@ -15,7 +15,7 @@ import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
-import { readVillages } from "./villages";
+import { readVillages, villageFingerprintFigures } from "./villages";
 import { evaluateVillages } from "../core/evaluate/units";
 import { villageSlots, withoutVillageGroups } from "../core/mapping/villages";
 import { reportDateFromCell } from "./report-date";
@@ -189,7 +189,10 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   mapping = dated.mapping;
   early.push(...dated.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
+  const villageFigures = villages.villages.length > 0 ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
+  early.push(
+    ...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: { ...read.raw, ...villageFigures.raw }, cells: { ...mappedCells(snap.names, mapping), ...villageFigures.cells } }, sheets.status?.rows)),
+  );
   const figures: FigureContext = {
     ruleset,
     mapping,

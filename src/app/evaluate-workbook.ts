@@ -17,7 +17,7 @@ import { fingerprintLayout } from "./fingerprint";
 import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 import { evaluateVillages } from "../core/evaluate/units";
 import { villageLayouts } from "../core/layout/villages";
-import { readVillages, staleVillageSheets, villageSheetNames } from "./villages";
+import { readVillages, staleVillageSheets, villageFingerprintFigures, villageSheetNames } from "./villages";
 import { withoutVillageGroups } from "../core/mapping/villages";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
@@ -134,7 +134,15 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   });
   // Judged per village, the commune cells of those groups are not read: the fingerprint leaves them out, as the check does.
   const printed = byVillage ? withoutVillageGroups(ruleset, mapping) : mapping;
-  const fingerprint = fingerprintLayout({ ruleset, mapping: printed, cells: mappedCells(snap.names, printed), raw: byVillage ? withoutVillageGroups(ruleset, { indicators: read.raw }).indicators : read.raw, lists: lists?.raw, status });
+  const figures = byVillage ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
+  const fingerprint = fingerprintLayout({
+    ruleset,
+    mapping: printed,
+    cells: { ...mappedCells(snap.names, printed), ...figures.cells },
+    raw: { ...(byVillage ? withoutVillageGroups(ruleset, { indicators: read.raw }).indicators : read.raw), ...figures.raw },
+    lists: lists?.raw,
+    status,
+  });
   // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
   const stale = staleVillageSheets(snap.sheets, byVillage ? villages.villages.length : 0);
   const written = await port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));

@@ -7,7 +7,7 @@ import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
 import { isBlankText } from "../core/text/vocabulary";
 import type { DefinedName, WorkbookPort } from "../workbook/port";
-import type { RangeAddress } from "../core/ref/a1";
+import { formatRange, parseRangeRef, type RangeAddress } from "../core/ref/a1";
 import { readInputs } from "./read-inputs";
 import { chooseSheetName, type SheetLayout } from "../core/layout/sheet";
 import { villageSheetKey, villageSheetName, VILLAGES_KEY, VILLAGES_SHEET_NAME } from "../core/layout/villages";
@@ -119,4 +119,27 @@ export function staleVillageSheets(sheets: ReadonlyArray<{ name: string; owner?:
       merges: [],
       visibility: "visible" as const,
     }));
+}
+
+/**
+ * The villages' figures for the fingerprint, keyed "code, village" → slot so one code read in several
+ * villages stays apart: `evaluate` stores them, the check compares them, so a village figure changed
+ * after the status sheet was written is said like any other.
+ */
+export function villageFingerprintFigures(villages: ReadVillages["villages"]): { raw: Record<string, Record<string, RawCell>>; cells: Record<string, Record<string, { ref: string }>> } {
+  const raw: Record<string, Record<string, RawCell>> = {};
+  const cells: Record<string, Record<string, { ref: string }>> = {};
+  for (const v of villages) {
+    for (const [code, bySlot] of Object.entries(v.raw)) {
+      for (const [slot, value] of Object.entries(bySlot)) {
+        const ref = v.refs[code]?.[slot];
+        const range = ref === undefined ? undefined : parseRangeRef(ref);
+        if (ref === undefined) continue;
+        const key = `${code}, ${v.name}`;
+        (raw[key] ??= {})[slot] = value;
+        (cells[key] ??= {})[slot] = { ref: range ? formatRange(range) : ref };
+      }
+    }
+  }
+  return { raw, cells };
 }

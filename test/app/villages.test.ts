@@ -180,6 +180,21 @@ describe("chitieu check on a commune judged per village", () => {
     expect(messages.filter((m) => /YC3\.\d/.test(m) && !m.includes("Thôn Hà Ninh, chỉ tiêu"))).toEqual([]);
     expect(report.problems.filter((p) => p.checkId === "status-changed")).toEqual([]);
   });
+
+  test("a village figure changed after the status sheet was written is said, with its cell", async () => {
+    const { port } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, HA_NINH]);
+    const saved = await port.save();
+    const stored = parseMappingText("t", (await (await XlsxWorkbook.open(saved)).snapshot()).mappingText!);
+    if (!stored.ok) throw new Error("mapping");
+    const r = parseRangeRef(stored.mapping.villages![1]!.indicators["YC3.5"]!["value"]!)!;
+    const cell = `${String.fromCharCode(64 + r.left)}${r.top}`;
+    const edited = await editWorkbook(saved, VILLAGE_TEMPLATE_SHEET, { [cell]: "Không" });
+    const report = await checkWorkbook(await XlsxWorkbook.open(edited), { rulesets });
+    const changed = report.problems.filter((p) => p.checkId === "status-changed");
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.message).toContain(cell);
+    expect(changed[0]!.message).toContain("Thôn Hà Ninh");
+  });
 });
 
 describe("round trips", () => {

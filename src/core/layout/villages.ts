@@ -108,7 +108,8 @@ export function villageLayouts(input: VillageLayoutsInput): VillageLayouts {
     const groupRow = blank();
     groupRow[0] = text(g.code, "summary");
     groupRow[1] = text(g.name, "summary");
-    groupRow[2] = text(g.requirementText ?? `đạt tất cả ${g.unitName}`, "summary");
+    // The village passes the group as the group's own rule says (the document's long wording is on the detail sheet).
+    groupRow[2] = text("all" in g.passRule ? `đạt tất cả ${g.unitName}` : `đạt ít nhất ${g.passRule.atLeast} ${g.unitName}`, "summary");
     villages.forEach((_, i) => (groupRow[FIRST_VILLAGE_COL - 1 + i] = { formula: at(i, g.code, "group", "G"), ...cachedVerdict(verdictOf(byVillage.villages[i]!, g.code, "group")) }));
     rows.push(groupRow);
     const verdictRow = rows.length;

@@ -15,6 +15,9 @@ import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
 import type { RulesetCatalog } from "./evaluate-workbook";
 import { readInputs } from "./read-inputs";
+import { readVillages, villageFingerprintFigures } from "./villages";
+import { evaluateVillages } from "../core/evaluate/units";
+import { villageSlots, withoutVillageGroups } from "../core/mapping/villages";
 import { reportDateFromCell } from "./report-date";
 import { fingerprintProblems } from "./fingerprint";
 
@@ -170,13 +173,26 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     }
     read = await readInputs(cached, snap.names, ruleset, withoutSlots(mapping, broken));
   }
+  // Judged per village (thôn thông minh): the villages' figures are checked as evaluate reads them, the commune cells of those groups are not asked for.
+  const villages = await readVillages(cached, snap.names, ruleset, mapping);
+  early.push(...villages.fatal.map((p) => problem("mapping-invalid", `${p.message}.`, { ref: p.ref })));
+  if (villages.villages.length > 0) {
+    const judged = evaluateVillages(ruleset, {}, villages.villages, { asOf: mapping.asOf, suspended: mapping.suspended });
+    // Their indicators are judged village by village: not asked for on the commune sheet (as a suspended one is not).
+    const perVillage = Object.fromEntries([...villageSlots(ruleset).keys()].map((code) => [code, "đánh giá theo từng thôn (trang Số liệu theo thôn)"]));
+    mapping = { ...withoutVillageGroups(ruleset, mapping), suspended: { ...perVillage, ...mapping.suspended } };
+    early.push(...[...villages.problems, ...(judged?.evaluation.problems ?? [])].map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  }
   const inputs: Inputs = read.inputs;
   // The template's "Ngày báo cáo" cell, as evaluate reads it (--as-of still overrides).
   const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   mapping = dated.mapping;
   early.push(...dated.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
+  const villageFigures = villages.villages.length > 0 ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
+  early.push(
+    ...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: { ...read.raw, ...villageFigures.raw }, cells: { ...mappedCells(snap.names, mapping), ...villageFigures.cells } }, sheets.status?.rows)),
+  );
   const figures: FigureContext = {
     ruleset,
     mapping,

@@ -15,6 +15,10 @@ import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 import { mappedCells } from "./check";
 import { fingerprintLayout } from "./fingerprint";
 import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
+import { evaluateVillages } from "../core/evaluate/units";
+import { villageLayouts } from "../core/layout/villages";
+import { readVillages, staleVillageSheets, villageFingerprintFigures, villageSheetNames } from "./villages";
+import { withoutVillageGroups } from "../core/mapping/villages";
 
 export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
 
@@ -39,6 +43,7 @@ export type EvaluateRequest = {
 export type EvaluateOutcome =
   | {
       ok: true;
+      /** The ruleset evaluated: judged per village, the commune ruleset (each per-village group as one row per village, units.ts). */
       ruleset: Ruleset;
       mapping: Mapping;
       evaluation: Evaluation;
@@ -92,6 +97,8 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const read = await readInputs(port, snap.names, ruleset, mapping);
   if (read.fatal.length > 0) return fail(read.fatal);
+  const villages = await readVillages(port, snap.names, ruleset, mapping);
+  if (villages.fatal.length > 0) return fail(villages.fatal);
   const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
   mapping = aged.mapping;
@@ -102,15 +109,43 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
     ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
-  const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []));
+  const options = { asOf: mapping.asOf, suspended: mapping.suspended };
+  // Groups judged per village (thôn thông minh) when the workbook names villages: units.ts.
+  const byVillage = evaluateVillages(ruleset, lists?.inputs ?? read.inputs, villages.villages, options);
+  const evaluation = byVillage?.evaluation ?? evaluate(ruleset, lists?.inputs ?? read.inputs, options);
+  evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []), ...villages.problems);
   const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
-  if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
+  // Judged per village, the evaluation is on the commune ruleset (one row per village): what the reports and views walk.
+  const evaluated = byVillage ? byVillage.communeRuleset : ruleset;
+  if (!req.write) return { ok: true, ruleset: evaluated, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
-  const status = statusSheetLayout({ ruleset: judged, evaluation, sheetName: name, commune: mapping.commune, refs: read.refs, raw, ...(lists?.formulas ? { listFormulas: lists.formulas } : {}) });
-  const fingerprint = fingerprintLayout({ ruleset, mapping, cells: mappedCells(snap.names, mapping), raw: read.raw, lists: lists?.raw, status });
-  const written = await port.writeSheets([status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  const perVillage = byVillage
+    ? villageLayouts({ ruleset: judged, byVillage, villages: villages.villages, commune: mapping.commune, sheetNames: villageSheetNames([...snap.sheets, { name, owner: STATUS_KEY }], villages.villages) })
+    : undefined;
+  const status = statusSheetLayout({
+    ruleset: byVillage ? { ...byVillage.communeRuleset, parameters: judged.parameters } : judged,
+    evaluation,
+    sheetName: name,
+    commune: mapping.commune,
+    refs: { ...read.refs, ...perVillage?.refs },
+    raw: { ...raw, ...perVillage?.raw },
+    ...(lists?.formulas ? { listFormulas: lists.formulas } : {}),
+  });
+  // Judged per village, the commune cells of those groups are not read: the fingerprint leaves them out, as the check does.
+  const printed = byVillage ? withoutVillageGroups(ruleset, mapping) : mapping;
+  const figures = byVillage ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
+  const fingerprint = fingerprintLayout({
+    ruleset,
+    mapping: printed,
+    cells: { ...mappedCells(snap.names, printed), ...figures.cells },
+    raw: { ...(byVillage ? withoutVillageGroups(ruleset, { indicators: read.raw }).indicators : read.raw), ...figures.raw },
+    lists: lists?.raw,
+    status,
+  });
+  // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
+  const stale = staleVillageSheets(snap.sheets, byVillage ? villages.villages.length : 0);
+  const written = await port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
   // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
-  return { ok: true, ruleset, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
+  return { ok: true, ruleset: evaluated, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
 }

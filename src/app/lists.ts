@@ -18,7 +18,8 @@ import { LIST_TEMPLATES, type ListId } from "../core/lists/templates";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 import type { Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
-import { withClerkAdultAge } from "./adult-age";
+import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
+import { reportDateFromCell } from "./report-date";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type SheetInfo, type WorkbookPort, type WriteResult } from "../workbook/port";
 import { readInputs } from "./read-inputs";
@@ -117,6 +118,15 @@ async function checkAgainstMapped(port: WorkbookPort, names: Parameters<typeof r
   return { problems: [...problems, ...merged.problems], inputs: merged.inputs };
 }
 
+/** The report date and adult age typed in the template's cells (mapping.asOfRef, adultAgeRef), as `evaluate` reads them. */
+async function settingsFromCells(port: WorkbookPort, names: Parameters<typeof readInputs>[1], ruleset: Ruleset, mapping: Mapping, overridden: boolean): Promise<{ mapping: Mapping; problems: CoreProblem[] }> {
+  if (mapping.asOfRef === undefined && mapping.adultAgeRef === undefined) return { mapping, problems: [] };
+  const read = await readInputs(port, names, ruleset, { ...mapping, indicators: {} });
+  const dated = reportDateFromCell(mapping, read.asOfCell, overridden);
+  const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
+  return { mapping: aged.mapping, problems: [...dated.problems, ...aged.problems] };
+}
+
 function summaries(build: ListsBuild): ListSummary[] {
   return build.lists.map((m) => ({
     id: m.list.id,
@@ -154,14 +164,18 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const catalogued = req.rulesets.get(rulesetId);
   if (!catalogued) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
   if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
-  // The adult age the clerk chose (stored in the mapping by evaluate) decides who is in Phụ lục 03.
-  const ruleset = withClerkAdultAge(catalogued, mapping);
   if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };
+  // The template's "Ngày báo cáo" and "Độ tuổi trưởng thành" cells, read as evaluate reads them (--as-of still overrides).
+  const settings = await settingsFromCells(port, snap.names, catalogued, mapping, req.asOf !== undefined);
+  mapping = settings.mapping;
+  // The adult age the clerk chose decides who is in Phụ lục 03.
+  const ruleset = withClerkAdultAge(catalogued, mapping);
   const source = text?.source ?? "ánh xạ";
   const mappingProblems = checkMappingAgainst(ruleset, mapping, source);
   if (mappingProblems.length > 0) return fail(mappingProblems);
   if (mapping.asOf === undefined) {
-    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
+    return fail([
+      ...settings.problems.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}) })),{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
   }
   const asOf = parseIsoDay(mapping.asOf);
   if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30 (bad report date)` }]);
@@ -190,7 +204,7 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const checked = await checkAgainstMapped(port, snap.names, ruleset, mapping, build);
   const stored: Mapping = { ...mapping, lists: build.mapping };
   const layouts = build.lists.map((l) => l.layout);
-  const problems = [...build.problems, ...checked.problems];
+  const problems = [...settings.problems, ...build.problems, ...checked.problems];
   const base = { ok: true as const, ruleset, mapping: stored, lists: summaries(build), problems, layouts };
   if (!req.write) {
     req.progress?.({ step: "done" });

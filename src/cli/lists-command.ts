@@ -5,7 +5,8 @@
  * Builds the appendix lists (Phụ lục 03–07) from the workbook's rosters and writes them, with the
  * mapping (its `lists` key filled in), into OUT.xlsx. Exit codes as main.ts: 0 lists written (problems
  * in the rosters are printed, they do not stop the lists), 1 wrong usage, 2 an input that must be
- * fixed first (no report date, no roster at all, a bad mapping, a file that cannot be read).
+ * fixed first (no report date, no roster at all, a bad mapping, a file that cannot be read). The report
+ * date is --as-of, else the template's "Ngày báo cáo" cell (mapping.asOfRef), else the mapping's asOf.
  */
 import { parseArgs } from "util";
 import type { ListSummary } from "../app/lists";

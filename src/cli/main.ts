@@ -26,7 +26,9 @@ const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => proc
 
 const RULESETS_HELP = `  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn`;
 const TEMPLATE_HELP = `  chitieu template --ruleset ID --out FILE.xlsx [--commune TÊN-XÃ] [--as-of YYYY-MM-DD]
-                                                  sổ tính mẫu để nhập số liệu`;
+                   [--villages "Thôn A,Thôn B" | --villages N]
+                                                  sổ tính mẫu để nhập số liệu (--villages: các cột thôn
+                                                  của nhóm đánh giá theo thôn, mặc định 6 cột trống)`;
 const EVALUATE_HELP = `  chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
                    [--out OUT.xlsx] [--json REPORT.json]
                                                   đánh giá; --out ghi bản có trang trạng thái`;
@@ -91,8 +93,10 @@ async function cmdRulesets(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" } });
+  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" }, villages: { type: "string" } });
   if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
+  const villages = values.villages === undefined ? undefined : /^\d+$/.test(values.villages.trim()) ? Number(values.villages) : values.villages.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  if (villages !== undefined && (typeof villages === "number" ? villages < 1 || villages > 50 : villages.length === 0)) throw new UsageError(`--villages "${values.villages}": ghi tên các thôn cách nhau bằng dấu phẩy, hoặc số cột thôn từ 1 đến 50`);
   checkOutputPaths([{ flag: "--out", path: values.out }]);
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
@@ -100,7 +104,7 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   const { makeTemplate } = await import("../workbook/xlsx/template");
-  const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
+  const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"], villages });
   const { verifyWrittenXlsx } = await import("../workbook/xlsx/verify-output");
   await writeOutputs([{ flag: "--out", path: values.out, data: bytes, verify: verifyWrittenXlsx }]);
   io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);

@@ -46,7 +46,7 @@ describe("makeLists on the in-memory port", () => {
     const out = await makeLists(port, { rulesets, asOf: "2025-06-14", only: ["PL03", "PL05"], write: true, progress: (s) => steps.push(s) });
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("\n"));
     expect(out.lists.map((l) => [l.id, l.count, l.population])).toEqual([
-      ["PL03", 2, 3], // the 2010-born girl is not an adult; Trần Văn Cường has no smartphone
+      ["PL03", 3, 4], // at the ruleset's adult age, 15, the girl born 01/01/2010 is an adult on 14/06/2025; Trần Văn Cường has no smartphone
       ["PL05", 2, 4], // the girl is a full 15; on 14/06/2025 the man born 15/03/1964 is still in working age (61y3m on 15/06/2025)
     ]);
     expect(port.roundTrips).toBe(3); // snapshot, the one sheet, the write (no mapped figures to read)
@@ -189,7 +189,7 @@ describe("chitieu lists", () => {
     const { io: o, out, err } = io();
     const code = await listsCommand([join(dir, "xa.xlsx"), "--as-of", "2024-09-30", "--only", "PL03,PL05", "--out", join(dir, "out.xlsx")], o, deps);
     expect(code).toBe(0);
-    expect(out[0]).toBe('Phụ lục 03 (trang "Phụ lục 03"): 2 người — trong số 3 người từ đủ 18 tuổi của trang "Dân cư"');
+    expect(out[0]).toBe('Phụ lục 03 (trang "Phụ lục 03"): 2 người — trong số 3 người từ đủ 15 tuổi của trang "Dân cư"');
     expect(err.join("\n")).toContain("Cảnh báo:");
     const snap = await (await XlsxWorkbook.open(readFileSync(join(dir, "out.xlsx")))).snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual(["Dân cư", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);

@@ -77,11 +77,11 @@ describe("Tạo phụ lục", () => {
     await makeListsNow(user);
     expect(await screen.findByText(T.listsWritten(2))).toBeInTheDocument();
 
-    // Adults (18+) on 30/09/2024: Nguyễn Văn An (once), Lê Thị Bình, the unnamed row is skipped,
+    // Adults (15+, the ruleset's age) on 30/09/2024: Nguyễn Văn An (once), Lê Thị Bình, the unnamed row is skipped,
     // Trần Văn Cường has no birth date and Phạm Thị Dung is 12; both adults have a smartphone.
     expect(listItem("PL03")).toHaveTextContent("Phụ lục 03");
     expect(within(listItem("PL03")).getByTestId("list-count")).toHaveTextContent("2 người");
-    expect(listItem("PL03")).toHaveTextContent("trong số 2 người từ đủ 18 tuổi của trang “Dân cư”");
+    expect(listItem("PL03")).toHaveTextContent("trong số 2 người từ đủ 15 tuổi của trang “Dân cư”");
     expect(within(listItem("PL05")).getByTestId("list-count")).toHaveTextContent("1 người");
     expect(wb.sheets.map((s) => s.name)).toEqual(["Số liệu", "Dân cư", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);
 

@@ -66,6 +66,12 @@ export type SummaryResult = {
   text: string;
 };
 
+/** One village of a group judged per village: its own verdict on the group and each of its indicators (units.ts). */
+export type VillageResult = { name: string; nameSource?: string; verdict: Verdict; passed: number; counted: number; text: string; indicators: IndicatorResult[]; criteria: SummaryResult[] };
+
+/** A group judged per village: the commune-level rule over its villages ("ít nhất 1 thôn đạt") and each village. */
+export type UnitsResult = { groupCode: string; groupName: string; unitName: string; rule: string; source: string; verdict: Verdict; passed: number; counted: number; text: string; villages: VillageResult[] };
+
 export type Evaluation = {
   ruleset: string;
   asOf?: string;
@@ -74,4 +80,6 @@ export type Evaluation = {
   groups: SummaryResult[];
   overall: SummaryResult;
   problems: Problem[];
+  /** Groups judged village by village, when the workbook names villages (units.ts). */
+  units?: UnitsResult[];
 };

@@ -5,6 +5,7 @@ import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";
 import { ReportDetails } from "../report/details";
+import { checkVillagesAgainst, VillageMapping } from "./villages";
 
 /**
  * The mapping from indicator inputs to the workbook, as the command line reads and writes it and the
@@ -25,6 +26,8 @@ export const Mapping = z
     indicators: z.record(z.string(), z.record(z.string(), z.string().trim().min(1, "tham chiếu trống"))),
     /** Indicators the clerk marks not applicable, with the reason shown as tạm dừng. */
     suspended: z.record(z.string(), z.string().min(1)).optional(),
+    /** Villages of the groups judged per village (thôn thông minh): each its name (or the cell the clerk types it in) and its own inputs (villages.ts). */
+    villages: z.array(VillageMapping).optional(),
     /** Roster column mappings for the appendix lists (validated in full by src/core/lists/mapping.ts). */
     lists: z.record(z.string(), z.unknown()).optional(),
     /** The commune's details for the Word report (number, date, signer), remembered between reports. */
@@ -74,6 +77,7 @@ export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: 
       }
     }
   }
+  problems.push(...checkVillagesAgainst(ruleset, mapping.villages ?? [], (path, message) => pathProblem(source, path, message)));
   for (const code of Object.keys(mapping.suspended ?? {})) {
     if (!slots.has(code)) problems.push(pathProblem(source, ["suspended", code], `bộ tiêu chí ${ruleset.id} không có chỉ tiêu mã "${code}"`));
   }

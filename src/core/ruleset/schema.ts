@@ -251,6 +251,26 @@ const Summary = {
   suspendedInTotal: z.boolean().default(false),
 };
 
+/**
+ * A group judged village by village (thôn thông minh): each village the clerk names is evaluated on
+ * the group's items, and the commune by a rule over the villages ("có ít nhất một mô hình thôn thông
+ * minh" is { atLeast: 1 }, every village { all: true }). Used only when the workbook names villages;
+ * otherwise the group is one unit, as before.
+ */
+export const VillageUnits = z
+  .object({
+    unit: z.literal("village"),
+    /** How many villages must pass for the commune. */
+    communeRule: PassRule,
+    /** The word the commune's count is in: "thôn". */
+    unitName: Text.default("thôn"),
+    /** The document's own words that make it per village, quoted. */
+    source: Text,
+    notes: z.array(Text).default([]),
+  })
+  .strict();
+export type VillageUnits = z.infer<typeof VillageUnits>;
+
 export const Group = z
   .object({
     code: Code,
@@ -258,6 +278,8 @@ export const Group = z
     requirementText: Text.optional(),
     notes: z.array(Text).default([]),
     ...Summary,
+    /** Judged per village, with the commune-level rule (see VillageUnits). */
+    units: VillageUnits.optional(),
     items: z.array(Item).min(1),
   })
   .strict();

@@ -6,6 +6,7 @@ import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
 import { requirementLines } from "../../core/ruleset/requirement-text";
 import { XlsxWorkbook } from "./adapter";
+import { addVillageSheet } from "./template-villages";
 
 export { templateName };
 
@@ -21,7 +22,7 @@ export const ADULT_AGE_NAME = "do_tuoi_truong_thanh";
  * A blank input workbook for a ruleset: one labelled, named cell per input, the mapping stored, so a
  * clerk without a workbook can start by typing figures.
  */
-export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | undefined; asOf?: string | undefined } = {}): Promise<Uint8Array> {
+export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | undefined; asOf?: string | undefined; villages?: number | readonly string[] | undefined } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 4 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 9 }, { width: 60 }, { width: 52 }, { width: 14 }, { width: 44 }];
@@ -107,6 +108,7 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
       row++;
     });
   }
+  addVillageSheet(wb, ruleset, mapping, opts.villages);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const port = await XlsxWorkbook.open(bytes);
   await port.writeSheets([], mappingToText(mapping));

@@ -5,7 +5,7 @@ import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } fr
 import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation } from "./lists";
@@ -48,7 +48,7 @@ export type EvaluateOutcome =
       listCounts?: Partial<Record<ListId, number>>;
     }
   /** Nothing was evaluated or written: the request itself must be fixed (unknown ruleset, bad mapping, a name the workbook lacks). */
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: ConfigProblem[] };
 
 /** The values read from cells, with the figures the lists supplied added (code by code, slot by slot). */
 function mergeRaw(a: ReadInputs["raw"], b: ReadInputs["raw"]): ReadInputs["raw"] {
@@ -57,7 +57,7 @@ function mergeRaw(a: ReadInputs["raw"], b: ReadInputs["raw"]): ReadInputs["raw"]
   return out;
 }
 
-const fail = (problems: Problem[]): EvaluateOutcome => ({ ok: false, problems });
+const fail = (problems: ConfigProblem[]): EvaluateOutcome => ({ ok: false, problems });
 
 /**
  * The whole job on any workbook port: read the mapping and names (one round trip), read every

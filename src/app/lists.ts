@@ -8,7 +8,7 @@
  */
 import { parseIsoDay } from "../core/age/retirement";
 import type { Inputs } from "../core/evaluate/inputs";
-import type { Problem as CoreProblem } from "../core/evaluate/result";
+import type { Finding } from "../core/evaluate/result";
 import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import type { SheetLayout } from "../core/layout/sheet";
 import { buildLists, listsToMake, type ListsBuild } from "../core/lists/build";
@@ -16,7 +16,7 @@ import { listIndicators, mergeListFigures } from "../core/lists/figures";
 import { parseListsMapping, type ListsMapping } from "../core/lists/mapping";
 import { LIST_TEMPLATES, type ListId } from "../core/lists/templates";
 import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { withClerkAdultAge } from "./adult-age";
 import type { RawCell } from "../core/text/cell";
@@ -58,13 +58,13 @@ export type ListsOutcome =
       mapping: Mapping;
       lists: ListSummary[];
       /** Everything the clerk should look at: roster problems, list problems, disagreements with mapped figures. */
-      problems: CoreProblem[];
+      problems: Finding[];
       layouts: SheetLayout[];
       written?: WriteResult;
     }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: ConfigProblem[] };
 
-const fail = (problems: Problem[]): ListsOutcome => ({ ok: false, problems });
+const fail = (problems: ConfigProblem[]): ListsOutcome => ({ ok: false, problems });
 
 /** Sheets that may hold a clerk's roster: not ours, not very hidden. */
 const clerkSheets = (sheets: readonly SheetInfo[]) => sheets.filter((s) => s.owner === undefined && s.visibility !== "veryHidden");
@@ -107,12 +107,12 @@ function rulesetWithLists(catalog: RulesetCatalog): Ruleset[] {
  * mapped cells of the list indicators (one round trip). Names the mapping does not resolve are said,
  * never fatal here: the lists are still written.
  */
-async function checkAgainstMapped(port: WorkbookPort, names: Parameters<typeof readInputs>[1], ruleset: Ruleset, mapping: Mapping, build: ListsBuild): Promise<{ problems: CoreProblem[]; inputs: Inputs }> {
+async function checkAgainstMapped(port: WorkbookPort, names: Parameters<typeof readInputs>[1], ruleset: Ruleset, mapping: Mapping, build: ListsBuild): Promise<{ problems: Finding[]; inputs: Inputs }> {
   const codes = new Set(Object.keys(build.figures));
   const indicators = Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => codes.has(code)));
   if (Object.keys(indicators).length === 0) return { problems: [], inputs: mergeListFigures({}, build.figures).inputs };
   const read = await readInputs(port, names, ruleset, { ...mapping, indicators });
-  const problems: CoreProblem[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
+  const problems: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
   const merged = mergeListFigures(read.inputs, build.figures);
   return { problems: [...problems, ...merged.problems], inputs: merged.inputs };
 }
@@ -215,7 +215,7 @@ export type ListsForEvaluation = {
   lists?: ListsMapping;
   /** Each list built and its total ("Tổng cộng"), for the report that names them as attached. */
   counts?: Partial<Record<ListId, number>>;
-  problems: CoreProblem[];
+  problems: Finding[];
 };
 
 /**
@@ -227,7 +227,7 @@ export async function listsForEvaluation(
   port: WorkbookPort,
   args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined },
 ): Promise<ListsForEvaluation> {
-  const passThrough = (problems: CoreProblem[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
+  const passThrough = (problems: Finding[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
   const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
   if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD) (no report date: lists skipped)", severity: "canh-bao" }]);

@@ -11,7 +11,7 @@ import { parseArgs } from "util";
 import type { RulesetCatalog } from "../app/evaluate-workbook";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { readCommonInputs } from "./inputs";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export type ReportDeps = {
   rulesets: () => RulesetCatalog;

@@ -7,7 +7,7 @@
  */
 import type { IndicatorInputs, Input, Inputs } from "../evaluate/inputs";
 import { cmp, rat, toNumber } from "../evaluate/rational";
-import type { Problem } from "../evaluate/result";
+import type { Finding as Problem } from "../evaluate/result";
 import type { Ruleset } from "../ruleset/schema";
 import { quoteSheet } from "../ref/a1";
 import { indicatorsOf } from "../ruleset/walk";

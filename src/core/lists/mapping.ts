@@ -16,7 +16,7 @@
  * Columns are kept by header text, not letter, so a column the clerk inserts or moves is still found.
  */
 import { z } from "zod";
-import { formatPath, type Problem } from "../ruleset/load";
+import { formatPath, type ConfigProblem } from "../ruleset/load";
 import type { ColumnRole, ProposedRoster, RosterKind } from "./columns";
 
 const Header = z.string().trim().min(1, "tiêu đề cột trống");
@@ -65,7 +65,7 @@ export type ListsMapping = z.infer<typeof ListsMapping>;
 
 const vietnamese = z.locales.vi().localeError;
 
-export type ListsMappingParse = { ok: true; lists: ListsMapping } | { ok: false; problems: Problem[] };
+export type ListsMappingParse = { ok: true; lists: ListsMapping } | { ok: false; problems: ConfigProblem[] };
 
 /** Validates the `lists` value of a mapping; every error names its JSON path under "lists". */
 export function parseListsMapping(value: unknown, source: string): ListsMappingParse {

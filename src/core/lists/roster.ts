@@ -5,7 +5,7 @@
  */
 import type { Birth, Sex } from "../age/retirement";
 import { formatBirth } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { cellRef, quoteSheet } from "../ref/a1";
 import type { RawCell } from "../text/cell";
 import { fold, foldLoose } from "../text/fold";
@@ -35,15 +35,15 @@ export type Roster = {
   /** Rows with a name that were read (duplicates included). */
   rowsRead: number;
   idColumns: IdLikeColumn[];
-  problems: Problem[];
+  problems: Finding[];
 };
 
 export type RosterResolve =
   | { ok: true; headerRow: number; columns: Partial<Record<ColumnRole, RosterColumn>> }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: Finding[] };
 
-const loi = (message: string, ref?: string): Problem => (ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" });
-const canhBao = (message: string, ref?: string): Problem => (ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" });
+const loi = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" });
+const canhBao = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" });
 
 /** "'Dân cư'!C15" */
 export function cellOf(sheet: string, row: number, col: number): string {
@@ -115,7 +115,7 @@ type Tally = { refs: string[]; texts: Set<string> };
  * that holds personal numbers is not read at all, and every such column is pointed out.
  */
 export function readRoster(kind: RosterKind, sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>): Roster {
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   const headerIds = rolesOfRow(rows[headerRow - 1] ?? []).idColumns;
   const idColumns = findIdLikeColumns(rows, headerRow, headerIds);
   const idCols = new Set(idColumns.map((c) => c.col));

@@ -1,31 +1,24 @@
 import { evaluate } from "../core/evaluate/evaluate";
 import type { Evaluation } from "../core/evaluate/result";
 import type { ListId } from "../core/lists/templates";
-import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
-import { damagedMappingMessage } from "../core/layout/mapping-sheet";
+import { mappingToText, type Mapping } from "../core/mapping/schema";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation } from "./lists";
-import { readInputs, type ReadInputs } from "./read-inputs";
-import { reportDateFromCell } from "./report-date";
+import type { ReadInputs } from "./read-inputs";
+import type { JobRequest, RulesetCatalog } from "./catalog";
+import { openJob, readJobInputs } from "./open-job";
 import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
-import { mappedCells } from "./check";
+import { mappedCells } from "./mapped-cells";
 import { fingerprintLayout } from "./fingerprint";
 import { FINGERPRINT_KEY } from "../core/fingerprint/fingerprint";
 
-export type RulesetCatalog = ReadonlyMap<string, Ruleset>;
+export type { RulesetCatalog };
 
-export type EvaluateRequest = {
-  rulesets: RulesetCatalog;
-  /** Overrides the ruleset the mapping names. */
-  rulesetId?: string | undefined;
-  /** Mapping JSON given from outside (the command line's --mapping); else the one stored in the workbook. */
-  mapping?: { text: string; source: string } | undefined;
-  /** The report date, YYYY-MM-DD; overrides the mapping's. */
-  asOf?: string | undefined;
+export type EvaluateRequest = JobRequest & {
   /** Write the status sheet and store the mapping. */
   write?: boolean | undefined;
   /**
@@ -64,42 +57,22 @@ const fail = (problems: ConfigProblem[]): EvaluateOutcome => ({ ok: false, probl
  * mapped cell (one), evaluate, and write the status sheet with the mapping (one).
  */
 export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest): Promise<EvaluateOutcome> {
-  const snap = await port.snapshot();
-  const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
-  if (!req.mapping && snap.mappingDamaged !== undefined) return fail([{ message: damagedMappingMessage(snap.mappingDamaged) }]);
-  if (!text) {
-    if (!req.rulesetId) {
-      return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);
-    }
+  const opened = await openJob(port, req);
+  if (!opened.ok) {
+    if (opened.refusal.reason !== "no-mapping") return fail(opened.refusal.problems);
+    return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);
   }
-  let mapping: Mapping;
-  if (text) {
-    const parsed = parseMappingText(text.source, text.text);
-    if (!parsed.ok) return fail(parsed.problems);
-    mapping = parsed.mapping;
-  } else {
-    mapping = { ruleset: req.rulesetId!, indicators: {} };
-  }
-  const rulesetId = req.rulesetId ?? mapping.ruleset;
-  const ruleset = req.rulesets.get(rulesetId);
-  if (!ruleset) {
-    return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
-  }
-  if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
-  if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };
-  const mappingProblems = checkMappingAgainst(ruleset, mapping, text?.source ?? "ánh xạ");
-  if (mappingProblems.length > 0) return fail(mappingProblems);
-
-  const read = await readInputs(port, snap.names, ruleset, mapping);
+  const { snap, ruleset } = opened;
+  if (opened.mappingProblems.length > 0) return fail(opened.mappingProblems);
+  const { read, ...dated } = await readJobInputs(port, opened, req);
   if (read.fatal.length > 0) return fail(read.fatal);
-  const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
-  mapping = aged.mapping;
+  let mapping = aged.mapping;
   const judged = withClerkAdultAge(ruleset, mapping);
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
-    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
+    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(opened.mapped ? { source: opened.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });

@@ -3,35 +3,30 @@
  * layouts to writeSheets with the mapping (its `lists` key filled with the rosters found), and compare
  * each list's count with the figure the clerk mapped — a disagreement names both places.
  *
- * Round trips: the snapshot (1), one readSheet per roster sheet (or per clerk's sheet when rosters
- * must be proposed), the mapped figures of the list indicators (1), the write (1 plus the adapter's chunks).
+ * Round trips: the snapshot (1), the mapped figures of the list indicators with the report date and
+ * adult age cells (1), one readSheet per roster sheet (or per clerk's sheet when rosters must be
+ * proposed), the write (1 plus the adapter's chunks).
  */
 import { parseIsoDay } from "../core/age/retirement";
 import type { Inputs } from "../core/evaluate/inputs";
 import type { Finding } from "../core/evaluate/result";
-import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import type { SheetLayout } from "../core/layout/sheet";
 import { buildLists, listsToMake, type ListsBuild } from "../core/lists/build";
 import { listIndicators, mergeListFigures } from "../core/lists/figures";
 import { parseListsMapping, type ListsMapping } from "../core/lists/mapping";
 import { LIST_TEMPLATES, type ListId } from "../core/lists/templates";
-import { checkMappingAgainst, mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
+import { mappingToText, type Mapping } from "../core/mapping/schema";
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
-import { withClerkAdultAge } from "./adult-age";
+import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type SheetInfo, type WorkbookPort, type WriteResult } from "../workbook/port";
-import { readInputs } from "./read-inputs";
-import type { RulesetCatalog } from "./evaluate-workbook";
+import type { ReadInputs } from "./read-inputs";
+import type { JobRequest, RulesetCatalog } from "./catalog";
+import { openJob, readJobInputs } from "./open-job";
 
-export type ListsRequest = {
-  rulesets: RulesetCatalog;
-  /** Overrides the ruleset the mapping names; without a mapping, the only ruleset that has lists is used. */
-  rulesetId?: string | undefined;
-  /** Mapping JSON from outside (--mapping); else the one stored in the workbook. */
-  mapping?: { text: string; source: string } | undefined;
-  /** The report date, YYYY-MM-DD; overrides the mapping's. Required one way or the other. */
-  asOf?: string | undefined;
+/** Without a mapping, the only ruleset that has lists is used. The report date is required one way or another. */
+export type ListsRequest = JobRequest & {
   only?: readonly ListId[] | undefined;
   /** Overrides the mapping's lists.groupByVillage. */
   groupByVillage?: boolean | undefined;
@@ -97,23 +92,19 @@ async function readRosterSheets(port: WorkbookPort, sheets: readonly SheetInfo[]
   return out;
 }
 
-/** The rulesets that have lists; without a mapping, the job needs exactly one of them (or --ruleset). */
-function rulesetWithLists(catalog: RulesetCatalog): Ruleset[] {
-  return [...catalog.values()].filter((r) => listIndicators(r).length > 0);
+/** Without a mapping, the job needs --ruleset or a catalog with exactly one ruleset that has lists. */
+function onlyRulesetWithLists(catalog: RulesetCatalog): string | undefined {
+  const withLists = [...catalog.values()].filter((r) => listIndicators(r).length > 0);
+  return withLists.length === 1 ? withLists[0]!.id : undefined;
 }
 
 /**
- * Compares each list's figures with what the mapping reads for the same indicator, reading only the
- * mapped cells of the list indicators (one round trip). Names the mapping does not resolve are said,
- * never fatal here: the lists are still written.
+ * Compares each list's figures with the figures the mapping read for the same indicators. Names the
+ * mapping does not resolve are said, never fatal here: the lists are still written.
  */
-async function checkAgainstMapped(port: WorkbookPort, names: Parameters<typeof readInputs>[1], ruleset: Ruleset, mapping: Mapping, build: ListsBuild): Promise<{ problems: Finding[]; inputs: Inputs }> {
-  const codes = new Set(Object.keys(build.figures));
-  const indicators = Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => codes.has(code)));
-  if (Object.keys(indicators).length === 0) return { problems: [], inputs: mergeListFigures({}, build.figures).inputs };
-  const read = await readInputs(port, names, ruleset, { ...mapping, indicators });
+function checkAgainstMapped(read: ReadInputs, build: ListsBuild): { problems: Finding[]; inputs: Inputs } {
   const problems: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
-  const merged = mergeListFigures(read.inputs, build.figures);
+  const merged = mergeListFigures(read.fatal.length > 0 ? {} : read.inputs, build.figures);
   return { problems: [...problems, ...merged.problems], inputs: merged.inputs };
 }
 
@@ -132,34 +123,21 @@ function summaries(build: ListsBuild): ListSummary[] {
 
 /** The `chitieu lists` job, and the task pane's "Tạo phụ lục": build the lists, check them, write them. */
 export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<ListsOutcome> {
-  const snap = await port.snapshot();
-  const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
-  if (!req.mapping && snap.mappingDamaged !== undefined) return fail([{ message: damagedMappingMessage(snap.mappingDamaged) }]);
-  let mapping: Mapping;
-  if (text) {
-    const parsed = parseMappingText(text.source, text.text);
-    if (!parsed.ok) return fail(parsed.problems);
-    mapping = parsed.mapping;
-  } else {
-    const id = req.rulesetId ?? (() => {
-      const withLists = rulesetWithLists(req.rulesets);
-      return withLists.length === 1 ? withLists[0]!.id : undefined;
-    })();
-    if (id === undefined) {
-      return fail([{ message: "Sổ tính chưa có ánh xạ — hãy đưa ánh xạ (--mapping) hoặc chọn bộ tiêu chí (--ruleset) (no mapping, several rulesets with lists)" }]);
-    }
-    mapping = { ruleset: id, indicators: {} };
+  const opened = await openJob(port, req, { noMapping: (catalog) => req.rulesetId ?? onlyRulesetWithLists(catalog) });
+  if (!opened.ok) {
+    if (opened.refusal.reason !== "no-mapping") return fail(opened.refusal.problems);
+    return fail([{ message: "Sổ tính chưa có ánh xạ — hãy đưa ánh xạ (--mapping) hoặc chọn bộ tiêu chí (--ruleset) (no mapping, several rulesets with lists)" }]);
   }
-  const rulesetId = req.rulesetId ?? mapping.ruleset;
-  const catalogued = req.rulesets.get(rulesetId);
-  if (!catalogued) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
-  if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
-  // The adult age the clerk chose (stored in the mapping by evaluate) decides who is in Phụ lục 03.
-  const ruleset = withClerkAdultAge(catalogued, mapping);
-  if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };
-  const source = text?.source ?? "ánh xạ";
-  const mappingProblems = checkMappingAgainst(ruleset, mapping, source);
-  if (mappingProblems.length > 0) return fail(mappingProblems);
+  const { snap, source } = opened;
+  if (opened.mappingProblems.length > 0) return fail(opened.mappingProblems);
+  // The mapped figures of the list indicators and the report date and adult age cells, in one round trip.
+  const ids = listsToMake(opened.ruleset, req.only);
+  const listCodes = new Set(listIndicators(opened.ruleset).filter((l) => ids.includes(l.list)).map((l) => l.code));
+  const { read, ...dated } = await readJobInputs(port, opened, req, { codes: listCodes });
+  const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
+  const mapping = aged.mapping;
+  // The adult age the clerk chose decides who is in Phụ lục 03.
+  const ruleset = withClerkAdultAge(opened.ruleset, mapping);
   if (mapping.asOf === undefined) {
     return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
   }
@@ -168,7 +146,6 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const listsParsed = parseListsMapping(mapping.lists, source);
   if (!listsParsed.ok) return fail(listsParsed.problems);
 
-  const ids = listsToMake(ruleset, req.only);
   if (ids.length === 0) {
     return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ (no lists in this ruleset)` }]);
   }
@@ -187,10 +164,10 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   // The rosters' cells are not needed any more: let them go before the lists are written (peak memory).
   sheets.clear();
   req.progress?.({ step: "checking" });
-  const checked = await checkAgainstMapped(port, snap.names, ruleset, mapping, build);
+  const checked = checkAgainstMapped(read, build);
   const stored: Mapping = { ...mapping, lists: build.mapping };
   const layouts = build.lists.map((l) => l.layout);
-  const problems = [...build.problems, ...checked.problems];
+  const problems = [...dated.problems, ...aged.problems, ...build.problems, ...checked.problems];
   const base = { ok: true as const, ruleset, mapping: stored, lists: summaries(build), problems, layouts };
   if (!req.write) {
     req.progress?.({ step: "done" });

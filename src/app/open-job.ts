@@ -46,12 +46,17 @@ export type JobRefusal =
 
 export type JobOpening = ({ ok: true } & OpenedJob) | { ok: false; snap: WorkbookSnapshot; refusal: JobRefusal };
 
-/**
- * Snapshot, mapping, ruleset. `noMapping` names the ruleset to use when the workbook has no mapping
- * and none was given (default: --ruleset, else refuse).
- */
-export async function openJob(port: WorkbookPort, req: JobRequest, noMapping: (catalog: RulesetCatalog) => string | undefined = () => req.rulesetId): Promise<JobOpening> {
-  const snap = await port.snapshot();
+export type OpenOptions = {
+  /** The ruleset to use when the workbook has no mapping and none was given (default: --ruleset, else refuse). */
+  noMapping?: (catalog: RulesetCatalog) => string | undefined;
+  /** A snapshot the caller already took (saves a round trip). */
+  snapshot?: WorkbookSnapshot;
+};
+
+/** Snapshot, mapping, ruleset, overrides: a job ready to read its cells, or why not. */
+export async function openJob(port: WorkbookPort, req: JobRequest, opts: OpenOptions = {}): Promise<JobOpening> {
+  const snap = opts.snapshot ?? (await port.snapshot());
+  const noMapping = opts.noMapping ?? (() => req.rulesetId);
   const refuse = (refusal: JobRefusal): JobOpening => ({ ok: false, snap, refusal });
   const text = mappingSourceOf(snap, req.mapping);
   if (!req.mapping && snap.mappingDamaged !== undefined) return refuse({ reason: "damaged-mapping", problems: [{ message: damagedMappingMessage(snap.mappingDamaged) }] });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { parseArgs } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import { writeFileAtomic } from "../node/files";
 import type { Io } from "./io";
 

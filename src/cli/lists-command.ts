@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "util";
 import type { ListSummary } from "../app/lists";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import type { Finding as Finding } from "../core/evaluate/result";
 import { parseListIds, type ListId } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";

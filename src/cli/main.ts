@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import type { ConfigProblem } from "../core/ruleset/load";
 import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile } from "../node/files";

@@ -8,7 +8,7 @@
  * details remembered in its mapping (it may name FILE.xlsx itself). Exit codes as main.ts.
  */
 import { parseArgs } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { readCommonInputs } from "./inputs";
 import type { Io } from "./io";

@@ -1,6 +1,6 @@
 import { evaluate } from "../core/evaluate/evaluate";
 import type { Evaluation } from "../core/evaluate/result";
-import type { ListId } from "../core/lists/templates";
+import type { ListId } from "../core/lists/ids";
 import { mappingToText, type Mapping } from "../core/mapping/schema";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";

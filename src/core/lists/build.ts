@@ -8,13 +8,14 @@ import type { Finding } from "../evaluate/result";
 import { chooseSheetName, type SheetLayout } from "../layout/sheet";
 import type { Ruleset } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
-import { proposeRoster, ROSTER_TEXT, type ProposedRoster, type RosterKind } from "./columns";
+import { proposeRoster, ROSTER_TEXT, type ProposedRoster } from "./columns";
+import type { ListId, RosterKind } from "./ids";
 import { listFigures, listIndicators, type ListFigures, type WrittenList } from "./figures";
 import { listSheetKey, listSheetLayout } from "./layout";
 import { withProposals, type ListsMapping } from "./mapping";
 import { readRoster, resolveRoster, type Roster } from "./roster";
 import { residentAges, selectList, type AgeRules, type BuiltList, type ResidentAges } from "./select";
-import { LIST_TEMPLATES, type ListId } from "./templates";
+import { LIST_TEMPLATES } from "./templates";
 
 /** The headers a roster of each kind is recognised by, for the message when none is found. */
 const HEADER_HINT: Record<RosterKind, string> = {

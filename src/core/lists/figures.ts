@@ -13,7 +13,7 @@ import { quoteSheet } from "../ref/a1";
 import { indicatorsOf } from "../ruleset/walk";
 import { formatInteger } from "../text/format";
 import type { BuiltList } from "./select";
-import type { ListId } from "./templates";
+import type { ListId } from "./ids";
 
 /** A list as written: its count, population and where its total stands. */
 export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string; countFormula?: string };

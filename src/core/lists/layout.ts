@@ -12,7 +12,8 @@ import { cellRef, quoteSheet } from "../ref/a1";
 import type { CellSpec, SheetLayout, StyleName } from "../layout/sheet";
 import type { RosterEntry } from "./roster";
 import type { BuiltList } from "./select";
-import { CONFIRM_COMMUNE, type ListId } from "./templates";
+import type { ListId } from "./ids";
+import { CONFIRM_COMMUNE } from "./templates";
 
 export type ListLayoutInput = {
   list: BuiltList;

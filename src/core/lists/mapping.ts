@@ -17,24 +17,13 @@
  */
 import { z } from "zod";
 import { formatPath, type ConfigProblem } from "../ruleset/load";
-import type { ColumnRole, ProposedRoster, RosterKind } from "./columns";
+import type { ProposedRoster } from "./columns";
+import { COLUMN_ROLES, ROSTER_KINDS, keyedBy, type ColumnRole, type RosterKind } from "./ids";
 
 const Header = z.string().trim().min(1, "tiêu đề cột trống");
 
-const Columns = z
-  .object({
-    name: Header,
-    birthDate: Header.optional(),
-    sex: Header.optional(),
-    village: Header.optional(),
-    position: Header.optional(),
-    smartphone: Header.optional(),
-    paymentAccount: Header.optional(),
-    registered: Header.optional(),
-    onlinePayment: Header.optional(),
-    digitalTech: Header.optional(),
-  })
-  .strict();
+/** Every role's header; only the name is required (each kind's own needs are checked when it is read). */
+const Columns = z.object({ ...keyedBy(COLUMN_ROLES, Header.optional()), name: Header }).strict();
 
 export const RosterMapping = z
   .object({
@@ -49,12 +38,7 @@ export type RosterMapping = z.infer<typeof RosterMapping>;
 export const ListsMapping = z
   .object({
     rosters: z
-      .object({
-        residents: RosterMapping.optional(),
-        officials: RosterMapping.optional(),
-        businesses: RosterMapping.optional(),
-        cooperatives: RosterMapping.optional(),
-      })
+      .object(keyedBy(ROSTER_KINDS, RosterMapping.optional()))
       .strict()
       .default({}),
     /** Group each list by village (thôn, khu dân cư) with a subtotal per village. */

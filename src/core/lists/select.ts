@@ -8,7 +8,8 @@ import type { Finding } from "../evaluate/result";
 import { ROLE_TEXT, ROSTER_TEXT } from "./columns";
 import { sortForList } from "./collate";
 import { cellOf, type Roster, type RosterEntry } from "./roster";
-import { LIST_TEMPLATES, type ListId, type ListTemplate } from "./templates";
+import type { ListId } from "./ids";
+import { LIST_TEMPLATES, type ListTemplate } from "./templates";
 
 export type AgeRules = {
   asOf: Ymd;

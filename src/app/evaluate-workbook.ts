@@ -7,7 +7,7 @@ import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
-import { listsForEvaluation } from "./lists";
+import { listsForEvaluation } from "./lists-build";
 import type { ReadInputs } from "./read-inputs";
 import type { JobRequest, RulesetCatalog } from "./catalog";
 import { openJob, readJobInputs } from "./open-job";

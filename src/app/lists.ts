@@ -8,23 +8,20 @@
  * proposed), the write (1 plus the adapter's chunks).
  */
 import { parseIsoDay } from "../core/age/retirement";
-import type { Inputs } from "../core/evaluate/inputs";
 import type { Finding } from "../core/evaluate/result";
 import type { SheetLayout } from "../core/layout/sheet";
-import { buildLists, listsToMake, type ListsBuild } from "../core/lists/build";
-import { listIndicators, mergeListFigures } from "../core/lists/figures";
-import { parseListsMapping, type ListsMapping } from "../core/lists/mapping";
+import { listsToMake, type ListsBuild } from "../core/lists/build";
+import { listIndicators } from "../core/lists/figures";
+import { parseListsMapping } from "../core/lists/mapping";
 import type { ListId } from "../core/lists/ids";
-import { LIST_TEMPLATES } from "../core/lists/templates";
 import { mappingToText, type Mapping } from "../core/mapping/schema";
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
-import type { RawCell } from "../core/text/cell";
-import { WorkbookError, type SheetInfo, type WorkbookPort, type WriteResult } from "../workbook/port";
-import type { ReadInputs } from "./read-inputs";
+import type { WorkbookPort, WriteResult } from "../workbook/port";
 import type { JobRequest, RulesetCatalog } from "./catalog";
 import { openJob, readJobInputs } from "./open-job";
+import { listsFromRosters, type ListsProgress } from "./lists-build";
 
 /** Without a mapping, the only ruleset that has lists is used. The report date is required one way or another. */
 export type ListsRequest = JobRequest & {
@@ -37,12 +34,7 @@ export type ListsRequest = JobRequest & {
   progress?: ((step: ListsProgress) => void) | undefined;
 };
 
-export type ListsProgress =
-  | { step: "reading"; sheet: string; index: number; of: number }
-  | { step: "building" }
-  | { step: "checking" }
-  | { step: "writing"; sheets: number }
-  | { step: "done" };
+export type { ListsProgress };
 
 export type ListSummary = { id: ListId; appendix: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
 
@@ -62,51 +54,10 @@ export type ListsOutcome =
 
 const fail = (problems: ConfigProblem[]): ListsOutcome => ({ ok: false, problems });
 
-/** Sheets that may hold a clerk's roster: not ours, not very hidden. */
-const clerkSheets = (sheets: readonly SheetInfo[]) => sheets.filter((s) => s.owner === undefined && s.visibility !== "veryHidden");
-
-/**
- * Reads the sheets the lists need: the mapped rosters' sheets, and every clerk's sheet when a roster
- * the lists need is not mapped yet (its headers are looked for). A mapped sheet that is missing is
- * left out, and the builder says so.
- */
-async function readRosterSheets(port: WorkbookPort, sheets: readonly SheetInfo[], lists: ListsMapping, ids: readonly ListId[], progress?: ListsRequest["progress"]): Promise<Map<string, RawCell[][]>> {
-  const kinds = new Set(ids.map((id) => LIST_TEMPLATES[id].roster));
-  const mapped = [...kinds].map((k) => lists.rosters[k]?.sheet);
-  const names = new Set<string>();
-  const present = new Map(sheets.map((s) => [s.name.toLocaleLowerCase("vi"), s.name]));
-  for (const m of mapped) {
-    const name = m === undefined ? undefined : present.get(m.toLocaleLowerCase("vi"));
-    if (name !== undefined) names.add(name);
-  }
-  if (mapped.some((m) => m === undefined)) for (const s of clerkSheets(sheets)) names.add(s.name);
-  const out = new Map<string, RawCell[][]>();
-  let index = 0;
-  for (const name of names) {
-    progress?.({ step: "reading", sheet: name, index: index++, of: names.size });
-    try {
-      out.set(name, await port.readSheet(name));
-    } catch (e) {
-      if (!(e instanceof WorkbookError && e.code === "not-found")) throw e;
-    }
-  }
-  return out;
-}
-
 /** Without a mapping, the job needs --ruleset or a catalog with exactly one ruleset that has lists. */
 function onlyRulesetWithLists(catalog: RulesetCatalog): string | undefined {
   const withLists = [...catalog.values()].filter((r) => listIndicators(r).length > 0);
   return withLists.length === 1 ? withLists[0]!.id : undefined;
-}
-
-/**
- * Compares each list's figures with the figures the mapping read for the same indicators. Names the
- * mapping does not resolve are said, never fatal here: the lists are still written.
- */
-function checkAgainstMapped(read: ReadInputs, build: ListsBuild): { problems: Finding[]; inputs: Inputs } {
-  const problems: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
-  const merged = mergeListFigures(read.fatal.length > 0 ? {} : read.inputs, build.figures);
-  return { problems: [...problems, ...merged.problems], inputs: merged.inputs };
 }
 
 function summaries(build: ListsBuild): ListSummary[] {
@@ -150,25 +101,22 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   if (ids.length === 0) {
     return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ (no lists in this ruleset)` }]);
   }
-  const sheets = await readRosterSheets(port, snap.sheets, listsParsed.lists, ids, req.progress);
-  req.progress?.({ step: "building" });
-  const build = buildLists({
+  const fatal: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
+  const { build, problems: found } = await listsFromRosters(port, {
     ruleset,
     asOf,
     lists: listsParsed.lists,
-    sheets,
-    existing: snap.sheets,
+    sheets: snap.sheets,
+    // Names the mapping does not resolve are said, never fatal here: the lists are still written.
+    inputs: read.fatal.length > 0 ? {} : read.inputs,
     only: req.only,
     commune: mapping.commune,
     groupByVillage: req.groupByVillage,
+    progress: req.progress,
   });
-  // The rosters' cells are not needed any more: let them go before the lists are written (peak memory).
-  sheets.clear();
-  req.progress?.({ step: "checking" });
-  const checked = checkAgainstMapped(read, build);
   const stored: Mapping = { ...mapping, lists: build.mapping };
   const layouts = build.lists.map((l) => l.layout);
-  const problems = [...dated.problems, ...aged.problems, ...build.problems, ...checked.problems];
+  const problems = [...dated.problems, ...aged.problems, ...fatal, ...found];
   const base = { ok: true as const, ruleset, mapping: stored, lists: summaries(build), problems, layouts };
   if (!req.write) {
     req.progress?.({ step: "done" });
@@ -178,51 +126,4 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const written = await port.writeSheets(layouts, mappingToText(stored));
   req.progress?.({ step: "done" });
   return { ...base, written };
-}
-
-export type ListsForEvaluation = {
-  /** The inputs with list figures merged in (unmapped or blank slots of the list indicators). */
-  inputs: Inputs;
-  /** Code → slot → the value a list gave, for the status sheet's cached cells. */
-  raw: Record<string, Record<string, RawCell>>;
-  /** Code → slot → the formula that reads the figure from the list, for the status sheet. */
-  formulas?: Record<string, Record<string, string>>;
-  /** The list sheets to write with the status sheet. */
-  layouts: SheetLayout[];
-  /** The lists mapping with proposed rosters, to store. */
-  lists?: ListsMapping;
-  /** Each list built and its total ("Tổng cộng"), for the report that names them as attached. */
-  counts?: Partial<Record<ListId, number>>;
-  problems: Finding[];
-};
-
-/**
- * For `evaluate`: when the ruleset names lists, builds them from the rosters and merges their figures
- * into the inputs already read (a mapped figure is kept and compared). Without a report date or
- * rosters the inputs pass through unchanged, with the problem said.
- */
-export async function listsForEvaluation(
-  port: WorkbookPort,
-  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined },
-): Promise<ListsForEvaluation> {
-  const passThrough = (problems: Finding[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
-  if (listIndicators(args.ruleset).length === 0) return passThrough([]);
-  const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
-  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD) (no report date: lists skipped)", severity: "canh-bao" }]);
-  const parsed = parseListsMapping(args.mapping.lists, args.source ?? "ánh xạ");
-  if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
-  const ids = listsToMake(args.ruleset, args.only);
-  const sheets = await readRosterSheets(port, args.sheets, parsed.lists, ids);
-  const build = buildLists({ ruleset: args.ruleset, asOf, lists: parsed.lists, sheets, existing: args.sheets, only: args.only, commune: args.mapping.commune, groupByVillage: args.groupByVillage });
-  sheets.clear();
-  const merged = mergeListFigures(args.inputs, build.figures);
-  const raw: Record<string, Record<string, RawCell>> = {};
-  const formulas: Record<string, Record<string, string>> = {};
-  for (const u of merged.used) {
-    const f = build.figures[u.code]?.[u.slot];
-    if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
-    if (f?.formula) (formulas[u.code] ??= {})[u.slot] = f.formula;
-  }
-  const counts = Object.fromEntries(build.lists.map((l) => [l.list.id, l.count]));
-  return { inputs: merged.inputs, raw, formulas, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems: [...build.problems, ...merged.problems] };
 }

@@ -15,6 +15,8 @@ import type { JobRequest } from "./catalog";
 import { mappedCells } from "./mapped-cells";
 import { openJob, readJobInputs, type JobRefusal } from "./open-job";
 import { fingerprintProblems } from "./fingerprint";
+import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
+import { listsForCheck } from "./check-lists";
 
 export type CheckRequest = JobRequest & {
   /** The data rules of a ruleset (rulesets/checks/<id>.json), already validated; undefined when it has none. */
@@ -37,7 +39,7 @@ function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): 
     Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => grid.rows[r.top - 1 + i]?.[r.left - 1 + j] ?? null));
   return {
     snapshot: () => port.snapshot(),
-    readSheet: (name) => port.readSheet(name),
+    readSheet: async (name) => grids.get(key(name))?.rows ?? (await port.readSheet(name)),
     writeSheets: (sheets, text) => port.writeSheets(sheets, text),
     async readRanges(ranges) {
       const missing = ranges.filter((r) => !grids.has(key(r.sheet)));
@@ -144,10 +146,20 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     job = await readJobInputs(cached, opened, req, { mapping: withoutSlots(mapping, broken) });
   }
   const read = job.read;
-  const inputs: Inputs = read.inputs;
-  // The template's "Ngày báo cáo" cell, as evaluate reads it (--as-of still overrides).
-  mapping = { ...job.mapping, indicators: mapping.indicators };
-  early.push(...job.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  // The template's "Ngày báo cáo" and "Độ tuổi trưởng thành" cells, as evaluate reads them (--as-of still overrides).
+  const aged = adultAgeFromCell(job.mapping, read.adultAgeCell);
+  mapping = { ...aged.mapping, indicators: mapping.indicators };
+  early.push(...[...job.problems, ...aged.problems].map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  const lists = await listsForCheck(cached, {
+    ruleset: withClerkAdultAge(ruleset, mapping),
+    mapping,
+    sheets: snap.sheets,
+    inputs: read.inputs,
+    source: opened.mapped ? opened.source : undefined,
+    sheetCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
+  });
+  early.push(...lists.problems);
+  const inputs: Inputs = lists.inputs;
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
   early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
   const figures: FigureContext = {
@@ -159,7 +171,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     evaluation,
     brokenSlots: broken,
     rules: req.checkRules?.(ruleset),
-    listCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
+    listCounts: lists.listCounts,
   };
   return report(runChecks(sheets, figures, early), { ruleset: ruleset.id, asOf: evaluation.asOf });
 }

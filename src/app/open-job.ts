@@ -97,7 +97,9 @@ export async function readJobInputs(port: WorkbookPort, job: OpenedJob, req: Pic
   const mapping = opts.mapping ?? job.mapping;
   const only = opts.codes;
   const asked = only ? { ...mapping, indicators: Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => only.has(code))) } : mapping;
-  const read = await readInputs(port, job.snap.names, job.ruleset, asked);
+  // A lists job with nothing to read (its figures not mapped, no date cell): no round trip.
+  const nothing = only !== undefined && Object.keys(asked.indicators).length === 0 && asked.asOfRef === undefined && asked.adultAgeRef === undefined;
+  const read: ReadInputs = nothing ? { inputs: {}, refs: {}, raw: {}, fatal: [] } : await readInputs(port, job.snap.names, job.ruleset, asked);
   const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   return { read, mapping: dated.mapping, problems: dated.problems };
 }

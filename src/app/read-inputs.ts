@@ -113,9 +113,7 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
   const dateCell = settingCell(mapping.asOfRef);
   const ageCell = settingCell(mapping.adultAgeRef);
   const settings = [dateCell, ageCell].filter((c) => c !== undefined);
-  const ranges = [...cells.map((c) => c.plan.range), ...settings.map((c) => c.range)];
-  // Nothing mapped to read (a lists job whose figures are unmapped): no round trip.
-  const values = ranges.length > 0 ? await port.readRanges(ranges) : [];
+  const values = await port.readRanges([...cells.map((c) => c.plan.range), ...settings.map((c) => c.range)]);
   const settingValue = (c: typeof dateCell) => (c ? { raw: values[cells.length + settings.indexOf(c)]?.[0]?.[0] ?? null, source: c.source } : undefined);
   const asOfCell = settingValue(dateCell);
   const adultAgeCell = settingValue(ageCell);

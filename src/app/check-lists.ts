@@ -13,7 +13,7 @@ import type { Mapping } from "../core/mapping/schema";
 import type { Ruleset } from "../core/ruleset/schema";
 import { formatInteger } from "../core/text/format";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
-import { listsForEvaluation } from "./lists-build";
+import { listsForEvaluation, type ListsForEvaluation } from "./lists-build";
 
 /** A finding of the lists as a problem of the check: the same words, the same place, the same importance. */
 export function listFindingProblem(f: Finding): CheckProblem {
@@ -35,11 +35,20 @@ export type ListsForCheck = {
  */
 export async function listsForCheck(
   port: WorkbookPort,
-  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source: string | undefined; sheetCounts: Readonly<Record<string, ListCount>> },
+  args: {
+    ruleset: Ruleset;
+    mapping: Mapping;
+    sheets: readonly SheetInfo[];
+    inputs: Inputs;
+    source: string | undefined;
+    sheetCounts: Readonly<Record<string, ListCount>>;
+    /** Lists already built from the same workbook and inputs (evaluate's, in the roll-up). */
+    built?: ListsForEvaluation | undefined;
+  },
 ): Promise<ListsForCheck> {
   const backed = listIndicators(args.ruleset);
   if (backed.length === 0) return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
-  const lists = await listsForEvaluation(port, { ruleset: args.ruleset, mapping: args.mapping, sheets: args.sheets, inputs: args.inputs, ...(args.source !== undefined ? { source: args.source } : {}) });
+  const lists = args.built ?? await listsForEvaluation(port, { ruleset: args.ruleset, mapping: args.mapping, sheets: args.sheets, inputs: args.inputs, ...(args.source !== undefined ? { source: args.source } : {}) });
   // A workbook with no roster at all had its figures typed: nothing is built, and the attached sheets
   // (if any) are compared with the figures as before. One roster found, and every finding counts.
   if (Object.keys(lists.counts ?? {}).length === 0) return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };

@@ -17,10 +17,13 @@ import { openJob, readJobInputs, type JobRefusal } from "./open-job";
 import { fingerprintProblems } from "./fingerprint";
 import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 import { listsForCheck } from "./check-lists";
+import type { ListsForEvaluation } from "./lists-build";
 
 export type CheckRequest = JobRequest & {
   /** The data rules of a ruleset (rulesets/checks/<id>.json), already validated; undefined when it has none. */
   checkRules?: ((ruleset: Ruleset) => CheckRuleFile | undefined) | undefined;
+  /** The lists evaluate just built on the same workbook with the same request (the roll-up): not built again. */
+  listsBuilt?: ListsForEvaluation | undefined;
   /** Indicator code → how many entries its appendix list holds (from the lists module). */
   listCounts?: Readonly<Record<string, ListCount>> | undefined;
 };
@@ -157,6 +160,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     inputs: read.inputs,
     source: opened.mapped ? opened.source : undefined,
     sheetCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
+    built: req.listsBuilt,
   });
   early.push(...lists.problems);
   const inputs: Inputs = lists.inputs;

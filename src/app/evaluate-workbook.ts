@@ -7,7 +7,7 @@ import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
-import { listsForEvaluation } from "./lists-build";
+import { listsForEvaluation, type ListsForEvaluation } from "./lists-build";
 import type { ReadInputs } from "./read-inputs";
 import type { JobRequest, RulesetCatalog } from "./catalog";
 import { openJob, readJobInputs } from "./open-job";
@@ -39,6 +39,8 @@ export type EvaluateOutcome =
       statusSheet?: string;
       /** The total of each appendix list built (Phụ lục 03–07), when lists were asked for. */
       listCounts?: Partial<Record<ListId, number>>;
+      /** The lists built, when asked for: a check of the same workbook right after may reuse them (roll-up). */
+      listsBuilt?: ListsForEvaluation;
     }
   /** Nothing was evaluated or written: the request itself must be fixed (unknown ruleset, bad mapping, a name the workbook lacks). */
   | { ok: false; problems: ConfigProblem[] };
@@ -77,7 +79,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
   evaluation.problems.push(...dated.problems, ...aged.problems, ...(lists?.problems ?? []));
-  const listCounts = lists?.counts ? { listCounts: lists.counts } : {};
+  const listCounts = { ...(lists?.counts ? { listCounts: lists.counts } : {}), ...(lists ? { listsBuilt: lists } : {}) };
   if (!req.write) return { ok: true, ruleset, mapping, evaluation, ...listCounts };
 
   const raw = mergeRaw(read.raw, lists?.raw ?? {});

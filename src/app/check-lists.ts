@@ -48,10 +48,19 @@ export async function listsForCheck(
 ): Promise<ListsForCheck> {
   const backed = listIndicators(args.ruleset);
   if (backed.length === 0) return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
-  const lists = args.built ?? await listsForEvaluation(port, { ruleset: args.ruleset, mapping: args.mapping, sheets: args.sheets, inputs: args.inputs, ...(args.source !== undefined ? { source: args.source } : {}) });
+  const lists =
+    args.built ??
+    (await listsForEvaluation(port, {
+      ruleset: args.ruleset,
+      mapping: args.mapping,
+      sheets: args.sheets,
+      inputs: args.inputs,
+      ...(args.source !== undefined ? { source: args.source } : {}),
+    }));
   // A workbook with no roster at all had its figures typed: nothing is built, and the attached sheets
   // (if any) are compared with the figures as before. One roster found, and every finding counts.
-  if (Object.keys(lists.counts ?? {}).length === 0) return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
+  if (Object.keys(lists.counts ?? {}).length === 0)
+    return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
   const problems = lists.problems.map(listFindingProblem);
   const listCounts: Record<string, ListCount> = {};
   for (const { code, list } of backed) {

@@ -18,7 +18,9 @@ export const STORED_MAPPING_SOURCE = "ánh xạ lưu trong sổ tính";
 
 /** The mapping a job reads: the one given, else the workbook's stored copy. */
 export function mappingSourceOf(snap: WorkbookSnapshot, given: MappingSource | undefined): MappingSource | undefined {
-  return given ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: STORED_MAPPING_SOURCE } : undefined);
+  return (
+    given ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: STORED_MAPPING_SOURCE } : undefined)
+  );
 }
 
 export type OpenedJob = {
@@ -59,7 +61,8 @@ export async function openJob(port: WorkbookPort, req: JobRequest, opts: OpenOpt
   const noMapping = opts.noMapping ?? (() => req.rulesetId);
   const refuse = (refusal: JobRefusal): JobOpening => ({ ok: false, snap, refusal });
   const text = mappingSourceOf(snap, req.mapping);
-  if (!req.mapping && snap.mappingDamaged !== undefined) return refuse({ reason: "damaged-mapping", problems: [{ message: damagedMappingMessage(snap.mappingDamaged) }] });
+  if (!req.mapping && snap.mappingDamaged !== undefined)
+    return refuse({ reason: "damaged-mapping", problems: [{ message: damagedMappingMessage(snap.mappingDamaged) }] });
   let mapping: Mapping;
   if (text) {
     const parsed = parseMappingText(text.source, text.text);
@@ -78,7 +81,15 @@ export async function openJob(port: WorkbookPort, req: JobRequest, opts: OpenOpt
   }
   mapping = { ...mapping, ruleset: rulesetId, ...(req.asOf !== undefined ? { asOf: req.asOf } : {}) };
   const source = text?.source ?? "ánh xạ";
-  return { ok: true, snap, ruleset, mapping, source, mapped: text !== undefined, mappingProblems: checkMappingAgainst(ruleset, mapping, source) };
+  return {
+    ok: true,
+    snap,
+    ruleset,
+    mapping,
+    source,
+    mapped: text !== undefined,
+    mappingProblems: checkMappingAgainst(ruleset, mapping, source),
+  };
 }
 
 export type JobInputs = {
@@ -93,13 +104,29 @@ export type JobInputs = {
  * Reads the mapped cells (of `codes` only, when given) and the report date cell in one round trip.
  * `mapping` defaults to the job's (the check passes one without its broken slots).
  */
-export async function readJobInputs(port: WorkbookPort, job: OpenedJob, req: Pick<JobRequest, "asOf">, opts: { codes?: ReadonlySet<string>; mapping?: Mapping } = {}): Promise<JobInputs> {
+export async function readJobInputs(
+  port: WorkbookPort,
+  job: OpenedJob,
+  req: Pick<JobRequest, "asOf">,
+  opts: { codes?: ReadonlySet<string>; mapping?: Mapping } = {},
+): Promise<JobInputs> {
   const mapping = opts.mapping ?? job.mapping;
   const only = opts.codes;
-  const asked = only ? { ...mapping, indicators: Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => only.has(code))) } : mapping;
+  const asked = only
+    ? {
+        ...mapping,
+        indicators: Object.fromEntries(Object.entries(mapping.indicators).filter(([code]) => only.has(code))),
+      }
+    : mapping;
   // A lists job with nothing to read (its figures not mapped, no date cell): no round trip.
-  const nothing = only !== undefined && Object.keys(asked.indicators).length === 0 && asked.asOfRef === undefined && asked.adultAgeRef === undefined;
-  const read: ReadInputs = nothing ? { inputs: {}, refs: {}, raw: {}, fatal: [] } : await readInputs(port, job.snap.names, job.ruleset, asked);
+  const nothing =
+    only !== undefined &&
+    Object.keys(asked.indicators).length === 0 &&
+    asked.asOfRef === undefined &&
+    asked.adultAgeRef === undefined;
+  const read: ReadInputs = nothing
+    ? { inputs: {}, refs: {}, raw: {}, fatal: [] }
+    : await readInputs(port, job.snap.names, job.ruleset, asked);
   const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
   return { read, mapping: dated.mapping, problems: dated.problems };
 }

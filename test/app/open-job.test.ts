@@ -36,7 +36,12 @@ function port(snap: Partial<WorkbookSnapshot>): WorkbookPort & { trips: number }
 }
 
 const stored = (m: object) => ({ mappingText: JSON.stringify(m) });
-const MAPPING = { ruleset: "thu-nghiem", asOf: "2023-12-31", asOfRef: "Data!B1", indicators: { "1.1": { value: "Data!B2" } } };
+const MAPPING = {
+  ruleset: "thu-nghiem",
+  asOf: "2023-12-31",
+  asOfRef: "Data!B1",
+  indicators: { "1.1": { value: "Data!B2" } },
+};
 
 describe("openJob: one way to open a job for evaluate, lists, check and the pane", () => {
   test("the stored mapping, its ruleset, then the cells and the report date cell in one more round trip", async () => {
@@ -67,7 +72,10 @@ describe("openJob: one way to open a job for evaluate, lists, check and the pane
   });
 
   test("a mapping given from outside wins over the stored one and names its source", async () => {
-    const job = await openJob(port(stored({ ruleset: "khong-co" })), { rulesets, mapping: { text: JSON.stringify(MAPPING), source: "anh-xa.json" } });
+    const job = await openJob(port(stored({ ruleset: "khong-co" })), {
+      rulesets,
+      mapping: { text: JSON.stringify(MAPPING), source: "anh-xa.json" },
+    });
     expect(job).toMatchObject({ ok: true, source: "anh-xa.json" });
   });
 
@@ -87,7 +95,9 @@ describe("openJob: one way to open a job for evaluate, lists, check and the pane
     expect(empty).toMatchObject({ ok: true, mapped: false, mapping: { ruleset: "bo-khac", indicators: {} } });
     const chosen = await openJob(port({}), { rulesets }, { noMapping: () => "thu-nghiem" });
     expect(chosen).toMatchObject({ ok: true, mapping: { ruleset: "thu-nghiem" } });
-    const stray = await openJob(port(stored({ ...MAPPING, indicators: { "9.9": { value: "Data!B2" } } })), { rulesets });
+    const stray = await openJob(port(stored({ ...MAPPING, indicators: { "9.9": { value: "Data!B2" } } })), {
+      rulesets,
+    });
     if (!stray.ok) throw new Error(stray.refusal.reason);
     expect(stray.mappingProblems.map((p) => p.message).join(" ")).toContain("9.9");
   });

@@ -2,7 +2,7 @@ import type { IndicatorInputs, Input, Inputs } from "../core/evaluate/inputs";
 import { slotsOf } from "../core/evaluate/slots";
 import type { Mapping } from "../core/mapping/schema";
 import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { indicatorsOf } from "../core/ruleset/walk";
 import { parseCell, type RawCell } from "../core/text/cell";
@@ -22,14 +22,14 @@ export type ReadInputs = {
   /** Code → slot → the value as read. */
   raw: Record<string, Record<string, RawCell>>;
   /** References the workbook does not have: the mapping must be fixed before anything is evaluated. */
-  fatal: Problem[];
+  fatal: ConfigProblem[];
   /** The report date cell (mapping.asOfRef) as read, with where it is. */
   asOfCell?: { raw: RawCell; source: string };
   /** The adult-age cell (mapping.adultAgeRef) as read. */
   adultAgeCell?: { raw: RawCell; source: string };
 };
 
-function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string): Plan | Problem {
+function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string): Plan | ConfigProblem {
   const resolved = resolveReference(names, ref);
   const where = `ánh xạ indicators.${code}.${slot}`;
   if (resolved.kind === "unknown") return { ref: `indicators.${code}.${slot}`, message: `${where}: ${resolved.message}` };
@@ -76,7 +76,7 @@ function planSlot(names: readonly DefinedName[], ref: string, code: string, slot
  * indicator lỗi số liệu.
  */
 export async function readInputs(port: WorkbookPort, names: readonly DefinedName[], ruleset: Ruleset, mapping: Mapping): Promise<ReadInputs> {
-  const fatal: Problem[] = [];
+  const fatal: ConfigProblem[] = [];
   const cells: Array<{ code: string; slot: string; type: Parameters<typeof parseCell>[1]; plan: Extract<Plan, { kind: "cell" }> }> = [];
   const inputs: Record<string, Record<string, Input>> = {};
   const refs: Record<string, Record<string, string>> = {};

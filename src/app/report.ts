@@ -1,5 +1,5 @@
 import { toExactString, toNumber } from "../core/evaluate/rational";
-import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Problem, type UnitsResult } from "../core/evaluate/result";
+import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Finding, type UnitsResult } from "../core/evaluate/result";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The --json report: stable field names the command line promises (see README). */
@@ -63,7 +63,7 @@ function situation(r: MeasureResult): { applicable: boolean; notApplicableReason
   };
 }
 
-const plainProblem = (p: Problem) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
+const plainProblem = (p: Finding) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
 
 type IndicatorJson = JsonReport["indicators"][number];
 

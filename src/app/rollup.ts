@@ -74,7 +74,7 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
   const evaluated = await evaluateWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, lists: true });
   if (!evaluated.ok) return bad(file, "unmapped", `Không đánh giá được: ${evaluated.problems.map((p) => p.message).join("; ")}`);
   const { ruleset, mapping, evaluation } = evaluated;
-  const check = await checkWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, checkRules: opts.checkRules });
+  const check = await checkWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, checkRules: opts.checkRules, listsBuilt: evaluated.listsBuilt });
   const indicators: IndicatorEntry[] = evaluation.indicators.map((r) => {
     const e: IndicatorEntry = { code: r.code, verdict: r.verdict };
     if (r.display !== undefined) e.display = r.display;

@@ -1,8 +1,8 @@
-import type { Problem as CoreProblem } from "../core/evaluate/result";
+import type { Finding } from "../core/evaluate/result";
 import type { Village } from "../core/evaluate/units";
 import { villageGroups } from "../core/evaluate/units";
 import type { Mapping } from "../core/mapping/schema";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
 import { isBlankText } from "../core/text/vocabulary";
@@ -15,9 +15,9 @@ import { villageSheetKey, villageSheetName, VILLAGES_KEY, VILLAGES_SHEET_NAME } 
 /** The villages of the mapping as read: each with its inputs, and the refs and values the sheets need. */
 export type ReadVillages = {
   villages: Array<Village & { refs: Record<string, Record<string, string>>; raw: Record<string, Record<string, RawCell>> }>;
-  problems: CoreProblem[];
+  problems: Finding[];
   /** References the workbook does not have: the mapping must be fixed first. */
-  fatal: Problem[];
+  fatal: ConfigProblem[];
 };
 
 const nameText = (raw: RawCell): string => (raw === null || raw === undefined ? "" : typeof raw === "string" ? raw.trim() : raw instanceof Date || typeof raw === "object" ? "" : String(raw));

@@ -10,14 +10,15 @@
  */
 import { parseArgs } from "util";
 import type { ListSummary } from "../app/lists";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
-import type { Problem as CoreProblem } from "../core/evaluate/result";
-import { parseListIds, type ListId } from "../core/lists/templates";
+import type { RulesetCatalog } from "../app/catalog";
+import type { Finding as Finding } from "../core/evaluate/result";
+import type { ListId } from "../core/lists/ids";
+import { parseListIds } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs } from "../node/outputs";
 import { readCommonInputs } from "./inputs";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export type ListsDeps = {
   /** The ruleset catalog (main.ts's catalog(io), which warns about broken ruleset files). */
@@ -36,7 +37,7 @@ function listLine(l: ListSummary): string {
   return `${l.appendix} (trang "${l.sheetName}"): ${formatInteger(l.count)} ${l.unit} — trong số ${formatInteger(l.population)} ${l.populationText} của trang "${l.rosterSheet}"`;
 }
 
-function problemLine(p: CoreProblem): string {
+function problemLine(p: Finding): string {
   return `${p.severity === "loi" ? "Lỗi" : "Cảnh báo"}: ${p.message}`;
 }
 

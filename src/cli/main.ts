@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
-import type { Problem } from "../core/ruleset/load";
+import type { RulesetCatalog } from "../app/catalog";
+import type { ConfigProblem } from "../core/ruleset/load";
 import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs, type Output } from "../node/outputs";
@@ -14,6 +14,7 @@ import { defaultRollupDeps, rollupCommand, ROLLUP_HELP } from "./rollup-command"
 import { corpusCommand, CORPUS_HELP } from "./corpus-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
+import type { Io } from "./io";
 
 // A command imports what only it needs when it runs (`await import`), so `chitieu rulesets` does not
 // load ExcelJS, JSZip or the evaluator: the built command line starts in a fraction of the time.
@@ -21,7 +22,7 @@ import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/s
 /** Exit codes: 0 evaluated (whatever the verdicts), 1 wrong usage, 2 an input that must be fixed first. */
 export const EXIT = { ok: 0, usage: 1, input: 2 } as const;
 
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type { Io };
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 const RULESETS_HELP = `  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn`;
@@ -73,7 +74,7 @@ function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
   }
 }
 
-function printProblems(io: Io, problems: Problem[]): void {
+function printProblems(io: Io, problems: ConfigProblem[]): void {
   for (const p of problems) io.err(`Lỗi: ${p.message}`);
 }
 

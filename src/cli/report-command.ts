@@ -8,10 +8,10 @@
  * details remembered in its mapping (it may name FILE.xlsx itself). Exit codes as main.ts.
  */
 import { parseArgs } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { readCommonInputs } from "./inputs";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export type ReportDeps = {
   rulesets: () => RulesetCatalog;

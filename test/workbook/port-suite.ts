@@ -89,8 +89,16 @@ function layout(key: string, name: string, values: Array<Array<string | number>>
   };
 }
 
+/** The contract every workbook port keeps, run against each adapter (xlsx file, Office.js fake, …). */
 export function testWorkbookPort(label: string, open: () => Promise<Opened>): void {
   describe(`workbook port: ${label}`, () => {
+    readCases(open);
+    writeCases(open);
+  });
+}
+
+/** Snapshot and reads: sheets, names, values of each kind. */
+function readCases(open: () => Promise<Opened>): void {
     test("lists the clerk's sheets in tab order, none marked as ours", async () => {
       const { port } = await open();
       const snap = await port.snapshot();
@@ -149,7 +157,10 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);
       await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(/Không có/);
     });
+}
 
+/** Writes: our sheets and the mapping, replaced not duplicated, the clerk's sheets refused, the look. */
+function writeCases(open: () => Promise<Opened>): void {
     test("writes an owned sheet and the mapping, and reads both back", async () => {
       const { port, reopen } = await open();
       const mapping = JSON.stringify({ ruleset: "x", note: "ánh xạ ".repeat(3000) });
@@ -240,5 +251,4 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       const [cells] = await again.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 1, right: 4 }]);
       expect(cells).toEqual([["=SUM(1,2)", "+84 912", "-x", "@a"]]);
     });
-  });
 }

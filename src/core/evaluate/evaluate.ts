@@ -8,7 +8,7 @@ import { kindOf } from "../kinds/registry";
 import { judgeApplicability } from "./applicability";
 import { slotsOf } from "./slots";
 import { rat } from "./rational";
-import type { Evaluation, IndicatorResult, Problem, SummaryResult, Verdict } from "./result";
+import type { Evaluation, IndicatorResult, Finding as Problem, SummaryResult, Verdict } from "./result";
 
 export type EvaluateOptions = {
   /** The report date, YYYY-MM-DD. Year-dependent thresholds and ages are taken on it. */

@@ -9,7 +9,7 @@ import type { Group, Indicator, PassRule, Ruleset } from "../ruleset/schema";
 import { parseCell, type RawCell } from "../text/cell";
 import { evaluate, type EvaluateOptions } from "./evaluate";
 import type { IndicatorInputs, Inputs } from "./inputs";
-import { VERDICT_TEXT, type Evaluation, type Problem, type UnitsResult, type Verdict } from "./result";
+import { VERDICT_TEXT, type Evaluation, type Finding, type UnitsResult, type Verdict } from "./result";
 
 /** A village as the workbook gives it: the name the clerk typed, and its inputs for the per-village groups. */
 export type Village = { name: string; nameSource?: string; inputs: Inputs };
@@ -84,9 +84,9 @@ export function communeRuleset(ruleset: Ruleset, names: readonly string[]): Rule
 }
 
 /** Inputs the commune sheet gives for indicators judged per village are not read in per-village mode: said, not silently dropped. */
-function ignoredCommuneInputs(ruleset: Ruleset, inputs: Inputs): Problem[] {
+function ignoredCommuneInputs(ruleset: Ruleset, inputs: Inputs): Finding[] {
   const codes = new Set(villageGroups(ruleset).flatMap((g) => g.items.flatMap((i) => (i.kind === "criterion" ? i.indicators.map((x) => x.code) : [i.code]))));
-  const out: Problem[] = [];
+  const out: Finding[] = [];
   for (const [code, slots] of Object.entries(inputs)) {
     if (!codes.has(code)) continue;
     for (const input of Object.values(slots)) {

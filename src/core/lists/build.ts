@@ -4,17 +4,18 @@
  * the figures they give. Pure: the app reads the sheets and writes the layouts.
  */
 import type { Ymd } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { chooseSheetName, type SheetLayout } from "../layout/sheet";
 import type { Ruleset } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
-import { proposeRoster, ROSTER_TEXT, type ProposedRoster, type RosterKind } from "./columns";
+import { proposeRoster, ROSTER_TEXT, type ProposedRoster } from "./columns";
+import type { ListId, RosterKind } from "./ids";
 import { listFigures, listIndicators, type ListFigures, type WrittenList } from "./figures";
 import { listSheetKey, listSheetLayout } from "./layout";
 import { withProposals, type ListsMapping } from "./mapping";
 import { readRoster, resolveRoster, type Roster } from "./roster";
 import { residentAges, selectList, type AgeRules, type BuiltList, type ResidentAges } from "./select";
-import { LIST_TEMPLATES, type ListId } from "./templates";
+import { LIST_TEMPLATES } from "./templates";
 
 /** The headers a roster of each kind is recognised by, for the message when none is found. */
 const HEADER_HINT: Record<RosterKind, string> = {
@@ -29,8 +30,8 @@ const DEFAULT_ADULT_AGE = 18;
 const DEFAULT_WORKING_FROM = 15;
 
 /** The age rules of a ruleset on a report date, with a problem when a parameter had to be defaulted. */
-export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; problems: Finding[] } {
+  const problems: Finding[] = [];
   const adult = ruleset.parameters["adultAge"];
   const working = ruleset.parameters["workingAgeFrom"];
   if (!adult && listIndicators(ruleset).some((l) => l.list === "PL03")) {
@@ -59,9 +60,9 @@ export function rostersNeeded(ids: readonly ListId[]): RosterKind[] {
 }
 
 /** The best sheet for each roster kind among the sheets given; a second candidate is said, not used. */
-export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): { proposals: ProposedRoster[]; problems: Problem[] } {
+export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): { proposals: ProposedRoster[]; problems: Finding[] } {
   const best = new Map<RosterKind, ProposedRoster>();
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   for (const [sheet, rows] of sheets) {
     const p = proposeRoster(sheet, rows);
     if (!p) continue;
@@ -74,7 +75,7 @@ export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly Ra
   return { proposals: [...best.values()], problems };
 }
 
-function otherCandidate(skipped: ProposedRoster, chosen: ProposedRoster): Problem {
+function otherCandidate(skipped: ProposedRoster, chosen: ProposedRoster): Finding {
   return {
     message: `Trang "${skipped.sheet}" cũng giống ${ROSTER_TEXT[skipped.kind]}; đã chọn trang "${chosen.sheet}" — nếu sai, sửa lists.rosters.${skipped.kind} trong ánh xạ (several roster candidates)`,
     severity: "canh-bao",
@@ -104,14 +105,14 @@ export type ListsBuild = {
   mapping: ListsMapping;
   figures: ListFigures;
   rosters: Roster[];
-  problems: Problem[];
+  problems: Finding[];
 };
 
 /** Builds every list the ruleset names (or `only` those) from the sheets given. */
 export function buildLists(input: ListsBuildInput): ListsBuild {
   const { ruleset, asOf } = input;
   const ids = listsToMake(input.ruleset, input.only);
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   if (ids.length === 0) {
     problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""} (no lists in this ruleset)`, severity: "loi" });
     return { lists: [], mapping: input.lists, figures: {}, rosters: [], problems };

@@ -7,7 +7,7 @@
  */
 import type { IndicatorInputs, Input, Inputs } from "../evaluate/inputs";
 import { cmp, rat, toNumber } from "../evaluate/rational";
-import type { Problem } from "../evaluate/result";
+import type { Finding as Problem } from "../evaluate/result";
 import type { IndicatorKind, Ruleset } from "../ruleset/schema";
 import type { KindModule } from "../kinds/module";
 import { kindOf } from "../kinds/registry";
@@ -15,7 +15,7 @@ import { quoteSheet } from "../ref/a1";
 import { indicatorsOf } from "../ruleset/walk";
 import { formatInteger } from "../text/format";
 import type { BuiltList } from "./select";
-import type { ListId } from "./templates";
+import type { ListId } from "./ids";
 
 /** A list as written: its count, population and where its total stands. */
 export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string; countFormula?: string };

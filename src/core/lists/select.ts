@@ -4,11 +4,12 @@
  * retirement age by sex and month of birth. Without a birth date nobody is guessed into a list.
  */
 import { ASSUMPTION_SOURCE, bornAfter, formatBirth, formatYmd, quickAgeReached, quickWorkingAge, RETIREMENT_SOURCE, type Ymd } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { ROLE_TEXT, ROSTER_TEXT } from "./columns";
 import { sortForList } from "./collate";
 import { cellOf, type Roster, type RosterEntry } from "./roster";
-import { LIST_TEMPLATES, type ListId, type ListTemplate } from "./templates";
+import type { ListId } from "./ids";
+import { LIST_TEMPLATES, type ListTemplate } from "./templates";
 
 export type AgeRules = {
   asOf: Ymd;
@@ -24,7 +25,7 @@ export type AgeRules = {
 export type ResidentAges = {
   adult: Array<boolean | undefined>;
   working: Array<boolean | undefined>;
-  problems: Problem[];
+  problems: Finding[];
   /** Entries whose birth is only a year, or only month and year. */
   assumed: number;
 };
@@ -36,7 +37,7 @@ const examples = (refs: readonly string[]) => (refs.length > EXAMPLES ? `${refs.
 export function residentAges(roster: Roster, rules: AgeRules): ResidentAges {
   const adult: Array<boolean | undefined> = [];
   const working: Array<boolean | undefined> = [];
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   const birthCol = roster.columns.birthDate?.col ?? 1;
   const sexCol = roster.columns.sex?.col ?? birthCol;
   const uncertainAdult: string[] = [];
@@ -110,7 +111,7 @@ export type BuiltList = {
   criteria: string;
   /** Whether the roster has the yes/no column the list is drawn on; without it the count means nothing. */
   answered: boolean;
-  problems: Problem[];
+  problems: Finding[];
 };
 
 function populationText(t: ListTemplate, rules: AgeRules): string {
@@ -150,7 +151,7 @@ function criteriaText(t: ListTemplate, rules: AgeRules, sheet: string): string {
  */
 export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: ResidentAges): BuiltList {
   const t = LIST_TEMPLATES[id];
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   const flagCol = roster.columns[t.flag];
   const registeredCol = roster.columns.registered;
   if (!flagCol) {

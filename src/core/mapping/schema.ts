@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../text/date";
-import { formatPath, type Problem } from "../ruleset/load";
+import { formatPath, type ConfigProblem } from "../ruleset/load";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";
@@ -38,9 +38,9 @@ export type Mapping = z.infer<typeof Mapping>;
 
 const vietnamese = z.locales.vi().localeError;
 
-export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problems: Problem[] };
+export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problems: ConfigProblem[] };
 
-function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): Problem {
+function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem {
   const ref = `${source}: ${formatPath(path)}`;
   return { ref, message: `${ref}: ${message} (invalid mapping)` };
 }
@@ -59,8 +59,8 @@ export function parseMappingText(source: string, text: string): MappingParse {
 }
 
 /** Codes and slots the ruleset does not have are errors in the mapping, with their JSON path. */
-export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): Problem[] {
-  const problems: Problem[] = [];
+export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   if (mapping.ruleset !== ruleset.id) {
     problems.push(pathProblem(source, ["ruleset"], `ánh xạ dành cho bộ tiêu chí "${mapping.ruleset}", không phải "${ruleset.id}"`));
   }

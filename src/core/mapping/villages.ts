@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slotsOf } from "../evaluate/slots";
-import type { Problem } from "../ruleset/load";
+import type { ConfigProblem } from "../ruleset/load";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 
@@ -27,11 +27,11 @@ export function villageSlots(ruleset: Ruleset): Map<string, string[]> {
 }
 
 /** Villages on a ruleset without per-village groups, or codes and slots outside them, are errors with their JSON path. */
-export function checkVillagesAgainst(ruleset: Ruleset, villages: readonly VillageMapping[], problem: (path: Array<string | number>, message: string) => Problem): Problem[] {
+export function checkVillagesAgainst(ruleset: Ruleset, villages: readonly VillageMapping[], problem: (path: Array<string | number>, message: string) => ConfigProblem): ConfigProblem[] {
   if (villages.length === 0) return [];
   const slots = villageSlots(ruleset);
   if (slots.size === 0) return [problem(["villages"], `bộ tiêu chí ${ruleset.id} không có nhóm nào đánh giá theo thôn — hãy bỏ mục villages`)];
-  const out: Problem[] = [];
+  const out: ConfigProblem[] = [];
   villages.forEach((v, i) => {
     for (const [code, bySlot] of Object.entries(v.indicators)) {
       const known = slots.get(code);

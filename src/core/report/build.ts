@@ -1,5 +1,6 @@
 import { VERDICT_TEXT, type Evaluation } from "../evaluate/result";
-import { LIST_TEMPLATES, type ListId } from "../lists/templates";
+import type { ListId } from "../lists/ids";
+import { LIST_TEMPLATES } from "../lists/templates";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { kindOf } from "../kinds/registry";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_IDS } from "../lists/ids";
 
 /*
  * The ruleset schema is the single source of the ruleset types (z.infer below).
@@ -197,7 +198,7 @@ const indicatorFields = {
   /** Applies only in one situation of the commune ("nếu có", either-or cases). */
   appliesIf: AppliesIf.optional(),
   /** The appendix list that backs this indicator (seed 001, Phụ lục 03–07). */
-  list: z.enum(["PL03", "PL04", "PL05", "PL06", "PL07"]).optional(),
+  list: z.enum(LIST_IDS).optional(),
 };
 
 const KINDS = "ratio, quantity, yes-no, by-year, conditional, all-of";

@@ -5,7 +5,7 @@
 import type { ListsProgress, ListSummary } from "../../app/lists";
 import type { CheckReport } from "../../app/check";
 import { checkView, type CheckViewItem, type SelectTarget } from "../../core/check/view";
-import type { Problem as CoreProblem, Severity } from "../../core/evaluate/result";
+import type { Finding as CoreProblem, Severity } from "../../core/evaluate/result";
 import { slotsOf } from "../../core/evaluate/slots";
 import type { Proposal } from "../../core/mapping/propose";
 import type { Mapping } from "../../core/mapping/schema";

@@ -78,6 +78,37 @@ const MINIMAL_STYLES =
 export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 /**
+ * Number formats: reuse an identical code, else a fresh id after the clerk's highest (ids below 164 are
+ * built in). Returns each of our codes' id; the insertions go to `edits`.
+ */
+function ourNumberFormats(xml: string, part: string, els: readonly Element[], edits: Edit[]): Map<string, number> {
+  const root = els[0]!;
+  const p = prefixOf(root.tag);
+  const numFmtIds = new Map<string, number>();
+  const numFmtsEl = els.find((e) => e.path === `${root.tag.local}/numFmts`);
+  const existingFmts = (numFmtsEl ? childrenOf(els, numFmtsEl) : [])
+    .filter((c) => c.tag.local === "numFmt")
+    .map((c) => ({ id: Number(attribute(xml, c.tag, "numFmtId") ?? "0"), code: attribute(xml, c.tag, "formatCode") ?? "" }));
+  let nextId = Math.max(163, ...existingFmts.map((f) => (Number.isFinite(f.id) ? f.id : 0))) + 1;
+  const newFmts: string[] = [];
+  for (const look of Object.values(LOOKS)) {
+    if (!look.numFmt || numFmtIds.has(look.numFmt)) continue;
+    const found = existingFmts.find((f) => f.code === look.numFmt);
+    if (found) numFmtIds.set(look.numFmt, found.id);
+    else {
+      numFmtIds.set(look.numFmt, nextId);
+      newFmts.push(`<${p}numFmt numFmtId="${nextId}" formatCode="${escapeXml(look.numFmt)}"/>`);
+      nextId++;
+    }
+  }
+  if (newFmts.length > 0) {
+    if (numFmtsEl) edits.push(...growSection(xml, part, numFmtsEl, newFmts.join(""), childrenOf(els, numFmtsEl).length + newFmts.length));
+    else edits.push({ start: root.tag.end, end: root.tag.end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
+  }
+  return numFmtIds;
+}
+
+/**
  * Adds our looks to styles.xml (or to a minimal one when the workbook has none) and returns the new
  * XML with the cell-format index of each style name.
  */
@@ -100,28 +131,7 @@ export function addOurStyles(
   };
   const edits: Edit[] = [];
 
-  // Number formats: reuse an identical code, else a fresh id after the clerk's highest (ids below 164 are built in).
-  const numFmtIds = new Map<string, number>();
-  const numFmtsEl = els.find((e) => e.path === `${root.tag.local}/numFmts`);
-  const existingFmts = (numFmtsEl ? childrenOf(els, numFmtsEl) : [])
-    .filter((c) => c.tag.local === "numFmt")
-    .map((c) => ({ id: Number(attribute(xml, c.tag, "numFmtId") ?? "0"), code: attribute(xml, c.tag, "formatCode") ?? "" }));
-  let nextId = Math.max(163, ...existingFmts.map((f) => (Number.isFinite(f.id) ? f.id : 0))) + 1;
-  const newFmts: string[] = [];
-  for (const look of Object.values(LOOKS)) {
-    if (!look.numFmt || numFmtIds.has(look.numFmt)) continue;
-    const found = existingFmts.find((f) => f.code === look.numFmt);
-    if (found) numFmtIds.set(look.numFmt, found.id);
-    else {
-      numFmtIds.set(look.numFmt, nextId);
-      newFmts.push(`<${p}numFmt numFmtId="${nextId}" formatCode="${escapeXml(look.numFmt)}"/>`);
-      nextId++;
-    }
-  }
-  if (newFmts.length > 0) {
-    if (numFmtsEl) edits.push(...growSection(xml, part, numFmtsEl, newFmts.join(""), childrenOf(els, numFmtsEl).length + newFmts.length));
-    else edits.push({ start: root.tag.end, end: root.tag.end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
-  }
+  const numFmtIds = ourNumberFormats(xml, part, els, edits);
 
   const looks = STYLE_NAMES.map((n) => LOOKS[n]);
   const parts: Array<[name: string, build: (l: Look) => string | undefined]> = [

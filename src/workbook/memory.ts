@@ -4,6 +4,7 @@ import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
 import { classifyNameFormula } from "./common/name-formula";
+import { newNameFormula } from "./common/new-name";
 
 type MemorySheet = {
   name: string;
@@ -111,6 +112,13 @@ export class MemoryWorkbook implements WorkbookPort {
       rows.push(row);
     }
     return rows;
+  }
+
+  async addName(name: string, ref: string): Promise<void> {
+    this.roundTrips++;
+    const sheetNames = this.sheets.map((s) => s.name);
+    const formula = newNameFormula(name, ref, sheetNames, this.names);
+    this.names.push({ name, scope: null, formula, target: classifyNameFormula(formula, sheetNames), hidden: false });
   }
 
   async writeSheets(layouts: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

@@ -37,6 +37,7 @@ import type {
   XlWorksheetCollection,
 } from "../../src/workbook/office/types";
 import { minor, setOf } from "./office-api-sets";
+import { isNameSyntax } from "../../src/workbook/names";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -693,6 +694,8 @@ class FakeNames extends FakeObject<NameScope> implements XlNamedItemCollection {
       { a: "add", p: this.path, n: name, r: reference },
       () => {
         const scope = this.target();
+        // Excel refuses a name that is not one (a cell address, spaces, a leading digit) as it refuses a second of one spelling.
+        if (!isNameSyntax(name) || name.length > 255) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         if (scope.owner.some((n) => same(n.name, name))) throw officeError("ItemAlreadyExists");
         created = new FakeName(name, reference);
         scope.owner.push(created);

@@ -210,6 +210,15 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       expect(new Set(notes).size).toBe(notes.length);
     });
 
+    test("adds a workbook-scoped name for a cell, kept after reopening; refuses a name Excel refuses or one the workbook has", async () => {
+      const { port, reopen } = await open();
+      await port.addName!("dan_so_18", "'Số liệu'!B7");
+      const added = (await (await reopen()).snapshot()).names.find((n) => n.name === "dan_so_18");
+      expect(added).toMatchObject({ scope: null, target: { kind: "range", range: { sheet: "Số liệu", top: 7, left: 2, bottom: 7, right: 2 } } });
+      for (const bad of ["B6", "có dấu cách", "1abc", "DAN_SO", "dan_so_18"]) await expect(port.addName!(bad, "'Số liệu'!B8")).rejects.toBeInstanceOf(WorkbookError);
+      expect((await port.snapshot()).names.filter((n) => n.scope === null).map((n) => n.name).sort()).toEqual(["dan_so", "dan_so_18", "nam_bao_cao", "ten_loi"]);
+    });
+
     test("text that looks like a formula is written as text", async () => {
       const { port, reopen } = await open();
       await port.writeSheets([layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912", "-x", "@a"]])]);

@@ -18,6 +18,7 @@ import { readRangesIn, readSheetIn } from "./read";
 import { abilitiesOf, checkRequirements, type Abilities, type IsSetSupported } from "./requirements";
 import { selectedReference, selectReference } from "./select";
 import { Batch } from "./sizing";
+import { addNameIn } from "./add-name";
 import { queueSnapshot, type Known, type KnownSheet } from "./snapshot";
 import type { OfficeRun, XlContext } from "./types";
 import { chunkPart, chunksOf, setUpPart, type SetUp } from "./write";
@@ -129,6 +130,12 @@ export class OfficeWorkbook implements WorkbookPort {
       await batch.flush();
       return { written };
     });
+  }
+
+  /** A workbook-scoped name for a cell (names.add, ExcelApi 1.4): one round trip, Excel's refusals in words. */
+  async addName(name: string, ref: string): Promise<void> {
+    this.known = undefined;
+    return this.call({}, (ctx) => addNameIn(ctx, name, ref));
   }
 
   /** Sheets, owners and protection in one round trip, for a write that no snapshot preceded. */

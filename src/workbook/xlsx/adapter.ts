@@ -11,6 +11,7 @@ import { parseWorkbookXml } from "./workbook-xml";
 import { writeSheetsToPackage } from "./write-sheets";
 import { attribute, elements } from "./xml-tokens";
 import { formulaCellsOfXml } from "./formula-cells";
+import { addNameToPackage } from "./add-name";
 
 const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -137,6 +138,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const part = sheet ? this.pkg.workbookRels.get(sheet.rId)?.target : undefined;
     const xml = part ? await readText(this.pkg.zip, part) : undefined;
     return xml === undefined || part === undefined ? new Set() : formulaCellsOfXml(xml, part);
+  }
+
+  addName(name: string, ref: string): Promise<void> {
+    return addNameToPackage(this.pkg, name, ref);
   }
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

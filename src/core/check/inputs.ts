@@ -2,6 +2,7 @@ import type { Input } from "../evaluate/inputs";
 import type { RawCell } from "../text/cell";
 import { activeIndicators, effectiveSlots, gridRef, gridValue, showRaw, where, type FigureContext, type MappedCell, type SheetsContext } from "./context";
 import { problem, type CheckProblem } from "./types";
+import { isRequirementColumn } from "./requirement-column";
 
 const MISSING: Input = { kind: "missing" };
 
@@ -21,7 +22,7 @@ function neighbourHint(cell: MappedCell, sheets: SheetsContext): string {
   const grid = sheets.sheets.find((s) => s.name.toLocaleLowerCase("vi") === r.sheet.toLocaleLowerCase("vi"));
   for (const [dr, dc, side] of NEIGHBOURS) {
     const v = gridValue(grid, r.top + dr, r.left + dc);
-    if (grid && looksLikeFigure(v)) {
+    if (grid && looksLikeFigure(v) && !isRequirementColumn(grid, r.top + dr, r.left + dc)) {
       return ` Ô ${side} (${gridRef(grid, r.top + dr, r.left + dc)}) có số ${showRaw(v)}: nếu số liệu nằm ở đó thì ánh xạ đang lệch một ô — hãy sửa ánh xạ cho đúng ô.`;
     }
   }

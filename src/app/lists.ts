@@ -48,7 +48,7 @@ export type ListsProgress =
   | { step: "writing"; sheets: number }
   | { step: "done" };
 
-export type ListSummary = { id: ListId; appendix: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
+export type ListSummary = { id: ListId; appendix: string; /** What the list is, as the document titles it. */ title?: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
 
 export type ListsOutcome =
   | {
@@ -121,6 +121,7 @@ function summaries(build: ListsBuild): ListSummary[] {
   return build.lists.map((m) => ({
     id: m.list.id,
     appendix: m.list.template.appendix,
+    title: m.list.template.title,
     sheetName: m.sheetName,
     count: m.count,
     population: m.list.population,

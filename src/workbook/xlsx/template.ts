@@ -6,6 +6,7 @@ import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
 import { requirementLines } from "../../core/ruleset/requirement-text";
 import { XlsxWorkbook } from "./adapter";
+import { documentNumberShown } from "../../core/ruleset/document-number";
 
 export { templateName };
 
@@ -37,7 +38,7 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
   date.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
   date.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
   wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$2`, REPORT_DATE_NAME);
-  ws.getCell("E2").value = `Căn cứ: ${ruleset.document.number} (${ruleset.document.issuer})`;
+  ws.getCell("E2").value = `Căn cứ: ${documentNumberShown(ruleset.document.number)} (${ruleset.document.issuer})`;
   ws.getCell("A3").value =
     "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi \"nếu có\"): trả lời câu hỏi của nó, hoặc ghi \"Không áp dụng: lý do\" vào ô số liệu.";
   ws.getCell("A3").font = { italic: true };

@@ -146,14 +146,14 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     return sheetsOnly([
       problem(
         "no-mapping",
-        "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy gán ánh xạ trong ngăn tác vụ, hoặc đưa ánh xạ bằng --mapping.",
+        "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy chọn bộ tiêu chí và gán ô cho các số liệu cần nhập.",
       ),
     ]);
   }
   const rulesetId = req.rulesetId ?? mapping.ruleset;
   const ruleset = req.rulesets.get(rulesetId);
   if (!ruleset) {
-    return sheetsOnly([problem("unknown-ruleset", `Không có bộ tiêu chí "${rulesetId}" — hãy xem danh sách bằng \`chitieu rulesets\` rồi sửa "ruleset" trong ánh xạ.`, { ref: "ruleset" })], rulesetId);
+    return sheetsOnly([problem("unknown-ruleset", `Không có bộ tiêu chí "${rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách rồi sửa "ruleset" trong ánh xạ.`, { ref: "ruleset" })], rulesetId);
   }
   mapping = { ...mapping, ruleset: rulesetId, ...(req.asOf !== undefined ? { asOf: req.asOf } : {}) };
   const early: CheckProblem[] = checkMappingAgainst(ruleset, mapping, text?.source ?? "ánh xạ").map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }));

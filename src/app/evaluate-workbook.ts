@@ -69,7 +69,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   if (!req.mapping && snap.mappingDamaged !== undefined) return fail([{ message: damagedMappingMessage(snap.mappingDamaged) }]);
   if (!text) {
     if (!req.rulesetId) {
-      return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);
+      return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và gán ô cho các số liệu cần nhập, hoặc tạo sổ mẫu" }]);
     }
   }
   let mapping: Mapping;
@@ -83,7 +83,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const rulesetId = req.rulesetId ?? mapping.ruleset;
   const ruleset = req.rulesets.get(rulesetId);
   if (!ruleset) {
-    return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
+    return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách` }]);
   }
   if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
   if (req.asOf !== undefined) mapping = { ...mapping, asOf: req.asOf };

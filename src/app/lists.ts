@@ -147,13 +147,13 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
       return withLists.length === 1 ? withLists[0]!.id : undefined;
     })();
     if (id === undefined) {
-      return fail([{ message: "Sổ tính chưa có ánh xạ — hãy đưa ánh xạ (--mapping) hoặc chọn bộ tiêu chí (--ruleset) (no mapping, several rulesets with lists)" }]);
+      return fail([{ message: "Sổ tính chưa có ánh xạ — hãy chọn bộ tiêu chí" }]);
     }
     mapping = { ruleset: id, indicators: {} };
   }
   const rulesetId = req.rulesetId ?? mapping.ruleset;
   const catalogued = req.rulesets.get(rulesetId);
-  if (!catalogued) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)` }]);
+  if (!catalogued) return fail([{ ref: rulesetId, message: `Không có bộ tiêu chí "${rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách` }]);
   if (mapping.ruleset !== rulesetId) mapping = { ...mapping, ruleset: rulesetId };
   // The adult age the clerk chose (stored in the mapping by evaluate) decides who is in Phụ lục 03.
   const ruleset = withClerkAdultAge(catalogued, mapping);
@@ -162,16 +162,16 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const mappingProblems = checkMappingAgainst(ruleset, mapping, source);
   if (mappingProblems.length > 0) return fail(mappingProblems);
   if (mapping.asOf === undefined) {
-    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
+    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" }]);
   }
   const asOf = parseIsoDay(mapping.asOf);
-  if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30 (bad report date)` }]);
+  if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30` }]);
   const listsParsed = parseListsMapping(mapping.lists, source);
   if (!listsParsed.ok) return fail(listsParsed.problems);
 
   const ids = listsToMake(ruleset, req.only);
   if (ids.length === 0) {
-    return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ (no lists in this ruleset)` }]);
+    return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ` }]);
   }
   const sheets = await readRosterSheets(port, snap.sheets, listsParsed.lists, ids, req.progress);
   req.progress?.({ step: "building" });
@@ -231,7 +231,7 @@ export async function listsForEvaluation(
   const passThrough = (problems: CoreProblem[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
   const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
-  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD) (no report date: lists skipped)", severity: "canh-bao" }]);
+  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập Ngày báo cáo rồi làm lại", severity: "canh-bao" }]);
   const parsed = parseListsMapping(args.mapping.lists, args.source ?? "ánh xạ");
   if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
   const ids = listsToMake(args.ruleset, args.only);

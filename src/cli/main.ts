@@ -15,6 +15,7 @@ import { corpusCommand, CORPUS_HELP } from "./corpus-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 import { documentNumberShown } from "../core/ruleset/document-number";
+import { withCliHint } from "./hints";
 
 // A command imports what only it needs when it runs (`await import`), so `chitieu rulesets` does not
 // load ExcelJS, JSZip or the evaluator: the built command line starts in a fraction of the time.
@@ -73,7 +74,7 @@ function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
 }
 
 function printProblems(io: Io, problems: Problem[]): void {
-  for (const p of problems) io.err(`Lỗi: ${p.message}`);
+  for (const p of problems) io.err(`Lỗi: ${withCliHint(p.message)}`);
 }
 
 function catalog(io: Io): RulesetCatalog {

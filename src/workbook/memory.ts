@@ -82,7 +82,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.roundTrips++;
     return ranges.map((r) => {
       const sheet = this.sheet(r.sheet);
-      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính`, "not-found");
       const rows: RawCell[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const out: RawCell[] = [];
@@ -96,7 +96,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<RawCell[][]> {
     this.roundTrips++;
     const sheet = this.sheet(name);
-    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
     let bottom = 0;
     let right = 0;
     for (const [ref, value] of sheet.cells) {
@@ -128,7 +128,7 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const layout of all) {
       const existing = this.sheet(layout.name);
       if (existing && existing.owner !== layout.key) {
-        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`, "not-owned");
+        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
       }
     }
     const written: WriteResult["written"] = [];

@@ -73,7 +73,7 @@ export interface WorkbookPort {
   addName?(name: string, ref: string): Promise<void>;
 }
 
-/** A failure the clerk can act on, in Vietnamese (English in parentheses for the log). */
+/** A failure the clerk can act on, in Vietnamese only (the pane shows it as it is). */
 export class WorkbookError extends Error {
   constructor(
     message: string,

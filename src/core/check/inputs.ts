@@ -122,7 +122,7 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
     }
     if (ind.kind === "by-year" && ctx.evaluation.asOf === undefined) {
       out.push(
-        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ, vào ô Ngày báo cáo của sổ mẫu, hoặc dùng --as-of.`, {
+        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy nhập Ngày báo cáo (hoặc ghi vào ô Ngày báo cáo của sổ mẫu).`, {
           ref: "asOf",
           code: ind.code,
         }),

@@ -17,7 +17,7 @@ const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/200
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
 function missingSharedStrings(path: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)`, "corrupt");
+  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại`, "corrupt");
 }
 
 /**
@@ -86,10 +86,10 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     for (const [key, indexes] of bySheet) {
       const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === key);
-      if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính`, "not-found");
       const part = this.pkg.workbookRels.get(sheet.rId)?.target;
       const xml = part ? await readText(this.pkg.zip, part) : undefined;
-      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
       const rs = indexes.map((i) => ranges[i]!);
       readSheetCells(xml, part, ctx, {
         wants: (row, col) => rs.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
@@ -109,10 +109,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = await this.workbookXml();
     const ctx = await this.context(wb.date1904);
     const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
-    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
     const part = this.pkg.workbookRels.get(sheet.rId)?.target;
     const xml = part ? await readText(this.pkg.zip, part) : undefined;
-    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
     const rows: RawCell[][] = [];
     let right = 0;
     readSheetCells(xml, part, ctx, {

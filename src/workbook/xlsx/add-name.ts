@@ -25,10 +25,10 @@ export async function addNameToPackage(pkg: XlsxPackage, name: string, ref: stri
   if (!root) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${path} trống — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
   const p = prefixOf(root.tag);
   const element = `<${p}definedName name="${escapeXml(name)}">${escapeXml(formula)}</${p}definedName>`;
-  const local = root.tag.local;
-  const definedNames = els.find((e) => e.path === `${local}/definedNames`);
+  const at = (child: string) => els.find((e) => e.path === [root.tag.local, child].join("/"));
+  const definedNames = at("definedNames");
   // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
-  const after = els.find((e) => e.path === `${local}/externalReferences`) ?? els.find((e) => e.path === `${local}/sheets`);
+  const after = at("externalReferences") ?? at("sheets");
   if (!definedNames && !after) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${path} thiếu danh sách trang tính — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
   const edit = definedNames ? appendToElementEdit(xml, definedNames, element) : { start: after!.end, end: after!.end, text: `<${p}definedNames>${element}</${p}definedNames>` };
   pkg.zip.file(path, applyEdits(xml, [edit]));

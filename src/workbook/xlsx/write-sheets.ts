@@ -28,7 +28,7 @@ function find(els: readonly Element[], path: string): Element | undefined {
 
 function required(els: readonly Element[], path: string, part: string): Element {
   const el = find(els, path);
-  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại (corrupt package)`, "corrupt");
+  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
   return el;
 }
 
@@ -100,7 +100,7 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
   const relsPath = relsPathFor(workbookPath);
   const rels = new EditedPart((await readText(zip, relsPath)) ?? EMPTY_RELS, relsPath);
   const typesXml = await readText(zip, "[Content_Types].xml");
-  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại (corrupt package)", "corrupt");
+  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại", "corrupt");
   const types = new EditedPart(typesXml, "[Content_Types].xml");
   const relIds = rels.values("Relationship", "Id");
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
@@ -115,7 +115,7 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
     const clash = parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (clash && owners.get(clash.name) !== layout.key) {
       throw new WorkbookError(
-        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`,
+        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`,
         "not-owned",
       );
     }
@@ -150,7 +150,7 @@ export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly S
     if (at >= 0) {
       const existing = parsed.sheets[at]!;
       const part = pkg.workbookRels.get(existing.rId)?.target;
-      if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
+      if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}"`, "corrupt");
       files.push([part, xml]);
       removed.push(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
       if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") {

@@ -1,0 +1,14 @@
+/*
+ * The app's messages speak to the pane ("hãy chọn bộ tiêu chí", "hãy nhập Ngày báo cáo"); on the
+ * command line the same step is an option or a command, said here as a suffix.
+ */
+const HINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Chưa có ngày báo cáo/, "trên dòng lệnh: --as-of YYYY-MM-DD"],
+  [/^Sổ tính chưa có ánh xạ/, "trên dòng lệnh: --mapping ANH-XA.json hoặc --ruleset MÃ; sổ mẫu: chitieu template"],
+  [/^Không có bộ tiêu chí/, "xem danh sách bằng chitieu rulesets"],
+];
+
+export function withCliHint(message: string): string {
+  const hint = HINTS.find(([when]) => when.test(message));
+  return hint ? `${message} (${hint[1]})` : message;
+}

@@ -6,6 +6,7 @@ const HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Chưa có ngày báo cáo/, "trên dòng lệnh: --as-of YYYY-MM-DD"],
   [/^Sổ tính chưa có ánh xạ/, "trên dòng lệnh: --mapping ANH-XA.json hoặc --ruleset MÃ; sổ mẫu: chitieu template"],
   [/^Không có bộ tiêu chí/, "xem danh sách bằng chitieu rulesets"],
+  [/^Ánh xạ lưu trong sổ tính .* bị hỏng/, "trên dòng lệnh: chitieu propose TỆP --ruleset MÃ --json anh-xa.json, xem lại tệp anh-xa.json rồi chạy lại lệnh với --mapping anh-xa.json"],
 ];
 
 export function withCliHint(message: string): string {

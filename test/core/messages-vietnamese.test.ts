@@ -10,6 +10,7 @@ import { listsForEvaluation, makeLists } from "../../src/app/lists";
 import { proposeForWorkbook } from "../../src/app/propose";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
 import { parseMappingText } from "../../src/core/mapping/schema";
+import { damagedMappingMessage } from "../../src/core/layout/mapping-sheet";
 import type { Evaluation } from "../../src/core/evaluate/result";
 import { cellRef } from "../../src/core/ref/a1";
 import type { RawCell } from "../../src/core/text/cell";
@@ -140,6 +141,9 @@ async function generated(): Promise<string[]> {
   const noRoster = await makeLists(new MemoryWorkbook({ sheets: [{ name: "Trang 1", cells: { A1: "x" } }] }), { rulesets, asOf: "2024-09-30" });
   out.push(...noRoster.problems.map((p) => p.message));
   void listsForEvaluation;
+
+  // A stored mapping that cannot be trusted.
+  out.push(damagedMappingMessage("mã kiểm tra không khớp"));
 
   // Files that are not a readable .xlsx: a PDF renamed, an old .xls, an empty file, a zip of something else, a cut file.
   const zip = new JSZip();

@@ -9,7 +9,10 @@ const HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Ánh xạ lưu trong sổ tính .* bị hỏng/, "trên dòng lệnh: chitieu propose TỆP --ruleset MÃ --json anh-xa.json, xem lại tệp anh-xa.json rồi chạy lại lệnh với --mapping anh-xa.json"],
 ];
 
+/** Steps named inside a message, by the pane's button. */
+const INSIDE: ReadonlyArray<readonly [RegExp, string]> = [[/bấm “Ghi trang Trạng thái chỉ tiêu”/, "trên dòng lệnh: chitieu evaluate TỆP.xlsx --out TỆP.xlsx"]];
+
 export function withCliHint(message: string): string {
-  const hint = HINTS.find(([when]) => when.test(message));
+  const hint = [...HINTS, ...INSIDE].find(([when]) => when.test(message));
   return hint ? `${message} (${hint[1]})` : message;
 }

@@ -1,4 +1,3 @@
-import JSZip from "jszip";
 import { acceptProposals, proposeForWorkbook } from "../../src/app/propose";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
 import type { Proposal } from "../../src/core/mapping/propose";
@@ -6,31 +5,12 @@ import { mappingToText } from "../../src/core/mapping/schema";
 import { formatRange } from "../../src/core/ref/a1";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { makeSampleCommune, SAMPLE_RULESET, type SampleCommune } from "../../src/sample/commune";
-import { OWNER_NAME } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { applyEdits, attribute, elements } from "../../src/workbook/xlsx/xml-tokens";
+import { withoutMapping } from "../support/without-mapping";
 
 const rulesets = loadRulesetDir().rulesets;
 const ruleset = rulesets.get(SAMPLE_RULESET)!;
 const SLOTS = 18;
-
-/** The sample with its stored mapping removed: the mapping sheet and its marker name go. */
-async function withoutMapping(bytes: Uint8Array, alsoNames: boolean): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const path = "xl/workbook.xml";
-  const xml = await zip.file(path)!.async("string");
-  const sheets = elements(xml, path).filter((e) => e.path === "workbook/sheets/sheet");
-  const hidden = sheets.findIndex((e) => attribute(xml, e.tag, "state") === "veryHidden");
-  const edits = elements(xml, path)
-    .filter((e) => e.path === "workbook/definedNames/definedName")
-    .filter((e) => {
-      const own = attribute(xml, e.tag, "name") === OWNER_NAME && attribute(xml, e.tag, "localSheetId") === String(hidden);
-      return own || (alsoNames && attribute(xml, e.tag, "name") !== OWNER_NAME);
-    })
-    .map((e) => ({ start: e.tag.start, end: e.end, text: "" }));
-  zip.file(path, applyEdits(xml, edits));
-  return zip.generateAsync({ type: "uint8array" });
-}
 
 /** Slot → the cell the sample's own mapping reads ('Số liệu'!B7), from the sample's names. */
 async function answerCells(sample: SampleCommune): Promise<Map<string, string>> {

@@ -6,7 +6,7 @@
 import JSZip from "jszip";
 import { checkWorkbook } from "../../src/app/check";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
-import { listsForEvaluation, makeLists } from "../../src/app/lists";
+import { makeLists } from "../../src/app/lists";
 import { proposeForWorkbook } from "../../src/app/propose";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
 import { parseMappingText } from "../../src/core/mapping/schema";
@@ -140,7 +140,6 @@ async function generated(): Promise<string[]> {
   }
   const noRoster = await makeLists(new MemoryWorkbook({ sheets: [{ name: "Trang 1", cells: { A1: "x" } }] }), { rulesets, asOf: "2024-09-30" });
   out.push(...noRoster.problems.map((p) => p.message));
-  void listsForEvaluation;
 
   // A stored mapping that cannot be trusted.
   out.push(damagedMappingMessage("mã kiểm tra không khớp"));

@@ -99,12 +99,12 @@ function refusalProblems(refusal: JobRefusal): [CheckProblem[], string?] {
         [
           problem(
             "no-mapping",
-            "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy gán ánh xạ trong ngăn tác vụ, hoặc đưa ánh xạ bằng --mapping.",
+            "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy chọn bộ tiêu chí và gán ô cho các số liệu cần nhập.",
           ),
         ],
       ];
     case "unknown-ruleset": {
-      const message = `Không có bộ tiêu chí "${refusal.rulesetId}" — hãy xem danh sách bằng \`chitieu rulesets\` rồi sửa "ruleset" trong ánh xạ.`;
+      const message = `Không có bộ tiêu chí "${refusal.rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách rồi sửa "ruleset" trong ánh xạ.`;
       return [[problem("unknown-ruleset", message, { ref: "ruleset" })], refusal.rulesetId];
     }
   }

@@ -68,7 +68,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const opened = await openJob(port, req);
   if (!opened.ok) {
     if (opened.refusal.reason !== "no-mapping") return fail(opened.refusal.problems);
-    return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và đưa ánh xạ (--mapping), hoặc tạo sổ mẫu bằng `chitieu template` (no mapping stored in the workbook)" }]);
+    return fail([{ message: "Sổ tính chưa có ánh xạ chỉ tiêu — hãy chọn bộ tiêu chí và gán ô cho các số liệu cần nhập, hoặc tạo sổ mẫu" }]);
   }
   const { snap, ruleset } = opened;
   if (opened.mappingProblems.length > 0) return fail(opened.mappingProblems);

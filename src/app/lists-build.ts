@@ -113,7 +113,7 @@ export async function listsForEvaluation(
   const passThrough = (problems: Finding[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
   const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
-  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD) (no report date: lists skipped)", severity: "canh-bao" }]);
+  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập Ngày báo cáo rồi làm lại", severity: "canh-bao" }]);
   const parsed = parseListsMapping(args.mapping.lists, args.source ?? "ánh xạ");
   if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
   const { build, merged, problems } = await listsFromRosters(port, {

@@ -36,7 +36,7 @@ export type ListsRequest = JobRequest & {
 
 export type { ListsProgress };
 
-export type ListSummary = { id: ListId; appendix: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
+export type ListSummary = { id: ListId; appendix: string; /** What the list is, as the document titles it. */ title?: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
 
 export type ListsOutcome =
   | {
@@ -64,6 +64,7 @@ function summaries(build: ListsBuild): ListSummary[] {
   return build.lists.map((m) => ({
     id: m.list.id,
     appendix: m.list.template.appendix,
+    title: m.list.template.title,
     sheetName: m.sheetName,
     count: m.count,
     population: m.list.population,
@@ -78,7 +79,7 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   const opened = await openJob(port, req, { noMapping: (catalog) => req.rulesetId ?? onlyRulesetWithLists(catalog) });
   if (!opened.ok) {
     if (opened.refusal.reason !== "no-mapping") return fail(opened.refusal.problems);
-    return fail([{ message: "Sổ tính chưa có ánh xạ — hãy đưa ánh xạ (--mapping) hoặc chọn bộ tiêu chí (--ruleset) (no mapping, several rulesets with lists)" }]);
+    return fail([{ message: "Sổ tính chưa có ánh xạ — hãy chọn bộ tiêu chí" }]);
   }
   const { snap, source } = opened;
   if (opened.mappingProblems.length > 0) return fail(opened.mappingProblems);
@@ -91,15 +92,15 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   // The adult age the clerk chose decides who is in Phụ lục 03.
   const ruleset = withClerkAdultAge(opened.ruleset, mapping);
   if (mapping.asOf === undefined) {
-    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD, hoặc asOf trong ánh xạ) (no report date)" }]);
+    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" }]);
   }
   const asOf = parseIsoDay(mapping.asOf);
-  if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30 (bad report date)` }]);
+  if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30` }]);
   const listsParsed = parseListsMapping(mapping.lists, source);
   if (!listsParsed.ok) return fail(listsParsed.problems);
 
   if (ids.length === 0) {
-    return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ (no lists in this ruleset)` }]);
+    return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ` }]);
   }
   const fatal: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
   const { build, problems: found } = await listsFromRosters(port, {

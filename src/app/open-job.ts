@@ -76,7 +76,7 @@ export async function openJob(port: WorkbookPort, req: JobRequest, opts: OpenOpt
   const rulesetId = req.rulesetId ?? mapping.ruleset;
   const ruleset = req.rulesets.get(rulesetId);
   if (!ruleset) {
-    const message = `Không có bộ tiêu chí "${rulesetId}" — xem danh sách bằng \`chitieu rulesets\` (unknown ruleset)`;
+    const message = `Không có bộ tiêu chí "${rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách`;
     return refuse({ reason: "unknown-ruleset", rulesetId, problems: [{ ref: rulesetId, message }] });
   }
   mapping = { ...mapping, ruleset: rulesetId, ...(req.asOf !== undefined ? { asOf: req.asOf } : {}) };

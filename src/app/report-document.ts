@@ -43,7 +43,7 @@ export async function reportForWorkbook(port: WorkbookPort, req: ReportRequest):
       ok: false,
       problems: merged.error.issues.map((i) => {
         const key = String(i.path[0] ?? "");
-        return { ref: `report.${formatPath(i.path)}`, message: `Thông tin báo cáo — ${OPTION[key] ?? key}: ${i.message} (invalid report details)` };
+        return { ref: `report.${formatPath(i.path)}`, message: `Thông tin báo cáo — ${OPTION[key] ?? key}: ${i.message}` };
       }),
     };
   }

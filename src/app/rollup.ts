@@ -57,7 +57,7 @@ function readOnce(port: WorkbookPort): WorkbookPort {
       if (!rows) sheets.set(key, (rows = port.readSheet(name)));
       return rows;
     },
-    writeSheets: () => Promise.reject(new WorkbookError("Tổng hợp không ghi vào sổ tính của xã (read-only)", "read-only")),
+    writeSheets: () => Promise.reject(new WorkbookError("Tổng hợp không ghi vào sổ tính của xã", "read-only")),
   };
   if (port.formulaCells) view.formulaCells = (name) => port.formulaCells!(name);
   return view;
@@ -119,7 +119,7 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
       return bad(file, why, e.message);
     }
     // A damaged zip entry or sheet surfaces from the libraries as a plain Error: still a row, never a stop.
-    return bad(file, "corrupt", `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại (corrupt file)`);
+    return bad(file, "corrupt", `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại`);
   }
 }
 

@@ -11,6 +11,7 @@ import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { loadRulesetDir, RULESETS_DIR } from "../node/rulesets";
 import { WorkbookError } from "../workbook/port";
 import type { Io } from "./io";
+import { withCliHint } from "./hints";
 
 /** 0: nothing is lỗi (cảnh báo may remain); 1: wrong usage; 2: the file (or --mapping) cannot be read; 3: something is lỗi. */
 export const CHECK_EXIT = { ok: 0, usage: 1, unreadable: 2, problems: 3 } as const;
@@ -66,7 +67,7 @@ export function checkText(file: string, report: CheckReport): string {
   const section = (title: string, list: CheckProblem[]) => {
     if (list.length === 0) return;
     lines.push("", `${title} (${list.length}):`);
-    list.forEach((p, i) => lines.push(`  ${i + 1}. ${p.ref !== undefined ? `[${p.ref}] ` : ""}${p.message}`));
+    list.forEach((p, i) => lines.push(`  ${i + 1}. ${p.ref !== undefined ? `[${p.ref}] ` : ""}${withCliHint(p.message)}`));
   };
   section("Lỗi", report.problems.filter((p) => p.severity === "loi"));
   section("Cảnh báo", report.problems.filter((p) => p.severity !== "loi"));

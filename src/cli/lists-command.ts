@@ -19,6 +19,7 @@ import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs } from "../node/outputs";
 import { readCommonInputs } from "./inputs";
 import type { Io } from "./io";
+import { withCliHint } from "./hints";
 
 export type ListsDeps = {
   /** The ruleset catalog (main.ts's catalog(io), which warns about broken ruleset files). */
@@ -38,8 +39,10 @@ function listLine(l: ListSummary): string {
 }
 
 function problemLine(p: Finding): string {
-  return `${p.severity === "loi" ? "Lỗi" : "Cảnh báo"}: ${p.message}`;
+  return `${p.severity === "loi" ? "Lỗi" : "Cảnh báo"}: ${withFlags(p.message)}`;
 }
+
+const withFlags = withCliHint;
 
 export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Promise<number> {
   let parsed;
@@ -90,7 +93,7 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
     write: true,
   });
   if (!outcome.ok) {
-    for (const p of outcome.problems) io.err(`Lỗi: ${p.message}`);
+    for (const p of outcome.problems) io.err(`Lỗi: ${withFlags(p.message)}`);
     return EXIT.input;
   }
   if (outcome.lists.length === 0) {

@@ -15,6 +15,8 @@ import { corpusCommand, CORPUS_HELP } from "./corpus-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
 import type { Io } from "./io";
+import { documentNumberShown } from "../core/ruleset/document-number";
+import { withCliHint } from "./hints";
 
 // A command imports what only it needs when it runs (`await import`), so `chitieu rulesets` does not
 // load ExcelJS, JSZip or the evaluator: the built command line starts in a fraction of the time.
@@ -75,7 +77,7 @@ function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
 }
 
 function printProblems(io: Io, problems: ConfigProblem[]): void {
-  for (const p of problems) io.err(`Lỗi: ${p.message}`);
+  for (const p of problems) io.err(`Lỗi: ${withCliHint(p.message)}`);
 }
 
 function catalog(io: Io): RulesetCatalog {
@@ -89,7 +91,7 @@ async function cmdRulesets(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { json: { type: "boolean" } });
   const list = [...catalog(io).values()].map((r) => ({ id: r.id, title: r.title, province: r.province, level: r.level, document: r.document }));
   if (values.json) io.out(JSON.stringify(list, null, 2));
-  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${r.document.number} (${r.document.issuer}, ${r.document.date})`);
+  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${documentNumberShown(r.document.number)} (${r.document.issuer}, ${r.document.date})`);
   return EXIT.ok;
 }
 

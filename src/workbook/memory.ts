@@ -4,6 +4,7 @@ import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
 import { classifyNameFormula } from "./common/name-formula";
+import { newNameFormula } from "./common/new-name";
 
 type MemorySheet = {
   name: string;
@@ -88,7 +89,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.roundTrips++;
     return ranges.map((r) => {
       const sheet = this.sheet(r.sheet);
-      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính`, "not-found");
       const rows: RawCell[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const out: RawCell[] = [];
@@ -102,7 +103,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<RawCell[][]> {
     this.roundTrips++;
     const sheet = this.sheet(name);
-    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
     if (this.ownedAtSnapshot.has(name.toLocaleLowerCase("vi"))) this.readWithFormulas.add(name.toLocaleLowerCase("vi"));
     let bottom = 0;
     let right = 0;
@@ -134,10 +135,17 @@ export class MemoryWorkbook implements WorkbookPort {
   /** A value typed into a cell, for tests: as in Excel, it replaces the cell's formula. */
   type(sheet: string, a1: string, value: RawCell): void {
     const s = this.sheet(sheet);
-    if (!s) throw new WorkbookError(`Không có trang tính "${sheet}" trong sổ tính (no such sheet)`, "not-found");
+    if (!s) throw new WorkbookError(`Không có trang tính "${sheet}" trong sổ tính`, "not-found");
     s.formulas.delete(a1);
     if (value === null) s.cells.delete(a1);
     else s.cells.set(a1, value);
+  }
+
+  async addName(name: string, ref: string): Promise<void> {
+    this.roundTrips++;
+    const sheetNames = this.sheets.map((s) => s.name);
+    const formula = newNameFormula(name, ref, sheetNames, this.names);
+    this.names.push({ name, scope: null, formula, target: classifyNameFormula(formula, sheetNames), hidden: false });
   }
 
   async writeSheets(layouts: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
@@ -149,7 +157,7 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const layout of all) {
       const existing = this.sheet(layout.name);
       if (existing && existing.owner !== layout.key) {
-        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`, "not-owned");
+        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
       }
     }
     const written: WriteResult["written"] = [];

@@ -86,7 +86,9 @@ describe("makeLists on the in-memory port", () => {
   test("the report date is required: ages are never counted to today's clock", async () => {
     const out = await makeLists(smallWorkbook(), { rulesets });
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.problems[0]!.message).toContain("--as-of");
+    // The pane has a Ngày báo cáo field: the message names it, never a command-line option.
+    if (!out.ok) expect(out.problems[0]!.message).toMatch(/^Chưa có ngày báo cáo.*hãy nhập Ngày báo cáo/);
+    if (!out.ok) expect(out.problems[0]!.message).not.toContain("--");
   });
 
   test("a ruleset without lists is said plainly", async () => {
@@ -201,7 +203,7 @@ describe("chitieu lists", () => {
     const code = await listsCommand([join(dir, "xa.xlsx"), "--out", join(dir, "none.xlsx")], o, deps);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^Lỗi: Chưa có ngày báo cáo.*\(no report date\)$/);
+    expect(err[0]).toMatch(/^Lỗi: Chưa có ngày báo cáo.*\(trên dòng lệnh: --as-of YYYY-MM-DD\)$/);
   });
 
   test.each([

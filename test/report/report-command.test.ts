@@ -233,6 +233,6 @@ describe("details remembered in the workbook, and mistakes refused", () => {
     const r = await runCli("report", bad, "--out", path.join(dir, "khong.docx"));
     expect(r.code).toBe(2);
     expect(r.errLines).toHaveLength(1);
-    expect(r.err).toMatch(/\(CSV or text renamed \.xlsx\)/);
+    expect(r.err).toMatch(/văn bản \(CSV hoặc tương tự\)/);
   });
 });

@@ -47,7 +47,7 @@ test("a figure changed after the status sheet was written is named with its cell
   const edited = await setCells(bytes, "Số liệu", { B8: 36 });
   const found = ours(await check(edited));
   expect(found.map((p) => [p.checkId, p.ref, p.code])).toEqual([["status-changed", "'Số liệu'!B8", "1.1.2"]]);
-  expect(found[0]!.message).toMatch(/^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy chạy lại Đánh giá/);
+  expect(found[0]!.message).toMatch(/^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy bấm “Ghi trang Trạng thái chỉ tiêu”/);
   expect(found[0]!.severity).toBe("loi");
 });
 

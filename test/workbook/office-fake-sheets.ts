@@ -1,5 +1,6 @@
 /* Workbook, worksheet and name proxies of the fake (see office-fake.ts). */
 import type { XlNamedItem, XlNamedItemCollection, XlPageLayout, XlWorkbook, XlWorksheet, XlWorksheetCollection } from "../../src/workbook/office/types";
+import { isNameSyntax } from "../../src/workbook/names";
 import { FakeHost, FakeName, FakeSheet, MAX_COL, MAX_ROW, officeError, parseAddress, same, typedContent } from "./office-fake-grid";
 import { FakeObject, Place, ProxyContext } from "./office-fake-proxy";
 import { FakeRange } from "./office-fake-range";
@@ -218,6 +219,8 @@ export class FakeNames extends FakeObject<NameScope> implements XlNamedItemColle
       { a: "add", p: this.path, n: name, r: reference },
       () => {
         const scope = this.target();
+        // Excel refuses a name that is not one (a cell address, spaces, a leading digit) as it refuses a second of one spelling.
+        if (!isNameSyntax(name) || name.length > 255) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         if (scope.owner.some((n) => same(n.name, name))) throw officeError("ItemAlreadyExists");
         created = new FakeName(name, reference);
         scope.owner.push(created);

@@ -94,6 +94,7 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
   describe(`workbook port: ${label}`, () => {
     readCases(open);
     writeCases(open);
+    nameCases(open);
   });
 }
 
@@ -242,6 +243,18 @@ function writeCases(open: () => Promise<Opened>): void {
       expect((await typed.readSheet(RENDER_SPEC.name))[2]![3]).toBe("Đạt");
       expect(await formulas(typed, RENDER_SPEC.name)).toEqual(["B6", "D4"]);
       expect(await formulas(typed, RENDER_SPEC.name.toLocaleUpperCase("vi"))).toEqual(["B6", "D4"]);
+    });
+}
+
+/** Names added for accepted proposals, and text that must stay text. */
+function nameCases(open: () => Promise<Opened>): void {
+    test("adds a workbook-scoped name for a cell, kept after reopening; refuses a name Excel refuses or one the workbook has", async () => {
+      const { port, reopen } = await open();
+      await port.addName!("dan_so_18", "'Số liệu'!B7");
+      const added = (await (await reopen()).snapshot()).names.find((n) => n.name === "dan_so_18");
+      expect(added).toMatchObject({ scope: null, target: { kind: "range", range: { sheet: "Số liệu", top: 7, left: 2, bottom: 7, right: 2 } } });
+      for (const bad of ["B6", "có dấu cách", "1abc", "DAN_SO", "dan_so_18"]) await expect(port.addName!(bad, "'Số liệu'!B8")).rejects.toBeInstanceOf(WorkbookError);
+      expect((await port.snapshot()).names.filter((n) => n.scope === null).map((n) => n.name).sort()).toEqual(["dan_so", "dan_so_18", "nam_bao_cao", "ten_loi"]);
     });
 
     test("text that looks like a formula is written as text", async () => {

@@ -5,6 +5,7 @@ import type { Indicator } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
 import { activeIndicators, effectiveSlots, gridRef, gridValue, showRaw, where, type FigureContext, type MappedCell, type SheetsContext } from "./context";
 import { problem, type CheckProblem } from "./types";
+import { isRequirementColumn } from "./requirement-column";
 
 const MISSING: Input = { kind: "missing" };
 
@@ -24,7 +25,7 @@ function neighbourHint(cell: MappedCell, sheets: SheetsContext): string {
   const grid = sheets.sheets.find((s) => s.name.toLocaleLowerCase("vi") === r.sheet.toLocaleLowerCase("vi"));
   for (const [dr, dc, side] of NEIGHBOURS) {
     const v = gridValue(grid, r.top + dr, r.left + dc);
-    if (grid && looksLikeFigure(v)) {
+    if (grid && looksLikeFigure(v) && !isRequirementColumn(grid, r.top + dr, r.left + dc)) {
       return ` Ô ${side} (${gridRef(grid, r.top + dr, r.left + dc)}) có số ${showRaw(v)}: nếu số liệu nằm ở đó thì ánh xạ đang lệch một ô — hãy sửa ánh xạ cho đúng ô.`;
     }
   }
@@ -122,7 +123,7 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
     if (unmapped.length > 0) out.push(unmappedProblem(ind, mapped, unmapped));
     if (kindOf(ind).needsReportDate && ctx.evaluation.asOf === undefined) {
       out.push(
-        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ, vào ô Ngày báo cáo của sổ mẫu, hoặc dùng --as-of.`, {
+        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy nhập Ngày báo cáo (hoặc ghi vào ô Ngày báo cáo của sổ mẫu).`, {
           ref: "asOf",
           code: ind.code,
         }),

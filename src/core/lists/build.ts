@@ -35,7 +35,7 @@ export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; prob
   const adult = ruleset.parameters["adultAge"];
   const working = ruleset.parameters["workingAgeFrom"];
   if (!adult && listIndicators(ruleset).some((l) => l.list === "PL03")) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20 (adult age defaulted)`, severity: "canh-bao" });
+    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20`, severity: "canh-bao" });
   }
   const rules: AgeRules = { asOf, adultAge: adult?.value ?? DEFAULT_ADULT_AGE, workingAgeFrom: working?.value ?? DEFAULT_WORKING_FROM };
   const source = adult ? shortSource(adult.source) : "Bộ luật Dân sự 2015, Điều 20";
@@ -77,7 +77,7 @@ export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly Ra
 
 function otherCandidate(skipped: ProposedRoster, chosen: ProposedRoster): Finding {
   return {
-    message: `Trang "${skipped.sheet}" cũng giống ${ROSTER_TEXT[skipped.kind]}; đã chọn trang "${chosen.sheet}" — nếu sai, sửa lists.rosters.${skipped.kind} trong ánh xạ (several roster candidates)`,
+    message: `Trang "${skipped.sheet}" cũng giống ${ROSTER_TEXT[skipped.kind]}; đã chọn trang "${chosen.sheet}" — nếu sai, sửa lists.rosters.${skipped.kind} trong ánh xạ`,
     severity: "canh-bao",
   };
 }
@@ -114,7 +114,7 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
   const ids = listsToMake(input.ruleset, input.only);
   const problems: Finding[] = [];
   if (ids.length === 0) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""} (no lists in this ruleset)`, severity: "loi" });
+    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""}`, severity: "loi" });
     return { lists: [], mapping: input.lists, figures: {}, rosters: [], problems };
   }
   const { rules, problems: ruleProblems } = ageRulesOf(ruleset, asOf);
@@ -135,14 +135,14 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     if (!m) {
       const wanted = ids.filter((id) => LIST_TEMPLATES[id].roster === kind).map((id) => LIST_TEMPLATES[id].appendix);
       problems.push({
-        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind} (roster not found)`,
+        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind}`,
         severity: "loi",
       });
       continue;
     }
     const rows = sheetRows(input.sheets, m.sheet);
     if (!rows) {
-      problems.push({ message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính (no such sheet)`, severity: "loi" });
+      problems.push({ message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`, severity: "loi" });
       continue;
     }
     const resolved = resolveRoster(kind, m, rows);

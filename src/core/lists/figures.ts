@@ -103,7 +103,7 @@ export function mergeListFigures(read: Inputs, figures: ListFigures): { inputs: 
       if (!agree) {
         const where = mapped.source ?? "ô đã gán";
         problems.push({
-          message: `Chỉ tiêu ${code}, ${SLOT_TEXT[slot] ?? slot}: ${f.text}, nhưng ${where} ghi ${shownInput(mapped)} — hai nơi phải khớp nhau; hãy kiểm tra danh sách hoặc sửa số liệu (list count disagrees with the mapped figure)`,
+          message: `Chỉ tiêu ${code}, ${SLOT_TEXT[slot] ?? slot}: ${f.text}, nhưng ${where} ghi ${shownInput(mapped)} — hai nơi phải khớp nhau; hãy kiểm tra danh sách hoặc sửa số liệu`,
           ref: mapped.source ?? f.source,
           severity: "loi",
         });

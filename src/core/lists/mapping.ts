@@ -59,7 +59,7 @@ export function parseListsMapping(value: unknown, source: string): ListsMappingP
     ok: false,
     problems: parsed.error.issues.map((i) => {
       const ref = `${source}: ${formatPath(["lists", ...i.path])}`;
-      return { ref, message: `${ref}: ${i.message} (invalid mapping)` };
+      return { ref, message: `${ref}: ${i.message}` };
     }),
   };
 }

@@ -90,11 +90,11 @@ export function resolveRoster(kind: RosterKind, m: RosterMapping, rows: readonly
   }
   const where = `trang "${m.sheet}"`;
   if (!best) {
-    return { ok: false, problems: [loi(`Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind} (roster header not found)`, quoteSheet(m.sheet))] };
+    return { ok: false, problems: [loi(`Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind}`, quoteSheet(m.sheet))] };
   }
   const problems = best.missing.map(([role, header]) => {
     const required = REQUIRED[kind].includes(role);
-    const message = `Không thấy cột "${header}" (${ROLE_TEXT[role]}) ở dòng tiêu đề ${best.row} của ${where}${required ? "" : " — bỏ qua cột này"} (roster column not found)`;
+    const message = `Không thấy cột "${header}" (${ROLE_TEXT[role]}) ở dòng tiêu đề ${best.row} của ${where}${required ? "" : " — bỏ qua cột này"}`;
     return required ? loi(message, cellOf(m.sheet, best.row, 1)) : canhBao(message, cellOf(m.sheet, best.row, 1));
   });
   if (problems.some((p) => p.severity === "loi")) return { ok: false, problems };
@@ -124,7 +124,7 @@ function readableColumns(sheet: string, rows: readonly (readonly RawCell[])[], h
     const c = mapped[role];
     if (!c) continue;
     if (idCols.has(c.col) && role !== "birthDate") {
-      problems.push(loi(`Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác (ID-like column refused)`, cellOf(sheet, headerRow, c.col)));
+      problems.push(loi(`Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác`, cellOf(sheet, headerRow, c.col)));
       continue;
     }
     columns[role] = c;
@@ -133,7 +133,7 @@ function readableColumns(sheet: string, rows: readonly (readonly RawCell[])[], h
     const label = c.header === undefined ? `Cột ${cellRef(headerRow, c.col).replace(/\d+$/, "")}` : `Cột "${c.header}"`;
     problems.push(
       canhBao(
-        `${label} của trang "${sheet}" ${c.byHeader ? "ghi" : "có vẻ chứa"} ${ID_KIND_TEXT[c.kind]} — không bao giờ được chép vào danh sách; hãy xóa hoặc tách cột này trước khi gửi sổ tính lên cấp trên (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15) (personal numbers in roster)`,
+        `${label} của trang "${sheet}" ${c.byHeader ? "ghi" : "có vẻ chứa"} ${ID_KIND_TEXT[c.kind]} — không bao giờ được chép vào danh sách; hãy xóa hoặc tách cột này trước khi gửi sổ tính lên cấp trên (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)`,
         cellOf(sheet, headerRow, c.col),
       ),
     );
@@ -185,7 +185,7 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
     const b = readBirth(raw);
     const ref = cellOf(sheet, rowNo, birthCol);
     if (b.kind === "ok") entry.birth = b.value;
-    else if (b.kind === "invalid") st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi (unreadable birth date)`, ref));
+    else if (b.kind === "invalid") st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`, ref));
     else st.noBirth.push(ref);
   }
   if (sexCol !== undefined) {
@@ -216,18 +216,18 @@ function tallyProblems(st: RowsRead, columns: Partial<Record<ColumnRole, RosterC
   if (noBirth.length > 0) {
     problems.push(
       loi(
-        `${noBirth.length} người trên trang "${sheet}" không có ngày sinh (${examples(noBirth)}) — không đoán tuổi: những người này không được xếp vào danh sách nào theo tuổi và không được tính vào số dân theo độ tuổi (missing birth date)`,
+        `${noBirth.length} người trên trang "${sheet}" không có ngày sinh (${examples(noBirth)}) — không đoán tuổi: những người này không được xếp vào danh sách nào theo tuổi và không được tính vào số dân theo độ tuổi`,
         noBirth[0],
       ),
     );
   }
   if (badSex.refs.length > 0) {
-    problems.push(loi(`${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts].slice(0, 3).map((t) => `"${t}"`).join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ" (unreadable sex)`, badSex.refs[0]));
+    problems.push(loi(`${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts].slice(0, 3).map((t) => `"${t}"`).join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ"`, badSex.refs[0]));
   }
   for (const [role, t] of badFlags) {
     problems.push(
       loi(
-        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts].slice(0, 3).map((x) => `"${x}"`).join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách (unreadable yes/no)`,
+        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts].slice(0, 3).map((x) => `"${x}"`).join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách`,
         t.refs[0],
       ),
     );
@@ -265,7 +265,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
   const nameHeaderFold = fold(columns.name!.header);
   const nameHeaderLength = columns.name!.header.length;
   if (kind === "residents" && birthCol === undefined) {
-    problems.push(loi(`Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh (no birth date column)`, cellOf(sheet, headerRow, nameCol)));
+    problems.push(loi(`Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh`, cellOf(sheet, headerRow, nameCol)));
   }
 
   // Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once.
@@ -288,28 +288,28 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     const nameRead = readText(row[nameCol - 1] ?? null);
     if (nameRead.kind !== "ok") {
       const hasData = usedCols.some((c) => c !== nameCol && readText(row[c - 1] ?? null).kind !== "blank");
-      if (nameRead.kind === "invalid") problems.push(loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này (unreadable name)`, cellOf(sheet, rowNo, nameCol)));
-      else if (hasData) problems.push(loi(`Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách (blank name)`, cellOf(sheet, rowNo, nameCol)));
+      if (nameRead.kind === "invalid") problems.push(loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`, cellOf(sheet, rowNo, nameCol)));
+      else if (hasData) problems.push(loi(`Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     const name = nameRead.value;
     // A repeated header (printed tables) or a total line at the bottom is not a person.
     if (name.length === nameHeaderLength && fold(name) === nameHeaderFold) continue;
     if (/^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) && /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) && (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")) {
-      problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua (total row skipped)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     rowsRead++;
     const entry: RosterEntry = { row: rowNo, name, village: "", flags: {} };
     if (looksLikeFormula(name)) {
-      problems.push(canhBao(`Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên (formula-like name written as text)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(canhBao(`Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên`, cellOf(sheet, rowNo, nameCol)));
     }
     readFields(st, entry, row, rowNo);
     const key = duplicateKey(kind, foldName(name), entry);
     const first = seen.get(key);
     if (first !== undefined) {
       const what = kind === "residents" ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}` : `${name}${entry.village ? `, ${entry.village}` : ""}`;
-      problems.push(loi(`Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng (duplicate)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(loi(`Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     seen.set(key, rowNo);

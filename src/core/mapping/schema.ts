@@ -42,7 +42,7 @@ export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problem
 
 function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem {
   const ref = `${source}: ${formatPath(path)}`;
-  return { ref, message: `${ref}: ${message} (invalid mapping)` };
+  return { ref, message: `${ref}: ${message}` };
 }
 
 /** Parses mapping JSON text; every error names the JSON path. */
@@ -51,16 +51,18 @@ export function parseMappingText(source: string, text: string): MappingParse {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }] };
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : String(e));
+    return { ok: false, problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ${at ? ` — lỗi gần ký tự thứ ${Number(at[1]) + 1}` : ""}` }] };
   }
   const parsed = Mapping.safeParse(data, { error: vietnamese });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => pathProblem(source, i.path, i.message)) };
   return { ok: true, mapping: parsed.data };
 }
 
-/** Codes and slots the ruleset does not have are errors in the mapping, with their JSON path. */
+/** Codes and slots the ruleset does not have are errors in the mapping: said in words, the JSON path kept as the ref. */
 export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const pathProblem = (src: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({ ref: `${src}: ${formatPath(path)}`, message: `${src}: ${message}` });
   if (mapping.ruleset !== ruleset.id) {
     problems.push(pathProblem(source, ["ruleset"], `ánh xạ dành cho bộ tiêu chí "${mapping.ruleset}", không phải "${ruleset.id}"`));
   }
@@ -73,7 +75,7 @@ export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: 
     }
     for (const slot of Object.keys(bySlot)) {
       if (!known.includes(slot)) {
-        problems.push(pathProblem(source, ["indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.join(", ")})`));
+        problems.push(pathProblem(source, ["indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.map((k) => `"${k}"`).join(", ")})`));
       }
     }
   }

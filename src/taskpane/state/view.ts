@@ -17,6 +17,7 @@ import { formatInteger } from "../../core/text/format";
 import { listIndicators } from "../../core/lists/figures";
 import type { DefinedName } from "../../workbook/port";
 import { T } from "../strings";
+import { documentNumberShown } from "../../core/ruleset/document-number";
 
 export type ProgrammeOption = { id: string; title: string; province: string; document: string };
 export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
@@ -25,7 +26,7 @@ export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
 export function documentLine(r: Ruleset): string {
   const [y, m, d] = r.document.date.split("-");
   const date = d ? `ngày ${Number(d)}/${m}/${y}` : m ? `tháng ${m}/${y}` : `năm ${y}`;
-  return `${r.document.number}, ${date} — ${r.document.issuer}`;
+  return `${documentNumberShown(r.document.number)}, ${date} — ${r.document.issuer}`;
 }
 
 /** The programmes grouped by province, provinces and titles in Vietnamese order. */
@@ -197,13 +198,14 @@ export function listsProgressView(p: ListsProgress): { label: string; value: num
   }
 }
 
-export type ListRow = { id: string; appendix: string; sheetName: string; sheetRef: string; count: string; population: string };
+export type ListRow = { id: string; appendix: string; title: string; sheetName: string; sheetRef: string; count: string; population: string };
 
-/** Each list written: "Phụ lục 03 — trang “Phụ lục 03”: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
+/** Each list written: "Phụ lục 03 — Thống kê số lượng người … có sử dụng điện thoại thông minh: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
 export function listRows(lists: readonly ListSummary[]): ListRow[] {
   return lists.map((l) => ({
     id: l.id,
     appendix: l.appendix,
+    title: l.title ?? l.sheetName,
     sheetName: l.sheetName,
     sheetRef: `${quoteSheet(l.sheetName)}!A1`,
     count: `${formatInteger(l.count)} ${l.unit}`,

@@ -18,6 +18,7 @@ import { readRangesIn, readSheetIn } from "./read";
 import { abilitiesOf, checkRequirements, type Abilities, type IsSetSupported } from "./requirements";
 import { selectedReference, selectReference } from "./select";
 import { Batch } from "./sizing";
+import { addNameIn } from "./add-name";
 import { queueSnapshot, type Known, type KnownSheet } from "./snapshot";
 import type { OfficeRun, XlContext } from "./types";
 import { chunkPart, chunksOf, setUpPart, type SetUp } from "./write";
@@ -163,6 +164,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** A workbook-scoped name for a cell (names.add, ExcelApi 1.4): one round trip, Excel's refusals in words. */
+  async addName(name: string, ref: string): Promise<void> {
+    this.known = undefined;
+    return this.call({}, (ctx) => addNameIn(ctx, name, ref));
+  }
+
   /** Sheets, owners and protection in one round trip, for a write that no snapshot preceded. */
   private async learn(ctx: XlContext): Promise<Known> {
     const read = queueSnapshot(ctx, this.can);
@@ -176,14 +183,14 @@ function notesFor(layouts: readonly SheetLayout[], known: Known, can: Abilities)
   const notes: string[] = [];
   if (known.readOnly) notes.push("Sổ tính đang mở chỉ đọc: các trang vừa ghi sẽ mất nếu không lưu thành bản khác (Tệp › Lưu như)");
   if (!can.page && layouts.some((l) => l.print)) {
-    notes.push("Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang (page layout skipped)");
+    notes.push("Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang");
   }
   if (!can.freeze && layouts.some((l) => (l.freezeRows ?? 0) > 0)) {
-    notes.push("Excel này chưa có ExcelApi 1.7 nên chưa cố định dòng tiêu đề (freeze panes skipped)");
+    notes.push("Excel này chưa có ExcelApi 1.7 nên chưa cố định dòng tiêu đề");
   }
   if (!can.conditionalFormats && layouts.some((l) => (l.conditionalFormats?.length ?? 0) > 0)) {
     notes.push(
-      "Excel này chưa có ExcelApi 1.6 nên màu của cột kết luận là màu theo kết quả lúc ghi, không tự đổi khi sửa số liệu — hãy chạy lại Đánh giá sau khi sửa (conditional formats skipped)",
+      "Excel này chưa có ExcelApi 1.6 nên màu của cột kết luận là màu theo kết quả lúc ghi, không tự đổi khi sửa số liệu — hãy chạy lại Đánh giá sau khi sửa",
     );
   }
   return notes;
@@ -196,7 +203,7 @@ function notesFor(layouts: readonly SheetLayout[], known: Known, can: Abilities)
 function refuseUnsafe(targets: ReadonlyArray<{ layout: SheetLayout; existing: KnownSheet | undefined }>, known: Known): void {
   for (const { layout, existing } of targets) {
     if (existing && existing.owner !== layout.key) {
-      throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`, "not-owned");
+      throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
     }
   }
   for (const { layout, existing } of targets) {

@@ -126,7 +126,7 @@ export function addOurStyles(
   };
   const requiredSection = (name: string): Section => {
     const s = sectionOf(name);
-    if (!s) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${name}> — hãy mở tệp bằng Excel và lưu lại (corrupt styles)`, "corrupt");
+    if (!s) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${name}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
     return s;
   };
   const edits: Edit[] = [];

@@ -7,6 +7,7 @@ import { indicatorsOf } from "../../core/ruleset/walk";
 import { requirementLines } from "../../core/ruleset/requirement-text";
 import { XlsxWorkbook } from "./adapter";
 import { addVillageSheet } from "./template-villages";
+import { documentNumberShown } from "../../core/ruleset/document-number";
 
 export { templateName };
 
@@ -34,7 +35,7 @@ function templateHeader(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ruleset: Ru
   date.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
   date.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
   wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$2`, REPORT_DATE_NAME);
-  ws.getCell("E2").value = `Căn cứ: ${ruleset.document.number} (${ruleset.document.issuer})`;
+  ws.getCell("E2").value = `Căn cứ: ${documentNumberShown(ruleset.document.number)} (${ruleset.document.issuer})`;
   ws.getCell("A3").value =
     "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi \"nếu có\"): trả lời câu hỏi của nó, hoặc ghi \"Không áp dụng: lý do\" vào ô số liệu.";
   ws.getCell("A3").font = { italic: true };

@@ -28,7 +28,7 @@ function find(els: readonly Element[], path: string): Element | undefined {
 
 function required(els: readonly Element[], path: string, part: string): Element {
   const el = find(els, path);
-  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại (corrupt package)`, "corrupt");
+  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
   return el;
 }
 
@@ -114,7 +114,7 @@ async function openWorkbook(pkg: XlsxPackage): Promise<Open> {
   const relsPath = relsPathFor(workbookPath);
   const rels = new EditedPart((await readText(zip, relsPath)) ?? EMPTY_RELS, relsPath);
   const typesXml = await readText(zip, "[Content_Types].xml");
-  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại (corrupt package)", "corrupt");
+  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại", "corrupt");
   return {
     pkg,
     xml,
@@ -142,7 +142,7 @@ function refuseSheetsNotOurs(wb: Open, layouts: readonly SheetLayout[]): void {
     const clash = wb.parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (clash && owners.get(clash.name) !== layout.key) {
       throw new WorkbookError(
-        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`,
+        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`,
         "not-owned",
       );
     }
@@ -175,7 +175,7 @@ type Placed = {
 function replaceSheet(wb: Open, placed: Placed, layout: SheetLayout, at: number, xml: Uint8Array): void {
   const existing = wb.parsed.sheets[at]!;
   const part = wb.pkg.workbookRels.get(existing.rId)?.target;
-  if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
+  if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}"`, "corrupt");
   placed.files.push([part, xml]);
   placed.removed.push(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
   if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") {

@@ -10,7 +10,7 @@ import type { Server } from "http";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { rollupSources } from "../../src/app/rollup-sources";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
 import { BAD_TEXT, ROLLUP_SHEETS } from "../../src/core/rollup/layout";
@@ -71,12 +71,9 @@ async function sheets(bytes: Uint8Array): Promise<Record<string, unknown[][]>> {
   return out;
 }
 
-test("20 files picked and dropped at once: rolled up in a worker with progress, downloaded, nothing uploaded", async () => {
-  expect(corpus).toHaveLength(20);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
-  const leaked: string[] = [];
+/** Lets the local server and office.js through; records everything else (the route and a worker's own requests) and refuses it. */
+async function guardRequests(context: BrowserContext, leaked: string[]): Promise<string[]> {
   const local: string[] = [];
-  const pageErrors: string[] = [];
   await context.route("**/*", async (route) => {
     const u = new URL(route.request().url());
     if (u.protocol === "data:" || u.protocol === "blob:") return route.continue();
@@ -92,6 +89,15 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
     const u = new URL(r.url());
     if (u.protocol !== "data:" && u.protocol !== "blob:" && u.hostname !== "127.0.0.1" && u.href !== OFFICE_JS_URL) leaked.push(u.href);
   });
+  return local;
+}
+
+test("20 files picked and dropped at once: rolled up in a worker with progress, downloaded, nothing uploaded", async () => {
+  expect(corpus).toHaveLength(20);
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 }, locale: "vi-VN" });
+  const leaked: string[] = [];
+  const pageErrors: string[] = [];
+  const local = await guardRequests(context, leaked);
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   const workers: string[] = [];

@@ -66,17 +66,68 @@ function downloadFile(bytes: Uint8Array, name: string): void {
   void import("../host/file-host").then(({ browserDeps, saveBytes }) => saveBytes(browserDeps(window), bytes, name));
 }
 
-export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
+type RollupState = ReturnType<typeof useRollup>["state"];
+type RollupActions = ReturnType<typeof useRollup>["actions"];
+
+/** The programme and the evaluation date, as --ruleset and --as-of on the command line. */
+function RollupOptions({ state, actions, programmes, running }: { state: RollupState; actions: RollupActions; programmes: ReadonlyArray<{ id: string; title: string }>; running: boolean }) {
   const styles = useStyles();
-  const id = useId();
-  const run = useMemo(() => runner ?? workerRunner(catalog), [runner, catalog]);
-  const saveFile = useMemo(() => save ?? downloadFile, [save]);
-  const { state, actions } = useRollup({ catalog, runner: run, save: saveFile, now });
+  return (
+    <div className={styles.options}>
+      <Field className={styles.field} label={RU.ruleset} hint={RU.rulesetHint}>
+        <Select className={styles.select} select={{ className: styles.selectElement }} value={state.ruleset ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: d.value, asOf: state.asOf })} disabled={running}>
+          <option value="">{RU.allRulesets}</option>
+          {programmes.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={RU.asOf} hint={RU.asOfHint}>
+        <Input type="date" value={state.asOf ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: state.ruleset, asOf: d.value })} disabled={running} />
+      </Field>
+    </div>
+  );
+}
+
+/** What the roll-up found, per programme, the files set apart, and the download again. */
+function RollupResult({ result, download }: { result: NonNullable<RollupState["result"]>; download: () => void }) {
+  const styles = useStyles();
+  return (
+    <Notice intent="success" title={RU.done(result.summary.files)}>
+        {result.summary.programmes.map((p) => (
+          <div key={p.ruleset} className={styles.text}>
+            <Body1Strong>{p.title}</Body1Strong>: {RU.programme(p.communes, p.dat, p.withErrors, p.notCurrent)}
+          </div>
+        ))}
+        {result.summary.apart.length > 0 && (
+          <>
+            <Body1>{RU.apart}</Body1>
+            <ul className={styles.files} aria-label={RU.apart} data-testid="rollup-apart">
+              {result.summary.apart.map((a) => (
+                <li key={`${a.why}|${a.file}`} data-why={a.why}>
+                  <Caption1>
+                    {a.file} — {a.text}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Button appearance="primary" onClick={download}>
+          {RU.download(result.fileName)}
+        </Button>
+      </Notice>
+  );
+}
+
+/** Files and folders, picked or dropped; the hidden inputs stay out of the tab order. */
+function RollupDropZone({ running, actions }: { running: boolean; actions: RollupActions }) {
+  const styles = useStyles();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const running = state.phase === "running";
-  const programmes = useMemo(() => [...catalog.rulesets.values()].sort((a, b) => a.title.localeCompare(b.title, "vi")), [catalog]);
 
   const picked = (folder: boolean) => (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
@@ -95,58 +146,58 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
   };
 
   return (
+    <div
+      role="group"
+      aria-label={RU.dropZone}
+      className={mergeClasses(styles.drop, over && styles.dropActive)}
+      onDragOver={dragOver}
+      onDragEnter={dragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={dropped}
+      data-testid="rollup-drop"
+    >
+      <Body1 className={styles.text}>{over ? RU.dropActive : RU.dropHint}</Body1>
+      {/* The buttons are the controls; the inputs stay out of the tab order and the accessibility tree. */}
+      <input ref={filesInput} className={styles.input} type="file" multiple accept=".xlsx,.xlsm,.xls" tabIndex={-1} aria-hidden="true" onChange={picked(false)} data-testid="rollup-files" />
+      <input
+        ref={folderInput}
+        className={styles.input}
+        type="file"
+        multiple
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={picked(true)}
+        {...({ webkitdirectory: "" } as Record<string, string>)}
+      />
+      <Button onClick={() => filesInput.current?.click()} disabledFocusable={running}>
+        {RU.choose}
+      </Button>
+      <Button onClick={() => folderInput.current?.click()} disabledFocusable={running}>
+        {RU.chooseFolder}
+      </Button>
+    </div>
+  );
+}
+
+export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
+  const styles = useStyles();
+  const id = useId();
+  const run = useMemo(() => runner ?? workerRunner(catalog), [runner, catalog]);
+  const saveFile = useMemo(() => save ?? downloadFile, [save]);
+  const { state, actions } = useRollup({ catalog, runner: run, save: saveFile, now });
+  const running = state.phase === "running";
+  const programmes = useMemo(() => [...catalog.rulesets.values()].sort((a, b) => a.title.localeCompare(b.title, "vi")), [catalog]);
+
+  return (
     <Accordion collapsible>
       <AccordionItem value="rollup">
         <AccordionHeader as="h2">{RU.title}</AccordionHeader>
         <AccordionPanel>
           <section className={styles.root} aria-label={RU.title} data-testid="rollup-panel">
             <Body1 className={styles.text}>{RU.intro}</Body1>
-            <div
-              role="group"
-              aria-label={RU.dropZone}
-              className={mergeClasses(styles.drop, over && styles.dropActive)}
-              onDragOver={dragOver}
-              onDragEnter={dragOver}
-              onDragLeave={() => setOver(false)}
-              onDrop={dropped}
-              data-testid="rollup-drop"
-            >
-              <Body1 className={styles.text}>{over ? RU.dropActive : RU.dropHint}</Body1>
-              {/* The buttons are the controls; the inputs stay out of the tab order and the accessibility tree. */}
-              <input ref={filesInput} className={styles.input} type="file" multiple accept=".xlsx,.xlsm,.xls" tabIndex={-1} aria-hidden="true" onChange={picked(false)} data-testid="rollup-files" />
-              <input
-                ref={folderInput}
-                className={styles.input}
-                type="file"
-                multiple
-                tabIndex={-1}
-                aria-hidden="true"
-                onChange={picked(true)}
-                {...({ webkitdirectory: "" } as Record<string, string>)}
-              />
-              <Button onClick={() => filesInput.current?.click()} disabledFocusable={running}>
-                {RU.choose}
-              </Button>
-              <Button onClick={() => folderInput.current?.click()} disabledFocusable={running}>
-                {RU.chooseFolder}
-              </Button>
-            </div>
+            <RollupDropZone running={running} actions={actions} />
 
-            <div className={styles.options}>
-              <Field className={styles.field} label={RU.ruleset} hint={RU.rulesetHint}>
-                <Select className={styles.select} select={{ className: styles.selectElement }} value={state.ruleset ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: d.value, asOf: state.asOf })} disabled={running}>
-                  <option value="">{RU.allRulesets}</option>
-                  {programmes.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={RU.asOf} hint={RU.asOfHint}>
-                <Input type="date" value={state.asOf ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: state.ruleset, asOf: d.value })} disabled={running} />
-              </Field>
-            </div>
+            <RollupOptions state={state} actions={actions} programmes={programmes} running={running} />
 
             {state.files.length > 0 && (
               <>
@@ -187,32 +238,7 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
 
             {state.message && <Notice intent={state.message.intent}>{state.message.text}</Notice>}
 
-            {state.result && (
-              <Notice intent="success" title={RU.done(state.result.summary.files)}>
-                {state.result.summary.programmes.map((p) => (
-                  <div key={p.ruleset} className={styles.text}>
-                    <Body1Strong>{p.title}</Body1Strong>: {RU.programme(p.communes, p.dat, p.withErrors, p.notCurrent)}
-                  </div>
-                ))}
-                {state.result.summary.apart.length > 0 && (
-                  <>
-                    <Body1>{RU.apart}</Body1>
-                    <ul className={styles.files} aria-label={RU.apart} data-testid="rollup-apart">
-                      {state.result.summary.apart.map((a) => (
-                        <li key={`${a.why}|${a.file}`} data-why={a.why}>
-                          <Caption1>
-                            {a.file} — {a.text}
-                          </Caption1>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                <Button appearance="primary" onClick={actions.download}>
-                  {RU.download(state.result.fileName)}
-                </Button>
-              </Notice>
-            )}
+            {state.result && <RollupResult result={state.result} download={actions.download} />}
           </section>
         </AccordionPanel>
       </AccordionItem>

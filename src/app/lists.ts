@@ -86,13 +86,18 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   // The mapped figures of the list indicators and the report date and adult age cells, in one round trip.
   const ids = listsToMake(opened.ruleset, req.only);
   const listCodes = new Set(listIndicators(opened.ruleset).filter((l) => ids.includes(l.list)).map((l) => l.code));
-  const { read, ...dated } = await readJobInputs(port, opened, req, { codes: listCodes });
-  const aged = adultAgeFromCell(dated.mapping, read.adultAgeCell);
+  const job = await readJobInputs(port, opened, req, { codes: listCodes });
+  const { read } = job;
+  // A figure's name the workbook lacks is said below, never fatal here: the date and age cells are still read.
+  const dated = read.fatal.length > 0 ? await readJobInputs(port, opened, req, { codes: new Set() }) : job;
+  const aged = adultAgeFromCell(dated.mapping, dated.read.adultAgeCell);
   const mapping = aged.mapping;
   // The adult age the clerk chose decides who is in Phụ lục 03.
   const ruleset = withClerkAdultAge(opened.ruleset, mapping);
   if (mapping.asOf === undefined) {
-    return fail([{ message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" }]);
+    // A "Ngày báo cáo" cell that holds no date is named first: it is what the clerk must fix.
+    const said = [...dated.problems, ...aged.problems].map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}) }));
+    return fail([...said, { message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" }]);
   }
   const asOf = parseIsoDay(mapping.asOf);
   if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30` }]);

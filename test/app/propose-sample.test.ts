@@ -4,7 +4,7 @@ import type { Proposal } from "../../src/core/mapping/propose";
 import { mappingToText } from "../../src/core/mapping/schema";
 import { formatRange } from "../../src/core/ref/a1";
 import { loadRulesetDir } from "../../src/node/rulesets";
-import { makeSampleCommune, SAMPLE_RULESET, type SampleCommune } from "../../src/sample/commune";
+import { ADULT_AGE, makeSampleCommune, SAMPLE_RULESET, type SampleCommune } from "../../src/sample/commune";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { withoutMapping } from "../support/without-mapping";
 
@@ -64,7 +64,7 @@ describe("proposals on the Phú Thọ sample, from names and from labels", () =>
     expect(right).toBeGreaterThanOrEqual(16);
     expect(wrong).toEqual([]);
     for (const p of proposals) expect(p).toMatchObject({ label: expect.any(String), labelCell: expect.any(String), cell: expect.any(String), newName: expect.stringMatching(/^[a-z][a-z0-9_]*$/) });
-    expect(proposals.find((p) => p.code === "1.1.1" && p.slot === "denominator")?.newName).toBe("dan_so_tu_18_tuoi_tro_len");
+    expect(proposals.find((p) => p.code === "1.1.1" && p.slot === "denominator")?.newName).toBe(`dan_so_tu_${ADULT_AGE}_tuoi_tro_len`);
 
     const mapping = await acceptProposals(port, { ruleset: ruleset.id, asOf: "2024-09-30", indicators: {} }, proposals);
     const names = (await port.snapshot()).names;

@@ -67,9 +67,10 @@ describe("the mapping's villages", () => {
   const check = (ruleset: Ruleset, villages: unknown) => {
     const parsed = parseMappingText("m.json", JSON.stringify({ ruleset: ruleset.id, indicators: {}, villages }));
     if (!parsed.ok) return parsed.problems.map((p) => p.message);
-    return checkMappingAgainst(ruleset, parsed.mapping, "m.json").map((p) => p.message);
+    // The message says it in words; the JSON path stays in the ref (issue 16: no paths shown to the clerk).
+    return checkMappingAgainst(ruleset, parsed.mapping, "m.json").map((p) => (p.ref === undefined ? p.message : `${p.message} [${p.ref}]`));
   };
-  test("a village's code outside the per-village groups, or a slot it does not have, is named by its JSON path", () => {
+  test("a village's code outside the per-village groups, or a slot it does not have, is said in words with its JSON path as the ref", () => {
     const msgs = check(kieuMau, [{ name: "Thôn A", indicators: { "YC4.1": { value: "A1" }, "YC3.1": { numerator: "A2" } } }]);
     expect(msgs.join("\n")).toContain("villages[0].indicators.YC4.1");
     expect(msgs.join("\n")).toContain('không có ô nhập "numerator"');

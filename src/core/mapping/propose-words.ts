@@ -2,7 +2,7 @@ import { foldLoose } from "../text/fold";
 
 /*
  * The words a label is compared by. Clerks shorten what the documents spell out ("CNS", "TTHC",
- * "HTX", "ĐKKD") and say "từ 18 tuổi trở lên" where the document says "độ tuổi trưởng thành":
+ * "HTX", "ĐKKD") and say "từ 15 (or 18) tuổi trở lên" — the two adult ages the rulesets use — where the document says "độ tuổi trưởng thành":
  * both sides are brought to the same words before they are compared.
  */
 
@@ -27,7 +27,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /** Phrases with the same meaning in a clerk's label and in a document, folded: the first is rewritten as the second. */
 const SAME_MEANING: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:tu )?(?:du )?18 tuoi tro len\b/g, "do tuoi truong thanh"],
+  [/\b(?:tu )?(?:du )?(?:15|18) tuoi tro len\b/g, "do tuoi truong thanh"],
   [/\bnguoi lon\b/g, "do tuoi truong thanh"],
   [/\bmot cua\b/g, "mot cua"],
 ];

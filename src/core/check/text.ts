@@ -39,8 +39,26 @@ const CACHE = new WeakMap<object, GridTexts>();
 export function textsOf(grid: { rows: ReadonlyArray<ReadonlyArray<RawCell>> }): GridTexts {
   const hit = CACHE.get(grid);
   if (hit) return hit;
-  const r = grid.rows.map((row) => row.map((c) => readable(c)));
-  const out = { readable: r, loose: r.map((row) => row.map((t) => (t === undefined ? undefined : loose(t)))) };
+  // A roster repeats its villages, yes/no words and many names: each distinct text is worked out once.
+  const readableOf = new Map<string, string>();
+  const looseOf = new Map<string, string>();
+  const r = grid.rows.map((row) =>
+    row.map((c) => {
+      if (typeof c !== "string") return undefined;
+      let t = readableOf.get(c);
+      if (t === undefined) readableOf.set(c, (t = readable(c)!));
+      return t;
+    }),
+  );
+  const l = r.map((row) =>
+    row.map((t) => {
+      if (t === undefined) return undefined;
+      let f = looseOf.get(t);
+      if (f === undefined) looseOf.set(t, (f = loose(t)));
+      return f;
+    }),
+  );
+  const out = { readable: r, loose: l };
   CACHE.set(grid, out);
   return out;
 }

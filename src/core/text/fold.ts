@@ -3,6 +3,7 @@
  * also fold case, spacing and the placement of the tone mark (hòa / hoà, thúy / thuý), which Vietnamese
  * keyboards and fonts place differently for the same word.
  */
+import { memoized } from "./memo";
 
 export function nfc(s: string): string {
   return s.normalize("NFC");
@@ -13,11 +14,11 @@ const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const TONE_ONE = /[\u0300\u0301\u0303\u0309\u0323]/;
 
 /** One syllable: its tone mark moved to the end, so both placements compare equal. */
-function foldSyllable(word: string): string {
+const foldSyllable = memoized((word: string): string => {
   const d = word.normalize("NFD");
   const tone = TONE_ONE.exec(d)?.[0] ?? "";
   return d.replace(TONE, "") + tone;
-}
+});
 
 /** Case, spacing and tone placement folded; the letters and marks themselves are kept (đạt ≠ dat). */
 export function fold(s: string): string {

@@ -8,7 +8,7 @@ import { formatBirth } from "../age/retirement";
 import type { Problem } from "../evaluate/result";
 import { cellRef, quoteSheet } from "../ref/a1";
 import type { RawCell } from "../text/cell";
-import { fold, foldLoose } from "../text/fold";
+import { fold, foldLoose, foldWords } from "../text/fold";
 import { COLUMN_ROLES, FLAG_ROLES, HEADER_SEARCH_ROWS, ROLE_TEXT, ROSTER_TEXT, headerText, rolesOfRow, type ColumnRole, type FlagRole, type RosterColumn, type RosterKind } from "./columns";
 import { findIdLikeColumns, ID_KIND_TEXT, type IdLikeColumn } from "./id-columns";
 import type { RosterMapping } from "./mapping";
@@ -160,7 +160,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
   const foldName = (name: string) => {
     let f = folded.get(name);
     if (f === undefined) {
-      f = fold(name);
+      f = foldWords(name);
       folded.set(name, f);
     }
     return f;

@@ -31,6 +31,26 @@ export function fold(s: string): string {
     .join(" ");
 }
 
+/**
+ * fold() of a name whose words are separated by single spaces (as roster names are read): each word
+ * is folded once however many names share it. NFC and lower case do not act across a space, so
+ * folding word by word gives fold()'s result; anything else is left to fold().
+ */
+export function foldWords(s: string): string {
+  if (s === "" || s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 || s.includes("  ") || /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(s)) return fold(s);
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const sp = s.indexOf(" ", from);
+    out += foldWord(sp < 0 ? s.slice(from) : s.slice(from, sp));
+    if (sp < 0) return out;
+    out += " ";
+    from = sp + 1;
+  }
+}
+
+const foldWord = memoized((word: string): string => foldSyllable(nfc(word).toLowerCase()));
+
 /** Everything folded away but the base letters: for loose proposals, never for verdicts. */
 export function foldLoose(s: string): string {
   return nfc(s)

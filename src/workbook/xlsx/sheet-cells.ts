@@ -242,8 +242,12 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
 
 /** Where the value of the attribute `key` (' r="') of the plain start tag lt…gt begins, or -1. */
 function plainAttrAt(xml: string, lt: number, gt: number, key: string): number {
-  const at = xml.indexOf(key, lt);
-  return at < 0 || at + key.length > gt ? -1 : at + key.length;
+  // Within the tag only: indexOf would run on through the part when the tag lacks the attribute.
+  const first = key.charCodeAt(1);
+  for (let k = lt; k + key.length <= gt; k++) {
+    if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === first && xml.startsWith(key, k)) return k + key.length;
+  }
+  return -1;
 }
 
 /** The value of an attribute of a plain start tag (no entity, no space in values: see scanTag). */

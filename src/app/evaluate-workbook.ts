@@ -99,7 +99,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
-    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(text ? { source: text.source } : {}) })
+    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, layouts: req.write === true, ...(text ? { source: text.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const evaluation = evaluate(ruleset, lists?.inputs ?? read.inputs, { asOf: mapping.asOf, suspended: mapping.suspended });

@@ -225,7 +225,7 @@ export type ListsForEvaluation = {
  */
 export async function listsForEvaluation(
   port: WorkbookPort,
-  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined },
+  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined; layouts?: boolean | undefined },
 ): Promise<ListsForEvaluation> {
   const passThrough = (problems: CoreProblem[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
@@ -235,7 +235,7 @@ export async function listsForEvaluation(
   if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
   const ids = listsToMake(args.ruleset, args.only);
   const sheets = await readRosterSheets(port, args.sheets, parsed.lists, ids);
-  const build = buildLists({ ruleset: args.ruleset, asOf, lists: parsed.lists, sheets, existing: args.sheets, only: args.only, commune: args.mapping.commune, groupByVillage: args.groupByVillage });
+  const build = buildLists({ ruleset: args.ruleset, asOf, lists: parsed.lists, sheets, existing: args.sheets, only: args.only, commune: args.mapping.commune, groupByVillage: args.groupByVillage, layouts: args.layouts });
   sheets.clear();
   const merged = mergeListFigures(args.inputs, build.figures);
   const raw: Record<string, Record<string, RawCell>> = {};
@@ -245,6 +245,6 @@ export async function listsForEvaluation(
     if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
     if (f?.formula) (formulas[u.code] ??= {})[u.slot] = f.formula;
   }
-  const counts = Object.fromEntries(build.lists.map((l) => [l.list.id, l.count]));
+  const counts = Object.fromEntries((build.counted ?? build.lists).map((l) => [l.list.id, l.count]));
   return { inputs: merged.inputs, raw, formulas, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems: [...build.problems, ...merged.problems] };
 }

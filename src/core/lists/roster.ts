@@ -218,10 +218,11 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     if (birthCol !== undefined) {
       const raw = row[birthCol - 1] ?? null;
       const b = readBirth(raw);
-      const ref = cellOf(sheet, rowNo, birthCol);
       if (b.kind === "ok") entry.birth = b.value;
-      else if (b.kind === "invalid") problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi (unreadable birth date)`, ref));
-      else noBirth.push(ref);
+      else if (b.kind === "invalid") {
+        const ref = cellOf(sheet, rowNo, birthCol);
+        problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi (unreadable birth date)`, ref));
+      } else noBirth.push(cellOf(sheet, rowNo, birthCol));
     }
     if (sexCol !== undefined) {
       const raw = row[sexCol - 1] ?? null;

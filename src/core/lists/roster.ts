@@ -186,7 +186,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     }
     const name = nameRead.value;
     // A repeated header (printed tables) or a total line at the bottom is not a person.
-    if (name.length === nameHeaderLength && fold(name) === nameHeaderFold) continue;
+    if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
     if (/^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) && /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) && (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")) {
       problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua (total row skipped)`, cellOf(sheet, rowNo, nameCol)));
       continue;

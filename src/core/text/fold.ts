@@ -37,7 +37,7 @@ export function fold(s: string): string {
  * folding word by word gives fold()'s result; anything else is left to fold().
  */
 export function foldWords(s: string): string {
-  if (s === "" || s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 || s.includes("  ") || /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(s)) return fold(s);
+  if (!singleSpaced(s)) return fold(s);
   let out = "";
   let from = 0;
   for (;;) {
@@ -47,6 +47,11 @@ export function foldWords(s: string): string {
     out += " ";
     from = sp + 1;
   }
+}
+
+/** Words separated by single spaces, nothing before or after, no other white space: split on " " safely. */
+export function singleSpaced(s: string): boolean {
+  return s !== "" && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !s.includes("  ") && !/[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(s);
 }
 
 const foldWord = memoized((word: string): string => foldSyllable(nfc(word).toLowerCase()));

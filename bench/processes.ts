@@ -44,7 +44,7 @@ function timeProcess(args: string[]): Timing {
     });
     const ms = performance.now() - start;
     if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-    return { ms, cpuMs: Number(readFileSync(cpuFile, "utf8").trim()) };
+    return { ms, cpuMs: Number(readFileSync(cpuFile, "utf8").trim().split(" ")[0]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,26 +2,50 @@
  * The roll-up's figures (issue 12): a corpus of fictitious communes of mixed sizes (2 000–20 000
  * residents, with mistakes and bad files), rolled up at each size of BENCH_ROLLUP (default 100,300
  * files, the first N of the same corpus), against the sum of bare ExcelJS streaming reads of the same
- * files measured in the same run; peak memory of each job's process. BENCH_CORPUS_DIR reuses a corpus
- * made before (`chitieu sample --communes 300 --out-dir DIR`).
+ * files measured in the same run. Both are whole processes, as an officer runs them: `node
+ * bin/chitieu.js rollup DIR --out … --quiet` (the built command line, its worker threads) and plain
+ * Node running bench/bare-read.mjs over DIR. Wall time, CPU time (all threads) and peak RSS of each.
+ * BENCH_CORPUS_DIR reuses a corpus made before (`chitieu sample --communes 300 --out-dir DIR`);
+ * BENCH_ROLLUP_RUNS repeats each job (median), 1 by default since a run takes minutes.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { pathToFileURL } from "url";
 import { loadRulesetDir } from "../src/node/rulesets";
 import { makeCorpus } from "../src/sample/corpus";
 
-type Measure = { ms: number; rssMB: number; files: number };
+const REPO = join(__dirname, "..");
 
-function measure(mode: string, dir: string, out: string): Measure {
-  const r = spawnSync(process.execPath, ["-r", "tsx/cjs", join(__dirname, "rollup-worker.ts"), mode, dir, out], { cwd: join(__dirname, ".."), encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure;
+type Measure = { ms: number; cpuMs: number; rssMB: number };
+
+/** One whole process: wall time, and the CPU time and peak RSS bench/cpu-report.mjs wrote on its exit. */
+function measure(args: string[]): Measure {
+  const dir = mkdtempSync(join(tmpdir(), "chitieu-cpu-"));
+  const cpuFile = join(dir, "cpu");
+  try {
+    const preload = ["--import", pathToFileURL(join(__dirname, "cpu-report.mjs")).href];
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [...preload, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: "", CHITIEU_BENCH_CPU: cpuFile } });
+    const ms = performance.now() - start;
+    if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
+    const [cpuMs, rssMB] = readFileSync(cpuFile, "utf8").trim().split(" ").map(Number);
+    return { ms, cpuMs: cpuMs!, rssMB: rssMB! };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function medianOf(runs: Measure[]): Measure {
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMB: Math.max(...runs.map((r) => r.rssMB)) };
 }
 
 export async function benchRollup(): Promise<void> {
   const sizes = (process.env.BENCH_ROLLUP ?? "100,300").split(",").map(Number);
+  const runs = Number(process.env.BENCH_ROLLUP_RUNS ?? 1);
   const largest = Math.max(...sizes);
   let dir = process.env.BENCH_CORPUS_DIR;
   if (!dir) {
@@ -29,15 +53,41 @@ export async function benchRollup(): Promise<void> {
     for await (const f of makeCorpus(loadRulesetDir().rulesets, { communes: largest })) writeFileSync(join(dir, f.name), f.bytes);
   }
   const files = readdirSync(dir).sort();
-  console.log(`\nRoll-up (chitieu rollup, worker threads = cores) over a corpus of ${files.length} files in ${dir}`);
-  console.log("  files   bare ExcelJS reads (ms)   roll-up (ms)   × baseline   peak RSS roll-up / baseline (MB)");
+  console.log(`\nRoll-up (whole processes: chitieu rollup, worker threads = cores) over a corpus of ${files.length} files in ${dir}`);
+  console.log("  files   bare reads (ms)   roll-up (ms)   × bare   CPU bare / roll-up (ms)   × bare   peak RSS bare / roll-up (MB)");
   for (const n of sizes) {
     const sub = mkdtempSync(join(tmpdir(), `chitieu-bench-rollup-${n}-`));
     const inputs = join(sub, "in");
     mkdirSync(inputs);
     for (const f of files.slice(0, n)) symlinkSync(join(dir, f), join(inputs, f));
-    const base = measure("exceljs-stream-dir", inputs, join(sub, "t.xlsx"));
-    const roll = measure("rollup", inputs, join(sub, "tong-hop.xlsx"));
-    console.log(`  ${String(Math.min(n, files.length)).padStart(5)}   ${base.ms.toFixed(0).padStart(23)}   ${roll.ms.toFixed(0).padStart(12)}   ${(roll.ms / base.ms).toFixed(2).padStart(10)}   ${roll.rssMB.toFixed(0).padStart(16)} / ${base.rssMB.toFixed(0)}`);
+    const base: Measure[] = [];
+    const roll: Measure[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Interleaved, so a passing load spike touches both alike.
+      base.push(measure([join(__dirname, "bare-read.mjs"), inputs]));
+      rmSync(join(sub, "tong-hop.xlsx"), { force: true });
+      roll.push(measure([join(REPO, "bin", "chitieu.js"), "rollup", inputs, "--out", join(sub, "tong-hop.xlsx"), "--quiet"]));
+    }
+    const b = medianOf(base);
+    const r = medianOf(roll);
+    const cells = [
+      String(Math.min(n, files.length)).padStart(5),
+      b.ms.toFixed(0).padStart(15),
+      r.ms.toFixed(0).padStart(12),
+      (r.ms / b.ms).toFixed(2).padStart(6),
+      `${b.cpuMs.toFixed(0)} / ${r.cpuMs.toFixed(0)}`.padStart(23),
+      (r.cpuMs / b.cpuMs).toFixed(2).padStart(6),
+      `${b.rssMB.toFixed(0)} / ${r.rssMB.toFixed(0)}`.padStart(28),
+    ];
+    console.log(`  ${cells.join("   ")}`);
+    rmSync(sub, { recursive: true, force: true });
   }
+}
+
+// `npx tsx bench/rollup.ts` runs the roll-up alone (after `npm run build:cli`).
+if (require.main === module) {
+  benchRollup().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }

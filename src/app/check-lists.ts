@@ -55,6 +55,8 @@ export async function listsForCheck(
       mapping: args.mapping,
       sheets: args.sheets,
       inputs: args.inputs,
+      // The check writes nothing: counts and figures only.
+      layouts: false,
       ...(args.source !== undefined ? { source: args.source } : {}),
     }));
   // A workbook with no roster at all had its figures typed: nothing is built, and the attached sheets

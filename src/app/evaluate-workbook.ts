@@ -82,7 +82,7 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
-    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, ...(opened.mapped ? { source: opened.source } : {}) })
+    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, layouts: req.write === true, ...(opened.mapped ? { source: opened.source } : {}) })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const options = { asOf: mapping.asOf, suspended: mapping.suspended };

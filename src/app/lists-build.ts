@@ -69,6 +69,8 @@ export type ListsFromRosters = {
   only?: readonly ListId[] | undefined;
   commune?: string | undefined;
   groupByVillage?: boolean | undefined;
+  /** False when no list sheet will be written (evaluate without --out, the check, the roll-up): counts only, no print order or layouts. */
+  layouts?: boolean | undefined;
   progress?: ListsProgressCallback | undefined;
 };
 
@@ -77,7 +79,7 @@ export async function listsFromRosters(port: WorkbookPort, a: ListsFromRosters):
   const ids = listsToMake(a.ruleset, a.only);
   const sheets = await readRosterSheets(port, a.sheets, a.lists, ids, a.progress);
   a.progress?.({ step: "building" });
-  const build = buildLists({ ruleset: a.ruleset, asOf: a.asOf, lists: a.lists, sheets, existing: a.sheets, only: a.only, commune: a.commune, groupByVillage: a.groupByVillage });
+  const build = buildLists({ ruleset: a.ruleset, asOf: a.asOf, lists: a.lists, sheets, existing: a.sheets, only: a.only, commune: a.commune, groupByVillage: a.groupByVillage, layouts: a.layouts });
   // The rosters' cells are not needed any more: let them go before the lists are written (peak memory).
   sheets.clear();
   a.progress?.({ step: "checking" });
@@ -108,7 +110,7 @@ export type ListsForEvaluation = {
  */
 export async function listsForEvaluation(
   port: WorkbookPort,
-  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined },
+  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined; layouts?: boolean | undefined },
 ): Promise<ListsForEvaluation> {
   const passThrough = (problems: Finding[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
@@ -125,6 +127,7 @@ export async function listsForEvaluation(
     only: args.only,
     commune: args.mapping.commune,
     groupByVillage: args.groupByVillage,
+    layouts: args.layouts,
   });
   const raw: Record<string, Record<string, RawCell>> = {};
   const formulas: Record<string, Record<string, string>> = {};
@@ -133,6 +136,6 @@ export async function listsForEvaluation(
     if (f) (raw[u.code] ??= {})[u.slot] = u.slot === "value" ? (f.value === 1 ? "Có" : "Không") : f.value;
     if (f?.formula) (formulas[u.code] ??= {})[u.slot] = f.formula;
   }
-  const counts = Object.fromEntries(build.lists.map((l) => [l.list.id, l.count]));
+  const counts = Object.fromEntries((build.counted ?? build.lists).map((l) => [l.list.id, l.count]));
   return { inputs: merged.inputs, raw, formulas, layouts: build.lists.map((l) => l.layout), lists: build.mapping, counts, problems };
 }

@@ -15,12 +15,19 @@ const HOW: Record<LegacyEncoding, string> = {
  */
 export function checkEncodings(sheets: SheetsContext): CheckProblem[] {
   const out: CheckProblem[] = [];
+  // Asked of every text cell: each distinct text once (a roster repeats most of its words).
+  const seen = new Map<string, ReturnType<typeof detectLegacy>>();
+  const legacyOf = (cell: string) => {
+    let v = seen.get(cell);
+    if (v === undefined && !seen.has(cell)) seen.set(cell, (v = detectLegacy(cell)));
+    return v;
+  };
   for (const grid of sheets.sheets) {
     const found = new Map<LegacyEncoding, { count: number; first: { ref: string; text: string; converted: string } }>();
     grid.rows.forEach((row, ri) =>
       row.forEach((cell, ci) => {
         if (typeof cell !== "string") return;
-        const legacy = detectLegacy(cell);
+        const legacy = legacyOf(cell);
         if (!legacy) return;
         const entry = found.get(legacy.encoding);
         if (entry) entry.count++;

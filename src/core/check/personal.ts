@@ -38,10 +38,22 @@ const bankLike = (v: RawCell) => {
   return d !== undefined && d.length >= 6 && d.length <= 19;
 };
 const cccdLike = (v: RawCell) => {
+  // Asked of every cell of every column without an ID header (a roster's names, dates, answers), so
+  // the plain cases are told without making strings: a whole number of 10–11 digits (1e9 ≤ v < 1e11),
+  // and a text that cannot start with "0" after its spaces and an apostrophe.
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1e9 && v < 1e11;
+  if (typeof v !== "string" || !startsWithZero(v)) return false;
   const d = digitsOf(v);
-  if (d === undefined) return false;
-  return typeof v === "number" ? d.length === 10 || d.length === 11 : /^0\d{11}$/.test(d);
+  return d !== undefined && /^0\d{11}$/.test(d);
 };
+
+/** Whether a text, past leading white space and one apostrophe, starts with "0". */
+function startsWithZero(v: string): boolean {
+  let i = 0;
+  while (i < v.length && /\s/.test(v[i]!)) i++;
+  if (v[i] === "'") i++;
+  return v[i] === "0";
+}
 
 type Column = { col: number; header?: { row: number; text: string }; values: Array<{ row: number; v: RawCell }> };
 

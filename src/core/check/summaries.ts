@@ -65,15 +65,22 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   const out: CheckProblem[] = [];
   const groups = ctx.ruleset.groups.map((group) => ({ group, name: loose(group.name), code: loose(group.code) }));
   const texts = textsOf(grid).loose;
+  // Asked of every text cell: each distinct text once (a roster repeats its villages and answers).
+  const seen = new Map<string, Group | undefined>();
+  const groupOf = (t: string) => {
+    let g = seen.get(t);
+    if (g === undefined && !seen.has(t)) seen.set(t, (g = groupOfCell(t, groups)));
+    return g;
+  };
   let header: { group: Group; row: number } | undefined;
   texts.forEach((row, ri) => {
     const r = ri + 1;
-    const rowHeader = row.map((t) => (t === undefined ? undefined : groupOfCell(t, groups))).find((g) => g !== undefined);
+    const rowHeader = row.map((t) => (t === undefined ? undefined : groupOf(t))).find((g) => g !== undefined);
     if (rowHeader) header = { group: rowHeader, row: r };
     row.forEach((text, ci) => {
       if (text === undefined || !text.includes("/")) return;
       const t = text;
-      const cellGroup = groupOfCell(text, groups);
+      const cellGroup = groupOf(text);
       for (const m of t.matchAll(FRACTION)) {
         const before = t.slice(0, m.index);
         const after = t.slice(m.index + m[0].length);

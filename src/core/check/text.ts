@@ -1,4 +1,5 @@
-import { nfc } from "../text/fold";
+import { nfc, singleSpaced } from "../text/fold";
+import { memoized } from "../text/memo";
 import { detectLegacy } from "../text/legacy";
 import type { RawCell } from "../text/cell";
 
@@ -11,7 +12,20 @@ export function readable(v: RawCell): string | undefined {
 
 /** Lower case, marks and đ folded away, spacing collapsed; digits and punctuation kept ("đạt: 11/11" → "dat: 11/11"). */
 export function loose(s: string): string {
-  return nfc(s)
+  const n = nfc(s);
+  // Names and labels are single-spaced: each word folded once (a roster's 20 000 names share a few
+  // hundred words). Marks, đ and case act within a word, so the result is the same.
+  if (singleSpaced(n)) {
+    const words = n.split(" ").map(looseWord);
+    if (!words.includes("")) return words.join(" ");
+  }
+  return looseWhole(n);
+}
+
+const looseWord = memoized(looseWhole);
+
+function looseWhole(s: string): string {
+  return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
@@ -39,8 +53,26 @@ const CACHE = new WeakMap<object, GridTexts>();
 export function textsOf(grid: { rows: ReadonlyArray<ReadonlyArray<RawCell>> }): GridTexts {
   const hit = CACHE.get(grid);
   if (hit) return hit;
-  const r = grid.rows.map((row) => row.map((c) => readable(c)));
-  const out = { readable: r, loose: r.map((row) => row.map((t) => (t === undefined ? undefined : loose(t)))) };
+  // A roster repeats its villages, yes/no words and many names: each distinct text is worked out once.
+  const readableOf = new Map<string, string>();
+  const looseOf = new Map<string, string>();
+  const r = grid.rows.map((row) =>
+    row.map((c) => {
+      if (typeof c !== "string") return undefined;
+      let t = readableOf.get(c);
+      if (t === undefined) readableOf.set(c, (t = readable(c)!));
+      return t;
+    }),
+  );
+  const l = r.map((row) =>
+    row.map((t) => {
+      if (t === undefined) return undefined;
+      let f = looseOf.get(t);
+      if (f === undefined) looseOf.set(t, (f = loose(t)));
+      return f;
+    }),
+  );
+  const out = { readable: r, loose: l };
   CACHE.set(grid, out);
   return out;
 }

@@ -42,7 +42,8 @@ export function checkTypedVerdicts(ctx: FigureContext, sheets: SheetsContext, is
       const folded = (all.loose[ri] ?? []).filter((t): t is string => t !== undefined && t.length < 200 && /\d/.test(t));
       const codes = new Set(row.slice(0, 3).map(codeCell));
       const own = headings.find((h) => codes.has(h.ind.code));
-      const heading = folded.length === 0 ? undefined : headings.find((h) => folded.some((t) => h.re.test(t)));
+      // A heading starts with its code or says "… số <code>": other texts are not tried against every pattern.
+      const heading = folded.length === 0 ? undefined : headings.find((h) => folded.some((t) => (t.startsWith(h.ind.code) || t.includes(" so ")) && h.re.test(t)));
       if (heading && !own) block = { heading, row: r };
       row.forEach((_, ci) => {
         const t = texts[ci];

@@ -95,12 +95,23 @@ export type ListsBuildInput = {
   commune?: string | undefined;
   /** Overrides lists.groupByVillage. */
   groupByVillage?: boolean | undefined;
+  /**
+   * false when no list sheet will be written (evaluate, check, the roll-up read the figures only):
+   * members are then not sorted for print, and the lists come without layouts. Their counts, totals'
+   * cells and count formulas are the same, since sorting moves rows without adding any.
+   */
+  layouts?: boolean | undefined;
 };
 
 export type MadeList = WrittenList & { layout: SheetLayout; count: number };
 
+/** A list whose figures were wanted, not its sheet (layouts: false): no layout to write by mistake. */
+export type CountedList = WrittenList & { count: number };
+
 export type ListsBuild = {
   lists: MadeList[];
+  /** With layouts: false, the lists built (figures and counts) in place of `lists`, which is empty. */
+  counted?: CountedList[];
   /** The lists mapping with proposed rosters filled in, to store with the indicator mapping. */
   mapping: ListsMapping;
   figures: ListFigures;
@@ -165,10 +176,12 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
   const taken: Array<{ name: string; owner?: string | undefined }> = [...input.existing];
   const made: MadeList[] = [];
   const group = input.groupByVillage ?? mapping.groupByVillage ?? false;
+  // Grouped by village, the rows depend on the order (a heading per run of one village): sorted then.
+  const printOrder = input.layouts !== false || group;
   for (const id of ids) {
     const roster = rosters.get(LIST_TEMPLATES[id].roster);
     if (!roster) continue;
-    const list: BuiltList = selectList(id, roster, rules, roster.kind === "residents" ? ages : undefined);
+    const list: BuiltList = selectList(id, roster, rules, roster.kind === "residents" ? ages : undefined, printOrder);
     problems.push(...list.problems);
     const key = listSheetKey(id);
     const { name } = chooseSheetName(list.template.appendix, key, taken);
@@ -177,7 +190,12 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     const laid = listSheetLayout({ list, sheetName: name, commune: input.commune, asOf, groupByVillage: group, notes });
     made.push({ list, layout: laid.layout, totalRef: laid.totalRef, countFormula: laid.countFormula, sheetName: name, count: laid.count });
   }
-  return { lists: made, mapping, figures: listFigures(ruleset, made), rosters: [...rosters.values()], problems };
+  const figures = listFigures(ruleset, made);
+  if (input.layouts === false) {
+    const counted = made.map(({ list, totalRef, countFormula, sheetName, count }): CountedList => ({ list, totalRef, sheetName, count, ...(countFormula !== undefined ? { countFormula } : {}) }));
+    return { lists: [], counted, mapping, figures, rosters: [...rosters.values()], problems };
+  }
+  return { lists: made, mapping, figures, rosters: [...rosters.values()], problems };
 }
 
 function assumptionNote(): string {

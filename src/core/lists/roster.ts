@@ -8,7 +8,7 @@ import { formatBirth } from "../age/retirement";
 import type { Finding } from "../evaluate/result";
 import { cellRef, quoteSheet } from "../ref/a1";
 import type { RawCell } from "../text/cell";
-import { fold, foldLoose } from "../text/fold";
+import { fold, foldLoose, foldWords } from "../text/fold";
 import { HEADER_SEARCH_ROWS, ROLE_TEXT, ROSTER_TEXT, headerText, rolesOfRow, type RosterColumn } from "./columns";
 import { COLUMN_ROLES, FLAG_ROLES, type ColumnRole, type FlagRole, type RosterKind } from "./ids";
 import { findIdLikeColumns, ID_KIND_TEXT, type IdLikeColumn } from "./id-columns";
@@ -183,10 +183,12 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
   if (birthCol !== undefined) {
     const raw = row[birthCol - 1] ?? null;
     const b = readBirth(raw);
-    const ref = cellOf(sheet, rowNo, birthCol);
+    // The cell's reference is made only when a problem needs it: most rows have a readable birth date.
     if (b.kind === "ok") entry.birth = b.value;
-    else if (b.kind === "invalid") st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`, ref));
-    else st.noBirth.push(ref);
+    else if (b.kind === "invalid") {
+      const ref = cellOf(sheet, rowNo, birthCol);
+      st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`, ref));
+    } else st.noBirth.push(cellOf(sheet, rowNo, birthCol));
   }
   if (sexCol !== undefined) {
     const raw = row[sexCol - 1] ?? null;
@@ -273,7 +275,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
   const foldName = (name: string) => {
     let f = folded.get(name);
     if (f === undefined) {
-      f = fold(name);
+      f = foldWords(name);
       folded.set(name, f);
     }
     return f;
@@ -294,7 +296,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     }
     const name = nameRead.value;
     // A repeated header (printed tables) or a total line at the bottom is not a person.
-    if (name.length === nameHeaderLength && fold(name) === nameHeaderFold) continue;
+    if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
     if (/^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) && /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) && (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")) {
       problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua`, cellOf(sheet, rowNo, nameCol)));
       continue;

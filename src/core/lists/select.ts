@@ -148,8 +148,9 @@ function criteriaText(t: ListTemplate, rules: AgeRules, sheet: string): string {
 /**
  * One list from its roster: the population on the report date, who of them answered yes, sorted for
  * print; blanks in the yes/no column are reported (blank is not "không", but nobody is listed on it).
+ * `printOrder: false` leaves the members in roster order, for counts that no sheet will show.
  */
-export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: ResidentAges): BuiltList {
+export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: ResidentAges, printOrder = true): BuiltList {
   const t = LIST_TEMPLATES[id];
   const problems: Finding[] = [];
   const flagCol = roster.columns[t.flag];
@@ -209,7 +210,7 @@ export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: R
     id,
     template: t,
     sheet: roster.sheet,
-    members: sortForList(members, t.roster === "residents" || t.roster === "officials"),
+    members: printOrder ? sortForList(members, t.roster === "residents" || t.roster === "officials") : members,
     population,
     populationText: popText,
     criteria: criteriaText(t, rules, roster.sheet),

@@ -6,6 +6,7 @@
  * conversion turns words that are not Vietnamese syllables into words that are.
  */
 import { nfc } from "./fold";
+import { memoized } from "./memo";
 
 export type LegacyEncoding = "tcvn3" | "vni";
 
@@ -130,12 +131,12 @@ const SYLLABLE = new RegExp(`^${ONSET}(?:(?:${CLOSED.join("|")})|(?:${NEEDS_CODA
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** Whether a word is one Vietnamese syllable: onset, vowel group, coda, at most one tone mark. */
-export function isVietnameseSyllable(word: string): boolean {
+export const isVietnameseSyllable: (word: string) => boolean = memoized((word) => {
   const d = nfc(word).toLocaleLowerCase("vi").normalize("NFD");
   const tones = d.match(TONE_MARKS)?.length ?? 0;
   if (tones > 1) return false;
   return SYLLABLE.test(d.replace(TONE_MARKS, "").normalize("NFC"));
-}
+});
 
 // Letters only Vietnamese Unicode text has (ă đ ĩ ũ ơ ư and the Latin Extended Additional block), or combining marks.
 const VIETNAMESE_UNICODE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u036f]/;

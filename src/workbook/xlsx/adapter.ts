@@ -33,11 +33,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(await openPackage(bytes));
   }
 
+  /** workbook.xml read once until we write: every snapshot and sheet read needs its sheets and names. */
+  private parsedWorkbook: (ReturnType<typeof parseWorkbookXml> & { date1904: boolean }) | undefined;
+
   private async workbookXml(): Promise<ReturnType<typeof parseWorkbookXml> & { date1904: boolean }> {
+    if (this.parsedWorkbook) return this.parsedWorkbook;
     const xml = (await readText(this.pkg.zip, this.pkg.workbookPath))!;
     const wbPr = elements(xml, this.pkg.workbookPath).find((e) => e.path === "workbook/workbookPr");
     const date1904 = wbPr ? attribute(xml, wbPr.tag, "date1904") : undefined;
-    return { ...parseWorkbookXml(xml, this.pkg.workbookPath), date1904: date1904 === "1" || date1904 === "true" };
+    this.parsedWorkbook = { ...parseWorkbookXml(xml, this.pkg.workbookPath), date1904: date1904 === "1" || date1904 === "true" };
+    return this.parsedWorkbook;
   }
 
   private async context(date1904: boolean): Promise<CellContext> {
@@ -146,8 +151,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
     const layouts = mappingText === undefined ? sheets : [...sheets, mappingSheetLayout(mappingText)];
+    this.parsedWorkbook = undefined;
     const result = await writeSheetsToPackage(this.pkg, layouts);
     this.cellContext = undefined;
+    this.parsedWorkbook = undefined;
     return result;
   }
 

@@ -156,6 +156,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
   const cClose = `</${p}c>`;
   const vOpen = `<${p}v>`;
   const vClose = `</${p}v>`;
+  const fOpen = `<${p}f`;
   let row = 0;
   let col = 0;
   let pos = dataStart;
@@ -175,45 +176,119 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = gt + 1;
       continue;
     }
+    // The name compared in place: slicing each tag and its name was a string per tag of a million.
     let nameEnd = lt + 1;
-    while (nameEnd < gt && !" \t\r\n/".includes(xml[nameEnd]!)) nameEnd++;
-    const name = xml.slice(lt + 1 + p.length, nameEnd);
-    const tag = xml.slice(lt, gt + 1);
-    if (name === "row") {
-      const r = cellAttrs(tag, plain).r;
+    for (let c = xml.charCodeAt(nameEnd); nameEnd < gt && c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 47; c = xml.charCodeAt(++nameEnd));
+    const nameAt = lt + 1 + p.length;
+    const isRow = nameEnd - nameAt === 3 && xml.startsWith("row", nameAt);
+    if (isRow) {
+      const r = plain ? plainAttr(xml, lt, gt, ' r="') : cellAttrs(xml.slice(lt, gt + 1), false).r;
       row = r ? Number(r) : row + 1;
       col = 0;
       if (visitor.lastRow !== undefined && row > visitor.lastRow) return;
       pos = gt + 1;
       continue;
     }
-    if (name !== "c") {
+    if (nameEnd - nameAt !== 1 || xml.charCodeAt(nameAt) !== 99 /* c */) {
       pos = gt + 1;
       continue;
     }
-    const a = cellAttrs(tag, plain);
-    const ref = a.r ? splitCellRef(a.r) : undefined;
-    col = ref ? ref.col : col + 1;
-    if (ref) row = ref.row;
+    let type: string;
+    let style: number;
+    let refText: string | undefined;
+    if (plain) {
+      const rAt = plainAttrAt(xml, lt, gt, ' r="');
+      if (rAt >= 0 && readRefAt(xml, rAt)) {
+        col = refCol;
+        row = refRow;
+      } else col++;
+      type = plainAttr(xml, lt, gt, ' t="') ?? "n";
+      style = plainStyle(xml, lt, gt);
+    } else {
+      const a = cellAttrs(xml.slice(lt, gt + 1), false);
+      const ref = a.r ? splitCellRef(a.r) : undefined;
+      col = ref ? ref.col : col + 1;
+      if (ref) row = ref.row;
+      refText = a.r;
+      type = a.t ?? "n";
+      style = Number(a.s ?? "0");
+    }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let close = selfClosing ? gt + 1 : xml.indexOf(cClose, gt);
-    if (close < 0) throw corrupt(part, `unclosed cell ${a.r ?? ""}`);
+    if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? plainAttr(xml, lt, gt, ' r="') : refText) ?? ""}`);
     if (!selfClosing && special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
     pos = selfClosing ? close : close + cClose.length;
     if (!visitor.wants(row, col)) continue;
-    const type = a.t ?? "n";
-    const style = Number(a.s ?? "0");
     if (selfClosing) {
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    const inner = xml.slice(gt + 1, close);
-    const vAt = inner.indexOf(vOpen);
-    const v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + vOpen.length, inner.indexOf(vClose, vAt)));
-    const hasFormula = inner.includes(`<${p}f`);
-    const inline = type === "inlineStr" ? inlineText(inner, p) : undefined;
+    // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
+    // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
+    const vEnd = xml.startsWith(vOpen, gt + 1) ? xml.indexOf(vClose, gt + 1) : -1;
+    let v: string | undefined;
+    let hasFormula = false;
+    if (vEnd >= 0 && vEnd + vClose.length === close) v = unescapeXml(xml.slice(gt + 1 + vOpen.length, vEnd));
+    else {
+      const inner = xml.slice(gt + 1, close);
+      const vAt = inner.indexOf(vOpen);
+      v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + vOpen.length, inner.indexOf(vClose, vAt)));
+      hasFormula = inner.includes(fOpen);
+    }
+    const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), p) : undefined;
     visitor.visit(row, col, decode(type, v, inline, style, ctx, hasFormula));
   }
+}
+
+/** Where the value of the attribute `key` (' r="') of the plain start tag lt…gt begins, or -1. */
+function plainAttrAt(xml: string, lt: number, gt: number, key: string): number {
+  // Within the tag only: indexOf would run on through the part when the tag lacks the attribute.
+  const first = key.charCodeAt(1);
+  for (let k = lt; k + key.length <= gt; k++) {
+    if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === first && xml.startsWith(key, k)) return k + key.length;
+  }
+  return -1;
+}
+
+/** The value of an attribute of a plain start tag (no entity, no space in values: see scanTag). */
+function plainAttr(xml: string, lt: number, gt: number, key: string): string | undefined {
+  const start = plainAttrAt(xml, lt, gt, key);
+  return start < 0 ? undefined : xml.slice(start, xml.indexOf('"', start));
+}
+
+/** The s attribute of a plain cell tag as a number (0 when absent), read without a string. */
+function plainStyle(xml: string, lt: number, gt: number): number {
+  const start = plainAttrAt(xml, lt, gt, ' s="');
+  if (start < 0) return 0;
+  let n = 0;
+  let k = start;
+  for (let c = xml.charCodeAt(k); c !== 34; c = xml.charCodeAt(++k)) {
+    if (c < 48 || c > 57 || k - start > 9) return Number(xml.slice(start, xml.indexOf('"', start)));
+    n = n * 10 + (c - 48);
+  }
+  return k === start ? 0 : n;
+}
+
+/** The cell reference read by readRefAt (module variables, not an object per cell: a roster has a million). */
+let refCol = 0;
+let refRow = 0;
+
+/** Reads "AB12" up to the closing quote at `start`, as splitCellRef does; false for anything else. */
+function readRefAt(xml: string, start: number): boolean {
+  let k = start;
+  let col = 0;
+  for (let c = xml.charCodeAt(k); c >= 65 && c <= 90; c = xml.charCodeAt(++k)) col = col * 26 + (c - 64);
+  if (k === start) return false;
+  const digits = k;
+  let row = 0;
+  for (let c = xml.charCodeAt(k); c !== 34; c = xml.charCodeAt(++k)) {
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (k === digits) return false;
+  refCol = col;
+  refRow = k - digits > 15 ? Number(xml.slice(digits, k)) : row;
+  return true;
 }
 
 /** The root element's start tag, skipping the declaration, comments and instructions before it. */

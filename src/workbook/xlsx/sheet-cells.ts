@@ -223,21 +223,26 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
-    // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
-    const vEnd = xml.startsWith(vOpen, gt + 1) ? xml.indexOf(vClose, gt + 1) : -1;
-    let v: string | undefined;
-    let hasFormula = false;
-    if (vEnd >= 0 && vEnd + vClose.length === close) v = unescapeXml(xml.slice(gt + 1 + vOpen.length, vEnd));
-    else {
-      const inner = xml.slice(gt + 1, close);
-      const vAt = inner.indexOf(vOpen);
-      v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + vOpen.length, inner.indexOf(vClose, vAt)));
-      hasFormula = inner.includes(fOpen);
-    }
-    const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), p) : undefined;
-    visitor.visit(row, col, decode(type, v, inline, style, ctx, hasFormula));
+    visitor.visit(row, col, cellContent(xml, gt, close, { p, vOpen, vClose, fOpen }, type, style, ctx));
   }
+}
+
+/** The value of a cell whose start tag ends at gt and whose text ends at close. */
+function cellContent(xml: string, gt: number, close: number, m: { p: string; vOpen: string; vClose: string; fOpen: string }, type: string, style: number, ctx: CellContext) {
+  // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
+  // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
+  const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
+  let v: string | undefined;
+  let hasFormula = false;
+  if (vEnd >= 0 && vEnd + m.vClose.length === close) v = unescapeXml(xml.slice(gt + 1 + m.vOpen.length, vEnd));
+  else {
+    const inner = xml.slice(gt + 1, close);
+    const vAt = inner.indexOf(m.vOpen);
+    v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + m.vOpen.length, inner.indexOf(m.vClose, vAt)));
+    hasFormula = inner.includes(m.fOpen);
+  }
+  const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), m.p) : undefined;
+  return decode(type, v, inline, style, ctx, hasFormula);
 }
 
 /** Where the value of the attribute `key` (' r="') of the plain start tag lt…gt begins, or -1. */

@@ -68,8 +68,9 @@ export function RefPicker({ label, value, names, onCommit, disabled }: RefPicker
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== "Enter") return;
     // An option highlighted with the arrows: the list takes it (onOptionSelect), not the typed text.
-    const active = e.currentTarget.getAttribute("aria-activedescendant");
-    if (active && document.getElementById(active)) return;
+    const id = e.currentTarget.getAttribute("aria-activedescendant");
+    const active = id ? document.getElementById(id) : null;
+    if (active && active.getAttribute("aria-disabled") !== "true") return;
     commitTyped();
   };
   const bad = refused ?? storedBad;

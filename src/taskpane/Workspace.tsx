@@ -57,6 +57,8 @@ function MappingView({ state, actions, ruleset }: WorkspaceProps) {
         onAccept={actions.acceptProposal}
         onAcceptAll={actions.acceptAll}
         onSituation={actions.setSituation}
+        answers={state.answers}
+        onAnswer={(key, answer) => void actions.answer(key, answer)}
         onUseSelected={session?.selectedCell ? (code, slot) => void actions.useSelectedCell(code, slot) : undefined}
         disabled={busy}
       />

@@ -49,7 +49,7 @@ export const T = {
   suspendReasonPlaceholder: "Ví dụ: Xã không có làng nghề",
   suspendNeedsReason: "Ghi lý do — lý do được in trên trang Trạng thái chỉ tiêu.",
   suspendedByRuleset: (reason: string) => `Văn bản cho tạm dừng: ${reason}`,
-  caseLabel: (question: string) => question,
+  caseLabel: (code: string, question: string) => `${code} — Trả lời: ${question}`,
   caseUnanswered: "Chưa trả lời",
   caseYes: "Có",
   caseNo: "Không",
@@ -64,6 +64,7 @@ export const T = {
   saving: "Đang tạo tệp để tải về…",
   makingTemplate: "Đang tạo sổ mẫu…",
   selecting: "Đang chọn ô trong Excel…",
+  answering: "Đang ghi câu trả lời vào trang “Tình hình xã”…",
 
   requestProblems: "Chưa đánh giá được — cần sửa trước:",
   stale: "Ánh xạ hoặc thông tin báo cáo đã đổi sau lần đánh giá này — bấm “Đánh giá lại” để cập nhật.",

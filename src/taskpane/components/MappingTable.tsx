@@ -53,7 +53,7 @@ function SlotEditor({ row, indicator, names, onSetRef, onAccept, onUseSelected, 
   return (
     <div className={styles.slot} data-slot={`${row.code}|${row.slot}`}>
       {key !== undefined && onAnswer ? (
-        <CaseControl question={label} answer={answers?.[key]} onAnswer={(a) => onAnswer(key, a)} disabled={disabled} />
+        <CaseControl label={T.caseLabel(indicator.code, row.label)} answer={answers?.[key]} onAnswer={(a) => onAnswer(key, a)} disabled={disabled} />
       ) : (
         <Caption1>{row.label}</Caption1>
       )}

@@ -56,11 +56,11 @@ export function SuspendControl({ indicator, onSituation, disabled }: { indicator
 }
 
 /** The either-or question's answer (the case chosen): Có, Không, or not answered yet. */
-export function CaseControl({ question, answer, onAnswer, disabled }: { question: string; answer: boolean | undefined; onAnswer: (a: boolean | undefined) => void; disabled?: boolean | undefined }) {
+export function CaseControl({ label, answer, onAnswer, disabled }: { label: string; answer: boolean | undefined; onAnswer: (a: boolean | undefined) => void; disabled?: boolean | undefined }) {
   const value = answer === undefined ? "" : answer ? "co" : "khong";
   const text = answer === undefined ? T.caseUnanswered : answer ? T.caseYes : T.caseNo;
   return (
-    <Field label={T.caseLabel(question)}>
+    <Field label={label}>
       <Dropdown
         value={text}
         selectedOptions={[value]}

@@ -43,6 +43,8 @@ export type TaskpaneState = {
   evaluated?: Evaluated | undefined;
   lists?: ListsDone | undefined;
   checked?: Checked | undefined;
+  /** The answers given in the pane to the questions that choose a case, by question key (kept on our sheet). */
+  answers: Record<string, boolean>;
   /** The sheets written, and those a change since has made out of date ("Tải sổ tính về" rewrites them first). */
   written?: { sheets: string[]; stale: string[] } | undefined;
   busy?: string | undefined;
@@ -64,6 +66,7 @@ export type Loaded = {
   proposals: Proposal[];
   commune: string;
   asOf: string;
+  answers: Record<string, boolean>;
   message?: Message | undefined;
 };
 
@@ -82,6 +85,7 @@ export type Action =
   | { type: "proposalAccepted"; proposal: Proposal }
   | { type: "allAccepted" }
   | { type: "situationSet"; code: string; situation: Situation }
+  | { type: "answered"; answers: Record<string, boolean>; refs: Array<{ code: string; slot: string; ref: string }>; sheets: string[] }
   | { type: "requestRefused"; problems: Problem[] }
   | { type: "evaluated"; ruleset: Ruleset; evaluation: Evaluation; statusSheet?: string | undefined; write?: { mapping: Mapping; sheets: string[]; message: Message } | undefined }
   | { type: "listsRefused"; problems: Problem[] }
@@ -92,7 +96,7 @@ export type Action =
   | { type: "filterSet"; filter: Filter };
 
 export function initialState(session?: WorkbookSession): TaskpaneState {
-  return { ...(session ? { session } : {}), commune: "", asOf: "", proposals: [], requestProblems: [], tab: "mapping", filter: "all" };
+  return { ...(session ? { session } : {}), commune: "", asOf: "", answers: {}, proposals: [], requestProblems: [], tab: "mapping", filter: "all" };
 }
 
 /** The workbook changed (something was written): the last check is out of date. */
@@ -160,8 +164,13 @@ function onResult(s: TaskpaneState, a: Extract<Action, { type: "evaluated" | "li
   }
 }
 
-function onEdit(s: TaskpaneState, a: Extract<Action, { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" }>): Partial<TaskpaneState> {
+function onEdit(s: TaskpaneState, a: Extract<Action, { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }>): Partial<TaskpaneState> {
   switch (a.type) {
+    case "answered": {
+      const mapped = editMapping(s, (m) => a.refs.reduce((acc, r) => withSlot(acc, r.code, r.slot, r.ref), m));
+      // The answers sheet was written: the check is out of date, the sheet is up to date.
+      return { ...mapped, answers: a.answers, written: writtenAfter({ ...s, ...mapped }, a.sheets) };
+    }
     case "communeSet":
       return { commune: a.text, ...edited(s) };
     case "asOfSet":
@@ -197,7 +206,7 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
       return { ...rest, ...fresh(), ...(message ? { message } : {}) };
     }
     case "rulesetChosen":
-      return { rulesetId: a.id, mapping: a.mapping, proposals: a.proposals, ...fresh(), filter: "all" };
+      return { rulesetId: a.id, mapping: a.mapping, proposals: a.proposals, answers: {}, ...fresh(), filter: "all" };
     case "namesRead":
       return { names: a.names, proposals: a.proposals };
     case "communeSet":
@@ -206,6 +215,7 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
     case "proposalAccepted":
     case "allAccepted":
     case "situationSet":
+    case "answered":
       return onEdit(s, a);
     case "requestRefused":
     case "evaluated":

@@ -10,6 +10,7 @@ import type { Shell } from "../host/types";
 import type { Catalog } from "../rulesets";
 import { T } from "../strings";
 import { initialState, reduce, type Action, type Filter, type Place, type TaskpaneState, type Tab } from "./reducer";
+import { runAnswer } from "./runners/answers";
 import { runCheck } from "./runners/check";
 import type { RunContext } from "./runners/context";
 import { runDownload } from "./runners/download";
@@ -30,6 +31,8 @@ export type TaskpaneActions = {
   acceptProposal: (p: Proposal) => void;
   acceptAll: () => void;
   setSituation: (code: string, situation: Situation) => void;
+  /** The answer to a question that chooses a case (undefined: not answered). */
+  answer: (key: string, answer: boolean | undefined) => Promise<void>;
   useSelectedCell: (code: string, slot: string) => Promise<void>;
   reload: () => Promise<void>;
   evaluate: () => Promise<void>;
@@ -98,6 +101,7 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
       acceptProposal: (proposal) => dispatch({ type: "proposalAccepted", proposal }),
       acceptAll: () => dispatch({ type: "allAccepted" }),
       setSituation: (code, situation) => dispatch({ type: "situationSet", code, situation }),
+      answer: (key, answer) => busy(T.answering, "mapping", () => runAnswer(ctx, key, answer)),
       useSelectedCell: (code, slot) => busy(T.selecting, "mapping", () => runUseSelectedCell(ctx, code, slot)),
       reload: () => busy(T.readingNames, "mapping", () => runReload(ctx)),
       evaluate: () => busy(T.evaluating, "mapping", () => runEvaluate(ctx, false)),

@@ -4,6 +4,7 @@ import { parseMappingText, type Mapping } from "../../../core/mapping/schema";
 import type { WorkbookSession } from "../../host/types";
 import type { Message } from "../reducer";
 import { nameOptions } from "../view";
+import { readAnswers } from "./answers";
 import type { RunContext } from "./context";
 
 /** The mapping to edit for a ruleset: the stored one when it is for that ruleset, else empty. */
@@ -41,6 +42,7 @@ export async function runLoad(ctx: RunContext, session: WorkbookSession): Promis
   const rulesetId = stored && ctx.catalog.rulesets.has(stored.ruleset) ? stored.ruleset : current.rulesetId;
   const mapping = rulesetId ? baseMapping(rulesetId, stored) : undefined;
   const proposals = rulesetId && mapping ? await proposalsFor(ctx, session, rulesetId, mapping) : [];
+  const answers = await readAnswers(session.port, snap.sheets);
   ctx.dispatch({
     type: "loaded",
     loaded: {
@@ -52,6 +54,7 @@ export async function runLoad(ctx: RunContext, session: WorkbookSession): Promis
       proposals,
       commune: stored?.commune ?? current.commune,
       asOf: stored?.asOf ?? current.asOf,
+      answers,
       message,
     },
   });

@@ -41,6 +41,8 @@ export const T = {
   refPlaceholder: "Chọn tên hoặc gõ địa chỉ ô…",
   useSelected: "Dùng ô đang chọn",
   noMatches: "Không có tên nào khớp",
+  openNames: (label: string) => `Mở danh sách tên cho ${label}`,
+  clearRef: (label: string) => `Xóa ô đã chọn cho ${label}`,
   notAName: (typed: string) => `“${typed}” không phải tên có trong sổ tính, cũng không phải địa chỉ ô (ví dụ 'Số liệu'!B7) — chưa ghi vào ánh xạ.`,
   nearestNames: "Tên gần giống:",
   useName: (ref: string, label: string) => `Dùng tên ${ref} cho ${label}`,

@@ -79,6 +79,9 @@ export function RefPicker({ label, value, names, onCommit, disabled }: RefPicker
       <Combobox
         className={styles.box}
         aria-label={label}
+        // Fluent names these "Open …" and "Clear selection": a screen reader hears Vietnamese.
+        expandIcon={{ "aria-label": T.openNames(label) }}
+        clearIcon={{ "aria-label": T.clearRef(label) }}
         freeform
         clearable
         placeholder={T.refPlaceholder}

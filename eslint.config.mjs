@@ -2,6 +2,23 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import { builtinRules } from "eslint/use-at-your-own-risk";
+
+/** The core rule `rule`, except that it says nothing of the function passed straight to jest's `describe`. */
+function exceptDescribe(rule) {
+  const isDescribe = (node) =>
+    node?.parent?.type === "CallExpression" &&
+    node.parent.arguments.includes(node) &&
+    ((node.parent.callee.type === "Identifier" && node.parent.callee.name === "describe") ||
+      (node.parent.callee.type === "MemberExpression" && node.parent.callee.object.type === "Identifier" && node.parent.callee.object.name === "describe"));
+  return {
+    meta: rule.meta,
+    create(context) {
+      const filtered = Object.create(context, { report: { value: (d) => (isDescribe(d.node) ? undefined : context.report(d)) } });
+      return rule.create(filtered);
+    },
+  };
+}
 
 /** The core is pure: no Office.js, no file library, no React, no Node I/O (DESIGN.md, "one pure core"). */
 const coreForbidden = {
@@ -40,6 +57,39 @@ export default tseslint.config(
       // A pure module has no reason to reach globals that do I/O.
       "no-restricted-globals": ["error", "fetch", "localStorage", "sessionStorage", "XMLHttpRequest", "process", "require"],
     },
+  },
+  {
+    // Issue 14: no source file over 400 lines, no function over 80, test helpers included. Blank lines
+    // and comments do not count: a why-comment is never the reason to split a function.
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}"],
+    ignores: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    rules: {
+      "max-lines": ["error", { max: 400, skipBlankLines: true, skipComments: true }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
+    // Decision for test files (*.test.ts[x]): a jest `describe` callback is a list of cases, not a
+    // function anyone reads as one piece, so it is exempt; every other function — each `test`/`it`
+    // callback, each helper inside a test file — keeps the limit of 80 lines. The file itself is not
+    // limited to 400: a suite of cases may be long, and splitting it would scatter one subject.
+    files: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    plugins: { local: { rules: { "max-lines-per-function-but-describe": exceptDescribe(builtinRules.get("max-lines-per-function")) } } },
+    rules: {
+      "local/max-lines-per-function-but-describe": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
+    // TEMPORARY (issue 14, merge of the parallel branches): files other branches are rewriting right now
+    // that are still over the limits above. The lead deletes each entry once its branch is merged and the
+    // file is within the limits; nothing may be added here.
+    files: [
+      "src/core/check/inputs.ts", // checkInputs — i14core (kinds as modules)
+      "src/core/layout/status.ts", // file length and statusSheetLayout — i14core (status column model)
+      "src/taskpane/App.tsx", // Pane — pane (reducer and runners)
+      "src/taskpane/state/useTaskpane.ts", // useTaskpane — pane (reducer and runners)
+    ],
+    rules: { "max-lines": "off", "max-lines-per-function": "off" },
   },
   {
     files: ["bin/*.js"],

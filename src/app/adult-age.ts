@@ -1,5 +1,5 @@
 import type { Mapping } from "../core/mapping/schema";
-import type { Problem } from "../core/evaluate/result";
+import type { Finding } from "../core/evaluate/result";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { ReadInputs } from "./read-inputs";
 
@@ -8,7 +8,7 @@ import type { ReadInputs } from "./read-inputs";
  * mapping (so the lists command and the pane use it too). Blank keeps the ruleset's; anything but a
  * whole number of years from 10 to 25 is reported with its cell and ignored.
  */
-export function adultAgeFromCell(mapping: Mapping, cell: ReadInputs["adultAgeCell"]): { mapping: Mapping; problems: Problem[] } {
+export function adultAgeFromCell(mapping: Mapping, cell: ReadInputs["adultAgeCell"]): { mapping: Mapping; problems: Finding[] } {
   if (!cell || cell.raw === null || cell.raw === undefined || (typeof cell.raw === "string" && cell.raw.trim() === "")) return { mapping, problems: [] };
   const n = typeof cell.raw === "number" ? cell.raw : typeof cell.raw === "string" ? Number(cell.raw.trim()) : NaN;
   if (Number.isInteger(n) && n >= 10 && n <= 25) return { mapping: { ...mapping, adultAge: n }, problems: [] };

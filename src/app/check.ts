@@ -1,33 +1,32 @@
 import type { Inputs } from "../core/evaluate/inputs";
 import { evaluate } from "../core/evaluate/evaluate";
-import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import { STATUS_KEY } from "../core/layout/status";
-import { checkMappingAgainst, parseMappingText, type Mapping } from "../core/mapping/schema";
-import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
+import type { Mapping } from "../core/mapping/schema";
+import { formatRange, type RangeAddress } from "../core/ref/a1";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
-import type { FigureContext, ListCount, MappedCell, SheetGrid, SheetsContext } from "../core/check/context";
+import type { FigureContext, ListCount, SheetGrid, SheetsContext } from "../core/check/context";
 import { runChecks, type CheckResult } from "../core/check/run";
 import type { CheckRuleFile } from "../core/check/schema";
 import { problem, type CheckProblem } from "../core/check/types";
-import { resolveReference } from "../workbook/names";
-import type { DefinedName, SheetInfo, WorkbookPort } from "../workbook/port";
+import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
-import type { RulesetCatalog } from "./evaluate-workbook";
-import { readInputs } from "./read-inputs";
-import { reportDateFromCell } from "./report-date";
+import type { JobRequest } from "./catalog";
+import { mappedCells } from "./mapped-cells";
+import { openJob, readJobInputs, type JobRefusal } from "./open-job";
 import { fingerprintProblems } from "./fingerprint";
+import { readVillages, villageFingerprintFigures } from "./villages";
+import { evaluateVillages } from "../core/evaluate/units";
+import { villageSlots, withoutVillageGroups } from "../core/mapping/villages";
+import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
+import { listsForCheck } from "./check-lists";
+import type { ListsForEvaluation } from "./lists-build";
 
-export type CheckRequest = {
-  rulesets: RulesetCatalog;
-  /** Overrides the ruleset the mapping names. */
-  rulesetId?: string | undefined;
-  /** Mapping JSON given from outside (--mapping); else the one stored in the workbook. */
-  mapping?: { text: string; source: string } | undefined;
-  /** The report date, YYYY-MM-DD; overrides the mapping's. */
-  asOf?: string | undefined;
+export type CheckRequest = JobRequest & {
   /** The data rules of a ruleset (rulesets/checks/<id>.json), already validated; undefined when it has none. */
   checkRules?: ((ruleset: Ruleset) => CheckRuleFile | undefined) | undefined;
+  /** The lists evaluate just built on the same workbook with the same request (the roll-up): not built again. */
+  listsBuilt?: ListsForEvaluation | undefined;
   /** Indicator code → how many entries its appendix list holds (from the lists module). */
   listCounts?: Readonly<Record<string, ListCount>> | undefined;
 };
@@ -46,7 +45,7 @@ function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): 
     Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => grid.rows[r.top - 1 + i]?.[r.left - 1 + j] ?? null));
   return {
     snapshot: () => port.snapshot(),
-    readSheet: (name) => port.readSheet(name),
+    readSheet: async (name) => grids.get(key(name))?.rows ?? (await port.readSheet(name)),
     writeSheets: (sheets, text) => port.writeSheets(sheets, text),
     async readRanges(ranges) {
       const missing = ranges.filter((r) => !grids.has(key(r.sheet)));
@@ -58,28 +57,6 @@ function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): 
       });
     },
   };
-}
-
-/** Where each mapped slot reads, as a reference a click can select. */
-export function mappedCells(names: readonly DefinedName[], mapping: Mapping): Record<string, Record<string, MappedCell>> {
-  const out: Record<string, Record<string, MappedCell>> = {};
-  for (const [code, bySlot] of Object.entries(mapping.indicators)) {
-    for (const [slot, ref] of Object.entries(bySlot)) {
-      const resolved = resolveReference(names, ref);
-      let cell: MappedCell | undefined;
-      if (resolved.kind === "range") cell = { ref: formatRange(resolved.range), label: formatRange(resolved.range), range: resolved.range };
-      else if (resolved.kind === "name") {
-        const n = resolved.name;
-        const label = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
-        cell =
-          n.target.kind === "range"
-            ? { ref: formatRange(n.target.range), label: `tên ${label} (${formatRange(n.target.range)})`, range: n.target.range }
-            : { ref: label, label: `tên ${label}` };
-      }
-      if (cell) (out[code] ??= {})[slot] = cell;
-    }
-  }
-  return out;
 }
 
 function withoutSlots(mapping: Mapping, broken: ReadonlySet<string>): Mapping {
@@ -110,6 +87,29 @@ async function listCountsFromSheets(port: WorkbookPort, sheets: readonly SheetIn
   return out;
 }
 
+/** What the check says when a job cannot be opened: the sheet checks still run. */
+function refusalProblems(refusal: JobRefusal): [CheckProblem[], string?] {
+  switch (refusal.reason) {
+    case "damaged-mapping":
+      return [refusal.problems.map((p) => problem("mapping-invalid", p.message))];
+    case "invalid-mapping":
+      return [refusal.problems.map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }))];
+    case "no-mapping":
+      return [
+        [
+          problem(
+            "no-mapping",
+            "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy chọn bộ tiêu chí và gán ô cho các số liệu cần nhập.",
+          ),
+        ],
+      ];
+    case "unknown-ruleset": {
+      const message = `Không có bộ tiêu chí "${refusal.rulesetId}" — hãy chọn một bộ tiêu chí trong danh sách rồi sửa "ruleset" trong ánh xạ.`;
+      return [[problem("unknown-ruleset", message, { ref: "ruleset" })], refusal.rulesetId];
+    }
+  }
+}
+
 /**
  * The pre-submission check on any workbook port: one snapshot, one read per sheet (the mapped cells
  * are served from those), then every check. What cannot be checked (no mapping, an unknown ruleset)
@@ -133,50 +133,55 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   });
   const sheetsOnly = (p: CheckProblem[], ruleset?: string) => report(runChecks(sheets, undefined, p), ruleset === undefined ? {} : { ruleset });
 
-  const text = req.mapping ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: "ánh xạ lưu trong sổ tính" } : undefined);
-  if (!req.mapping && snap.mappingDamaged !== undefined) return sheetsOnly([problem("mapping-invalid", damagedMappingMessage(snap.mappingDamaged))]);
-  let mapping: Mapping;
-  if (text) {
-    const parsed = parseMappingText(text.source, text.text);
-    if (!parsed.ok) return sheetsOnly(parsed.problems.map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref })));
-    mapping = parsed.mapping;
-  } else if (req.rulesetId !== undefined) {
-    mapping = { ruleset: req.rulesetId, indicators: {} };
-  } else {
-    return sheetsOnly([
-      problem(
-        "no-mapping",
-        "Sổ tính chưa có ánh xạ chỉ tiêu nên chưa kiểm tra được số liệu (chỉ kiểm tra dữ liệu cá nhân, bảng mã và tỷ lệ ghi bằng chữ) — hãy gán ánh xạ trong ngăn tác vụ, hoặc đưa ánh xạ bằng --mapping.",
-      ),
-    ]);
-  }
-  const rulesetId = req.rulesetId ?? mapping.ruleset;
-  const ruleset = req.rulesets.get(rulesetId);
-  if (!ruleset) {
-    return sheetsOnly([problem("unknown-ruleset", `Không có bộ tiêu chí "${rulesetId}" — hãy xem danh sách bằng \`chitieu rulesets\` rồi sửa "ruleset" trong ánh xạ.`, { ref: "ruleset" })], rulesetId);
-  }
-  mapping = { ...mapping, ruleset: rulesetId, ...(req.asOf !== undefined ? { asOf: req.asOf } : {}) };
-  const early: CheckProblem[] = checkMappingAgainst(ruleset, mapping, text?.source ?? "ánh xạ").map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }));
+  const opened = await openJob(port, req, { snapshot: snap });
+  if (!opened.ok) return sheetsOnly(...refusalProblems(opened.refusal));
+  const { ruleset } = opened;
+  let mapping = opened.mapping;
+  const early: CheckProblem[] = opened.mappingProblems.map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }));
 
   const cached = cachedPort(port, grids);
   const broken = new Set<string>();
-  let read = await readInputs(cached, snap.names, ruleset, mapping);
-  if (read.fatal.length > 0) {
+  let job = await readJobInputs(cached, opened, req);
+  if (job.read.fatal.length > 0) {
     const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) => Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })));
-    for (const p of read.fatal) {
+    for (const p of job.read.fatal) {
       const pair = pairs.find((x) => x.path === p.ref);
       if (pair) broken.add(`${pair.code} ${pair.slot}`);
       early.push(problem("mapping-invalid", `${p.message}.`, { ref: p.ref, code: pair?.code }));
     }
-    read = await readInputs(cached, snap.names, ruleset, withoutSlots(mapping, broken));
+    job = await readJobInputs(cached, opened, req, { mapping: withoutSlots(mapping, broken) });
   }
-  const inputs: Inputs = read.inputs;
-  // The template's "Ngày báo cáo" cell, as evaluate reads it (--as-of still overrides).
-  const dated = reportDateFromCell(mapping, read.asOfCell, req.asOf !== undefined);
-  mapping = dated.mapping;
-  early.push(...dated.problems.map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  const read = job.read;
+  // The template's "Ngày báo cáo" and "Độ tuổi trưởng thành" cells, as evaluate reads them (--as-of still overrides).
+  const aged = adultAgeFromCell(job.mapping, read.adultAgeCell);
+  mapping = { ...aged.mapping, indicators: mapping.indicators };
+  early.push(...[...job.problems, ...aged.problems].map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  // Judged per village (thôn thông minh): the villages' figures are checked as evaluate reads them, the commune cells of those groups are not asked for.
+  const villages = await readVillages(cached, snap.names, ruleset, mapping);
+  early.push(...villages.fatal.map((p) => problem("mapping-invalid", `${p.message}.`, { ref: p.ref })));
+  if (villages.villages.length > 0) {
+    const judged = evaluateVillages(ruleset, {}, villages.villages, { asOf: mapping.asOf, suspended: mapping.suspended });
+    // Their indicators are judged village by village: not asked for on the commune sheet (as a suspended one is not).
+    const perVillage = Object.fromEntries([...villageSlots(ruleset).keys()].map((code) => [code, "đánh giá theo từng thôn (trang Số liệu theo thôn)"]));
+    mapping = { ...withoutVillageGroups(ruleset, mapping), suspended: { ...perVillage, ...mapping.suspended } };
+    early.push(...[...villages.problems, ...(judged?.evaluation.problems ?? [])].map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+  }
+  const lists = await listsForCheck(cached, {
+    ruleset: withClerkAdultAge(ruleset, mapping),
+    mapping,
+    sheets: snap.sheets,
+    inputs: read.inputs,
+    source: opened.mapped ? opened.source : undefined,
+    sheetCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
+    built: req.listsBuilt,
+  });
+  early.push(...lists.problems);
+  const inputs: Inputs = lists.inputs;
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
-  early.push(...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: read.raw, cells: mappedCells(snap.names, mapping) }, sheets.status?.rows)));
+  const villageFigures = villages.villages.length > 0 ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
+  early.push(
+    ...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: { ...read.raw, ...villageFigures.raw }, cells: { ...mappedCells(snap.names, mapping), ...villageFigures.cells } }, sheets.status?.rows)),
+  );
   const figures: FigureContext = {
     ruleset,
     mapping,
@@ -186,7 +191,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     evaluation,
     brokenSlots: broken,
     rules: req.checkRules?.(ruleset),
-    listCounts: req.listCounts ?? (await listCountsFromSheets(port, snap.sheets, ruleset)),
+    listCounts: lists.listCounts,
   };
   return report(runChecks(sheets, figures, early), { ruleset: ruleset.id, asOf: evaluation.asOf });
 }

@@ -42,7 +42,7 @@ export async function readFingerprint(port: WorkbookPort, snap: WorkbookSnapshot
   return stored?.ok ? parseFingerprint(stored.text) : undefined;
 }
 
-const RERUN = "Hãy chạy lại Đánh giá (trong Excel: nút Đánh giá; dòng lệnh: chitieu evaluate TỆP.xlsx --out TỆP.xlsx) để trang trạng thái và số liệu gửi đi khớp nhau.";
+const RERUN = "Hãy bấm “Ghi trang Trạng thái chỉ tiêu” để trang trạng thái và số liệu gửi đi khớp nhau.";
 
 /**
  * What changed since the status sheet was written, as check problems naming the cell; nothing when

@@ -2,12 +2,14 @@ import type { IndicatorInputs, Input, Inputs } from "../core/evaluate/inputs";
 import { slotsOf } from "../core/evaluate/slots";
 import type { Mapping } from "../core/mapping/schema";
 import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { indicatorsOf } from "../core/ruleset/walk";
 import { parseCell, type RawCell } from "../core/text/cell";
 import { resolveReference } from "../workbook/names";
 import type { DefinedName, WorkbookPort } from "../workbook/port";
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 /** Where one mapped slot reads from, decided before any cell is read. */
 type Plan =
@@ -22,17 +24,20 @@ export type ReadInputs = {
   /** Code → slot → the value as read. */
   raw: Record<string, Record<string, RawCell>>;
   /** References the workbook does not have: the mapping must be fixed before anything is evaluated. */
-  fatal: Problem[];
+  fatal: ConfigProblem[];
   /** The report date cell (mapping.asOfRef) as read, with where it is. */
   asOfCell?: { raw: RawCell; source: string };
   /** The adult-age cell (mapping.adultAgeRef) as read. */
   adultAgeCell?: { raw: RawCell; source: string };
 };
 
-function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string): Plan | Problem {
+/**
+ * `about` names the input in the clerk's words ("1.1.1 — Số người có điện thoại thông minh"); the
+ * problem's ref keeps the mapping's path, for the code that finds the slot again, never for the clerk.
+ */
+function planSlot(names: readonly DefinedName[], ref: string, code: string, slot: string, about: string): Plan | ConfigProblem {
   const resolved = resolveReference(names, ref);
-  const where = `ánh xạ indicators.${code}.${slot}`;
-  if (resolved.kind === "unknown") return { ref: `indicators.${code}.${slot}`, message: `${where}: ${resolved.message}` };
+  if (resolved.kind === "unknown") return { ref: `indicators.${code}.${slot}`, message: `${about}: ${lowerFirst(resolved.message)}` };
   if (resolved.kind === "range") {
     const r = resolved.range;
     if (r.top !== r.bottom || r.left !== r.right) {
@@ -76,7 +81,7 @@ function planSlot(names: readonly DefinedName[], ref: string, code: string, slot
  * indicator lỗi số liệu.
  */
 export async function readInputs(port: WorkbookPort, names: readonly DefinedName[], ruleset: Ruleset, mapping: Mapping): Promise<ReadInputs> {
-  const fatal: Problem[] = [];
+  const fatal: ConfigProblem[] = [];
   const cells: Array<{ code: string; slot: string; type: Parameters<typeof parseCell>[1]; plan: Extract<Plan, { kind: "cell" }> }> = [];
   const inputs: Record<string, Record<string, Input>> = {};
   const refs: Record<string, Record<string, string>> = {};
@@ -85,11 +90,11 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
   for (const { item } of indicatorsOf(ruleset)) {
     const mapped = mapping.indicators[item.code];
     if (!mapped) continue;
-    const types = new Map(slotsOf(item).map((s) => [s.slot, s.type]));
+    const specs = new Map(slotsOf(item).map((s) => [s.slot, s]));
     for (const [slot, ref] of Object.entries(mapped)) {
-      const type = types.get(slot);
+      const type = specs.get(slot)?.type;
       if (!type) continue; // checkMappingAgainst reports unknown slots
-      const plan = planSlot(names, ref, item.code, slot);
+      const plan = planSlot(names, ref, item.code, slot, `${item.code} — ${specs.get(slot)!.label}`);
       if ("message" in plan) {
         fatal.push(plan);
         continue;
@@ -107,7 +112,7 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
 
   // The report date is read in the same request; a date name the clerk deleted is only reported later.
   const settingCell = (ref: string | undefined) => {
-    const plan = ref !== undefined ? planSlot(names, ref, "setting", ref) : undefined;
+    const plan = ref !== undefined ? planSlot(names, ref, "setting", ref, "Ô cài đặt") : undefined;
     return plan && !("message" in plan) && plan.kind === "cell" ? plan : undefined;
   };
   const dateCell = settingCell(mapping.asOfRef);

@@ -1,5 +1,5 @@
 import type { Mapping } from "../core/mapping/schema";
-import type { Problem } from "../core/evaluate/result";
+import type { Finding } from "../core/evaluate/result";
 import { parseReportDate } from "../core/text/report-date";
 import type { ReadInputs } from "./read-inputs";
 
@@ -8,7 +8,7 @@ import type { ReadInputs } from "./read-inputs";
  * else the date stored with the mapping. A cell that is not a date is reported with its cell and the
  * stored date (if any) is used instead.
  */
-export function reportDateFromCell(mapping: Mapping, cell: ReadInputs["asOfCell"], overridden: boolean): { mapping: Mapping; problems: Problem[] } {
+export function reportDateFromCell(mapping: Mapping, cell: ReadInputs["asOfCell"], overridden: boolean): { mapping: Mapping; problems: Finding[] } {
   if (overridden || !cell) return { mapping, problems: [] };
   const d = parseReportDate(cell.raw);
   if (d.kind === "date") return { mapping: { ...mapping, asOf: d.iso }, problems: [] };

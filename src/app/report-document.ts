@@ -5,7 +5,7 @@ import { buildReport } from "../core/report/build";
 import { mergeDetails, ReportDetails } from "../core/report/details";
 import type { ReportDocument } from "../core/report/model";
 import type { ReportWording } from "../core/report/wording";
-import { formatPath, type Problem } from "../core/ruleset/load";
+import { formatPath, type ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort } from "../workbook/port";
 import { evaluateWorkbook, type EvaluateRequest } from "./evaluate-workbook";
@@ -14,7 +14,7 @@ import { evaluateWorkbook, type EvaluateRequest } from "./evaluate-workbook";
 export type TypedDetails = Partial<Record<keyof ReportDetails, string | undefined>> & { commune?: string | undefined };
 
 export type ReportRequest = Pick<EvaluateRequest, "rulesets" | "rulesetId" | "mapping" | "asOf"> & {
-  wording: (ruleset: Ruleset) => { wording?: ReportWording | undefined; problems: Problem[] };
+  wording: (ruleset: Ruleset) => { wording?: ReportWording | undefined; problems: ConfigProblem[] };
   details?: TypedDetails | undefined;
   /** Store the details (and the commune) in the workbook's mapping, so the next report starts from them. */
   remember?: boolean | undefined;
@@ -22,7 +22,7 @@ export type ReportRequest = Pick<EvaluateRequest, "rulesets" | "rulesetId" | "ma
 
 export type ReportOutcome =
   | { ok: true; document: ReportDocument; ruleset: Ruleset; evaluation: Evaluation; mapping: Mapping; stored: boolean }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: ConfigProblem[] };
 
 const OPTION: Record<string, string> = { number: "số báo cáo", date: "ngày ký", place: "địa danh", recipient: "nơi gửi", signer: "người ký", signerTitle: "chức vụ người ký" };
 
@@ -43,7 +43,7 @@ export async function reportForWorkbook(port: WorkbookPort, req: ReportRequest):
       ok: false,
       problems: merged.error.issues.map((i) => {
         const key = String(i.path[0] ?? "");
-        return { ref: `report.${formatPath(i.path)}`, message: `Thông tin báo cáo — ${OPTION[key] ?? key}: ${i.message} (invalid report details)` };
+        return { ref: `report.${formatPath(i.path)}`, message: `Thông tin báo cáo — ${OPTION[key] ?? key}: ${i.message}` };
       }),
     };
   }

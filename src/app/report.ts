@@ -1,5 +1,5 @@
 import { toExactString, toNumber } from "../core/evaluate/rational";
-import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Problem } from "../core/evaluate/result";
+import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Finding, type UnitsResult } from "../core/evaluate/result";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The --json report: stable field names the command line promises (see README). */
@@ -35,6 +35,24 @@ export type JsonReport = {
   groups: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
   overall: { verdict: string; passed: number; counted: number; text: string };
   problems: Array<{ message: string; ref?: string }>;
+  /**
+   * Groups judged village by village, when the workbook names villages: the commune-level rule
+   * ("ít nhất 1 thôn đạt") and its result, and per village its verdict, count and indicators (same
+   * shape as `indicators`). The group's row in `groups` is then the commune-level result, and
+   * `indicators` holds one yes/no row per village ("YC3.T1").
+   */
+  units?: Array<{
+    group: string;
+    name: string;
+    unitName: string;
+    rule: string;
+    source: string;
+    verdict: string;
+    passed: number;
+    counted: number;
+    text: string;
+    villages: Array<{ name: string; verdict: string; passed: number; counted: number; text: string; indicators: IndicatorJson[] }>;
+  }>;
 };
 
 function situation(r: MeasureResult): { applicable: boolean; notApplicableReason?: string; case?: { question: string; answer: boolean } } {
@@ -45,13 +63,41 @@ function situation(r: MeasureResult): { applicable: boolean; notApplicableReason
   };
 }
 
-const plainProblem = (p: Problem) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
+const plainProblem = (p: Finding) => (p.ref === undefined ? { message: p.message } : { message: p.message, ref: p.ref });
+
+type IndicatorJson = JsonReport["indicators"][number];
 
 export function jsonReport(ev: Evaluation): JsonReport {
   return {
     ruleset: ev.ruleset,
     asOf: ev.asOf ?? null,
-    indicators: ev.indicators.map((r) => ({
+    indicators: ev.indicators.map(indicatorJson),
+    criteria: ev.criteria.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
+    groups: ev.groups.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
+    overall: { verdict: ev.overall.verdict, passed: ev.overall.passed, counted: ev.overall.counted, text: ev.overall.text },
+    problems: ev.problems.map(plainProblem),
+    ...(ev.units ? { units: ev.units.map(unitsJson) } : {}),
+  };
+}
+
+/** A group judged per village: the commune-level rule's result and each village's verdict and indicators. */
+function unitsJson(u: UnitsResult): NonNullable<JsonReport["units"]>[number] {
+  return {
+    group: u.groupCode,
+    name: u.groupName,
+    unitName: u.unitName,
+    rule: u.rule,
+    source: u.source,
+    verdict: u.verdict,
+    passed: u.passed,
+    counted: u.counted,
+    text: u.text,
+    villages: u.villages.map((v) => ({ name: v.name, verdict: v.verdict, passed: v.passed, counted: v.counted, text: v.text, indicators: v.indicators.map(indicatorJson) })),
+  };
+}
+
+function indicatorJson(r: IndicatorResult): IndicatorJson {
+  return {
       code: r.code,
       name: r.name,
       verdict: r.verdict,
@@ -78,11 +124,6 @@ export function jsonReport(ev: Evaluation): JsonReport {
             })),
           }
         : {}),
-    })),
-    criteria: ev.criteria.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
-    groups: ev.groups.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
-    overall: { verdict: ev.overall.verdict, passed: ev.overall.passed, counted: ev.overall.counted, text: ev.overall.text },
-    problems: ev.problems.map(plainProblem),
   };
 }
 

@@ -16,6 +16,7 @@ import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { blankWorkbook } from "../workbook/xlsx/blank";
 import { checkWorkbook } from "./check";
 import { evaluateWorkbook, type RulesetCatalog } from "./evaluate-workbook";
+import { kindOf } from "../core/kinds/registry";
 
 export type RollupOptions = {
   rulesets: RulesetCatalog;
@@ -35,7 +36,7 @@ function baseName(file: string): string {
 /** A count ratio's figures are what the province sums; other kinds keep their verdict only. */
 function countRatio(ruleset: Ruleset, code: string): boolean {
   const ind = findIndicator(ruleset, code);
-  return ind !== undefined && (ind.kind === "ratio" || ind.kind === "conditional" || (ind.kind === "by-year" && ind.measure === "ratio"));
+  return ind !== undefined && kindOf(ind).countRatio(ind);
 }
 
 const bad = (file: string, why: BadFile["why"], message: string): BadFile => ({ kind: "bad", file, why, message });
@@ -56,7 +57,7 @@ function readOnce(port: WorkbookPort): WorkbookPort {
       if (!rows) sheets.set(key, (rows = port.readSheet(name)));
       return rows;
     },
-    writeSheets: () => Promise.reject(new WorkbookError("Tổng hợp không ghi vào sổ tính của xã (read-only)", "read-only")),
+    writeSheets: () => Promise.reject(new WorkbookError("Tổng hợp không ghi vào sổ tính của xã", "read-only")),
   };
   if (port.formulaCells) view.formulaCells = (name) => port.formulaCells!(name);
   return view;
@@ -73,7 +74,7 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
   const evaluated = await evaluateWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, lists: true });
   if (!evaluated.ok) return bad(file, "unmapped", `Không đánh giá được: ${evaluated.problems.map((p) => p.message).join("; ")}`);
   const { ruleset, mapping, evaluation } = evaluated;
-  const check = await checkWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, checkRules: opts.checkRules });
+  const check = await checkWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, checkRules: opts.checkRules, listsBuilt: evaluated.listsBuilt });
   const indicators: IndicatorEntry[] = evaluation.indicators.map((r) => {
     const e: IndicatorEntry = { code: r.code, verdict: r.verdict };
     if (r.display !== undefined) e.display = r.display;
@@ -118,7 +119,7 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
       return bad(file, why, e.message);
     }
     // A damaged zip entry or sheet surfaces from the libraries as a plain Error: still a row, never a stop.
-    return bad(file, "corrupt", `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại (corrupt file)`);
+    return bad(file, "corrupt", `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại`);
   }
 }
 

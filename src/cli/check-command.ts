@@ -5,12 +5,13 @@ import { parseArgs } from "util";
 import type { CheckReport } from "../app/check";
 import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
 import type { CheckProblem } from "../core/check/types";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { loadRulesetDir, RULESETS_DIR } from "../node/rulesets";
 import { WorkbookError } from "../workbook/port";
-import type { Io } from "./main";
+import type { Io } from "./io";
+import { withCliHint } from "./hints";
 
 /** 0: nothing is lỗi (cảnh báo may remain); 1: wrong usage; 2: the file (or --mapping) cannot be read; 3: something is lỗi. */
 export const CHECK_EXIT = { ok: 0, usage: 1, unreadable: 2, problems: 3 } as const;
@@ -25,7 +26,7 @@ export const CHECK_HELP = `  chitieu check FILE.xlsx [--mapping MAP.json] [--rul
 export const CHECKS_DIR = join(RULESETS_DIR, "checks");
 
 /** A ruleset's rule file, validated against it; none when the file does not exist. */
-export function loadCheckRuleFile(ruleset: Ruleset, dir: string = CHECKS_DIR): { rules?: CheckRuleFile; problems: Problem[] } {
+export function loadCheckRuleFile(ruleset: Ruleset, dir: string = CHECKS_DIR): { rules?: CheckRuleFile; problems: ConfigProblem[] } {
   const path = join(dir, `${ruleset.id}.json`);
   if (!existsSync(path)) return { problems: [] };
   const parsed = parseCheckRulesText(`rulesets/checks/${ruleset.id}.json`, readFileSync(path, "utf8"), ruleset);
@@ -33,8 +34,8 @@ export function loadCheckRuleFile(ruleset: Ruleset, dir: string = CHECKS_DIR): {
 }
 
 export type CheckDeps = {
-  loadRulesets: () => { rulesets: ReadonlyMap<string, Ruleset>; problems: Problem[] };
-  loadCheckRules: (ruleset: Ruleset) => { rules?: CheckRuleFile; problems: Problem[] };
+  loadRulesets: () => { rulesets: ReadonlyMap<string, Ruleset>; problems: ConfigProblem[] };
+  loadCheckRules: (ruleset: Ruleset) => { rules?: CheckRuleFile; problems: ConfigProblem[] };
   readFile: (path: string) => Uint8Array;
   writeFile: (path: string, text: string) => void;
 };
@@ -66,7 +67,7 @@ export function checkText(file: string, report: CheckReport): string {
   const section = (title: string, list: CheckProblem[]) => {
     if (list.length === 0) return;
     lines.push("", `${title} (${list.length}):`);
-    list.forEach((p, i) => lines.push(`  ${i + 1}. ${p.ref !== undefined ? `[${p.ref}] ` : ""}${p.message}`));
+    list.forEach((p, i) => lines.push(`  ${i + 1}. ${p.ref !== undefined ? `[${p.ref}] ` : ""}${withCliHint(p.message)}`));
   };
   section("Lỗi", report.problems.filter((p) => p.severity === "loi"));
   section("Cảnh báo", report.problems.filter((p) => p.severity !== "loi"));

@@ -1,9 +1,9 @@
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { parseArgs } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import { writeFileAtomic } from "../node/files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export const CORPUS_HELP = `  chitieu sample --communes N --out-dir THƯ-MỤC [--seed S] [--min-residents 2000] [--max-residents 20000]
                  [--no-extras]

@@ -5,18 +5,21 @@
  * Builds the appendix lists (Phụ lục 03–07) from the workbook's rosters and writes them, with the
  * mapping (its `lists` key filled in), into OUT.xlsx. Exit codes as main.ts: 0 lists written (problems
  * in the rosters are printed, they do not stop the lists), 1 wrong usage, 2 an input that must be
- * fixed first (no report date, no roster at all, a bad mapping, a file that cannot be read).
+ * fixed first (no report date, no roster at all, a bad mapping, a file that cannot be read). The report
+ * date is --as-of, else the template's "Ngày báo cáo" cell (mapping.asOfRef), else the mapping's asOf.
  */
 import { parseArgs } from "util";
 import type { ListSummary } from "../app/lists";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
-import type { Problem as CoreProblem } from "../core/evaluate/result";
-import { parseListIds, type ListId } from "../core/lists/templates";
+import type { RulesetCatalog } from "../app/catalog";
+import type { Finding as Finding } from "../core/evaluate/result";
+import type { ListId } from "../core/lists/ids";
+import { parseListIds } from "../core/lists/templates";
 import { formatInteger } from "../core/text/format";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs } from "../node/outputs";
 import { readCommonInputs } from "./inputs";
-import type { Io } from "./main";
+import type { Io } from "./io";
+import { withCliHint } from "./hints";
 
 export type ListsDeps = {
   /** The ruleset catalog (main.ts's catalog(io), which warns about broken ruleset files). */
@@ -35,9 +38,11 @@ function listLine(l: ListSummary): string {
   return `${l.appendix} (trang "${l.sheetName}"): ${formatInteger(l.count)} ${l.unit} — trong số ${formatInteger(l.population)} ${l.populationText} của trang "${l.rosterSheet}"`;
 }
 
-function problemLine(p: CoreProblem): string {
-  return `${p.severity === "loi" ? "Lỗi" : "Cảnh báo"}: ${p.message}`;
+function problemLine(p: Finding): string {
+  return `${p.severity === "loi" ? "Lỗi" : "Cảnh báo"}: ${withFlags(p.message)}`;
 }
+
+const withFlags = withCliHint;
 
 export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Promise<number> {
   let parsed;
@@ -88,7 +93,7 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
     write: true,
   });
   if (!outcome.ok) {
-    for (const p of outcome.problems) io.err(`Lỗi: ${p.message}`);
+    for (const p of outcome.problems) io.err(`Lỗi: ${withFlags(p.message)}`);
     return EXIT.input;
   }
   if (outcome.lists.length === 0) {

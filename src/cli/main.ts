@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
-import type { Problem } from "../core/ruleset/load";
+import type { RulesetCatalog } from "../app/catalog";
+import type { ConfigProblem } from "../core/ruleset/load";
 import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs, type Output } from "../node/outputs";
@@ -14,6 +14,9 @@ import { defaultRollupDeps, rollupCommand, ROLLUP_HELP } from "./rollup-command"
 import { corpusCommand, CORPUS_HELP } from "./corpus-command";
 import { applyProposals } from "../core/mapping/propose";
 import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/schema";
+import type { Io } from "./io";
+import { documentNumberShown } from "../core/ruleset/document-number";
+import { withCliHint } from "./hints";
 
 // A command imports what only it needs when it runs (`await import`), so `chitieu rulesets` does not
 // load ExcelJS, JSZip or the evaluator: the built command line starts in a fraction of the time.
@@ -21,12 +24,14 @@ import { mappingToText, parseMappingText, type Mapping } from "../core/mapping/s
 /** Exit codes: 0 evaluated (whatever the verdicts), 1 wrong usage, 2 an input that must be fixed first. */
 export const EXIT = { ok: 0, usage: 1, input: 2 } as const;
 
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type { Io };
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 const RULESETS_HELP = `  chitieu rulesets [--json]                       các bộ tiêu chí có sẵn`;
 const TEMPLATE_HELP = `  chitieu template --ruleset ID --out FILE.xlsx [--commune TÊN-XÃ] [--as-of YYYY-MM-DD]
-                                                  sổ tính mẫu để nhập số liệu`;
+                   [--villages "Thôn A,Thôn B" | --villages N]
+                                                  sổ tính mẫu để nhập số liệu (--villages: các cột thôn
+                                                  của nhóm đánh giá theo thôn, mặc định 6 cột trống)`;
 const EVALUATE_HELP = `  chitieu evaluate FILE.xlsx [--ruleset ID] [--mapping MAP.json] [--as-of YYYY-MM-DD]
                    [--out OUT.xlsx] [--json REPORT.json]
                                                   đánh giá; --out ghi bản có trang trạng thái`;
@@ -71,8 +76,8 @@ function parse<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
   }
 }
 
-function printProblems(io: Io, problems: Problem[]): void {
-  for (const p of problems) io.err(`Lỗi: ${p.message}`);
+function printProblems(io: Io, problems: ConfigProblem[]): void {
+  for (const p of problems) io.err(`Lỗi: ${withCliHint(p.message)}`);
 }
 
 function catalog(io: Io): RulesetCatalog {
@@ -86,13 +91,15 @@ async function cmdRulesets(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { json: { type: "boolean" } });
   const list = [...catalog(io).values()].map((r) => ({ id: r.id, title: r.title, province: r.province, level: r.level, document: r.document }));
   if (values.json) io.out(JSON.stringify(list, null, 2));
-  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${r.document.number} (${r.document.issuer}, ${r.document.date})`);
+  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${documentNumberShown(r.document.number)} (${r.document.issuer}, ${r.document.date})`);
   return EXIT.ok;
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" } });
+  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" }, villages: { type: "string" } });
   if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
+  const villages = values.villages === undefined ? undefined : /^\d+$/.test(values.villages.trim()) ? Number(values.villages) : values.villages.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  if (villages !== undefined && (typeof villages === "number" ? villages < 1 || villages > 50 : villages.length === 0)) throw new UsageError(`--villages "${values.villages}": ghi tên các thôn cách nhau bằng dấu phẩy, hoặc số cột thôn từ 1 đến 50`);
   checkOutputPaths([{ flag: "--out", path: values.out }]);
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
@@ -100,7 +107,7 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   const { makeTemplate } = await import("../workbook/xlsx/template");
-  const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"] });
+  const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"], villages });
   const { verifyWrittenXlsx } = await import("../workbook/xlsx/verify-output");
   await writeOutputs([{ flag: "--out", path: values.out, data: bytes, verify: verifyWrittenXlsx }]);
   io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);

@@ -8,10 +8,11 @@
  * details remembered in its mapping (it may name FILE.xlsx itself). Exit codes as main.ts.
  */
 import { parseArgs } from "util";
-import type { RulesetCatalog } from "../app/evaluate-workbook";
+import type { RulesetCatalog } from "../app/catalog";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { readCommonInputs } from "./inputs";
-import type { Io } from "./main";
+import type { Io } from "./io";
+import { withCliHint } from "./hints";
 
 export type ReportDeps = {
   rulesets: () => RulesetCatalog;
@@ -85,7 +86,7 @@ export async function reportCommand(args: string[], io: Io, deps: ReportDeps): P
     remember: values["store-in"] !== undefined,
   });
   if (!outcome.ok) {
-    for (const p of outcome.problems) io.err(`Lỗi: ${p.message}`);
+    for (const p of outcome.problems) io.err(`Lỗi: ${withCliHint(p.message)}`);
     return EXIT.input;
   }
   writeFileAtomic(values.out, await reportToDocx(outcome.document));

@@ -3,13 +3,13 @@ import { parseArgs } from "util";
 import { rollupJson, rollupText } from "../app/rollup-report";
 import type { RollupOptions } from "../app/rollup";
 import type { FileOutcome } from "../core/rollup/types";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { collectWorkbookFiles } from "../node/workbook-files";
 import { WorkbookError } from "../workbook/port";
 import { loadCheckRuleFile } from "./check-command";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { progressLine } from "./progress";
 import { reportFilesInThreads } from "../node/rollup-pool";
 import { availableParallelism } from "os";
@@ -25,7 +25,7 @@ export const ROLLUP_HELP = `  chitieu rollup TỆP.xlsx|THƯ-MỤC… --out tong
     1 sai cú pháp lệnh.`;
 
 export type RollupDeps = {
-  loadRulesets: () => { rulesets: ReadonlyMap<string, Ruleset>; problems: Problem[] };
+  loadRulesets: () => { rulesets: ReadonlyMap<string, Ruleset>; problems: ConfigProblem[] };
   readFile: (path: string) => Uint8Array;
   writeFile: (path: string, data: Uint8Array | string) => void;
   /** Where the progress bar goes; undefined: none (not a terminal). */

@@ -3,7 +3,7 @@ import { join, resolve } from "path";
 import { writeFileAtomic } from "../node/files";
 import { checkOutputPaths } from "../node/outputs";
 import { WorkbookError } from "../workbook/port";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export const SAMPLE_DIR = "sample-output";
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import type { Problem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 import { parseReportWordingText, type ReportWording } from "../core/report/wording";
 import { RULESETS_DIR } from "./rulesets";
@@ -9,7 +9,7 @@ import { RULESETS_DIR } from "./rulesets";
 export const REPORTS_DIR = join(RULESETS_DIR, "reports");
 
 /** A ruleset's report wording, validated; a missing or broken file is a problem naming it. */
-export function loadReportWording(ruleset: Ruleset, dir: string = REPORTS_DIR): { wording?: ReportWording; problems: Problem[] } {
+export function loadReportWording(ruleset: Ruleset, dir: string = REPORTS_DIR): { wording?: ReportWording; problems: ConfigProblem[] } {
   const file = `rulesets/reports/${ruleset.id}.json`;
   const path = join(dir, `${ruleset.id}.json`);
   if (!existsSync(path)) {

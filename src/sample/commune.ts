@@ -33,8 +33,8 @@ export const COOPERATIVES_SHEET = "Hợp tác xã";
 /** Above this many residents the workbook is written with ExcelJS's streaming writer. */
 export const STREAMING_FROM = 5000;
 
-/** parameters.adultAge of the ruleset (Bộ luật Dân sự 2015, Điều 20); the test checks they agree. */
-export const ADULT_AGE = 18;
+/** parameters.adultAge of the ruleset (15, as seed 003 counts "dân số trưởng thành"); the test checks they agree. */
+export const ADULT_AGE = 15;
 /**
  * Working age: from a full 15 (parameters.workingAgeFrom) to the statutory retirement age by sex and
  * month of birth (Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP), computed by core/age.
@@ -129,8 +129,8 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
     {
       title: "1. Hạ tầng số",
       inputs: [
-        { name: "dan_so_truong_thanh", label: "Dân số từ 18 tuổi trở lên", value: f.dan_so_truong_thanh, note: `Đủ 18 tuổi tính đến ngày ${day}; đếm từ trang Dân cư` },
-        { name: "co_dttm", label: "Số người từ 18 tuổi trở lên có điện thoại thông minh", value: f.co_dttm, note: "Có điện thoại thông minh kết nối internet; trang Dân cư" },
+        { name: "dan_so_truong_thanh", label: `Dân số từ ${ADULT_AGE} tuổi trở lên`, value: f.dan_so_truong_thanh, note: `Đủ ${ADULT_AGE} tuổi tính đến ngày ${day}; đếm từ trang Dân cư` },
+        { name: "co_dttm", label: `Số người từ ${ADULT_AGE} tuổi trở lên có điện thoại thông minh`, value: f.co_dttm, note: "Có điện thoại thông minh kết nối internet; trang Dân cư" },
         { name: "can_bo_xa_thon", label: "Tổng số cán bộ xã, thôn, khu dân cư", value: f.can_bo_xa_thon, note: "Trang Cán bộ" },
         { name: "can_bo_co_dttm", label: "Số cán bộ xã, thôn có điện thoại thông minh", value: f.can_bo_co_dttm, note: "Trang Cán bộ" },
       ],

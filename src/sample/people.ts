@@ -14,6 +14,8 @@
  * resident has a full birth date (no birth-year-only rows) and no ID numbers of any kind.
  */
 
+import { fold } from "../core/text/fold";
+
 export type Sex = "Nam" | "Nữ";
 
 export type Resident = {
@@ -227,11 +229,17 @@ const HARD_CASES: ReadonlyMap<number, HardCase> = new Map<number, HardCase>([
   [17, { age: 41, sex: "Nam", sameNameAs: 7 }], // same full name as resident 7, another village
 ]);
 
+/** The lists' duplicate key for a resident: folded name, birth date, village. */
+function personKey(name: string, birth: Date, village: string): string {
+  return `${fold(name)}|${birth.getTime()}|${village}`;
+}
+
 /** `n` fictitious residents of the sample commune on `asOf` (YYYY-MM-DD), deterministic for `seed`. */
 export function makeResidents(n: number, seed: number, asOf: string): Resident[] {
   const day = parseIsoDate(asOf);
   const rng = stream(seed, 1);
   const out: Resident[] = [];
+  const taken = new Set<string>();
   for (let i = 0; i < n; i++) {
     const hard = HARD_CASES.get(i);
     const sex: Sex = hard?.sex ?? (rng() < 0.495 ? "Nam" : "Nữ");
@@ -241,9 +249,13 @@ export function makeResidents(n: number, seed: number, asOf: string): Resident[]
     else if (hard?.exact === "tomorrow") birthDate = new Date(yearsBefore(day, age + 1).getTime() + DAY);
     else birthDate = birthDateForAge(rng, age, day);
     const twin = hard?.sameNameAs === undefined ? undefined : out[hard.sameNameAs];
-    const name = twin ? twin.name : personName(rng, sex, age);
+    let name = twin ? twin.name : personName(rng, sex, age);
     let village = villageOf(rng);
     if (twin && village === twin.village) village = VILLAGES[(VILLAGES.findIndex(([v]) => v === twin.village) + 1) % VILLAGES.length]![0];
+    // The lists count a name born the same day in the same village once (a row typed twice); with
+    // tens of thousands of residents such a pair turns up by chance, so it gets another given name.
+    while (taken.has(personKey(name, birthDate, village))) name = personName(rng, sex, age);
+    taken.add(personKey(name, birthDate, village));
     const hasSmartphone = rng() < smartphoneChance(age);
     const hasPaymentAccount = rng() < paymentChance(age);
     out.push({ name, birthDate, sex, village, hasSmartphone, hasPaymentAccount });

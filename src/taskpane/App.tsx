@@ -22,6 +22,7 @@ import type { Wordings } from "./report-wordings";
 import { useWordReport } from "./state/useWordReport";
 import { withDetails } from "./state/view";
 import { Workspace } from "./Workspace";
+import { RollupPanel } from "./components/RollupPanel";
 
 /** The report's wording files and how the .docx reaches the clerk; index.tsx gives the bundled ones and a download. */
 export type ReportDeps = { wordings?: Wordings | undefined; save?: ((bytes: Uint8Array, fileName: string) => void) | undefined };
@@ -110,6 +111,7 @@ function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; repo
       <NextStepLine text={nextStep(state, ruleset, shell)} />
 
       {session && ruleset && state.mapping && <Workspace state={state} actions={actions} catalog={catalog} ruleset={ruleset} report={wordPanel} />}
+      <RollupPanel catalog={catalog} />
     </main>
   );
 }

@@ -27,17 +27,27 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-export type WorkspaceProps = { state: TaskpaneState; actions: TaskpaneActions; catalog: Catalog; ruleset: Ruleset; report: ReactNode };
+export type WorkspaceProps = {
+  state: TaskpaneState;
+  actions: TaskpaneActions;
+  catalog: Catalog;
+  ruleset: Ruleset;
+  report: ReactNode;
+};
 
 function useFeedback(state: TaskpaneState, actions: TaskpaneActions): (place: Place) => ReactNode {
-  const busy = state.busy !== undefined ? { label: state.busy, place: state.busyPlace, value: state.progress } : undefined;
+  const busy =
+    state.busy !== undefined ? { label: state.busy, place: state.busyPlace, value: state.progress } : undefined;
   return (place) => <Feedback place={place} busy={busy} message={state.message} onDismiss={actions.dismissMessage} />;
 }
 
 function MappingView({ state, actions, ruleset }: WorkspaceProps) {
   const styles = useStyles();
   const feedback = useFeedback(state, actions);
-  const rows = useMemo(() => (state.mapping ? mappingRows(ruleset, state.mapping, state.proposals, state.names) : []), [ruleset, state.mapping, state.proposals, state.names]);
+  const rows = useMemo(
+    () => (state.mapping ? mappingRows(ruleset, state.mapping, state.proposals, state.names) : []),
+    [ruleset, state.mapping, state.proposals, state.names],
+  );
   const busy = state.busy !== undefined;
   const session = state.session;
   return (
@@ -95,7 +105,9 @@ function ListsView({ state, actions }: WorkspaceProps) {
   const result = useMemo((): ListsResult | undefined => {
     const l = state.lists;
     if (!l) return undefined;
-    return l.ok ? { ok: true, rows: listRows(l.lists), ...bySeverity(l.problems), written: l.written } : { ok: false, problems: l.problems };
+    return l.ok
+      ? { ok: true, rows: listRows(l.lists), ...bySeverity(l.problems), written: l.written }
+      : { ok: false, problems: l.problems };
   }, [state.lists]);
   const select = state.session?.select ? (ref: string) => void actions.select(ref) : undefined;
   return (
@@ -131,10 +143,17 @@ function CheckView({ state, actions, catalog }: WorkspaceProps) {
 export function Workspace(props: WorkspaceProps) {
   const { state, actions, ruleset, report } = props;
   const styles = useStyles();
-  const progress = useMemo(() => mappingProgress(state.mapping ? mappingRows(ruleset, state.mapping, state.proposals, state.names) : []), [ruleset, state.mapping, state.proposals, state.names]);
+  const progress = useMemo(
+    () => mappingProgress(state.mapping ? mappingRows(ruleset, state.mapping, state.proposals, state.names) : []),
+    [ruleset, state.mapping, state.proposals, state.names],
+  );
   return (
     <>
-      <TabList className={styles.tabs} selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as PaneTab)}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={state.tab}
+        onTabSelect={(_, d) => actions.setTab(d.value as PaneTab)}
+      >
         <Tab value="mapping">
           {T.tabMapping} ({progress.mapped}/{progress.total})
         </Tab>

@@ -20,5 +20,5 @@ export const R = {
   noWording: (id: string) => `Chưa có lời văn báo cáo cho bộ tiêu chí "${id}" (tệp rulesets/reports/${id}.json).`,
   wordingProblems: "Một số tệp lời văn báo cáo bị lỗi và không được dùng:",
   cannotMake: "Chưa tạo được báo cáo:",
-  noDownload: "Trang này không tải tệp xuống được — hãy dùng lệnh chitieu report trên máy tính.",
+  noDownload: "Nơi đang mở Chỉ tiêu xã không tải tệp xuống được — hãy mở trang độc lập của Chỉ tiêu xã trong trình duyệt (Chrome, Edge, Firefox) để tải báo cáo.",
 } as const;

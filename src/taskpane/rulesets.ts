@@ -1,5 +1,5 @@
 import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
-import { loadRuleset, type Problem } from "../core/ruleset/load";
+import { loadRuleset, type ConfigProblem as Problem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The data rules of the pre-submission check (rulesets/checks/<ruleset-id>.json), by ruleset id. */

@@ -26,7 +26,7 @@ export const T = {
   tabLists: "Phụ lục",
   tabCheck: "Kiểm tra trước khi gửi",
 
-  noNamesTitle: "Sổ tính chưa có tên (named range) nào",
+  noNamesTitle: "Sổ tính chưa có ô nào được đặt tên",
   noNamesText:
     "Chỉ tiêu xã đọc số liệu qua các ô được đặt tên. Hãy tạo sổ mẫu cho bộ tiêu chí đã chọn (mỗi số liệu một ô có tên sẵn), hoặc đặt tên cho các ô số liệu (Công thức › Xác định tên) rồi bấm “Đọc lại sổ tính”. Cũng có thể gõ địa chỉ ô, ví dụ 'Số liệu'!B7.",
   makeTemplate: "Tạo sổ mẫu",
@@ -66,6 +66,7 @@ export const T = {
   saving: "Đang tạo tệp để tải về…",
   makingTemplate: "Đang tạo sổ mẫu…",
   selecting: "Đang chọn ô trong Excel…",
+  accepting: "Đang đặt tên cho các ô được đề xuất…",
   answering: "Đang ghi câu trả lời vào trang “Tình hình xã”…",
 
   requestProblems: "Chưa đánh giá được — cần sửa trước:",

@@ -4,6 +4,7 @@ import { cellRef, columnIndex, type RangeAddress } from "../core/ref/a1";
 import type { RawCell } from "../core/text/cell";
 import { WorkbookError, type DefinedName, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "./port";
 import { classifyNameFormula } from "./common/name-formula";
+import { newNameFormula } from "./common/new-name";
 
 type MemorySheet = {
   name: string;
@@ -31,6 +32,10 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly names: DefinedName[];
   /** Round trips so far, one per port call, as Office.js would sync. */
   roundTrips = 0;
+  /** Sheets of ours read since the last snapshot or write (lower case): their formulas came with them. */
+  private readonly readWithFormulas = new Set<string>();
+  /** Our sheets as the last snapshot listed them (lower case); none known after a write, as in Office.js. */
+  private readonly ownedAtSnapshot = new Set<string>();
 
   constructor(init: MemoryWorkbookInit) {
     this.sheets = init.sheets.map((s) => ({
@@ -66,6 +71,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async snapshot(): Promise<WorkbookSnapshot> {
     this.roundTrips++;
+    this.readWithFormulas.clear();
+    this.ownedAtSnapshot.clear();
+    for (const s of this.sheets) if (s.owner !== undefined) this.ownedAtSnapshot.add(s.name.toLocaleLowerCase("vi"));
     const sheets = this.sheets.map((s) => (s.owner === undefined ? { name: s.name, visibility: s.visibility } : { name: s.name, visibility: s.visibility, owner: s.owner }));
     const mapping = this.sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
     const names = this.names.map((n) => ({ ...n }));
@@ -81,7 +89,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.roundTrips++;
     return ranges.map((r) => {
       const sheet = this.sheet(r.sheet);
-      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${r.sheet}" trong sổ tính`, "not-found");
       const rows: RawCell[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const out: RawCell[] = [];
@@ -95,7 +103,8 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<RawCell[][]> {
     this.roundTrips++;
     const sheet = this.sheet(name);
-    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
+    if (this.ownedAtSnapshot.has(name.toLocaleLowerCase("vi"))) this.readWithFormulas.add(name.toLocaleLowerCase("vi"));
     let bottom = 0;
     let right = 0;
     for (const [ref, value] of sheet.cells) {
@@ -113,14 +122,42 @@ export class MemoryWorkbook implements WorkbookPort {
     return rows;
   }
 
+  /**
+   * The cells holding a formula; a sheet that is not there has none, as in the .xlsx adapter. Counted
+   * as Office.js costs it: nothing for a sheet of ours read since the last snapshot or write (Excel
+   * read its formulas with its values), else a round trip.
+   */
+  async formulaCells(name: string): Promise<ReadonlySet<string>> {
+    if (!this.readWithFormulas.has(name.toLocaleLowerCase("vi"))) this.roundTrips++;
+    return new Set(this.sheet(name)?.formulas.keys() ?? []);
+  }
+
+  /** A value typed into a cell, for tests: as in Excel, it replaces the cell's formula. */
+  type(sheet: string, a1: string, value: RawCell): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new WorkbookError(`Không có trang tính "${sheet}" trong sổ tính`, "not-found");
+    s.formulas.delete(a1);
+    if (value === null) s.cells.delete(a1);
+    else s.cells.set(a1, value);
+  }
+
+  async addName(name: string, ref: string): Promise<void> {
+    this.roundTrips++;
+    const sheetNames = this.sheets.map((s) => s.name);
+    const formula = newNameFormula(name, ref, sheetNames, this.names);
+    this.names.push({ name, scope: null, formula, target: classifyNameFormula(formula, sheetNames), hidden: false });
+  }
+
   async writeSheets(layouts: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {
     this.roundTrips++;
+    this.readWithFormulas.clear();
+    this.ownedAtSnapshot.clear();
     const all = mappingText === undefined ? layouts : [...layouts, mappingSheetLayout(mappingText)];
     // Check every target before writing any, so a refusal leaves the workbook as it was.
     for (const layout of all) {
       const existing = this.sheet(layout.name);
       if (existing && existing.owner !== layout.key) {
-        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`, "not-owned");
+        throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
       }
     }
     const written: WriteResult["written"] = [];

@@ -75,7 +75,7 @@ function resolveBareCell(ref: string, fromSheet?: string): ResolvedReference {
   const range = fromSheet === undefined ? undefined : parseRangeRef(ref, fromSheet);
   if (range) return { kind: "range", range };
   return unknown(
-    `Địa chỉ "${ref.trim()}" thiếu tên trang tính — hãy ghi kèm trang, ví dụ 'Số liệu'!${ref.trim()} (cell reference without a sheet: ${ref.trim()})`,
+    `Địa chỉ "${ref.trim()}" thiếu tên trang tính — hãy ghi kèm trang, ví dụ 'Số liệu'!${ref.trim()}`,
   );
 }
 
@@ -92,7 +92,7 @@ function clashOf(names: readonly DefinedName[], found: DefinedName): ResolvedRef
   const scope = found.scope === null ? "trong sổ tính" : `trên trang "${found.scope}"`;
   return unknown(
     `Có ${differing.length + 1} tên ${all} ${scope} chỉ khác nhau chữ hoa/chữ thường — Excel coi là một tên; ` +
-      `hãy xoá hoặc đổi tên một trong số đó (Công thức › Trình quản lý tên) (names differing only by case: ${[found, ...differing].map((n) => n.name).join(", ")})`,
+      `hãy xoá hoặc đổi tên một trong số đó (Công thức › Trình quản lý tên)`,
   );
 }
 
@@ -103,7 +103,7 @@ function unknown(message: string): ResolvedReference {
 function notAReference(ref: string): string {
   return (
     `"${ref.trim()}" không phải tên hay địa chỉ ô hợp lệ — hãy ghi một tên đã đặt (ví dụ dan_so) ` +
-    `hoặc một vùng ô kèm trang (ví dụ 'Số liệu'!B3:B10) (not a name or a cell reference: ${ref.trim()})`
+    `hoặc một vùng ô kèm trang (ví dụ 'Số liệu'!B3:B10)`
   );
 }
 
@@ -113,15 +113,15 @@ function notFound(names: readonly DefinedName[], name: string): string {
     const where = elsewhere.map((s) => `"${s}"`).join(", ");
     return (
       `Tên "${name}" chỉ có trong phạm vi trang ${where}, không dùng chung cho cả sổ tính — ` +
-      `hãy ghi kèm trang (ví dụ ${quoteSheet(elsewhere[0]!)}!${name}) hoặc sửa ánh xạ (name is sheet-scoped: ${name})`
+      `hãy ghi kèm trang (ví dụ ${quoteSheet(elsewhere[0]!)}!${name}) hoặc sửa ánh xạ`
     );
   }
-  return `Không tìm thấy tên "${name}" trong sổ tính — hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ (name not found: ${name})`;
+  return `Không tìm thấy tên "${name}" trong sổ tính — hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ`;
 }
 
 function notFoundOnSheet(name: string, sheet: string): string {
   return (
     `Không tìm thấy tên "${name}" trên trang "${sheet}" hay trong sổ tính — ` +
-    `hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ (name not found: ${sheet}!${name})`
+    `hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ`
   );
 }

@@ -64,9 +64,16 @@ export interface WorkbookPort {
    * from the formula's own result. Optional: an adapter that cannot tell leaves it out.
    */
   formulaCells?(sheet: string): Promise<ReadonlySet<string>>;
+  /**
+   * Adds a workbook-scoped defined name for a cell or range ("'Số liệu'!B6"), as the clerk would in
+   * Excel: how an accepted proposal for an unnamed cell gets its readable name. Refuses (WorkbookError)
+   * a name Excel refuses (a cell address, spaces, a leading digit) or one the workbook already has.
+   * Optional: an adapter that cannot add names leaves it out.
+   */
+  addName?(name: string, ref: string): Promise<void>;
 }
 
-/** A failure the clerk can act on, in Vietnamese (English in parentheses for the log). */
+/** A failure the clerk can act on, in Vietnamese only (the pane shows it as it is). */
 export class WorkbookError extends Error {
   constructor(
     message: string,

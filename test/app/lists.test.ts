@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
-import { listsForEvaluation, makeLists, type ListsProgress } from "../../src/app/lists";
+import { makeLists, type ListsProgress } from "../../src/app/lists";
+import { listsForEvaluation } from "../../src/app/lists-build";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
 import { evaluate } from "../../src/core/evaluate/evaluate";
 import { parseMappingText } from "../../src/core/mapping/schema";
@@ -46,7 +47,7 @@ describe("makeLists on the in-memory port", () => {
     const out = await makeLists(port, { rulesets, asOf: "2025-06-14", only: ["PL03", "PL05"], write: true, progress: (s) => steps.push(s) });
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("\n"));
     expect(out.lists.map((l) => [l.id, l.count, l.population])).toEqual([
-      ["PL03", 2, 3], // the 2010-born girl is not an adult; Trần Văn Cường has no smartphone
+      ["PL03", 3, 4], // at the ruleset's adult age, 15, the girl born 01/01/2010 is an adult on 14/06/2025; Trần Văn Cường has no smartphone
       ["PL05", 2, 4], // the girl is a full 15; on 14/06/2025 the man born 15/03/1964 is still in working age (61y3m on 15/06/2025)
     ]);
     expect(port.roundTrips).toBe(3); // snapshot, the one sheet, the write (no mapped figures to read)
@@ -85,7 +86,9 @@ describe("makeLists on the in-memory port", () => {
   test("the report date is required: ages are never counted to today's clock", async () => {
     const out = await makeLists(smallWorkbook(), { rulesets });
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.problems[0]!.message).toContain("--as-of");
+    // The pane has a Ngày báo cáo field: the message names it, never a command-line option.
+    if (!out.ok) expect(out.problems[0]!.message).toMatch(/^Chưa có ngày báo cáo.*hãy nhập Ngày báo cáo/);
+    if (!out.ok) expect(out.problems[0]!.message).not.toContain("--");
   });
 
   test("a ruleset without lists is said plainly", async () => {
@@ -189,7 +192,7 @@ describe("chitieu lists", () => {
     const { io: o, out, err } = io();
     const code = await listsCommand([join(dir, "xa.xlsx"), "--as-of", "2024-09-30", "--only", "PL03,PL05", "--out", join(dir, "out.xlsx")], o, deps);
     expect(code).toBe(0);
-    expect(out[0]).toBe('Phụ lục 03 (trang "Phụ lục 03"): 2 người — trong số 3 người từ đủ 18 tuổi của trang "Dân cư"');
+    expect(out[0]).toBe('Phụ lục 03 (trang "Phụ lục 03"): 2 người — trong số 3 người từ đủ 15 tuổi của trang "Dân cư"');
     expect(err.join("\n")).toContain("Cảnh báo:");
     const snap = await (await XlsxWorkbook.open(readFileSync(join(dir, "out.xlsx")))).snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual(["Dân cư", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);
@@ -200,7 +203,7 @@ describe("chitieu lists", () => {
     const code = await listsCommand([join(dir, "xa.xlsx"), "--out", join(dir, "none.xlsx")], o, deps);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^Lỗi: Chưa có ngày báo cáo.*\(no report date\)$/);
+    expect(err[0]).toMatch(/^Lỗi: Chưa có ngày báo cáo.*\(trên dòng lệnh: --as-of YYYY-MM-DD\)$/);
   });
 
   test.each([

@@ -213,16 +213,19 @@ test("every formula of every ruleset's status sheet stays within Excel's 8 192 c
 });
 
 describe("the adult age where the document leaves it open (Phú Thọ 'độ tuổi trưởng thành')", () => {
-  test("the template offers it in a cell with the ruleset's default and its source; the status sheet prints the age used", async () => {
+  test.each([
+    [18, "the clerk switches to 18"],
+    [15, "the clerk keeps the ruleset's 15"],
+  ])("the template offers it in a cell with the ruleset's default (15) and its source; typed %i (%s), the status sheet prints the age used", async (age) => {
     const ruleset = rulesets.get("phu-tho-xa-thong-minh-2024")!;
-    const { bytes } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: 15 });
+    expect(ruleset.parameters["adultAge"]!.value).toBe(15);
+    const { bytes } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: age });
     const port = await XlsxWorkbook.open(bytes);
     const outcome = await evaluateWorkbook(port, { rulesets, write: true });
     if (!outcome.ok) throw new Error("refused");
-    expect(outcome.mapping.adultAge).toBe(15);
+    expect(outcome.mapping.adultAge).toBe(age);
     const [rows] = await (await XlsxWorkbook.open(await port.save())).readRanges([{ sheet: outcome.statusSheet!, top: 2, left: 1, bottom: 2, right: 1 }]);
-    expect(String(rows?.[0]?.[0])).toContain("Độ tuổi trưởng thành: từ đủ 15 tuổi");
-    expect(ruleset.parameters["adultAge"]!.value).not.toBe(15);
+    expect(String(rows?.[0]?.[0])).toContain(`Độ tuổi trưởng thành: từ đủ ${age} tuổi`);
   });
 
   test("left as the template has it, the ruleset's age is used; a text that is no age is reported with its cell", async () => {

@@ -9,7 +9,7 @@ import type { Server } from "http";
 import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type FileChooser, type Locator, type Page } from "playwright-core";
 import { MAPPING_SHEET } from "../../src/core/layout/mapping-sheet";
 import { STATUS_SHEET_NAME } from "../../src/core/layout/status";
 import { makeSampleCommune } from "../../src/sample/commune";
@@ -30,7 +30,8 @@ async function withoutMapping(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+const focused = (l: Locator) =>
+  l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 
 /** Presses Tab (Shift+Tab when back) until the element has the focus, as a clerk would. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
@@ -56,17 +57,38 @@ async function accessible(page: Page, view: string): Promise<void> {
   // Fluent's focus manager (tabster) puts 1 px aria-hidden sentinels around focus groups that pass the
   // focus on at once; axe counts them as focusable hidden elements. They are the library's, not content.
   const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.length}× — ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(" | ")}`);
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${view}: ${v.id} (${v.impact}) ${v.nodes.length}× — ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(" | ")}`,
+    );
   expect(bad).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, `keyboard-${view}.png`) });
+}
+
+/** Enter on the focused open button until the file dialog shows (a first Enter can land while the page still settles). */
+async function fileChooserByEnter(page: Page): Promise<FileChooser> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser", { timeout: 8_000 }).catch(() => undefined),
+      page.keyboard.press("Enter"),
+    ]);
+    if (chooser) return chooser;
+  }
+  throw new Error("Enter on “Chọn tệp .xlsx…” never opened the file dialog");
 }
 
 /** Open (Tab, Enter, the file dialog) and choose the programme (Enter, arrows, Enter). */
 async function openAndChoose(page: Page, bytes: Uint8Array): Promise<void> {
   // Open: Tab to the button, Enter, the file chosen in the dialog.
   await tabTo(page, page.getByRole("button", { name: T.openButton }));
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-  await chooser.setFiles({ name: "xa-minh-tan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+  const chooser = await fileChooserByEnter(page);
+  await chooser.setFiles({
+    name: "xa-minh-tan.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(bytes),
+  });
   await page.getByText("xa-minh-tan.xlsx", { exact: true }).waitFor({ timeout: 30_000 });
   await expect(page.getByText(`${T.nextStep}: ${T.nextChooseProgramme}`).isVisible()).resolves.toBe(true);
 
@@ -75,7 +97,13 @@ async function openAndChoose(page: Page, bytes: Uint8Array): Promise<void> {
   await tabTo(page, programme);
   await page.keyboard.press("Enter");
   const option = page.getByRole("option", { name: new RegExp(PROGRAMME_TITLE) });
-  for (let i = 0; i < 12 && (await option.getAttribute("data-activedescendant-focusvisible")) === null && !(await option.evaluate((o) => o.id === document.activeElement?.getAttribute("aria-activedescendant"))); i++) {
+  for (
+    let i = 0;
+    i < 12 &&
+    (await option.getAttribute("data-activedescendant-focusvisible")) === null &&
+    !(await option.evaluate((o) => o.id === document.activeElement?.getAttribute("aria-activedescendant")));
+    i++
+  ) {
     await page.keyboard.press("ArrowDown");
   }
   await page.keyboard.press("Enter");
@@ -92,7 +120,9 @@ async function mapAndEvaluate(page: Page): Promise<void> {
   await tabTo(page, box);
   await page.keyboard.type("co_dttm");
   for (let i = 0; i < 5; i++) {
-    const active = await box.evaluate((el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent ?? "");
+    const active = await box.evaluate(
+      (el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent ?? "",
+    );
     if (active.startsWith("co_dttm")) break;
     await page.keyboard.press("ArrowDown");
   }
@@ -148,7 +178,11 @@ async function download(page: Page): Promise<void> {
   const wb = await XlsxWorkbook.open(new Uint8Array(readFileSync(await download.path())));
   const snap = await wb.snapshot();
   expect(snap.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([STATUS_SHEET_NAME, "Phụ lục 03"]));
-  expect(JSON.parse(snap.mappingText!)).toMatchObject({ commune: "Xã Minh Tân", asOf: "2024-09-30", indicators: { "1.1.1": { numerator: "co_dttm" } } });
+  expect(JSON.parse(snap.mappingText!)).toMatchObject({
+    commune: "Xã Minh Tân",
+    asOf: "2024-09-30",
+    indicators: { "1.1.1": { numerator: "co_dttm" } },
+  });
   await page.getByText(T.downloaded(download.suggestedFilename())).waitFor();
 }
 
@@ -162,7 +196,10 @@ describe("the standalone page by keyboard only at 350×900", () => {
     const [build, sample] = await Promise.all([productionBuild(), makeSampleCommune()]);
     bytes = await withoutMapping(sample.bytes);
     ({ server, base } = await serve(build.dir));
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 
@@ -172,8 +209,14 @@ describe("the standalone page by keyboard only at 350×900", () => {
   });
 
   test("open, choose, map by typing and Enter, evaluate, write, lists, check, download", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 350, height: 900 }, locale: "en-US" });
-    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort("internetdisconnected")));
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 350, height: 900 },
+      locale: "en-US",
+    });
+    await context.route("**/*", (route) =>
+      new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort("internetdisconnected"),
+    );
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));

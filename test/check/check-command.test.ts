@@ -75,14 +75,14 @@ test("a mapping given with --mapping is used when the workbook stores none", asy
 });
 
 test.each([
-  ["random bytes named .xlsx", () => randomBytes(2048), /\(not an \.xlsx file\)/],
-  ["an empty file", () => new Uint8Array(), /\(empty file\)/],
-])("a file that is not a workbook (%s): exit 2 with one Vietnamese line", async (_, bytes, english) => {
+  ["random bytes named .xlsx", () => randomBytes(2048), /không phải sổ tính \.xlsx/],
+  ["an empty file", () => new Uint8Array(), /Tệp rỗng/],
+])("a file that is not a workbook (%s): exit 2 with one Vietnamese line", async (_, bytes, vietnamese) => {
   const f = path.join(dir, "hong.xlsx");
   writeFileSync(f, bytes());
   const r = await run([f]);
   expect(r.code).toBe(CHECK_EXIT.unreadable);
-  expect(r.err).toMatch(english);
+  expect(r.err).toMatch(vietnamese);
   expect(r.err.split("\n")).toHaveLength(1);
 });
 

@@ -15,6 +15,7 @@ import { countProblems, orderProblems, type CheckProblem } from "../../src/core/
 import { checkView, selectTarget } from "../../src/core/check/view";
 import type { Ruleset } from "../../src/core/ruleset/schema";
 import type { RawCell } from "../../src/core/text/cell";
+import { STATUS_COLUMN, STATUS_COLUMNS, STATUS_FIRST_ROW, STATUS_HEADER_ROW, type StatusColumnKey } from "../../src/core/layout/status-columns";
 import { makeRuleset, missing, num, ratio, yesNo } from "../builders";
 
 function figures(ruleset: Ruleset, inputs: Inputs, extra: Partial<FigureContext> = {}): FigureContext {
@@ -152,16 +153,19 @@ describe("personal identifiers", () => {
 
 describe("the status sheet", () => {
   const ruleset = makeRuleset({ items: [ratio("1", 80)] });
-  const status = (d: RawCell, e: RawCell, verdict = "Không đạt") =>
+  /** A row laid out as the column model says, from what each column holds. */
+  const statusRow = (cells: Partial<Record<StatusColumnKey, RawCell>>): RawCell[] => STATUS_COLUMNS.filter((c) => c.header !== undefined).map((c) => cells[c.key] ?? "");
+  const status = (figure: RawCell, base: RawCell, verdict = "Không đạt") =>
     grid("Trạng thái chỉ tiêu", [
       ["TRẠNG THÁI CHỈ TIÊU — BỘ TIÊU CHÍ THỬ NGHIỆM"],
       ["Xã: X · Ngày báo cáo: 30/06/2024 · Căn cứ: 01/HD"],
       [],
       [],
-      ["Mã", "Chỉ tiêu", "Yêu cầu", "Tử số / Giá trị", "Mẫu số", "Kết quả", "Đánh giá", "Còn thiếu", "Đơn vị", "Nguồn số liệu", "Ghi chú", "Nhóm", "Loại"],
-      ["1", "Nhóm 1", "", "", "", "", "", "", "", "", "", "o", "group"],
-      ["1", "Chỉ tiêu 1", "≥ 80%", d, e, 0.5, verdict, 1, "người", "", "", "g:1", "ind"],
+      STATUS_COLUMNS.flatMap((c) => (c.header === undefined ? [] : [c.header])),
+      statusRow({ code: "1", name: "Nhóm 1", parent: "o", role: "group" }),
+      statusRow({ code: "1", name: "Chỉ tiêu 1", requirement: "≥ 80%", figure, base, result: 0.5, verdict, shortfall: 1, unit: "người", parent: "g:1", role: "ind" }),
     ]);
+  const firstIndicatorRow = STATUS_FIRST_ROW + 1;
   const ctx = (raw: Record<string, RawCell>) =>
     figures(ruleset, { "1": { numerator: num(Number(String(raw.numerator).replace(".", ""))), denominator: num(Number(String(raw.denominator).replace(".", ""))) } }, { raw: { "1": raw }, mapping: { ruleset: ruleset.id, asOf: "2024-06-30", indicators: { "1": { numerator: "a", denominator: "b" } } } });
 
@@ -172,7 +176,24 @@ describe("the status sheet", () => {
   test("a changed figure points at the status cell that shows the old one", () => {
     const ps = checkStatusSheet(ctx({ numerator: 1993, denominator: 3990 }), status(1993, 3986));
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ checkId: "stale-status", ref: "'Trạng thái chỉ tiêu'!E7", code: "1" });
+    expect(ps[0]).toMatchObject({ checkId: "stale-status", ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.base.cell(firstIndicatorRow)}`, code: "1" });
+  });
+
+  test("columns are found by their headers where a clerk moved them, so the stale figure is still found", () => {
+    const moved = status(1993, 3986);
+    // The figure and base columns swapped, headers and all.
+    const swap = (row: RawCell[]) => {
+      const [f, b] = [STATUS_COLUMN.figure.index - 1, STATUS_COLUMN.base.index - 1];
+      [row[f], row[b]] = [row[b] ?? null, row[f] ?? null];
+    };
+    moved.rows.slice(STATUS_HEADER_ROW - 1).forEach(swap);
+    const ps = checkStatusSheet(ctx({ numerator: 1993, denominator: 3990 }), moved);
+    expect(ps.map((p) => p.ref)).toEqual([`'Trạng thái chỉ tiêu'!${STATUS_COLUMN.figure.cell(firstIndicatorRow)}`]);
+  });
+
+  test("a typed-over verdict that disagrees with the figures now is stale, at the verdict cell", () => {
+    const ps = checkStatusSheet(ctx({ numerator: 1993, denominator: 3986 }), status(1993, 3986, "Đạt"));
+    expect(ps).toEqual([expect.objectContaining({ checkId: "stale-status", ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.verdict.cell(firstIndicatorRow)}` })]);
   });
 
   test("a status sheet of another ruleset is one problem at its title", () => {

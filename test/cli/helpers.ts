@@ -290,11 +290,11 @@ export async function brokenFiles(dir: string): Promise<Array<{ label: string; f
   const text = writeBytes(dir, "van-ban.xlsx", "Mã,Chỉ tiêu\n3.2,58.6\n");
   const empty = writeBytes(dir, "rong.xlsx", new Uint8Array());
   return [
-    { label: "random bytes named .xlsx", file: random, english: /\(not an \.xlsx file\)/ },
-    { label: "a zip that is not an xlsx", file: zipNotXlsx, english: /\(not an \.xlsx file\)/ },
-    { label: "a truncated real xlsx", file: truncated, english: /\(truncated or corrupt file\)/ },
-    { label: "a CSV text named .xlsx", file: text, english: /\(CSV or text renamed \.xlsx\)/ },
-    { label: "an empty file", file: empty, english: /\(empty file\)/ },
+    { label: "random bytes named .xlsx", file: random, english: /không phải sổ tính \.xlsx/ },
+    { label: "a zip that is not an xlsx", file: zipNotXlsx, english: /không phải sổ tính \.xlsx/ },
+    { label: "a truncated real xlsx", file: truncated, english: /Tệp bị hỏng hoặc chưa tải hết/ },
+    { label: "a CSV text named .xlsx", file: text, english: /văn bản \(CSV hoặc tương tự\)/ },
+    { label: "an empty file", file: empty, english: /Tệp rỗng/ },
   ];
 }
 

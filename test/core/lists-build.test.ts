@@ -77,7 +77,7 @@ describe("the counts of a generated roster", () => {
   });
 
   test("Phụ lục 03 lists the adults with a smartphone; its population is every adult", () => {
-    const adults = residents.filter((r) => reached(r.birthDate, 18 * 12));
+    const adults = residents.filter((r) => reached(r.birthDate, 15 * 12)); // the ruleset's adult age, 15
     expect(byId.get("PL03")!.list.population).toBe(adults.length);
     expect(byId.get("PL03")!.count).toBe(adults.filter((r) => r.hasSmartphone).length);
   });
@@ -230,7 +230,7 @@ describe("bad rosters", () => {
           ["Họ và tên", "Năm sinh", "Giới tính", "Thôn", "Có điện thoại thông minh", "Có tài khoản thanh toán điện tử"],
           ["Nguyễn Văn Tương Lai", new Date(Date.UTC(2025, 0, 1)), "Nam", "Thôn Đông", "Có", "Có"],
           ["Lê Thị Không Ngày", null, "Nữ", "Thôn Đông", "Có", "Có"],
-          ["Trần Văn Năm", 2006, "Nam", "Thôn Đông", "Có", "Có"],
+          ["Trần Văn Năm", 2009, "Nam", "Thôn Đông", "Có", "Có"], // born in 2009: 15 on 30/09/2024 only if born by then
           ["Phạm Thị Đủ", new Date(Date.UTC(1990, 4, 2)), "Nữ", "Thôn Đông", "Có", "Có"],
         ],
       ],

@@ -10,6 +10,7 @@ import * as h from "../cli/helpers";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { VERDICT_TEXT, type Verdict } from "../../src/core/evaluate/result";
 import { recalculate, requireTool } from "../support/libreoffice";
+import { statusValue } from "../../src/core/layout/status-columns";
 
 jest.setTimeout(300_000);
 
@@ -30,10 +31,13 @@ async function withFigures(cells: Record<string, ExcelJS.CellValue>, formats: Re
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Verdict column G by indicator code (column A) of the status sheet. */
+/** The verdict by indicator code of the status sheet. */
 async function verdicts(file: string): Promise<Map<string, unknown>> {
   const rows = await (await XlsxWorkbook.open(readFileSync(file))).readSheet(h.STATUS_NAME);
-  return new Map(rows.filter((r) => typeof r[0] === "string" && /^\d+\.\d+$/.test(r[0])).map((r) => [r[0] as string, r[6]]));
+  return new Map(rows.flatMap((r) => {
+    const code = statusValue(r, "code");
+    return typeof code === "string" && /^\d+\.\d+$/.test(code) ? [[code, statusValue(r, "verdict")] as const] : [];
+  }));
 }
 
 /** Engine, cached and LibreOffice's recalculated verdict of each indicator, as verdict texts. */

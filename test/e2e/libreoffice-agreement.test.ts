@@ -18,6 +18,7 @@ import type { RawCell } from "../../src/core/text/cell";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { makeTemplate, TEMPLATE_SHEET } from "../../src/workbook/xlsx/template";
+import { STATUS_COLUMN, STATUS_HEADER_ROW, STATUS_OVERALL_ROW, statusValue, type StatusColumnKey } from "../../src/core/layout/status-columns";
 import { recalculate, requireTool } from "../support/libreoffice";
 import {
   buildFilledWorkbook,
@@ -53,7 +54,11 @@ const catalog = new Map<string, Ruleset>([...loaded.rulesets, [everyKind.id, eve
 const ids = [...loaded.rulesets.keys(), everyKind.id];
 const table = ids.flatMap((id) => VARIANTS.map((variant) => [id, variant] as const));
 
-const LAST_COL = 13; // M: the row role
+const LAST_COL = STATUS_COLUMN.role.index;
+/** The result, verdict and shortfall cells of a row read back. */
+const resultToShortfall = (row: readonly RawCell[] | undefined) => (["result", "verdict", "shortfall"] as const).map((k) => cellIn(row, k));
+/** A cell of a row read back, by what its column holds. */
+const cellIn = (row: readonly RawCell[] | undefined, key: StatusColumnKey) => (row ? statusValue(row, key) : undefined);
 const TOL = 1e-9;
 
 /** A scenario, or any set of typed cells with its case notes. */
@@ -158,17 +163,17 @@ function same(a: RawCell, b: RawCell): boolean {
 const col = (c: number) => String.fromCharCode(64 + c);
 const text = (v: RawCell) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 
-type Expected = { F: RawCell; G: string; H: RawCell };
+type Expected = { result: RawCell; verdict: string; shortfall: RawCell };
 
 /** What a measure row must show, as the layout writes it from the engine's result. */
 function expectedMeasure(r: MeasureResult, kind: string): Expected {
-  const G = VERDICT_TEXT[r.verdict];
-  const H = r.shortfall ? toNumber(r.shortfall.amount) : null;
-  if (r.verdict === "tam-dung") return { F: null, G, H: null };
-  if (kind === "yes-no") return { F: r.display ?? (r.verdict === "loi-so-lieu" ? "?" : ""), G, H };
-  // A two-part indicator's own row leaves F blank: each part shows its result on its row.
-  if (kind === "all-of") return { F: null, G, H };
-  return { F: r.value === undefined ? null : toNumber(r.value), G, H };
+  const verdict = VERDICT_TEXT[r.verdict];
+  const shortfall = r.shortfall ? toNumber(r.shortfall.amount) : null;
+  if (r.verdict === "tam-dung") return { result: null, verdict, shortfall: null };
+  if (kind === "yes-no") return { result: r.display ?? (r.verdict === "loi-so-lieu" ? "?" : ""), verdict, shortfall };
+  // A two-part indicator's own row leaves its result blank: each part shows its result on its row.
+  if (kind === "all-of") return { result: null, verdict, shortfall };
+  return { result: r.value === undefined ? null : toNumber(r.value), verdict, shortfall };
 }
 
 type Mismatch = { row: number; code: string; column: string; engine: string; libreoffice: string; detail: string };
@@ -190,34 +195,35 @@ function compareWithEngine(w: Omit<Written, "file" | "recalc">, rows: RawCell[][
   const out: Mismatch[] = [];
   const results = new Map(evaluation.indicators.map((r) => [r.code, r]));
   const caseOf = (code: string, part?: string) => w.scenario.cases.find((c) => c.code === code && c.part === part)?.label ?? "";
-  const check = (rowNo: number, code: string, c: number, expected: RawCell, detail: string) => {
+  const check = (rowNo: number, code: string, key: StatusColumnKey, expected: RawCell, detail: string) => {
+    const c = STATUS_COLUMN[key].index;
     const got = rows[rowNo - 1]?.[c - 1] ?? null;
     if (same(got, expected)) return;
     const f = w.formulas.get(`${col(c)}${rowNo}`);
     out.push({ row: rowNo, code, column: col(c), engine: show(expected), libreoffice: show(got), detail: `${detail}${f ? ` | ${col(c)}${rowNo}=${f}` : " | (hằng số)"}` });
   };
-  check(3, "tổng hợp", 6, evaluation.overall.text, "F3");
-  check(3, "tổng hợp", 7, VERDICT_TEXT[evaluation.overall.verdict], "G3");
+  check(STATUS_OVERALL_ROW, "tổng hợp", "result", evaluation.overall.text, "overall");
+  check(STATUS_OVERALL_ROW, "tổng hợp", "verdict", VERDICT_TEXT[evaluation.overall.verdict], "overall");
   rows.forEach((row, i) => {
     const rowNo = i + 1;
-    if (rowNo <= 5) return;
+    if (rowNo <= STATUS_HEADER_ROW) return;
     const role = text(row[LAST_COL - 1] ?? null);
     const a = text(row[0] ?? null);
     if (role === "group" || role === "crit") {
       const s = (role === "group" ? evaluation.groups : evaluation.criteria).find((x) => x.code === a);
       if (!s) return void out.push({ row: rowNo, code: a, column: "A", engine: "(không có)", libreoffice: a, detail: `no ${role} ${a}` });
-      check(rowNo, a, 6, s.text, role);
-      check(rowNo, a, 7, VERDICT_TEXT[s.verdict], role);
+      check(rowNo, a, "result", s.text, role);
+      check(rowNo, a, "verdict", VERDICT_TEXT[s.verdict], role);
     } else if (role === "ind") {
       const r = results.get(a);
       if (!r) return void out.push({ row: rowNo, code: a, column: "A", engine: "(không có)", libreoffice: a, detail: "no indicator" });
       const e = expectedMeasure(r, r.kind);
       const detail = `${r.kind} [${caseOf(a)}] ${inputsOf(w, a)}`;
-      check(rowNo, a, 7, e.G, detail);
-      check(rowNo, a, 6, e.F, detail);
-      check(rowNo, a, 8, e.H, detail);
+      check(rowNo, a, "verdict", e.verdict, detail);
+      check(rowNo, a, "result", e.result, detail);
+      check(rowNo, a, "shortfall", e.shortfall, detail);
     } else if (role === "part") {
-      const code = text(row[11] ?? null).replace(/^p:/, "");
+      const code = text(cellIn(row, "parent") ?? null).replace(/^p:/, "");
       const id = a.slice(code.length).trim().replace(/\)$/, "");
       const r = results.get(code)?.parts?.find((p) => p.id === id);
       if (!r) return void out.push({ row: rowNo, code: a, column: "A", engine: "(không có)", libreoffice: a, detail: "no part" });
@@ -225,9 +231,9 @@ function compareWithEngine(w: Omit<Written, "file" | "recalc">, rows: RawCell[][
       const m = kind?.kind === "all-of" ? kind.parts.find((p) => p.id === id)?.measure.kind ?? "?" : "?";
       const e = expectedMeasure(r, m);
       const detail = `${m} [${caseOf(code, id)}] ${inputsOf(w, code, id)}`;
-      check(rowNo, a, 7, e.G, detail);
-      check(rowNo, a, 6, e.F, detail);
-      check(rowNo, a, 8, e.H, detail);
+      check(rowNo, a, "verdict", e.verdict, detail);
+      check(rowNo, a, "result", e.result, detail);
+      check(rowNo, a, "shortfall", e.shortfall, detail);
     }
   });
   return out;
@@ -282,15 +288,15 @@ describe("scenarios", () => {
 });
 
 describe.each(table)("%s, variant %i: LibreOffice recalculates the status sheet", (id, variant) => {
-  test("to the engine's verdicts (column G, summaries, overall)", () => {
+  test("to the engine's verdicts (verdict column, summaries, overall)", () => {
     const w = job(id, variant);
     expect(w.recalc.length).toBeGreaterThan(5);
-    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column === "G" || m.row === 3 || m.code === "tổng hợp"))).toEqual([]);
+    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column === STATUS_COLUMN.verdict.letter || m.row === STATUS_OVERALL_ROW || m.code === "tổng hợp"))).toEqual([]);
   });
 
-  test("to the engine's results and summary texts (column F) and shortfalls (column H)", () => {
+  test("to the engine's results and summary texts (result column) and shortfalls (shortfall column)", () => {
     const w = job(id, variant);
-    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column !== "G" && m.row !== 3))).toEqual([]);
+    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column !== STATUS_COLUMN.verdict.letter && m.row !== STATUS_OVERALL_ROW))).toEqual([]);
   });
 
   test("to the values we cached beside the formulas", () => {
@@ -312,23 +318,23 @@ describe("the status sheet is live", () => {
     const rowOf = (rows: RawCell[][], code: string) => rows.findIndex((r) => r[0] === code && r[LAST_COL - 1] === "ind");
     const i32 = rowOf(w.cached, "3.2");
     const i14 = rowOf(w.cached, "1.4");
-    expect(w.cached[i32]?.[6]).toBe("Không đạt");
-    expect(w.cached[i14]?.[6]).toBe("Đạt");
+    expect(cellIn(w.cached[i32], "verdict")).toBe("Không đạt");
+    expect(cellIn(w.cached[i14], "verdict")).toBe("Đạt");
 
     const edits: Record<string, CellInput> = { [w.cells["ct_3_2_tu_so"]!]: 3200, [w.cells["ct_1_4_tu_so"]!]: 16 };
     const edited = await editWorkbook(w.bytes, TEMPLATE_SHEET, edits);
     // Before recalculation the cached values are still the old ones: only formulas can change them.
     const stale = await readStatus(edited, w.sheet);
-    expect(stale[i32]?.[6]).toBe("Không đạt");
+    expect(cellIn(stale[i32], "verdict")).toBe("Không đạt");
 
     const { recalc } = await recalcBytes(edited, "live-ha-tan", w.sheet);
-    expect(recalc[i32]?.slice(5, 8)).toEqual([expect.closeTo(3200 / 3986, 12), "Đạt", ""]);
-    expect(recalc[i14]?.slice(5, 8)).toEqual([expect.closeTo(16 / 17, 12), "Không đạt", 1]);
+    expect(resultToShortfall(recalc[i32])).toEqual([expect.closeTo(3200 / 3986, 12), "Đạt", ""]);
+    expect(resultToShortfall(recalc[i14])).toEqual([expect.closeTo(16 / 17, 12), "Không đạt", 1]);
 
     // And everything else agrees with the engine reading the edited workbook afresh.
     const fresh = mustBeOk(await evaluateWorkbook(await XlsxWorkbook.open(edited), { rulesets: catalog }));
     expect(fresh.evaluation.indicators.find((r) => r.code === "3.2")?.verdict).toBe("dat");
-    const group3 = (rows: RawCell[][]) => rows.find((r) => r[0] === "3" && r[LAST_COL - 1] === "group")?.[5];
+    const group3 = (rows: RawCell[][]) => cellIn(rows.find((r) => r[0] === "3" && r[LAST_COL - 1] === "group"), "result");
     expect(group3(recalc)).not.toEqual(group3(w.cached));
     expect(format(compareWithEngine({ ...w, scenario: { ...scenario, values: { ...scenario.values, ct_3_2_tu_so: 3200, ct_1_4_tu_so: 16 } } }, recalc, fresh.evaluation))).toEqual([]);
   });
@@ -422,7 +428,7 @@ describe("the commune's situation: the formulas follow the answers as the engine
     const ocop = written.get("no OCOP product")!.evaluation.indicators.find((r) => r.code === "8.4")!.parts!;
     expect(ocop.map((p) => [p.id, p.verdict])).toEqual(expect.arrayContaining([["a4", "khong-ap-dung"], ["a1", "loi-so-lieu"], ["a5", "dat"]]));
     const recalc = written.get("market yes")!.recalc;
-    expect(recalc.filter((r) => r[6] === "Không áp dụng").map((r) => r[0])).toEqual(["7.2", "13.4"]);
+    expect(recalc.filter((r) => cellIn(r, "verdict") === "Không áp dụng").map((r) => r[0])).toEqual(["7.2", "13.4"]);
   });
 
   test("live: the market answer changed from Có to Không in the workbook swaps the case after recalculation", async () => {
@@ -431,7 +437,7 @@ describe("the commune's situation: the formulas follow the answers as the engine
     const { recalc } = await recalcBytes(edited, "situation-live", w.sheet);
     const fresh = mustBeOk(await evaluateWorkbook(await XlsxWorkbook.open(edited), { rulesets: catalog }));
     expect(fresh.evaluation.indicators.find((r) => r.code === "7.1")!.verdict).toBe("khong-ap-dung");
-    expect(recalc.find((r) => r[0] === "7.1" && r[LAST_COL - 1] === "ind")?.[6]).toBe("Không áp dụng");
+    expect(cellIn(recalc.find((r) => r[0] === "7.1" && r[LAST_COL - 1] === "ind"), "verdict")).toBe("Không áp dụng");
     expect(format(compareWithEngine({ ...w, scenario: { ...w.scenario, values: { ...w.scenario.values, ct_7_1_cau_hoi: "Không" } } }, recalc, fresh.evaluation))).toEqual([]);
   });
 });

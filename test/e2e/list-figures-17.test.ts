@@ -11,6 +11,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { VERDICT_TEXT, type Verdict } from "../../src/core/evaluate/result";
 import { decodeEntities, elements } from "../../src/workbook/xlsx/xml-tokens";
 import { recalculate, requireTool } from "../support/libreoffice";
+import { statusValue } from "../../src/core/layout/status-columns";
 
 jest.setTimeout(300_000);
 
@@ -39,11 +40,11 @@ async function blanked(bytes: Uint8Array, name: string): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array" });
 }
 
-/** Row of indicator `code` on the status sheet: [D, F, G, sources]. */
-async function statusRow(file: string, code: string): Promise<{ D: unknown; G: unknown; sources: unknown }> {
+/** Row of indicator `code` on the status sheet: its figure (the numerator), verdict and sources. */
+async function statusRow(file: string, code: string): Promise<{ figure: unknown; verdict: unknown; sources: unknown }> {
   const rows = await (await XlsxWorkbook.open(readFileSync(file))).readSheet(h.STATUS_NAME);
-  const r = rows.find((x) => x[0] === code)!;
-  return { D: r[3], G: r[6], sources: r[9] };
+  const r = rows.find((x) => statusValue(x, "code") === code)!;
+  return { figure: statusValue(r, "figure"), verdict: statusValue(r, "verdict"), sources: statusValue(r, "sources") };
 }
 
 test("F: the status formula reads the list's count, so engine, cache, recalculation and sources agree", async () => {
@@ -58,9 +59,9 @@ test("F: the status formula reads the list's count, so engine, cache, recalculat
   const cached = await statusRow(out, "1.1.1");
   const recalc = await statusRow(await recalculate(out, path.join(dir, "lo")), "1.1.1");
   expect(VERDICT_TEXT[engine.verdict]).not.toBe("Thiếu số liệu");
-  expect(cached.G).toBe(VERDICT_TEXT[engine.verdict]);
-  expect(recalc.G).toBe(VERDICT_TEXT[engine.verdict]);
-  expect(recalc.D).toBe(cached.D);
+  expect(cached.verdict).toBe(VERDICT_TEXT[engine.verdict]);
+  expect(recalc.verdict).toBe(VERDICT_TEXT[engine.verdict]);
+  expect(recalc.figure).toBe(cached.figure);
   expect(String(cached.sources)).toMatch(/'Phụ lục 03'!A\d+/);
   // The numerator's formula reads the list sheet, not the blank cell.
   const zip = await JSZip.loadAsync(readFileSync(out));

@@ -25,7 +25,7 @@ const PEOPLE: Array<[string, string, string, boolean]> = [
   ["Phạm Ngọc Ẩn", "1969-02-28", "Thôn Đoài", true],
   ["Lưu Thị Mỹ Hạnh", "1995-09-09", "Thôn Đoài", true],
   ["Vũ Đức Thắng", "1983-12-25", "Thôn Đông", false],
-  ["Bùi Thị Nguyệt", "2007-01-15", "Thôn Đông", true], // not yet 18 on 30/09/2024
+  ["Bùi Thị Nguyệt", "2010-01-15", "Thôn Đông", true], // 14 on 30/09/2024: not yet 15, the adult age
   ["=1+1", "1980-05-05", "Thôn Đông", true],
 ];
 

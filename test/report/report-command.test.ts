@@ -72,8 +72,8 @@ describe("the sample commune's report (Phú Thọ, Phụ lục 02)", () => {
       expect(p).toBeDefined();
       for (const piece of expectedPieces(i)) expect({ code: i.code, has: p!.includes(piece) ? piece : p }).toEqual({ code: i.code, has: piece });
     }
-    // The seed's example, computed: 710/873 = 81,3%, 33 short of 85%.
-    expect(sample.paragraphs.find((t) => t.startsWith("- 1.1.1. "))).toContain("710/873 người");
+    // The sample's figures at the adult age 15: 750/926 = 81,0%, 38 short of 85% (787,1 → 788 needed).
+    expect(sample.paragraphs.find((t) => t.startsWith("- 1.1.1. "))).toContain("750/926 người");
   });
 
   test("sections I–IV of Phụ lục 02, the self-assessment from the verdicts, Phụ lục 03–07 with their totals", async () => {
@@ -189,7 +189,7 @@ describe("the Hà Tân report (seed 003's figures, Thanh Hóa a) b) c) structure
     const haTanText = squash(readText(texts.get(haTan.docx)!));
     for (const i of haTan.json.indicators) for (const piece of expectedPieces(i)) expect({ code: i.code, has: haTanText.includes(piece) }).toEqual({ code: i.code, has: true });
     const sampleText = squash(readText(texts.get(sampleDocx)!));
-    expect(sampleText).toContain("710/873 người");
+    expect(sampleText).toContain("750/926 người");
     expect(sampleText).toContain("TM. ỦY BAN NHÂN DÂN");
   }, 300_000);
 });
@@ -233,6 +233,6 @@ describe("details remembered in the workbook, and mistakes refused", () => {
     const r = await runCli("report", bad, "--out", path.join(dir, "khong.docx"));
     expect(r.code).toBe(2);
     expect(r.errLines).toHaveLength(1);
-    expect(r.err).toMatch(/\(CSV or text renamed \.xlsx\)/);
+    expect(r.err).toMatch(/văn bản \(CSV hoặc tương tự\)/);
   });
 });

@@ -15,6 +15,7 @@ import { makeSampleCommune } from "../../src/sample/commune";
 import { setCells } from "../../src/sample/set-cells";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { formulaCellsOfXml } from "../../src/workbook/xlsx/formula-cells";
+import { STATUS_COLUMN, STATUS_FIRST_ROW } from "../../src/core/layout/status-columns";
 
 const { rulesets } = loadRulesetDir();
 const ruleset = rulesets.get("phu-tho-xa-thong-minh-2024")!;
@@ -46,15 +47,17 @@ test("a figure changed after the status sheet was written is named with its cell
   const edited = await setCells(bytes, "Số liệu", { B8: 36 });
   const found = ours(await check(edited));
   expect(found.map((p) => [p.checkId, p.ref, p.code])).toEqual([["status-changed", "'Số liệu'!B8", "1.1.2"]]);
-  expect(found[0]!.message).toMatch(/^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy chạy lại Đánh giá/);
+  expect(found[0]!.message).toMatch(/^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy bấm “Ghi trang Trạng thái chỉ tiêu”/);
   expect(found[0]!.severity).toBe("loi");
 });
 
 test("a verdict typed over its formula is reported with the cell and the typed word", async () => {
   const bytes = await written();
-  const edited = await setCells(bytes, "Trạng thái chỉ tiêu", { G7: "Đạt" });
+  // 1.1.1 is the first indicator row, below its group's.
+  const verdict = STATUS_COLUMN.verdict.cell(STATUS_FIRST_ROW + 1);
+  const edited = await setCells(bytes, "Trạng thái chỉ tiêu", { [verdict]: "Đạt" });
   const found = ours(await check(edited));
-  expect(found.map((p) => [p.checkId, p.ref, p.code])).toEqual([["typed-over-verdict", "'Trạng thái chỉ tiêu'!G7", "1.1.1"]]);
+  expect(found.map((p) => [p.checkId, p.ref, p.code])).toEqual([["typed-over-verdict", `'Trạng thái chỉ tiêu'!${verdict}`, "1.1.1"]]);
   expect(found[0]!.message).toContain('nay là giá trị gõ tay "Đạt"');
   // The same word typed where we wrote a value (no formula) is not typed over: only formulas are recorded.
   const row6 = await check(await setCells(bytes, "Trạng thái chỉ tiêu", { B7: "sửa tên" }));

@@ -10,6 +10,7 @@ import type { RawCell } from "../../src/core/text/cell";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { runCli } from "../cli/helpers";
 import { writeCorpus, type CorpusDir } from "./corpus-dir";
+import { STATUS_COLUMN, STATUS_FIRST_ROW } from "../../src/core/layout/status-columns";
 
 jest.setTimeout(600_000);
 
@@ -143,13 +144,15 @@ test("a figure changed after the status sheet and a typed-over verdict are repor
   const typed = p.communes.find((c) => c.commune === fileOf("typed-over-verdict").commune)!;
   expect(typed.status.state).toBe("typed-over");
   const t = typed.check.errors.find((e) => e.message.includes("gõ tay"))!;
-  expect(t.ref).toBe("'Trạng thái chỉ tiêu'!G7");
+  // The corpus types over the first indicator's verdict (src/sample/corpus.ts).
+  const typedCell = STATUS_COLUMN.verdict.cell(STATUS_FIRST_ROW + 1);
+  expect(t.ref).toBe(`'Trạng thái chỉ tiêu'!${typedCell}`);
   expect(t.message).toContain('"Đạt"');
   const clean = p.communes.find((c) => c.commune === corpus.files[0]!.commune)!;
   expect(clean.status.state).toBe("current");
   // The resend sheet splits the reference into sheet and cell.
   const resend = await sheet(path.join(out, "tong-hop.xlsx"), "Cần gửi lại");
-  expect(resend.some((r) => r[1] === typed.commune && r[3] === "Trạng thái chỉ tiêu" && r[4] === "G7")).toBe(true);
+  expect(resend.some((r) => r[1] === typed.commune && r[3] === "Trạng thái chỉ tiêu" && r[4] === typedCell)).toBe(true);
   expect(resend.some((r) => r[1] === changed.commune && r[3] === "Số liệu" && /đổi từ/.test(String(r[6])))).toBe(true);
 });
 

@@ -66,9 +66,12 @@ describe(`${ID} (Phú Thọ, Sở TT&TT 10/2024, mục III: xã nông thôn mớ
     expect(indicatorOrThrow(r, code)).toMatchObject(expected);
   });
 
-  test("1.1.1 requires at least 85% of adults, with the adult age a cited parameter (18, Bộ luật Dân sự 2015 Điều 20)", () => {
-    expect(r.parameters["adultAge"]).toMatchObject({ value: 18, unit: "tuổi" });
-    expect(r.parameters["adultAge"]?.source).toContain("Điều 20");
+  test("1.1.1 requires at least 85% of adults, with the adult age a cited parameter (15, as seed 003 counts \"dân số trưởng thành\")", () => {
+    expect(r.parameters["adultAge"]).toMatchObject({ value: 15, unit: "tuổi" });
+    // Seed 003 divides "người dân trưởng thành" (2865) and "người từ 15 tuổi trở lên" (2335) by the same 3.986.
+    expect(r.parameters["adultAge"]?.source).toContain("2865/3986");
+    expect(r.parameters["adultAge"]?.source).toContain("2335/3986");
+    expect(r.parameters["adultAge"]?.source).toContain("Điều 20"); // the clerk's other choice, 18, is named
   });
 
   test("only 1.1.1, 1.1.2, 1.3.1, 1.3.2 and 1.3.3 are backed by the Phụ lục 03–07 lists", () => {

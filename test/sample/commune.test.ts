@@ -111,7 +111,7 @@ describe("sample commune Xã Minh Tân (fictitious)", () => {
       const a = age(birth as Date, asOf);
       expect(a).toBeGreaterThanOrEqual(0);
       expect(a).toBeLessThanOrEqual(95);
-      if (a >= 18) {
+      if (a >= 15) {
         adults++;
         if (phone === "Có") adultsPhone++;
       }

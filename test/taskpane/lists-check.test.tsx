@@ -77,11 +77,11 @@ describe("Tạo phụ lục", () => {
     await makeListsNow(user);
     expect(await screen.findByText(T.listsWritten(2))).toBeInTheDocument();
 
-    // Adults (18+) on 30/09/2024: Nguyễn Văn An (once), Lê Thị Bình, the unnamed row is skipped,
+    // Adults (15+, the ruleset's age) on 30/09/2024: Nguyễn Văn An (once), Lê Thị Bình, the unnamed row is skipped,
     // Trần Văn Cường has no birth date and Phạm Thị Dung is 12; both adults have a smartphone.
     expect(listItem("PL03")).toHaveTextContent("Phụ lục 03");
     expect(within(listItem("PL03")).getByTestId("list-count")).toHaveTextContent("2 người");
-    expect(listItem("PL03")).toHaveTextContent("trong số 2 người từ đủ 18 tuổi của trang “Dân cư”");
+    expect(listItem("PL03")).toHaveTextContent("trong số 2 người từ đủ 15 tuổi của trang “Dân cư”");
     expect(within(listItem("PL05")).getByTestId("list-count")).toHaveTextContent("1 người");
     expect(wb.sheets.map((s) => s.name)).toEqual(["Số liệu", "Dân cư", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);
 
@@ -95,7 +95,7 @@ describe("Tạo phụ lục", () => {
 
     await user.click(within(fix).getByRole("button", { name: "'Dân cư'!B3" }));
     expect(shell.select).toHaveBeenLastCalledWith("'Dân cư'!B3");
-    await user.click(within(listItem("PL03")).getByRole("button", { name: "“Phụ lục 03”" }));
+    await user.click(within(listItem("PL03")).getByRole("button", { name: /^Thống kê số lượng người ở độ tuổi trưởng thành/ }));
     expect(shell.select).toHaveBeenLastCalledWith("'Phụ lục 03'!A1");
 
     // The rosters found are stored with the mapping, so the next run reads only their sheets.
@@ -107,12 +107,12 @@ describe("Tạo phụ lục", () => {
     const onMake = jest.fn();
     render(
       <ListsPanel
-        result={{ ok: true, rows: listRows([{ id: "PL04", appendix: "Phụ lục 04", sheetName: "Phụ lục 04", count: 1234, population: 1500, populationText: "cán bộ xã, khu dân cư", rosterSheet: "Cán bộ", unit: "người" }]), mustFix: [], shouldSee: [], written: true }}
+        result={{ ok: true, rows: listRows([{ id: "PL04", appendix: "Phụ lục 04", title: "Thống kê số lượng cán bộ xã có sử dụng điện thoại thông minh", sheetName: "Phụ lục 04", count: 1234, population: 1500, populationText: "cán bộ xã, khu dân cư", rosterSheet: "Cán bộ", unit: "người" }]), mustFix: [], shouldSee: [], written: true }}
         onMake={onMake}
       />,
     );
     expect(screen.getByText(T.listsClean)).toBeInTheDocument();
-    expect(listItem("PL04")).toHaveTextContent("Phụ lục 04trang “Phụ lục 04”1.234 người");
+    expect(listItem("PL04")).toHaveTextContent("Phụ lục 04Thống kê số lượng cán bộ xã có sử dụng điện thoại thông minh1.234 người");
     expect(listItem("PL04")).toHaveTextContent("trong số 1.500 cán bộ xã, khu dân cư của trang “Cán bộ”");
     expect(screen.queryByRole("button", { name: T.download })).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: T.makeLists }));
@@ -252,12 +252,12 @@ describe("Kiểm tra trước khi gửi", () => {
     expect(severities()).toEqual(["loi", "canh-bao"]);
     const errors = group("loi");
     expect(within(errors).getByRole("heading")).toHaveTextContent(/^Lỗi \(\d+\)$/);
-    const over = within(errors).getByText(/^chỉ tiêu 1\.1\.1: tử số 1\.200 .* lớn hơn mẫu số 1\.000/);
+    const over = within(errors).getByText(/^Tử số 1\.200 .* lớn hơn mẫu số 1\.000/);
     expect(over.closest("li")).toHaveTextContent(/^Chỉ tiêu 1\.1\.1:/);
     await user.click(within(over.closest("li")!).getByRole("button", { name: "'Số liệu'!B1" }));
     expect(shell.select).toHaveBeenCalledWith("'Số liệu'!B1");
     // An input not mapped at all points into the mapping, not at a cell: nothing to click.
-    const unmapped = within(errors).getByText(/^Chỉ tiêu 1\.2\.1 chưa có số liệu/).closest("li")!;
+    const unmapped = within(errors).getAllByText(/^Chưa có số liệu/).map((e) => e.closest("li")!).find((li) => /^Chỉ tiêu 1\.2\.1:/.test(li.textContent ?? ""))!;
     expect(within(unmapped).queryByRole("button")).not.toBeInTheDocument();
     expect(unmapped).not.toHaveAttribute("data-ref");
     // The TCVN3 text comes with its Unicode reading, to put in the cell.

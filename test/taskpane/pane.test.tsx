@@ -182,7 +182,7 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     expect(screen.getByText(T.notAName("khong_co"))).toBeInTheDocument();
     await user.click(screen.getAllByRole("button", { name: T.evaluate })[0]!);
     expect(await screen.findByText(T.requestProblems)).toBeInTheDocument();
-    expect(screen.getByText(/Không tìm thấy tên "khong_co"/)).toBeInTheDocument();
+    expect(screen.getByText(/không tìm thấy tên "khong_co"/)).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: T.tabResults })).toBeDisabled();
   });
 

@@ -23,7 +23,10 @@ const slot = (key: string) => document.querySelector(`[data-slot="${key}"]`) as 
 const count = (n: number) => screen.getByRole("tab", { name: `${T.tabMapping} (${n}/18)` });
 
 describe("checkRef and nearestNames (pure)", () => {
-  const names: NameOption[] = ["can_bo_co_dttm", "co_dttm", "ho_so_truc_tuyen"].map((ref) => ({ ref, where: "'Số liệu'!$B$1" }));
+  const names: NameOption[] = ["can_bo_co_dttm", "co_dttm", "ho_so_truc_tuyen"].map((ref) => ({
+    ref,
+    where: "'Số liệu'!$B$1",
+  }));
 
   test("a name of the workbook in any case is taken in its own spelling; a cell address with its sheet is taken", () => {
     expect(checkRef(names, " CO_DTTM ")).toEqual({ ok: true, ref: "co_dttm" });

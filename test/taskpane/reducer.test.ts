@@ -9,6 +9,7 @@ import { runCheck } from "../../src/taskpane/state/runners/check";
 import { runEvaluate } from "../../src/taskpane/state/runners/evaluate";
 import { runMakeLists } from "../../src/taskpane/state/runners/lists";
 import { runChooseRuleset, runLoad } from "../../src/taskpane/state/runners/load";
+import { runAccept } from "../../src/taskpane/state/runners/accept";
 import { T } from "../../src/taskpane/strings";
 import { catalog, officeShell, PHU_THO, phuThoWorkbook, phuThoWithRoster } from "./fixtures";
 
@@ -65,7 +66,12 @@ describe("reduce (pure)", () => {
       { code: "1.1.1", slot: "numerator", ref: "a", reason: "", score: 1 },
       { code: "1.1.1", slot: "denominator", ref: "b", reason: "", score: 1 },
     ];
-    let s = reduce(initialState(), { type: "rulesetChosen", id: PHU_THO, mapping: { ruleset: PHU_THO, indicators: {} }, proposals });
+    let s = reduce(initialState(), {
+      type: "rulesetChosen",
+      id: PHU_THO,
+      mapping: { ruleset: PHU_THO, indicators: {} },
+      proposals,
+    });
     s = reduce(s, { type: "refSet", code: "1.1.1", slot: "numerator", ref: "x" });
     expect(s.mapping?.indicators["1.1.1"]).toEqual({ numerator: "x" });
     expect(s.proposals.map((p) => p.slot)).toEqual(["denominator"]);
@@ -95,7 +101,12 @@ describe("reduce (pure)", () => {
   });
 
   test("a suspension with a reason is stored in the mapping; an empty reason lifts it", () => {
-    let s = reduce(initialState(), { type: "rulesetChosen", id: PHU_THO, mapping: { ruleset: PHU_THO, indicators: {} }, proposals: [] });
+    let s = reduce(initialState(), {
+      type: "rulesetChosen",
+      id: PHU_THO,
+      mapping: { ruleset: PHU_THO, indicators: {} },
+      proposals: [],
+    });
     s = reduce(s, { type: "situationSet", code: "1.2.1", situation: { suspended: "Xã chưa triển khai" } });
     expect(s.mapping?.suspended).toEqual({ "1.2.1": "Xã chưa triển khai" });
     s = reduce(s, { type: "situationSet", code: "1.2.1", situation: { suspended: "  " } });
@@ -127,5 +138,33 @@ describe("runners (effects outside the reducer), no React", () => {
     await runMakeLists(ctx);
     expect(ctx.get().lists?.ok).toBe(true);
     expect(ctx.actions.some((a) => a.type === "progressed")).toBe(true);
+  });
+});
+
+describe("accepting a proposed cell that has no name (src/app/propose.ts acceptProposals)", () => {
+  test("the cell gets its readable name in the workbook; the mapping and the pickers use the name", async () => {
+    const port = phuThoWorkbook({ names: [{ name: "ct_1_1_1_tu_so", formula: "'Số liệu'!$B$1" }] });
+    const ctx = store(port);
+    await runLoad(ctx, ctx.shell.initial!);
+    await runChooseRuleset(ctx, PHU_THO);
+    const labelled = ctx.get().proposals.filter((p) => p.newName !== undefined);
+    expect(labelled.length).toBeGreaterThan(0);
+    await runAccept(ctx, labelled);
+    const first = labelled[0]!;
+    expect(ctx.get().mapping?.indicators[first.code]?.[first.slot]).toBe(first.newName);
+    expect((await port.snapshot()).names.map((n) => n.name)).toContain(first.newName);
+    expect(ctx.get().names?.some((n) => n.ref === first.newName)).toBe(true);
+    expect(ctx.get().proposals.some((p) => p.code === first.code && p.slot === first.slot)).toBe(false);
+  });
+
+  test("a workbook that cannot take a name: the mapping is unchanged and the refusal says what to do", async () => {
+    const port = phuThoWorkbook({ names: [] });
+    const noNames = Object.assign(Object.create(port) as typeof port, { addName: undefined });
+    const ctx = store(noNames);
+    await runLoad(ctx, ctx.shell.initial!);
+    await runChooseRuleset(ctx, PHU_THO);
+    const labelled = ctx.get().proposals.filter((p) => p.newName !== undefined);
+    await expect(runAccept(ctx, labelled)).rejects.toThrow(/hãy đặt tên cho ô trong Excel/);
+    expect(ctx.get().mapping?.indicators).toEqual({});
   });
 });

@@ -46,7 +46,8 @@ function store(port: WorkbookPort): RunContext {
   return { get: () => s, dispatch: (a) => (s = reduce(s, a)), shell, catalog: catalog() };
 }
 
-const marketKey = () => questionsOf(catalog().rulesets.get(HA_TINH)!).find((q) => q.slots.some((x) => x.code === MARKET))!.key;
+const marketKey = () =>
+  questionsOf(catalog().rulesets.get(HA_TINH)!).find((q) => q.slots.some((x) => x.code === MARKET))!.key;
 
 async function paneAndCli(answer: boolean) {
   const wb = await haTinhWorkbook();
@@ -75,7 +76,12 @@ describe("Hà Tĩnh 7.1/7.2 and a suspended indicator: the pane and the command 
     expect(snap.sheets.map((s) => s.name)).toContain(ANSWERS_SHEET);
     const stored = parseMappingText("sổ tính", snap.mappingText!);
     expect(stored.ok && stored.mapping.suspended).toEqual({ "8.1": "Điểm bưu chính đang xây dựng" });
-    expect(ctx.get().evaluated!.evaluation.indicators.find((i) => i.code === "8.1")!.notes.join(" ")).toMatch(/Điểm bưu chính đang xây dựng/);
+    expect(
+      ctx
+        .get()
+        .evaluated!.evaluation.indicators.find((i) => i.code === "8.1")!
+        .notes.join(" "),
+    ).toMatch(/Điểm bưu chính đang xây dựng/);
   });
 
   test("no market in the plan: 7.1 không áp dụng and 7.2 judged (thiếu số liệu) — the same from the saved file; the answer is read back on opening", async () => {
@@ -120,7 +126,9 @@ describe("the controls in the rendered pane", () => {
   test("the case control gives Có, Không, or no answer", async () => {
     const user = userEvent.setup({ delay: null });
     const onAnswer = jest.fn();
-    const { rerender } = render(<CaseControl label="7.1 — Trả lời: Xã có chợ?" answer={undefined} onAnswer={onAnswer} />);
+    const { rerender } = render(
+      <CaseControl label="7.1 — Trả lời: Xã có chợ?" answer={undefined} onAnswer={onAnswer} />,
+    );
     const box = screen.getByRole("combobox", { name: "7.1 — Trả lời: Xã có chợ?" });
     expect(box).toHaveTextContent(T.caseUnanswered);
     await user.click(box);

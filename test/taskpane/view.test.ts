@@ -44,7 +44,7 @@ describe("programmes", () => {
     const groups = programmeGroups(catalog().rulesets.values());
     expect(groups.map((g) => g.province)).toEqual(["Hà Nam", "Hà Tĩnh", "Phú Thọ", "Thanh Hóa"]);
     expect(groups.flatMap((g) => g.options)).toHaveLength(8);
-    expect(groups.find((g) => g.province === "Phú Thọ")!.options[0]!.document).toBe("/HD-STTTT, tháng 10/2024 — Sở Thông tin và Truyền thông tỉnh Phú Thọ");
+    expect(groups.find((g) => g.province === "Phú Thọ")!.options[0]!.document).toBe("…/HD-STTTT (văn bản gốc để trống số), tháng 10/2024 — Sở Thông tin và Truyền thông tỉnh Phú Thọ");
   });
 
   test("a document dated to the day, month or year reads as such", () => {
@@ -143,9 +143,9 @@ describe("Tạo phụ lục: what the view shows", () => {
     expect(values.at(-1)).toBe(1);
   });
 
-  test("each list: count with its unit in Vietnamese digits, the population it is drawn from, its sheet to select", () => {
-    expect(listRows([{ id: "PL03", appendix: "Phụ lục 03", sheetName: "Phụ lục 03 (2)", count: 2865, population: 3986, populationText: "người từ đủ 18 tuổi", rosterSheet: "Dân cư", unit: "người" }])).toEqual([
-      { id: "PL03", appendix: "Phụ lục 03", sheetName: "Phụ lục 03 (2)", sheetRef: "'Phụ lục 03 (2)'!A1", count: "2.865 người", population: "trong số 3.986 người từ đủ 18 tuổi của trang “Dân cư”" },
+  test("each list: what it is, count with its unit in Vietnamese digits, the population it is drawn from, its sheet to select", () => {
+    expect(listRows([{ id: "PL03", appendix: "Phụ lục 03", title: "Thống kê số lượng người", sheetName: "Phụ lục 03 (2)", count: 2865, population: 3986, populationText: "người từ đủ 18 tuổi", rosterSheet: "Dân cư", unit: "người" }])).toEqual([
+      { id: "PL03", appendix: "Phụ lục 03", title: "Thống kê số lượng người", sheetName: "Phụ lục 03 (2)", sheetRef: "'Phụ lục 03 (2)'!A1", count: "2.865 người", population: "trong số 3.986 người từ đủ 18 tuổi của trang “Dân cư”" },
     ]);
   });
 

@@ -40,7 +40,7 @@ describe("two names that differ only by case", () => {
       const file = h.writeBytes(dir, "hai-ten.xlsx", bytes);
       const r = await h.runCli("evaluate", file, "--mapping", h.writeMapping(dir, h.customMapping()));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^Lỗi: ánh xạ indicators\.2\.4\.denominator: Có 2 tên "tong_dn" \('Số liệu'!\$B\$8\) và "TONG_DN" \('Số liệu'!\$B\$3\) trong sổ tính chỉ khác nhau chữ hoa\/chữ thường/);
+      expect(r.err).toMatch(/^Lỗi: 2\.4 — Tổng số doanh nghiệp, tổ chức: có 2 tên "tong_dn" \('Số liệu'!\$B\$8\) và "TONG_DN" \('Số liệu'!\$B\$3\) trong sổ tính chỉ khác nhau chữ hoa\/chữ thường/);
     } finally {
       h.removeDir(dir);
     }

@@ -50,6 +50,13 @@ for (const version of [MINIMUM_VERSION, ...Object.values(ABILITY_SETS).filter((v
       render: async (sheet, spec) => renderOfficeFake(excel, sheet, spec),
       limits: { conditionalFormats: can.conditionalFormats, freeze: can.freeze, print: can.page },
       notes: () => port.notes,
+      typeInto: async (sheet, a1, value) => {
+        await excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(sheet).getRange(a1).values = [[value]];
+          await ctx.sync();
+        });
+        return new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+      },
     };
   });
 }
@@ -495,5 +502,66 @@ describe("the recording fake behaves like Excel where the adapter depends on it"
     });
     expect([excel.cell("Data", "A1"), excel.cell("Data", "B1"), excel.cell("Data", "C1")]).toEqual([3.2, 42, true]);
     expect(excel.formulaAt("Data", "B1")).toBe("42");
+  });
+});
+
+describe("Office.js adapter: formula cells (a verdict typed over our formula)", () => {
+  /** Our sheet of `rows` rows, each with a verdict formula in column B. */
+  const verdicts = (rows: number) =>
+    layout(
+      "status",
+      "Trạng thái",
+      Array.from({ length: rows }, (_, i) => [text(`1.${i + 1}`), { value: "Đạt", formula: `IF(A${i + 1}<>"","Đạt","")` }]),
+    );
+
+  test("read with our sheet's values, in the same syncs: formulaCells then costs no round trip, however long the sheet", async () => {
+    const { excel, port } = open();
+    await port.writeSheets([verdicts(1200)]);
+    await port.snapshot();
+    excel.resetLog();
+    const rows = await port.readSheet("Trạng thái");
+    expect(rows).toHaveLength(1200);
+    const syncs = excel.syncCount;
+    expect(syncs).toBeGreaterThanOrEqual(2); // past the first block: read in bands
+    const cells = await port.formulaCells("Trạng thái");
+    expect(excel.syncCount).toBe(syncs);
+    expect(cells.size).toBe(1200);
+    expect(cells.has("B1") && cells.has("B1200") && !cells.has("A1")).toBe(true);
+  });
+
+  test("without a read first, one round trip for a short sheet; a clerk's sheet is read without its formulas", async () => {
+    const { excel, port } = open();
+    await port.writeSheets([verdicts(3)]);
+    await port.snapshot();
+    excel.resetLog();
+    expect([...(await port.formulaCells("Trạng thái"))].sort()).toEqual(["B1", "B2", "B3"]);
+    expect(excel.syncCount).toBe(1);
+    await port.readSheet("Số liệu");
+    excel.resetLog();
+    expect([...(await port.formulaCells("Số liệu"))]).toEqual([]);
+    expect(excel.syncCount).toBe(1);
+  });
+
+  test("a value typed after the read is seen after the next snapshot, never from the old read", async () => {
+    const { excel, port } = open();
+    await port.writeSheets([verdicts(3)]);
+    await port.snapshot();
+    await port.readSheet("Trạng thái");
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Trạng thái").getRange("B2").values = [["Đạt"]];
+      await ctx.sync();
+    });
+    await port.snapshot();
+    expect([...(await port.formulaCells("Trạng thái"))].sort()).toEqual(["B1", "B3"]);
+  });
+
+  test("Excel's failure is a WorkbookError the clerk can act on, not an empty answer", async () => {
+    const { excel, port } = open();
+    await port.writeSheets([verdicts(3)]);
+    await port.snapshot();
+    excel.failNextSync("InvalidOperationInCellEditMode");
+    const failed = port.formulaCells("Trạng thái");
+    await expect(failed).rejects.toThrow(WorkbookError);
+    await expect(failed).rejects.toMatchObject({ code: "busy" });
   });
 });

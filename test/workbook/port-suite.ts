@@ -46,6 +46,8 @@ export type Opened = {
   limits?: RenderLimits;
   /** What the adapter told the clerk it left undone in its last write. */
   notes?: () => readonly string[];
+  /** The clerk types a value into a cell (over its formula, if any); the port then sees the workbook so. */
+  typeInto: (sheet: string, a1: string, value: string) => Promise<WorkbookPort>;
 };
 
 /**
@@ -87,8 +89,17 @@ function layout(key: string, name: string, values: Array<Array<string | number>>
   };
 }
 
+/** The contract every workbook port keeps, run against each adapter (xlsx file, Office.js fake, …). */
 export function testWorkbookPort(label: string, open: () => Promise<Opened>): void {
   describe(`workbook port: ${label}`, () => {
+    readCases(open);
+    writeCases(open);
+    nameCases(open);
+  });
+}
+
+/** Snapshot and reads: sheets, names, values of each kind. */
+function readCases(open: () => Promise<Opened>): void {
     test("lists the clerk's sheets in tab order, none marked as ours", async () => {
       const { port } = await open();
       const snap = await port.snapshot();
@@ -147,7 +158,10 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);
       await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(/Không có/);
     });
+}
 
+/** Writes: our sheets and the mapping, replaced not duplicated, the clerk's sheets refused, the look. */
+function writeCases(open: () => Promise<Opened>): void {
     test("writes an owned sheet and the mapping, and reads both back", async () => {
       const { port, reopen } = await open();
       const mapping = JSON.stringify({ ruleset: "x", note: "ánh xạ ".repeat(3000) });
@@ -210,6 +224,39 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       expect(new Set(notes).size).toBe(notes.length);
     });
 
+    test("tells the cells of our formulas from a value typed over one (a verdict typed by hand)", async () => {
+      const opened = await open();
+      await opened.port.writeSheets([RENDER_SPEC, layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912"]])]);
+      const port = await opened.reopen();
+      await port.snapshot();
+      expect(port.formulaCells).toBeDefined();
+      const formulas = async (p: WorkbookPort, sheet: string) => [...(await p.formulaCells!(sheet))].sort();
+      expect(await formulas(port, RENDER_SPEC.name)).toEqual(["B6", "D3", "D4"]);
+      // Text that looks like a formula, the clerk's sheets, and a sheet that is not there: none.
+      expect(await formulas(port, "Phụ lục 03")).toEqual([]);
+      expect(await formulas(port, "Số liệu")).toEqual([]);
+      expect(await formulas(port, "Không có")).toEqual([]);
+
+      const typed = await opened.typeInto(RENDER_SPEC.name, "D3", "Đạt");
+      await typed.snapshot();
+      // Read as the check reads it: the sheet's values, then its formulas.
+      expect((await typed.readSheet(RENDER_SPEC.name))[2]![3]).toBe("Đạt");
+      expect(await formulas(typed, RENDER_SPEC.name)).toEqual(["B6", "D4"]);
+      expect(await formulas(typed, RENDER_SPEC.name.toLocaleUpperCase("vi"))).toEqual(["B6", "D4"]);
+    });
+}
+
+/** Names added for accepted proposals, and text that must stay text. */
+function nameCases(open: () => Promise<Opened>): void {
+    test("adds a workbook-scoped name for a cell, kept after reopening; refuses a name Excel refuses or one the workbook has", async () => {
+      const { port, reopen } = await open();
+      await port.addName!("dan_so_18", "'Số liệu'!B7");
+      const added = (await (await reopen()).snapshot()).names.find((n) => n.name === "dan_so_18");
+      expect(added).toMatchObject({ scope: null, target: { kind: "range", range: { sheet: "Số liệu", top: 7, left: 2, bottom: 7, right: 2 } } });
+      for (const bad of ["B6", "có dấu cách", "1abc", "DAN_SO", "dan_so_18"]) await expect(port.addName!(bad, "'Số liệu'!B8")).rejects.toBeInstanceOf(WorkbookError);
+      expect((await port.snapshot()).names.filter((n) => n.scope === null).map((n) => n.name).sort()).toEqual(["dan_so", "dan_so_18", "nam_bao_cao", "ten_loi"]);
+    });
+
     test("text that looks like a formula is written as text", async () => {
       const { port, reopen } = await open();
       await port.writeSheets([layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912", "-x", "@a"]])]);
@@ -217,5 +264,4 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
       const [cells] = await again.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 1, right: 4 }]);
       expect(cells).toEqual([["=SUM(1,2)", "+84 912", "-x", "@a"]]);
     });
-  });
 }

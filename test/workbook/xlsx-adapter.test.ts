@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { definedNamesXml, withDefinedNames } from "./names-fixtures";
+import { setCells } from "../../src/sample/set-cells";
 import { SUITE_FIXTURE, testWorkbookPort } from "./port-suite";
 import { renderXlsx } from "./rendering";
 
@@ -24,5 +25,10 @@ async function fixtureBytes(): Promise<Uint8Array> {
 
 testWorkbookPort(".xlsx adapter", async () => {
   const port = await XlsxWorkbook.open(await fixtureBytes());
-  return { port, reopen: async () => XlsxWorkbook.open(await port.save()), render: async (sheet, layout) => renderXlsx(await port.save(), sheet, layout) };
+  return {
+    port,
+    reopen: async () => XlsxWorkbook.open(await port.save()),
+    render: async (sheet, layout) => renderXlsx(await port.save(), sheet, layout),
+    typeInto: async (sheet, a1, value) => XlsxWorkbook.open(await setCells(await port.save(), sheet, { [a1]: value })),
+  };
 });

@@ -1,7 +1,11 @@
 import type { Input } from "../evaluate/inputs";
+import type { SlotSpec } from "../evaluate/slot-spec";
+import { kindOf } from "../kinds/registry";
+import type { Indicator } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
 import { activeIndicators, effectiveSlots, gridRef, gridValue, showRaw, where, type FigureContext, type MappedCell, type SheetsContext } from "./context";
 import { problem, type CheckProblem } from "./types";
+import { isRequirementColumn } from "./requirement-column";
 
 const MISSING: Input = { kind: "missing" };
 
@@ -21,7 +25,7 @@ function neighbourHint(cell: MappedCell, sheets: SheetsContext): string {
   const grid = sheets.sheets.find((s) => s.name.toLocaleLowerCase("vi") === r.sheet.toLocaleLowerCase("vi"));
   for (const [dr, dc, side] of NEIGHBOURS) {
     const v = gridValue(grid, r.top + dr, r.left + dc);
-    if (grid && looksLikeFigure(v)) {
+    if (grid && looksLikeFigure(v) && !isRequirementColumn(grid, r.top + dr, r.left + dc)) {
       return ` Ô ${side} (${gridRef(grid, r.top + dr, r.left + dc)}) có số ${showRaw(v)}: nếu số liệu nằm ở đó thì ánh xạ đang lệch một ô — hãy sửa ánh xạ cho đúng ô.`;
     }
   }
@@ -35,6 +39,66 @@ function notApplicablePrefixes(ctx: FigureContext, code: string): Set<string> {
   if (r?.notApplicable) out.add("");
   for (const p of r?.parts ?? []) if (p.notApplicable) out.add(p.id);
   return out;
+}
+
+type SlotCheck = { ind: Indicator; spec: SlotSpec; prefix: string; notApplicable: Set<string> };
+
+/** The problems of one slot's input; "unmapped" where the slot needs a cell and has none. */
+function slotProblems(ctx: FigureContext, sheets: SheetsContext, { ind, spec, prefix, notApplicable }: SlotCheck): CheckProblem[] | "unmapped" {
+  const input = ctx.inputs[ind.code]?.[spec.slot] ?? MISSING;
+  const cell = ctx.cells[ind.code]?.[spec.slot];
+  const about = `chỉ tiêu ${ind.code}, "${spec.label}"`;
+  const excused = notApplicable.has("") || notApplicable.has(prefix);
+  // Nothing is missing where the indicator (or part) does not apply; the question and the
+  // reference figure of a by-year rule are asked only when needed.
+  const optional = excused || spec.questionKey !== undefined || spec.slot.endsWith("reference");
+  switch (input.kind) {
+    case "not-applicable":
+      if (excused) return [];
+      return [problem("invalid-input", `${where(cell)} (${about}) ghi "không áp dụng" nhưng chỉ tiêu này vẫn phải đánh giá — hãy nhập số liệu, hoặc trả lời câu hỏi áp dụng của chỉ tiêu nếu văn bản có.`, { ref: cell?.ref ?? input.source, code: ind.code })];
+    case "missing":
+      if (optional) return [];
+      if (!cell) return "unmapped";
+      return [problem("mapping-blank", `${where(cell)} (${about}) đang để trống — hãy nhập số liệu vào ô này.${neighbourHint(cell, sheets)}`, { ref: cell.ref, code: ind.code })];
+    case "invalid": {
+      const reason = input.reason.replace(/^Ô [^:]+: /, "");
+      const todo = /hãy|nhập/.test(reason) ? "" : " — hãy nhập lại đúng số liệu";
+      return [problem("invalid-input", `${where(cell)} (${about}): ${reason}${todo}.`, { ref: cell?.ref ?? input.source, code: ind.code })];
+    }
+    case "bool":
+      if (spec.type === "yes-no") return [];
+      return [problem("invalid-input", `${where(cell)} (${about}) ghi câu trả lời có/không, ở đây cần một số — hãy nhập số liệu.`, { ref: cell?.ref, code: ind.code })];
+    case "number": {
+      if (spec.type === "yes-no") {
+        return [problem("invalid-input", `${where(cell)} (${about}) ghi một số, ở đây cần Có hoặc Không — hãy nhập Có hoặc Không.`, { ref: cell?.ref, code: ind.code })];
+      }
+      const raw = ctx.raw[ind.code]?.[spec.slot];
+      // Counts typed "3.986" are read by the status sheet's formulas too; ratios and decimals typed as text are not.
+      if (typeof raw !== "string" || spec.type === "count") return [];
+      return [
+        problem(
+          "figure-as-text",
+          `${where(cell)} (${about}) ghi số liệu dạng chữ "${raw.trim()}": phần mềm đọc được nhưng công thức của trang trạng thái thì không (Excel sẽ hiện lỗi số liệu) — hãy nhập lại ô này dưới dạng số.`,
+          { ref: cell?.ref, code: ind.code },
+        ),
+      ];
+    }
+  }
+}
+
+/** One problem per indicator for its slots without a cell, not one per slot: an unmapped ruleset would otherwise bury the rest. */
+function unmappedProblem(ind: Indicator, mapped: Readonly<Record<string, string>> | undefined, unmapped: string[]): CheckProblem {
+  const labels = effectiveSlots(ind, mapped)
+    .flatMap((g) => g.slots)
+    .filter((s) => unmapped.includes(s.slot))
+    .map((s) => `"${s.label}"`);
+  return problem(
+    "missing-input",
+    `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; ${
+      ind.appliesIf ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".` : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
+    }`,
+    { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
+  );
 }
 
 /**
@@ -51,77 +115,15 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
     for (const { prefix, slots } of effectiveSlots(ind, mapped)) {
       for (const spec of slots) {
         if (ctx.brokenSlots?.has(`${ind.code} ${spec.slot}`)) continue;
-        const input = ctx.inputs[ind.code]?.[spec.slot] ?? MISSING;
-        const cell = ctx.cells[ind.code]?.[spec.slot];
-        const about = `chỉ tiêu ${ind.code}, "${spec.label}"`;
-        // Nothing is missing where the indicator (or part) does not apply; the question and the
-        // reference figure of a by-year rule are asked only when needed.
-        const optional = notApplicable.has("") || notApplicable.has(prefix) || spec.questionKey !== undefined || spec.slot.endsWith("reference");
-        switch (input.kind) {
-          case "not-applicable":
-            if (!notApplicable.has("") && !notApplicable.has(prefix)) {
-              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi "không áp dụng" nhưng chỉ tiêu này vẫn phải đánh giá — hãy nhập số liệu, hoặc trả lời câu hỏi áp dụng của chỉ tiêu nếu văn bản có.`, { ref: cell?.ref ?? input.source, code: ind.code }));
-            }
-            break;
-          case "missing":
-            if (optional) break;
-            if (!cell) {
-              unmapped.push(spec.slot);
-            } else {
-              out.push(problem("mapping-blank", `${where(cell)} (${about}) đang để trống — hãy nhập số liệu vào ô này.${neighbourHint(cell, sheets)}`, { ref: cell.ref, code: ind.code }));
-            }
-            break;
-          case "invalid": {
-            const reason = input.reason.replace(/^Ô [^:]+: /, "");
-            const todo = /hãy|nhập/.test(reason) ? "" : " — hãy nhập lại đúng số liệu";
-            out.push(problem("invalid-input", `${where(cell)} (${about}): ${reason}${todo}.`, { ref: cell?.ref ?? input.source, code: ind.code }));
-            break;
-          }
-          case "bool":
-            if (spec.type !== "yes-no") {
-              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi câu trả lời có/không, ở đây cần một số — hãy nhập số liệu.`, { ref: cell?.ref, code: ind.code }));
-            }
-            break;
-          case "number": {
-            if (spec.type === "yes-no") {
-              out.push(problem("invalid-input", `${where(cell)} (${about}) ghi một số, ở đây cần Có hoặc Không — hãy nhập Có hoặc Không.`, { ref: cell?.ref, code: ind.code }));
-              break;
-            }
-            const raw = ctx.raw[ind.code]?.[spec.slot];
-            // Counts typed "3.986" are read by the status sheet's formulas too; ratios and decimals typed as text are not.
-            if (typeof raw === "string" && spec.type !== "count") {
-              out.push(
-                problem(
-                  "figure-as-text",
-                  `${where(cell)} (${about}) ghi số liệu dạng chữ "${raw.trim()}": phần mềm đọc được nhưng công thức của trang trạng thái thì không (Excel sẽ hiện lỗi số liệu) — hãy nhập lại ô này dưới dạng số.`,
-                  { ref: cell?.ref, code: ind.code },
-                ),
-              );
-            }
-            break;
-          }
-        }
+        const found = slotProblems(ctx, sheets, { ind, spec, prefix, notApplicable });
+        if (found === "unmapped") unmapped.push(spec.slot);
+        else out.push(...found);
       }
     }
-    if (unmapped.length > 0) {
-      // One problem per indicator, not per slot: an unmapped ruleset would otherwise bury the rest.
-      const labels = effectiveSlots(ind, mapped)
-        .flatMap((g) => g.slots)
-        .filter((s) => unmapped.includes(s.slot))
-        .map((s) => `"${s.label}"`);
+    if (unmapped.length > 0) out.push(unmappedProblem(ind, mapped, unmapped));
+    if (kindOf(ind).needsReportDate && ctx.evaluation.asOf === undefined) {
       out.push(
-        problem(
-          "missing-input",
-          `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; ${
-            ind.appliesIf ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".` : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
-          }`,
-          { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
-        ),
-      );
-    }
-    if (ind.kind === "by-year" && ctx.evaluation.asOf === undefined) {
-      out.push(
-        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy ghi ngày báo cáo (asOf, dạng YYYY-MM-DD) trong ánh xạ, vào ô Ngày báo cáo của sổ mẫu, hoặc dùng --as-of.`, {
+        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy nhập Ngày báo cáo (hoặc ghi vào ô Ngày báo cáo của sổ mẫu).`, {
           ref: "asOf",
           code: ind.code,
         }),
@@ -130,4 +132,3 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
   }
   return out;
 }
-

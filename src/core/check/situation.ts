@@ -3,6 +3,7 @@ import type { Input } from "../evaluate/inputs";
 import { formatQuantity } from "../text/format";
 import { activeIndicators, where, type FigureContext } from "./context";
 import { sharesOf, slotOf } from "./measures";
+import { kindOf } from "../kinds/registry";
 import { problem, type CheckProblem } from "./types";
 
 /**
@@ -14,14 +15,15 @@ export function checkConditions(ctx: FigureContext): CheckProblem[] {
   const out: CheckProblem[] = [];
   const indicators = activeIndicators(ctx);
   for (const ind of indicators) {
-    if (ind.kind !== "conditional" || !ind.condition.population) continue;
+    const condition = kindOf(ind).choosingCondition(ind);
+    if (!condition?.population) continue;
     const cond = ctx.inputs[ind.code]?.["condition"];
     if (cond?.kind !== "number") continue;
     const condCell = ctx.cells[ind.code]?.["condition"];
     for (const other of indicators) {
       const inputs = ctx.inputs[other.code] ?? {};
       for (const m of sharesOf(other, { inputs, asOf: ctx.evaluation.asOf })) {
-        if (m.population !== ind.condition.population) continue;
+        if (m.population !== condition.population) continue;
         const slot = slotOf(m.prefix, "denominator");
         const d = inputs[slot];
         if (d?.kind !== "number" || cmp(d.value, cond.value) === 0) continue;
@@ -29,7 +31,7 @@ export function checkConditions(ctx: FigureContext): CheckProblem[] {
         out.push(
           problem(
             "condition-mismatch",
-            `Chỉ tiêu ${ind.code}: "${ind.condition.label}" ghi ${formatQuantity(cond.value)} (${where(condCell)}) nhưng mẫu số "${m.denominatorLabel}" của chỉ tiêu ${code} là ${formatQuantity(d.value)} (${where(ctx.cells[other.code]?.[slot])}) — mức yêu cầu của ${ind.code} được chọn theo ô điều kiện, nên hai số phải bằng nhau. Hãy sửa cho khớp.`,
+            `Chỉ tiêu ${ind.code}: "${condition.label}" ghi ${formatQuantity(cond.value)} (${where(condCell)}) nhưng mẫu số "${m.denominatorLabel}" của chỉ tiêu ${code} là ${formatQuantity(d.value)} (${where(ctx.cells[other.code]?.[slot])}) — mức yêu cầu của ${ind.code} được chọn theo ô điều kiện, nên hai số phải bằng nhau. Hãy sửa cho khớp.`,
             { ref: condCell?.ref ?? cond.source, code: ind.code },
           ),
         );

@@ -6,32 +6,37 @@ import { parseCell, type RawCell } from "../text/cell";
 import { findIndicator } from "../ruleset/walk";
 import { effectiveSlots, gridRef, showRaw, where, type FigureContext, type SheetGrid } from "./context";
 import { problem, type CheckProblem } from "./types";
+import { STATUS_COLUMN, STATUS_HEADER_ROW } from "../layout/status-columns";
 
 /*
  * Our status sheet holds the figures it was computed from, cached beside its formulas. When those
  * differ from the mapped cells now (figures edited where the formulas do not follow, the mapping
  * changed, the file saved by a program that does not recalculate) the sheet is older than the
- * figures it shows. Columns are found by their headers (as core/layout/status.ts writes them:
- * A "Mã", D "Tử số / Giá trị", E "Mẫu số", G "Đánh giá", M "Loại"), with those letters as fallback.
+ * figures it shows. Columns are found by their headers (core/layout/status-columns.ts), with their
+ * positions there as fallback for a sheet whose header row was edited.
  */
 
 const RERUN = "Hãy chạy lại Đánh giá (trong Excel: nút Đánh giá; dòng lệnh: chitieu evaluate TỆP.xlsx --out TỆP.xlsx) để cập nhật trước khi gửi.";
 
-type Columns = { header: number; code: number; d: number; e: number; verdict: number; role: number };
+/** The columns the check reads, 1-based, and the header row they were found on. */
+type Columns = { header: number } & Record<"code" | "figure" | "base" | "verdict" | "role", number>;
+
+const READ: ReadonlyArray<Exclude<keyof Columns, "header">> = ["code", "figure", "base", "verdict", "role"];
 
 function findColumns(grid: SheetGrid): Columns {
-  const want = { code: "ma", d: "tu so gia tri", e: "mau so", verdict: "danh gia", role: "loai" } as const;
+  const fallback = (header: number): Columns => ({ header, ...(Object.fromEntries(READ.map((k) => [k, STATUS_COLUMN[k].index])) as Omit<Columns, "header">) });
+  const codeHeader = foldLoose(STATUS_COLUMN.code.header ?? "");
   for (let r = 1; r <= Math.min(grid.rows.length, 20); r++) {
-    const row = grid.rows[r - 1] ?? [];
-    const texts = row.map((c) => (typeof c === "string" ? foldLoose(c) : ""));
-    if (texts[0] !== want.code) continue;
-    const at = (t: string, fallback: number) => {
-      const i = texts.indexOf(t);
-      return i >= 0 ? i + 1 : fallback;
-    };
-    return { header: r, code: 1, d: at(want.d, 4), e: at(want.e, 5), verdict: at(want.verdict, 7), role: at(want.role, 13) };
+    const texts = (grid.rows[r - 1] ?? []).map((c) => (typeof c === "string" ? foldLoose(c) : ""));
+    if (texts[STATUS_COLUMN.code.index - 1] !== codeHeader) continue;
+    const found = fallback(r);
+    for (const key of READ) {
+      const i = texts.indexOf(foldLoose(STATUS_COLUMN[key].header ?? ""));
+      if (i >= 0) found[key] = i + 1;
+    }
+    return found;
   }
-  return { header: 5, code: 1, d: 4, e: 5, verdict: 7, role: 13 };
+  return fallback(STATUS_HEADER_ROW);
 }
 
 /** A value as the engine would read it, for comparing a cached figure with the cell's current one. */
@@ -100,7 +105,7 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
     const slots = (group?.slots ?? []).filter((s) => !s.slot.endsWith("condition"));
     let stale = false;
     slots.slice(0, 2).forEach((spec, i) => {
-      const col = i === 0 ? cols.d : cols.e;
+      const col = i === 0 ? cols.figure : cols.base;
       const cached = canonical(row[col - 1] ?? null, spec.type);
       const now = canonical(ctx.raw[code]?.[spec.slot] ?? null, spec.type);
       if (cached === undefined || now === undefined || cached === now) return;

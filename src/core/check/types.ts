@@ -30,6 +30,14 @@ export const BUILT_IN_CHECKS = {
   "population-mismatch": "loi",
   /** An appendix list whose count differs from its indicator's numerator. */
   "list-count-mismatch": "loi",
+  /**
+   * What building the appendix lists from the rosters found — a person entered twice, an unreadable
+   * cell, a list that disagrees with its figure — word for word as the Phụ lục view says it. Its
+   * importance is the finding's own (a lỗi or a cảnh báo); this is the default.
+   */
+  "appendix-list": "loi",
+  /** An attached Phụ lục sheet whose total is not what the rosters give now: it was made before a change. */
+  "list-sheet-stale": "loi",
   /** A ratio whose rounded display suggests the other verdict (84,997% shows 85,0% and fails ≥ 85%). */
   "display-threshold": "canh-bao",
   /** The status sheet shows figures (or a date, or verdicts) other than the workbook's current ones. */

@@ -28,10 +28,21 @@ export type CheckView = {
   sections: Array<{ severity: CheckProblem["severity"]; title: string; items: CheckViewItem[] }>;
 };
 
+/** The message without the title it would repeat: "Chỉ tiêu 1.1.1" over "Chỉ tiêu 1.1.1 chưa có…" reads "Chưa có…". */
+export function withoutTitle(title: string, message: string): string {
+  if (!message.toLocaleLowerCase("vi").startsWith(title.toLocaleLowerCase("vi"))) return message;
+  const rest = message.slice(title.length);
+  // "Chỉ tiêu 1.1.10…" is another indicator, not the title repeated.
+  if (!/^[\s:,]/.test(rest)) return message;
+  const t = rest.replace(/^[\s:,]+/, "");
+  return t === "" ? message : t.charAt(0).toLocaleUpperCase("vi") + t.slice(1);
+}
+
 export function checkView(problems: readonly CheckProblem[]): CheckView {
   const items = problems.map((p, i): CheckViewItem => {
     const target = selectTarget(p.ref);
-    const item: CheckViewItem = { key: `${i}:${p.checkId}`, severity: p.severity, title: p.code ? `Chỉ tiêu ${p.code}` : p.severity === "loi" ? "Lỗi" : "Cảnh báo", message: p.message };
+    const title = p.code ? `Chỉ tiêu ${p.code}` : p.severity === "loi" ? "Lỗi" : "Cảnh báo";
+    const item: CheckViewItem = { key: `${i}:${p.checkId}`, severity: p.severity, title, message: withoutTitle(title, p.message) };
     if (p.ref !== undefined) item.where = p.ref;
     if (target) item.target = target;
     if (p.suggestion !== undefined) item.suggestion = p.suggestion;

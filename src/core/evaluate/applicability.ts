@@ -1,6 +1,6 @@
 import type { AppliesIf } from "../ruleset/schema";
 import type { IndicatorInputs, Input } from "./inputs";
-import type { MeasureResult, Problem } from "./result";
+import type { MeasureResult, Finding as Problem } from "./result";
 
 const MISSING: Input = { kind: "missing" };
 

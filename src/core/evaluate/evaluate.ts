@@ -4,11 +4,11 @@ import { formatPercent } from "../text/format";
 import { combine } from "./combine";
 import { isIsoDate } from "../text/date";
 import type { Inputs } from "./inputs";
-import { evaluateKind } from "./kinds";
+import { kindOf } from "../kinds/registry";
 import { judgeApplicability } from "./applicability";
 import { slotsOf } from "./slots";
 import { rat } from "./rational";
-import type { Evaluation, IndicatorResult, Problem, SummaryResult, Verdict } from "./result";
+import type { Evaluation, IndicatorResult, Finding as Problem, SummaryResult, Verdict } from "./result";
 
 export type EvaluateOptions = {
   /** The report date, YYYY-MM-DD. Year-dependent thresholds and ages are taken on it. */
@@ -64,8 +64,8 @@ export function evaluate(ruleset: Ruleset, inputs: Inputs, options: EvaluateOpti
     }
     const own = inputs[item.code] ?? {};
     // The parts of an all-of indicator answer for themselves unless the whole indicator is conditional.
-    const naSlots = item.kind === "all-of" && !item.appliesIf ? [] : slotsOf(item).filter((s) => s.questionKey === undefined).map((s) => s.slot);
-    return { ...where, ...judgeApplicability(item.appliesIf, own, "", naSlots, item.requirementText ?? "", () => evaluateKind(item, { inputs: own, asOf })) };
+    const naSlots = kindOf(item).partsAnswerForThemselves && !item.appliesIf ? [] : slotsOf(item).filter((s) => s.questionKey === undefined).map((s) => s.slot);
+    return { ...where, ...judgeApplicability(item.appliesIf, own, "", naSlots, item.requirementText ?? "", () => kindOf(item).evaluate(item, { inputs: own, asOf })) };
   });
   const byCode = new Map(indicators.map((r) => [r.code, r]));
 

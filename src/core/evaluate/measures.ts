@@ -2,7 +2,7 @@ import type { Comparator, QuantityRequirement, ShareRequirement } from "../rules
 import { COMPARATOR_TEXT, formatDecimal, formatInteger, formatPercent, formatQuantity, formatShareThreshold, shareThresholdValue } from "../text/format";
 import type { IndicatorInputs, Input } from "./inputs";
 import { ceil, cmp, div, floor, fromNumber, isInteger, mul, ONE, rat, roundHalfUpScaled, sub, ZERO, type Rational } from "./rational";
-import type { MeasureResult, Problem, Shortfall, Verdict } from "./result";
+import type { MeasureResult, Finding as Problem, Shortfall, Verdict } from "./result";
 
 /** value ⋄ threshold, exactly. */
 export function satisfies(value: Rational, comparator: Comparator, threshold: Rational): boolean {

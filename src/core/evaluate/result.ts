@@ -15,7 +15,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
 /** lỗi blocks sending upward; cảnh báo asks the clerk to look. */
 export type Severity = "loi" | "canh-bao";
 
-export type Problem = { message: string; ref?: SourceRef; severity: Severity };
+export type Finding = { message: string; ref?: SourceRef; severity: Severity };
 
 /** How many more (or fewer) units pass it: "Còn thiếu 854 người". */
 export type Shortfall = { amount: Rational; unit: string; direction: "more" | "fewer"; text: string };
@@ -33,7 +33,7 @@ export type MeasureResult = {
   denominator?: Rational;
   shortfall?: Shortfall;
   notes: string[];
-  problems: Problem[];
+  problems: Finding[];
   sources: SourceRef[];
   /** Why it does not apply to this commune (the clerk's answer or the document's 0/0 rule). */
   notApplicable?: { reason: string };
@@ -66,6 +66,12 @@ export type SummaryResult = {
   text: string;
 };
 
+/** One village of a group judged per village: its own verdict on the group and each of its indicators (units.ts). */
+export type VillageResult = { name: string; nameSource?: string; verdict: Verdict; passed: number; counted: number; text: string; indicators: IndicatorResult[]; criteria: SummaryResult[] };
+
+/** A group judged per village: the commune-level rule over its villages ("ít nhất 1 thôn đạt") and each village. */
+export type UnitsResult = { groupCode: string; groupName: string; unitName: string; rule: string; source: string; verdict: Verdict; passed: number; counted: number; text: string; villages: VillageResult[] };
+
 export type Evaluation = {
   ruleset: string;
   asOf?: string;
@@ -73,5 +79,7 @@ export type Evaluation = {
   criteria: SummaryResult[];
   groups: SummaryResult[];
   overall: SummaryResult;
-  problems: Problem[];
+  problems: Finding[];
+  /** Groups judged village by village, when the workbook names villages (units.ts). */
+  units?: UnitsResult[];
 };

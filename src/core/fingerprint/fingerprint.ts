@@ -10,6 +10,7 @@ import type { Ruleset } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
 import { contentHash } from "./hash";
 import { TOOL_VERSION } from "./version";
+import { slotWords } from "../evaluate/slot-words";
 
 export const FINGERPRINT_KEY = "fingerprint";
 export const FINGERPRINT_SHEET = "ChiTieuXa_DauVet";
@@ -120,16 +121,16 @@ export function compareFingerprints(stored: Fingerprint, now: Fingerprint): Fing
   for (const s of stored.inputs) {
     const n = nowBySlot.get(`${s.code} ${s.slot}`);
     if (!n) {
-      out.push({ kind: "cell", code: s.code, ref: s.cell, message: `Chỉ tiêu ${s.code} (${s.slot}) không còn đọc từ ${s.cell} như lúc ghi trang trạng thái` });
+      out.push({ kind: "cell", code: s.code, ref: s.cell, message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) không còn đọc từ ${s.cell} như lúc ghi trang trạng thái` });
     } else if (n.cell !== s.cell) {
-      out.push({ kind: "cell", code: s.code, ref: n.cell, message: `Chỉ tiêu ${s.code} (${s.slot}) đổi ô nguồn từ ${s.cell} sang ${n.cell} ${when}` });
+      out.push({ kind: "cell", code: s.code, ref: n.cell, message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) đổi ô nguồn từ ${s.cell} sang ${n.cell} ${when}` });
     } else if (n.value !== s.value) {
       out.push({ kind: "input", code: s.code, ref: s.cell, message: `${s.cell} đổi từ ${s.value} thành ${n.value} ${when} (chỉ tiêu ${s.code})` });
     }
   }
   const storedSlots = new Set(stored.inputs.map((i) => `${i.code} ${i.slot}`));
   for (const n of now.inputs) {
-    if (!storedSlots.has(`${n.code} ${n.slot}`)) out.push({ kind: "cell", code: n.code, ref: n.cell, message: `Chỉ tiêu ${n.code} (${n.slot}) nay đọc từ ${n.cell}, lúc ghi trang trạng thái chưa có ô này` });
+    if (!storedSlots.has(`${n.code} ${n.slot}`)) out.push({ kind: "cell", code: n.code, ref: n.cell, message: `Chỉ tiêu ${n.code} (${slotWords(n.slot)}) nay đọc từ ${n.cell}, lúc ghi trang trạng thái chưa có ô này` });
   }
   return out;
 }

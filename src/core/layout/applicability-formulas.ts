@@ -96,8 +96,8 @@ function noneIs(cell: CellSpec | null, numerator: string, denominator: string, v
 }
 
 /** What a measured amount (km, ha, tấn) must change by to pass n/d ⋄ p/q: p·d/q − n, or n − p·d/q. */
-export function measuredShortfallExpr(n: string, d: string, t: Rational, c: Comparator): string | undefined {
-  if (c === "=") return undefined;
-  const need = `(${t.n}*${d}/${t.d})`;
-  return c === ">=" || c === ">" ? `${need}-${n}` : `${n}-${need}`;
+export function measuredShortfallExpr(numerator: string, denominator: string, threshold: Rational, comparator: Comparator): string | undefined {
+  if (comparator === "=") return undefined;
+  const need = `(${threshold.n}*${denominator}/${threshold.d})`;
+  return comparator === ">=" || comparator === ">" ? `${need}-${numerator}` : `${numerator}-${need}`;
 }

@@ -97,36 +97,36 @@ export function verdictExpr(operands: Operand[], test: string, impossible?: stri
  * within 2^-48 of each other as equal) while the products stay below 2^47: counts are at most
  * MAX_COUNT (badExpr refuses larger ones, as the engine does) and q at most 140.
  */
-export function shareTest(n: string, d: string, t: Rational, c: Comparator): string {
-  return `${n}*${t.d}${OP[c]}${t.n}*${d}`;
+export function shareTest(numerator: string, denominator: string, threshold: Rational, comparator: Comparator): string {
+  return `${numerator}*${threshold.d}${OP[comparator]}${threshold.n}*${denominator}`;
 }
 
 /** A ratio typed directly against p/q; rounding to 9 places only removes binary noise (0,85·20). */
-export function shareValueTest(v: string, t: Rational, c: Comparator): string {
-  return `ROUND(${v}*${t.d},9)${OP[c]}${t.n}`;
+export function shareValueTest(value: string, threshold: Rational, comparator: Comparator): string {
+  return `ROUND(${value}*${threshold.d},9)${OP[comparator]}${threshold.n}`;
 }
 
-export function quantityTest(v: string, t: string, c: Comparator): string {
-  return `ROUND(${v}-(${t}),9)${OP[c]}0`;
+export function quantityTest(value: string, threshold: string, comparator: Comparator): string {
+  return `ROUND(${value}-(${threshold}),9)${OP[comparator]}0`;
 }
 
 /**
  * Units the numerator must change by, as the engine's countShortfall computes it:
  * ceil(p·d/q) is INT((p·d+q−1)/q) for whole numbers.
  */
-export function shareShortfallExpr(n: string, d: string, t: Rational, c: Comparator, share: boolean): string | undefined {
-  const ceilNeed = `INT((${t.n}*${d}+${t.d}-1)/${t.d})`;
-  const floorNeed = `INT(${t.n}*${d}/${t.d})`;
-  const capped = (need: string) => (share ? `IF(${need}<=${d},${need}-${n},"")` : `${need}-${n}`);
-  switch (c) {
+export function shareShortfallExpr(numerator: string, denominator: string, threshold: Rational, comparator: Comparator, share: boolean): string | undefined {
+  const ceilNeed = `INT((${threshold.n}*${denominator}+${threshold.d}-1)/${threshold.d})`;
+  const floorNeed = `INT(${threshold.n}*${denominator}/${threshold.d})`;
+  const capped = (need: string) => (share ? `IF(${need}<=${denominator},${need}-${numerator},"")` : `${need}-${numerator}`);
+  switch (comparator) {
     case ">=":
       return capped(ceilNeed);
     case ">":
       return capped(`(${floorNeed}+1)`);
     case "<=":
-      return `${n}-${floorNeed}`;
+      return `${numerator}-${floorNeed}`;
     case "<":
-      return `${n}-(${ceilNeed}-1)`;
+      return `${numerator}-(${ceilNeed}-1)`;
     case "=":
       return undefined;
   }
@@ -139,8 +139,8 @@ function spellings(words: string[]): string[] {
 
 function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
   // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both. No-break spaces count as spaces.
-  const t = `TRIM(${spaced(cell)})`;
-  return `OR(${cell}=${bool},${cell}=${num},${spellings(words).map((w) => `${t}=${str(w)}`).join(",")})`;
+  const trimmed = `TRIM(${spaced(cell)})`;
+  return `OR(${cell}=${bool},${cell}=${num},${spellings(words).map((w) => `${trimmed}=${str(w)}`).join(",")})`;
 }
 
 /** "Có" / "Không" / "?" (unreadable, an error included) from a yes/no cell, with the words core/text reads. */

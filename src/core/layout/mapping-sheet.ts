@@ -50,7 +50,6 @@ export function mappingTextFromColumn(columnA: readonly RawCell[]): StoredMappin
 /** What a clerk reads when the stored mapping cannot be trusted, with the way out. */
 export function damagedMappingMessage(why: string): string {
   return (
-    `Ánh xạ lưu trong sổ tính (trang ẩn ${MAPPING_SHEET}) bị hỏng: ${why}. Hãy đề xuất lại ánh xạ: ` +
-    "chitieu propose TỆP --ruleset MÃ --json anh-xa.json, xem lại tệp anh-xa.json rồi chạy lại lệnh với --mapping anh-xa.json " + "(stored mapping damaged)"
+    `Ánh xạ lưu trong sổ tính (trang ẩn ${MAPPING_SHEET}) bị hỏng: ${why}. Hãy chọn lại bộ tiêu chí và gán lại các ô số liệu (Chỉ tiêu xã đề xuất sẵn các ô tìm được), rồi ghi lại`
   );
 }

@@ -4,17 +4,18 @@
  * the figures they give. Pure: the app reads the sheets and writes the layouts.
  */
 import type { Ymd } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { chooseSheetName, type SheetLayout } from "../layout/sheet";
 import type { Ruleset } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
-import { proposeRoster, ROSTER_TEXT, type ProposedRoster, type RosterKind } from "./columns";
+import { proposeRoster, ROSTER_TEXT, type ProposedRoster } from "./columns";
+import type { ListId, RosterKind } from "./ids";
 import { listFigures, listIndicators, type ListFigures, type WrittenList } from "./figures";
 import { listSheetKey, listSheetLayout } from "./layout";
 import { withProposals, type ListsMapping } from "./mapping";
 import { readRoster, resolveRoster, type Roster } from "./roster";
 import { residentAges, selectList, type AgeRules, type BuiltList, type ResidentAges } from "./select";
-import { LIST_TEMPLATES, type ListId } from "./templates";
+import { LIST_TEMPLATES } from "./templates";
 
 /** The headers a roster of each kind is recognised by, for the message when none is found. */
 const HEADER_HINT: Record<RosterKind, string> = {
@@ -29,12 +30,12 @@ const DEFAULT_ADULT_AGE = 18;
 const DEFAULT_WORKING_FROM = 15;
 
 /** The age rules of a ruleset on a report date, with a problem when a parameter had to be defaulted. */
-export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; problems: Finding[] } {
+  const problems: Finding[] = [];
   const adult = ruleset.parameters["adultAge"];
   const working = ruleset.parameters["workingAgeFrom"];
   if (!adult && listIndicators(ruleset).some((l) => l.list === "PL03")) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20 (adult age defaulted)`, severity: "canh-bao" });
+    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20`, severity: "canh-bao" });
   }
   const rules: AgeRules = { asOf, adultAge: adult?.value ?? DEFAULT_ADULT_AGE, workingAgeFrom: working?.value ?? DEFAULT_WORKING_FROM };
   const source = adult ? shortSource(adult.source) : "Bộ luật Dân sự 2015, Điều 20";
@@ -59,9 +60,9 @@ export function rostersNeeded(ids: readonly ListId[]): RosterKind[] {
 }
 
 /** The best sheet for each roster kind among the sheets given; a second candidate is said, not used. */
-export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): { proposals: ProposedRoster[]; problems: Problem[] } {
+export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): { proposals: ProposedRoster[]; problems: Finding[] } {
   const best = new Map<RosterKind, ProposedRoster>();
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   for (const [sheet, rows] of sheets) {
     const p = proposeRoster(sheet, rows);
     if (!p) continue;
@@ -74,9 +75,9 @@ export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly Ra
   return { proposals: [...best.values()], problems };
 }
 
-function otherCandidate(skipped: ProposedRoster, chosen: ProposedRoster): Problem {
+function otherCandidate(skipped: ProposedRoster, chosen: ProposedRoster): Finding {
   return {
-    message: `Trang "${skipped.sheet}" cũng giống ${ROSTER_TEXT[skipped.kind]}; đã chọn trang "${chosen.sheet}" — nếu sai, sửa lists.rosters.${skipped.kind} trong ánh xạ (several roster candidates)`,
+    message: `Trang "${skipped.sheet}" cũng giống ${ROSTER_TEXT[skipped.kind]}; đã chọn trang "${chosen.sheet}" — nếu sai, sửa lists.rosters.${skipped.kind} trong ánh xạ`,
     severity: "canh-bao",
   };
 }
@@ -104,16 +105,16 @@ export type ListsBuild = {
   mapping: ListsMapping;
   figures: ListFigures;
   rosters: Roster[];
-  problems: Problem[];
+  problems: Finding[];
 };
 
 /** Builds every list the ruleset names (or `only` those) from the sheets given. */
 export function buildLists(input: ListsBuildInput): ListsBuild {
   const { ruleset, asOf } = input;
   const ids = listsToMake(input.ruleset, input.only);
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   if (ids.length === 0) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""} (no lists in this ruleset)`, severity: "loi" });
+    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""}`, severity: "loi" });
     return { lists: [], mapping: input.lists, figures: {}, rosters: [], problems };
   }
   const { rules, problems: ruleProblems } = ageRulesOf(ruleset, asOf);
@@ -134,14 +135,14 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     if (!m) {
       const wanted = ids.filter((id) => LIST_TEMPLATES[id].roster === kind).map((id) => LIST_TEMPLATES[id].appendix);
       problems.push({
-        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind} (roster not found)`,
+        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind}`,
         severity: "loi",
       });
       continue;
     }
     const rows = sheetRows(input.sheets, m.sheet);
     if (!rows) {
-      problems.push({ message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính (no such sheet)`, severity: "loi" });
+      problems.push({ message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`, severity: "loi" });
       continue;
     }
     const resolved = resolveRoster(kind, m, rows);

@@ -5,25 +5,7 @@
  */
 import type { RawCell } from "../text/cell";
 import { foldLoose, nfc } from "../text/fold";
-
-/** What a roster column means to the lists. */
-export type ColumnRole =
-  | "name"
-  | "birthDate"
-  | "sex"
-  | "village"
-  | "position"
-  | "smartphone"
-  | "paymentAccount"
-  | "registered"
-  | "onlinePayment"
-  | "digitalTech";
-
-export const COLUMN_ROLES: readonly ColumnRole[] = ["name", "birthDate", "sex", "village", "position", "smartphone", "paymentAccount", "registered", "onlinePayment", "digitalTech"];
-
-/** The yes/no columns. */
-export type FlagRole = Extract<ColumnRole, "smartphone" | "paymentAccount" | "registered" | "onlinePayment" | "digitalTech">;
-export const FLAG_ROLES: readonly FlagRole[] = ["smartphone", "paymentAccount", "registered", "onlinePayment", "digitalTech"];
+import type { ColumnRole, RosterKind } from "./ids";
 
 /** How each role is named to the clerk. */
 export const ROLE_TEXT: Record<ColumnRole, string> = {
@@ -38,9 +20,6 @@ export const ROLE_TEXT: Record<ColumnRole, string> = {
   onlinePayment: "Thanh toán trực tuyến",
   digitalTech: "Ứng dụng công nghệ số",
 };
-
-export type RosterKind = "residents" | "officials" | "businesses" | "cooperatives";
-export const ROSTER_KINDS: readonly RosterKind[] = ["residents", "officials", "businesses", "cooperatives"];
 
 export const ROSTER_TEXT: Record<RosterKind, string> = {
   residents: "danh sách dân cư",

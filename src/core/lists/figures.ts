@@ -7,13 +7,15 @@
  */
 import type { IndicatorInputs, Input, Inputs } from "../evaluate/inputs";
 import { cmp, rat, toNumber } from "../evaluate/rational";
-import type { Problem } from "../evaluate/result";
-import type { Ruleset } from "../ruleset/schema";
+import type { Finding as Problem } from "../evaluate/result";
+import type { IndicatorKind, Ruleset } from "../ruleset/schema";
+import type { KindModule } from "../kinds/module";
+import { kindOf } from "../kinds/registry";
 import { quoteSheet } from "../ref/a1";
 import { indicatorsOf } from "../ruleset/walk";
 import { formatInteger } from "../text/format";
 import type { BuiltList } from "./select";
-import type { ListId } from "./templates";
+import type { ListId } from "./ids";
 
 /** A list as written: its count, population and where its total stands. */
 export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string; countFormula?: string };
@@ -21,9 +23,12 @@ export type WrittenList = { list: BuiltList; totalRef: string; sheetName: string
 /** Indicator code → slot → the figure from a list, with where it comes from. */
 export type ListFigures = Record<string, Record<string, { value: number; source: string; text: string; formula?: string }>>;
 
+/** What a list gives an indicator that names it, as its kind says (src/core/kinds). */
+type ListFigure = KindModule<IndicatorKind>["listFigure"];
+
 /** The indicators of a ruleset that name a list, in document order. */
-export function listIndicators(ruleset: Ruleset): Array<{ code: string; kind: string; list: ListId }> {
-  return indicatorsOf(ruleset).flatMap(({ item }) => (item.list ? [{ code: item.code, kind: item.kind, list: item.list }] : []));
+export function listIndicators(ruleset: Ruleset): Array<{ code: string; list: ListId; figure: ListFigure }> {
+  return indicatorsOf(ruleset).flatMap(({ item }) => (item.list ? [{ code: item.code, list: item.list, figure: kindOf(item).listFigure }] : []));
 }
 
 /** The figures the written lists give, for the indicators that name them. */
@@ -37,7 +42,7 @@ export function listFigures(ruleset: Ruleset, written: readonly WrittenList[]): 
     const unit = w.list.template.unit;
     const countText = `${w.list.template.appendix} (${w.totalRef}) đếm được ${formatInteger(count)} ${unit}`;
     // Without its yes/no column a list is empty for want of answers, not for want of people: no numerator.
-    if (ind.kind === "ratio") {
+    if (ind.figure === "counts") {
       const denominator = {
         value: w.list.population,
         // The population is counted by age from the roster, which no formula can redo: a constant.
@@ -47,7 +52,7 @@ export function listFigures(ruleset: Ruleset, written: readonly WrittenList[]): 
       };
       const numerator = { value: count, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: w.countFormula } : {}) };
       out[ind.code] = w.list.answered ? { numerator, denominator } : { denominator };
-    } else if (ind.kind === "yes-no" && w.list.answered) {
+    } else if (ind.figure === "anyone-listed" && w.list.answered) {
       out[ind.code] = { value: { value: count > 0 ? 1 : 0, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: `IF(${w.countFormula}>0,"Có","Không")` } : {}) } };
     }
   }
@@ -98,7 +103,7 @@ export function mergeListFigures(read: Inputs, figures: ListFigures): { inputs: 
       if (!agree) {
         const where = mapped.source ?? "ô đã gán";
         problems.push({
-          message: `Chỉ tiêu ${code}, ${SLOT_TEXT[slot] ?? slot}: ${f.text}, nhưng ${where} ghi ${shownInput(mapped)} — hai nơi phải khớp nhau; hãy kiểm tra danh sách hoặc sửa số liệu (list count disagrees with the mapped figure)`,
+          message: `Chỉ tiêu ${code}, ${SLOT_TEXT[slot] ?? slot}: ${f.text}, nhưng ${where} ghi ${shownInput(mapped)} — hai nơi phải khớp nhau; hãy kiểm tra danh sách hoặc sửa số liệu`,
           ref: mapped.source ?? f.source,
           severity: "loi",
         });

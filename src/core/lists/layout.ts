@@ -12,7 +12,8 @@ import { cellRef, quoteSheet } from "../ref/a1";
 import type { CellSpec, SheetLayout, StyleName } from "../layout/sheet";
 import type { RosterEntry } from "./roster";
 import type { BuiltList } from "./select";
-import { CONFIRM_COMMUNE, type ListId } from "./templates";
+import type { ListId } from "./ids";
+import { CONFIRM_COMMUNE, type ListTemplate } from "./templates";
 
 export type ListLayoutInput = {
   list: BuiltList;
@@ -81,6 +82,27 @@ function communeText(commune: string | undefined): string {
 
 const NO_VILLAGE = "(Không ghi thôn, khu dân cư)";
 
+/**
+ * The confirmation blocks in the document's order, left to right: the commune's under A:B and the
+ * village's under C; a single block stands on the right, where a signature goes.
+ */
+function confirmationRows(t: ListTemplate, rows: Row[], merges: SheetLayout["merges"]): void {
+  rows.push([]);
+  const confirm: Row = [null, null, null];
+  const sign: Row = [null, null, null];
+  const blocks = t.confirmations;
+  const at = (title: string) => (blocks.length === 1 ? 3 : title === CONFIRM_COMMUNE ? 1 : 3);
+  for (const title of blocks) {
+    const c = at(title);
+    confirm[c - 1] = cell(title, "title");
+    sign[c - 1] = cell(title === CONFIRM_COMMUNE ? "(Ký, ghi rõ họ tên, đóng dấu)" : "(Ký, ghi rõ họ tên)", "note");
+  }
+  rows.push(confirm);
+  if (blocks.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
+  rows.push(sign);
+  if (blocks.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
+}
+
 /** The list sheet of one appendix. */
 export function listSheetLayout(input: ListLayoutInput): ListLayout {
   const { list } = input;
@@ -142,22 +164,7 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
   merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
   const totalRow = rows.length;
 
-  // The confirmation blocks in the document's order, left to right: the commune's under A:B and the
-  // village's under C; a single block stands on the right, where a signature goes.
-  rows.push([]);
-  const confirm: Row = [null, null, null];
-  const sign: Row = [null, null, null];
-  const blocks = t.confirmations;
-  const at = (title: string) => (blocks.length === 1 ? 3 : title === CONFIRM_COMMUNE ? 1 : 3);
-  for (const title of blocks) {
-    const c = at(title);
-    confirm[c - 1] = cell(title, "title");
-    sign[c - 1] = cell(title === CONFIRM_COMMUNE ? "(Ký, ghi rõ họ tên, đóng dấu)" : "(Ký, ghi rõ họ tên)", "note");
-  }
-  rows.push(confirm);
-  if (blocks.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
-  rows.push(sign);
-  if (blocks.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
+  confirmationRows(t, rows, merges);
 
   heights.length = rows.length;
   return {

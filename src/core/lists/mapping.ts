@@ -16,25 +16,14 @@
  * Columns are kept by header text, not letter, so a column the clerk inserts or moves is still found.
  */
 import { z } from "zod";
-import { formatPath, type Problem } from "../ruleset/load";
-import type { ColumnRole, ProposedRoster, RosterKind } from "./columns";
+import { formatPath, type ConfigProblem } from "../ruleset/load";
+import type { ProposedRoster } from "./columns";
+import { COLUMN_ROLES, ROSTER_KINDS, keyedBy, type ColumnRole, type RosterKind } from "./ids";
 
 const Header = z.string().trim().min(1, "tiêu đề cột trống");
 
-const Columns = z
-  .object({
-    name: Header,
-    birthDate: Header.optional(),
-    sex: Header.optional(),
-    village: Header.optional(),
-    position: Header.optional(),
-    smartphone: Header.optional(),
-    paymentAccount: Header.optional(),
-    registered: Header.optional(),
-    onlinePayment: Header.optional(),
-    digitalTech: Header.optional(),
-  })
-  .strict();
+/** Every role's header; only the name is required (each kind's own needs are checked when it is read). */
+const Columns = z.object({ ...keyedBy(COLUMN_ROLES, Header.optional()), name: Header }).strict();
 
 export const RosterMapping = z
   .object({
@@ -49,12 +38,7 @@ export type RosterMapping = z.infer<typeof RosterMapping>;
 export const ListsMapping = z
   .object({
     rosters: z
-      .object({
-        residents: RosterMapping.optional(),
-        officials: RosterMapping.optional(),
-        businesses: RosterMapping.optional(),
-        cooperatives: RosterMapping.optional(),
-      })
+      .object(keyedBy(ROSTER_KINDS, RosterMapping.optional()))
       .strict()
       .default({}),
     /** Group each list by village (thôn, khu dân cư) with a subtotal per village. */
@@ -65,7 +49,7 @@ export type ListsMapping = z.infer<typeof ListsMapping>;
 
 const vietnamese = z.locales.vi().localeError;
 
-export type ListsMappingParse = { ok: true; lists: ListsMapping } | { ok: false; problems: Problem[] };
+export type ListsMappingParse = { ok: true; lists: ListsMapping } | { ok: false; problems: ConfigProblem[] };
 
 /** Validates the `lists` value of a mapping; every error names its JSON path under "lists". */
 export function parseListsMapping(value: unknown, source: string): ListsMappingParse {
@@ -75,7 +59,7 @@ export function parseListsMapping(value: unknown, source: string): ListsMappingP
     ok: false,
     problems: parsed.error.issues.map((i) => {
       const ref = `${source}: ${formatPath(["lists", ...i.path])}`;
-      return { ref, message: `${ref}: ${i.message} (invalid mapping)` };
+      return { ref, message: `${ref}: ${i.message}` };
     }),
   };
 }

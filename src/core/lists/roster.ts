@@ -5,11 +5,12 @@
  */
 import type { Birth, Sex } from "../age/retirement";
 import { formatBirth } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { cellRef, quoteSheet } from "../ref/a1";
 import type { RawCell } from "../text/cell";
 import { fold, foldLoose } from "../text/fold";
-import { COLUMN_ROLES, FLAG_ROLES, HEADER_SEARCH_ROWS, ROLE_TEXT, ROSTER_TEXT, headerText, rolesOfRow, type ColumnRole, type FlagRole, type RosterColumn, type RosterKind } from "./columns";
+import { HEADER_SEARCH_ROWS, ROLE_TEXT, ROSTER_TEXT, headerText, rolesOfRow, type RosterColumn } from "./columns";
+import { COLUMN_ROLES, FLAG_ROLES, type ColumnRole, type FlagRole, type RosterKind } from "./ids";
 import { findIdLikeColumns, ID_KIND_TEXT, type IdLikeColumn } from "./id-columns";
 import type { RosterMapping } from "./mapping";
 import { looksLikeFormula, readBirth, readSex, readText, shown, yesNoReader } from "./values";
@@ -35,15 +36,15 @@ export type Roster = {
   /** Rows with a name that were read (duplicates included). */
   rowsRead: number;
   idColumns: IdLikeColumn[];
-  problems: Problem[];
+  problems: Finding[];
 };
 
 export type RosterResolve =
   | { ok: true; headerRow: number; columns: Partial<Record<ColumnRole, RosterColumn>> }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: Finding[] };
 
-const loi = (message: string, ref?: string): Problem => (ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" });
-const canhBao = (message: string, ref?: string): Problem => (ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" });
+const loi = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" });
+const canhBao = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" });
 
 /** "'Dân cư'!C15" */
 export function cellOf(sheet: string, row: number, col: number): string {
@@ -89,11 +90,11 @@ export function resolveRoster(kind: RosterKind, m: RosterMapping, rows: readonly
   }
   const where = `trang "${m.sheet}"`;
   if (!best) {
-    return { ok: false, problems: [loi(`Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind} (roster header not found)`, quoteSheet(m.sheet))] };
+    return { ok: false, problems: [loi(`Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind}`, quoteSheet(m.sheet))] };
   }
   const problems = best.missing.map(([role, header]) => {
     const required = REQUIRED[kind].includes(role);
-    const message = `Không thấy cột "${header}" (${ROLE_TEXT[role]}) ở dòng tiêu đề ${best.row} của ${where}${required ? "" : " — bỏ qua cột này"} (roster column not found)`;
+    const message = `Không thấy cột "${header}" (${ROLE_TEXT[role]}) ở dòng tiêu đề ${best.row} của ${where}${required ? "" : " — bỏ qua cột này"}`;
     return required ? loi(message, cellOf(m.sheet, best.row, 1)) : canhBao(message, cellOf(m.sheet, best.row, 1));
   });
   if (problems.some((p) => p.severity === "loi")) return { ok: false, problems };
@@ -111,11 +112,10 @@ function examples(refs: readonly string[]): string {
 type Tally = { refs: string[]; texts: Set<string> };
 
 /**
- * Reads a roster's rows below its header. Checks the columns first: a name, village or position column
- * that holds personal numbers is not read at all, and every such column is pointed out.
+ * The mapped columns that may be read: a name, village or position column that holds personal numbers
+ * is refused, and every such column is pointed out.
  */
-export function readRoster(kind: RosterKind, sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>): Roster {
-  const problems: Problem[] = [];
+function readableColumns(sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>, problems: Finding[]) {
   const headerIds = rolesOfRow(rows[headerRow - 1] ?? []).idColumns;
   const idColumns = findIdLikeColumns(rows, headerRow, headerIds);
   const idCols = new Set(idColumns.map((c) => c.col));
@@ -124,7 +124,7 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     const c = mapped[role];
     if (!c) continue;
     if (idCols.has(c.col) && role !== "birthDate") {
-      problems.push(loi(`Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác (ID-like column refused)`, cellOf(sheet, headerRow, c.col)));
+      problems.push(loi(`Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác`, cellOf(sheet, headerRow, c.col)));
       continue;
     }
     columns[role] = c;
@@ -133,26 +133,139 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     const label = c.header === undefined ? `Cột ${cellRef(headerRow, c.col).replace(/\d+$/, "")}` : `Cột "${c.header}"`;
     problems.push(
       canhBao(
-        `${label} của trang "${sheet}" ${c.byHeader ? "ghi" : "có vẻ chứa"} ${ID_KIND_TEXT[c.kind]} — không bao giờ được chép vào danh sách; hãy xóa hoặc tách cột này trước khi gửi sổ tính lên cấp trên (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15) (personal numbers in roster)`,
+        `${label} của trang "${sheet}" ${c.byHeader ? "ghi" : "có vẻ chứa"} ${ID_KIND_TEXT[c.kind]} — không bao giờ được chép vào danh sách; hãy xóa hoặc tách cột này trước khi gửi sổ tính lên cấp trên (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)`,
         cellOf(sheet, headerRow, c.col),
       ),
     );
   }
+  return { columns, idColumns };
+}
+
+/** What reading the rows of one roster carries from row to row: the columns, caches, and tallies of unreadable cells. */
+type RowsRead = {
+  sheet: string;
+  villageCol: number | undefined;
+  positionCol: number | undefined;
+  birthCol: number | undefined;
+  sexCol: number | undefined;
+  flagCols: ReadonlyArray<readonly [FlagRole, number]>;
+  yesNo: ReturnType<typeof yesNoReader>;
+  villages: Map<string, string>;
+  villageByRaw: Map<string, string>;
+  badFlags: Map<FlagRole, Tally>;
+  badSex: Tally;
+  noBirth: string[];
+  problems: Finding[];
+};
+
+/** The village, position, birth, sex and yes/no cells of one person's row into `entry`. */
+function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], rowNo: number): void {
+  const { sheet, villageCol, positionCol, birthCol, sexCol } = st;
+  if (villageCol !== undefined) {
+    const raw = row[villageCol - 1] ?? null;
+    let shownVillage = typeof raw === "string" ? st.villageByRaw.get(raw) : undefined;
+    if (shownVillage === undefined) {
+      const v = readText(raw);
+      if (v.kind === "ok") {
+        // One spelling per village: "thôn  Đông" and "Thôn Đông" are the same place.
+        const key = fold(v.value);
+        shownVillage = st.villages.get(key) ?? v.value;
+        st.villages.set(key, shownVillage);
+        if (typeof raw === "string") st.villageByRaw.set(raw, shownVillage);
+      }
+    }
+    if (shownVillage !== undefined) entry.village = shownVillage;
+  }
+  if (positionCol !== undefined) {
+    const p = readText(row[positionCol - 1] ?? null);
+    if (p.kind === "ok") entry.position = p.value;
+  }
+  if (birthCol !== undefined) {
+    const raw = row[birthCol - 1] ?? null;
+    const b = readBirth(raw);
+    const ref = cellOf(sheet, rowNo, birthCol);
+    if (b.kind === "ok") entry.birth = b.value;
+    else if (b.kind === "invalid") st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`, ref));
+    else st.noBirth.push(ref);
+  }
+  if (sexCol !== undefined) {
+    const raw = row[sexCol - 1] ?? null;
+    const s = readSex(raw);
+    if (s.kind === "ok") entry.sex = s.value;
+    else if (s.kind === "invalid") {
+      st.badSex.refs.push(cellOf(sheet, rowNo, sexCol));
+      st.badSex.texts.add(shown(raw));
+    }
+  }
+  for (const [role, col] of st.flagCols) {
+    const raw = row[col - 1] ?? null;
+    const f = st.yesNo(raw);
+    if (f.kind === "ok") entry.flags[role] = f.value;
+    else if (f.kind === "invalid") {
+      const t = st.badFlags.get(role) ?? { refs: [], texts: new Set<string>() };
+      t.refs.push(cellOf(sheet, rowNo, col));
+      t.texts.add(shown(raw));
+      st.badFlags.set(role, t);
+    }
+  }
+}
+
+/** The unreadable cells of a roster, one problem per column with a few examples. */
+function tallyProblems(st: RowsRead, columns: Partial<Record<ColumnRole, RosterColumn>>): void {
+  const { sheet, noBirth, badSex, badFlags, problems } = st;
+  if (noBirth.length > 0) {
+    problems.push(
+      loi(
+        `${noBirth.length} người trên trang "${sheet}" không có ngày sinh (${examples(noBirth)}) — không đoán tuổi: những người này không được xếp vào danh sách nào theo tuổi và không được tính vào số dân theo độ tuổi`,
+        noBirth[0],
+      ),
+    );
+  }
+  if (badSex.refs.length > 0) {
+    problems.push(loi(`${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts].slice(0, 3).map((t) => `"${t}"`).join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ"`, badSex.refs[0]));
+  }
+  for (const [role, t] of badFlags) {
+    problems.push(
+      loi(
+        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts].slice(0, 3).map((x) => `"${x}"`).join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách`,
+        t.refs[0],
+      ),
+    );
+  }
+}
+
+/**
+ * Reads a roster's rows below its header. Checks the columns first: a name, village or position column
+ * that holds personal numbers is not read at all, and every such column is pointed out.
+ */
+export function readRoster(kind: RosterKind, sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>): Roster {
+  const problems: Finding[] = [];
+  const { columns, idColumns } = readableColumns(sheet, rows, headerRow, mapped, problems);
   const base = { kind, sheet, headerRow, columns, idColumns };
   const nameCol = columns.name?.col;
   if (nameCol === undefined) return { ...base, entries: [], rowsRead: 0, problems };
 
-  const yesNo = yesNoReader();
-  const flagCols = FLAG_ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!.col] as const);
-  const villageCol = columns.village?.col;
-  const positionCol = columns.position?.col;
-  const birthCol = kind === "residents" ? columns.birthDate?.col : undefined;
-  const sexCol = kind === "residents" ? columns.sex?.col : undefined;
-  const usedCols = [nameCol, villageCol, positionCol, birthCol, sexCol, ...flagCols.map(([, c]) => c)].filter((c): c is number => c !== undefined);
+  const st: RowsRead = {
+    sheet,
+    villageCol: columns.village?.col,
+    positionCol: columns.position?.col,
+    birthCol: kind === "residents" ? columns.birthDate?.col : undefined,
+    sexCol: kind === "residents" ? columns.sex?.col : undefined,
+    flagCols: FLAG_ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!.col] as const),
+    yesNo: yesNoReader(),
+    villages: new Map(),
+    villageByRaw: new Map(),
+    badFlags: new Map(),
+    badSex: { refs: [], texts: new Set() },
+    noBirth: [],
+    problems,
+  };
+  const { birthCol } = st;
+  const usedCols = [nameCol, st.villageCol, st.positionCol, birthCol, st.sexCol, ...st.flagCols.map(([, c]) => c)].filter((c): c is number => c !== undefined);
   const nameHeaderFold = fold(columns.name!.header);
   const nameHeaderLength = columns.name!.header.length;
   if (kind === "residents" && birthCol === undefined) {
-    problems.push(loi(`Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh (no birth date column)`, cellOf(sheet, headerRow, nameCol)));
+    problems.push(loi(`Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh`, cellOf(sheet, headerRow, nameCol)));
   }
 
   // Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once.
@@ -165,13 +278,8 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     }
     return f;
   };
-  const villages = new Map<string, string>();
-  const villageByRaw = new Map<string, string>();
   const seen = new Map<string, number>();
   const entries: RosterEntry[] = [];
-  const badFlags = new Map<FlagRole, Tally>();
-  const badSex: Tally = { refs: [], texts: new Set() };
-  const noBirth: string[] = [];
   let rowsRead = 0;
 
   for (let r = headerRow; r < rows.length; r++) {
@@ -180,99 +288,35 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     const nameRead = readText(row[nameCol - 1] ?? null);
     if (nameRead.kind !== "ok") {
       const hasData = usedCols.some((c) => c !== nameCol && readText(row[c - 1] ?? null).kind !== "blank");
-      if (nameRead.kind === "invalid") problems.push(loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này (unreadable name)`, cellOf(sheet, rowNo, nameCol)));
-      else if (hasData) problems.push(loi(`Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách (blank name)`, cellOf(sheet, rowNo, nameCol)));
+      if (nameRead.kind === "invalid") problems.push(loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`, cellOf(sheet, rowNo, nameCol)));
+      else if (hasData) problems.push(loi(`Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     const name = nameRead.value;
     // A repeated header (printed tables) or a total line at the bottom is not a person.
     if (name.length === nameHeaderLength && fold(name) === nameHeaderFold) continue;
     if (/^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) && /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) && (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")) {
-      problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua (total row skipped)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     rowsRead++;
     const entry: RosterEntry = { row: rowNo, name, village: "", flags: {} };
     if (looksLikeFormula(name)) {
-      problems.push(canhBao(`Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên (formula-like name written as text)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(canhBao(`Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên`, cellOf(sheet, rowNo, nameCol)));
     }
-    if (villageCol !== undefined) {
-      const raw = row[villageCol - 1] ?? null;
-      let shownVillage = typeof raw === "string" ? villageByRaw.get(raw) : undefined;
-      if (shownVillage === undefined) {
-        const v = readText(raw);
-        if (v.kind === "ok") {
-          // One spelling per village: "thôn  Đông" and "Thôn Đông" are the same place.
-          const key = fold(v.value);
-          shownVillage = villages.get(key) ?? v.value;
-          villages.set(key, shownVillage);
-          if (typeof raw === "string") villageByRaw.set(raw, shownVillage);
-        }
-      }
-      if (shownVillage !== undefined) entry.village = shownVillage;
-    }
-    if (positionCol !== undefined) {
-      const p = readText(row[positionCol - 1] ?? null);
-      if (p.kind === "ok") entry.position = p.value;
-    }
-    if (birthCol !== undefined) {
-      const raw = row[birthCol - 1] ?? null;
-      const b = readBirth(raw);
-      const ref = cellOf(sheet, rowNo, birthCol);
-      if (b.kind === "ok") entry.birth = b.value;
-      else if (b.kind === "invalid") problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi (unreadable birth date)`, ref));
-      else noBirth.push(ref);
-    }
-    if (sexCol !== undefined) {
-      const raw = row[sexCol - 1] ?? null;
-      const s = readSex(raw);
-      if (s.kind === "ok") entry.sex = s.value;
-      else if (s.kind === "invalid") {
-        badSex.refs.push(cellOf(sheet, rowNo, sexCol));
-        badSex.texts.add(shown(raw));
-      }
-    }
-    for (const [role, col] of flagCols) {
-      const raw = row[col - 1] ?? null;
-      const f = yesNo(raw);
-      if (f.kind === "ok") entry.flags[role] = f.value;
-      else if (f.kind === "invalid") {
-        const t = badFlags.get(role) ?? { refs: [], texts: new Set<string>() };
-        t.refs.push(cellOf(sheet, rowNo, col));
-        t.texts.add(shown(raw));
-        badFlags.set(role, t);
-      }
-    }
+    readFields(st, entry, row, rowNo);
     const key = duplicateKey(kind, foldName(name), entry);
     const first = seen.get(key);
     if (first !== undefined) {
       const what = kind === "residents" ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}` : `${name}${entry.village ? `, ${entry.village}` : ""}`;
-      problems.push(loi(`Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng (duplicate)`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(loi(`Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     seen.set(key, rowNo);
     entries.push(entry);
   }
 
-  if (noBirth.length > 0) {
-    problems.push(
-      loi(
-        `${noBirth.length} người trên trang "${sheet}" không có ngày sinh (${examples(noBirth)}) — không đoán tuổi: những người này không được xếp vào danh sách nào theo tuổi và không được tính vào số dân theo độ tuổi (missing birth date)`,
-        noBirth[0],
-      ),
-    );
-  }
-  if (badSex.refs.length > 0) {
-    problems.push(loi(`${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts].slice(0, 3).map((t) => `"${t}"`).join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ" (unreadable sex)`, badSex.refs[0]));
-  }
-  for (const [role, t] of badFlags) {
-    problems.push(
-      loi(
-        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts].slice(0, 3).map((x) => `"${x}"`).join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách (unreadable yes/no)`,
-        t.refs[0],
-      ),
-    );
-  }
+  tallyProblems(st, columns);
   return { ...base, entries, rowsRead, problems };
 }
 

@@ -4,11 +4,12 @@
  * retirement age by sex and month of birth. Without a birth date nobody is guessed into a list.
  */
 import { ASSUMPTION_SOURCE, bornAfter, formatBirth, formatYmd, quickAgeReached, quickWorkingAge, RETIREMENT_SOURCE, type Ymd } from "../age/retirement";
-import type { Problem } from "../evaluate/result";
+import type { Finding } from "../evaluate/result";
 import { ROLE_TEXT, ROSTER_TEXT } from "./columns";
 import { sortForList } from "./collate";
 import { cellOf, type Roster, type RosterEntry } from "./roster";
-import { LIST_TEMPLATES, type ListId, type ListTemplate } from "./templates";
+import type { ListId } from "./ids";
+import { LIST_TEMPLATES, type ListTemplate } from "./templates";
 
 export type AgeRules = {
   asOf: Ymd;
@@ -24,7 +25,7 @@ export type AgeRules = {
 export type ResidentAges = {
   adult: Array<boolean | undefined>;
   working: Array<boolean | undefined>;
-  problems: Problem[];
+  problems: Finding[];
   /** Entries whose birth is only a year, or only month and year. */
   assumed: number;
 };
@@ -36,7 +37,7 @@ const examples = (refs: readonly string[]) => (refs.length > EXAMPLES ? `${refs.
 export function residentAges(roster: Roster, rules: AgeRules): ResidentAges {
   const adult: Array<boolean | undefined> = [];
   const working: Array<boolean | undefined> = [];
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   const birthCol = roster.columns.birthDate?.col ?? 1;
   const sexCol = roster.columns.sex?.col ?? birthCol;
   const uncertainAdult: string[] = [];
@@ -51,7 +52,7 @@ export function residentAges(roster: Roster, rules: AgeRules): ResidentAges {
     }
     if (bornAfter(e.birth, rules.asOf)) {
       const ref = cellOf(roster.sheet, e.row, birthCol);
-      problems.push({ message: `Ô ${ref}: ${e.name} sinh ${formatBirth(e.birth)}, sau ngày báo cáo ${formatYmd(rules.asOf)} — hãy sửa ngày sinh; người này không được xếp vào danh sách nào theo tuổi (birth date after the report date)`, ref, severity: "loi" });
+      problems.push({ message: `Ô ${ref}: ${e.name} sinh ${formatBirth(e.birth)}, sau ngày báo cáo ${formatYmd(rules.asOf)} — hãy sửa ngày sinh; người này không được xếp vào danh sách nào theo tuổi`, ref, severity: "loi" });
       adult.push(undefined);
       working.push(undefined);
       continue;
@@ -67,27 +68,27 @@ export function residentAges(roster: Roster, rules: AgeRules): ResidentAges {
   }
   if (assumed > 0) {
     problems.push({
-      message: `${assumed} người trên trang "${roster.sheet}" chỉ có năm sinh (hoặc tháng, năm sinh): coi như sinh ngày 01/01 của năm đó (ngày 01 của tháng đó) theo ${ASSUMPTION_SOURCE} (birth year only: assumed 1 January)`,
+      message: `${assumed} người trên trang "${roster.sheet}" chỉ có năm sinh (hoặc tháng, năm sinh): coi như sinh ngày 01/01 của năm đó (ngày 01 của tháng đó) theo ${ASSUMPTION_SOURCE}`,
       severity: "canh-bao",
     });
   }
   if (uncertainAdult.length > 0) {
     problems.push({
-      message: `${uncertainAdult.length} người chỉ có năm sinh mà việc đủ ${rules.adultAge} tuổi vào ngày báo cáo phụ thuộc ngày sinh thật (${examples(uncertainAdult)}) — đã tính theo giả định ngày 01/01; hãy ghi đủ ngày, tháng, năm sinh (age depends on the assumed birth date)`,
+      message: `${uncertainAdult.length} người chỉ có năm sinh mà việc đủ ${rules.adultAge} tuổi vào ngày báo cáo phụ thuộc ngày sinh thật (${examples(uncertainAdult)}) — đã tính theo giả định ngày 01/01; hãy ghi đủ ngày, tháng, năm sinh`,
       ref: uncertainAdult[0]!,
       severity: "canh-bao",
     });
   }
   if (uncertainWorking.length > 0) {
     problems.push({
-      message: `${uncertainWorking.length} người chỉ có năm sinh mà việc ở độ tuổi lao động vào ngày báo cáo phụ thuộc ngày sinh thật (${examples(uncertainWorking)}) — đã tính theo giả định ngày 01/01; hãy ghi đủ ngày, tháng, năm sinh (working age depends on the assumed birth date)`,
+      message: `${uncertainWorking.length} người chỉ có năm sinh mà việc ở độ tuổi lao động vào ngày báo cáo phụ thuộc ngày sinh thật (${examples(uncertainWorking)}) — đã tính theo giả định ngày 01/01; hãy ghi đủ ngày, tháng, năm sinh`,
       ref: uncertainWorking[0]!,
       severity: "canh-bao",
     });
   }
   if (noSex.length > 0) {
     problems.push({
-      message: `${noSex.length} người gần tuổi nghỉ hưu không ghi giới tính (${examples(noSex)}) — tuổi nghỉ hưu của nam và nữ khác nhau nên không xác định được có ở độ tuổi lao động không; hãy ghi "Nam" hoặc "Nữ" (missing sex near retirement age)`,
+      message: `${noSex.length} người gần tuổi nghỉ hưu không ghi giới tính (${examples(noSex)}) — tuổi nghỉ hưu của nam và nữ khác nhau nên không xác định được có ở độ tuổi lao động không; hãy ghi "Nam" hoặc "Nữ"`,
       ref: noSex[0]!,
       severity: "loi",
     });
@@ -110,7 +111,7 @@ export type BuiltList = {
   criteria: string;
   /** Whether the roster has the yes/no column the list is drawn on; without it the count means nothing. */
   answered: boolean;
-  problems: Problem[];
+  problems: Finding[];
 };
 
 function populationText(t: ListTemplate, rules: AgeRules): string {
@@ -150,18 +151,18 @@ function criteriaText(t: ListTemplate, rules: AgeRules, sheet: string): string {
  */
 export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: ResidentAges): BuiltList {
   const t = LIST_TEMPLATES[id];
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   const flagCol = roster.columns[t.flag];
   const registeredCol = roster.columns.registered;
   if (!flagCol) {
     problems.push({
-      message: `Trang "${roster.sheet}" (${ROSTER_TEXT[roster.kind]}) không có cột "${ROLE_TEXT[t.flag]}" — ${t.appendix} để trống; hãy thêm hoặc gán cột đó (list column missing)`,
+      message: `Trang "${roster.sheet}" (${ROSTER_TEXT[roster.kind]}) không có cột "${ROLE_TEXT[t.flag]}" — ${t.appendix} để trống; hãy thêm hoặc gán cột đó`,
       severity: "loi",
     });
   }
   if (t.population === "registered" && !registeredCol) {
     problems.push({
-      message: `Trang "${roster.sheet}" không có cột đăng ký kinh doanh (Có ĐKKD): mọi cơ sở được coi là có ĐKKD; nếu có cơ sở chưa đăng ký, hãy thêm cột "Có ĐKKD" (no registration column: all establishments assumed registered)`,
+      message: `Trang "${roster.sheet}" không có cột đăng ký kinh doanh (Có ĐKKD): mọi cơ sở được coi là có ĐKKD; nếu có cơ sở chưa đăng ký, hãy thêm cột "Có ĐKKD"`,
       severity: "canh-bao",
     });
   }
@@ -192,14 +193,14 @@ export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: R
   const popText = populationText(t, rules);
   if (blanks.length > 0) {
     problems.push({
-      message: `${blanks.length} ${popText} để trống hoặc ghi sai cột "${flagCol!.header}" trên trang "${roster.sheet}" (${examples(blanks)}) — không được đưa vào ${t.appendix}; ô trống là chưa có thông tin, không phải "Không" (blank yes/no)`,
+      message: `${blanks.length} ${popText} để trống hoặc ghi sai cột "${flagCol!.header}" trên trang "${roster.sheet}" (${examples(blanks)}) — không được đưa vào ${t.appendix}; ô trống là chưa có thông tin, không phải "Không"`,
       ref: blanks[0]!,
       severity: "canh-bao",
     });
   }
   if (registeredBlank.length > 0) {
     problems.push({
-      message: `${registeredBlank.length} cơ sở để trống cột "${registeredCol!.header}" trên trang "${roster.sheet}" (${examples(registeredBlank)}) — không được tính là có ĐKKD (blank registration)`,
+      message: `${registeredBlank.length} cơ sở để trống cột "${registeredCol!.header}" trên trang "${roster.sheet}" (${examples(registeredBlank)}) — không được tính là có ĐKKD`,
       ref: registeredBlank[0]!,
       severity: "canh-bao",
     });

@@ -4,10 +4,8 @@
  * "Tổng cộng:" line and the confirmation blocks each template has. The notes of
  * rulesets/phu-tho-xa-thong-minh-2024.json record the same wording and its oddities.
  */
-import type { FlagRole, RosterKind } from "./columns";
+import { LIST_IDS, type FlagRole, type ListId, type RosterKind } from "./ids";
 
-export type ListId = "PL03" | "PL04" | "PL05" | "PL06" | "PL07";
-export const LIST_IDS: readonly ListId[] = ["PL03", "PL04", "PL05", "PL06", "PL07"];
 
 export const CONFIRM_COMMUNE = "Xác nhận của UBND xã";
 export const CONFIRM_VILLAGE = "Xác nhận của khu dân cư";

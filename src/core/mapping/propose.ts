@@ -1,7 +1,7 @@
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";
-import { foldLoose } from "../text/fold";
+import { labelWords, likeness, wordWeights } from "./propose-words";
 import type { Mapping } from "./schema";
 
 const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien", question: "cau_hoi", reference: "muc_tham_chieu" };
@@ -13,74 +13,108 @@ export function templateName(code: string, slot: string): string {
   return ["ct", ...code.split("."), ...parts, SLOT_WORDS[last] ?? last].join("_");
 }
 
-/** A name the workbook has that could feed a slot, with the text beside its cell when there is one. */
+/** A cell that could feed a slot: a name the workbook has, or a cell with a label beside it. */
 export type Candidate = {
-  /** The reference as the mapping would write it: dan_so or 'Số liệu'!dan_so. */
+  /** The reference as the mapping would write it: dan_so, 'Số liệu'!dan_so, or the cell 'Số liệu'!B6 when it has no name. */
   ref: string;
-  name: string;
-  /** The label next to the named cell (left of it, or above), and where it stands. */
+  /** The defined name; absent for a cell without one (accepting it creates one). */
+  name?: string;
+  /** The cell itself, 'Số liệu'!B6, when known. */
+  cell?: string;
+  /** The label next to the cell (left of it, or above), and where it stands. */
   label?: string;
   labelCell?: string;
+  /** What the cell holds now, when it was read: a number cannot answer a yes/no slot, a "Có" cannot be a count. */
+  holds?: "number" | "yes-no" | "blank" | "text";
 };
 
-export type Proposal = { code: string; slot: string; ref: string; reason: string; score: number };
+export type Proposal = {
+  code: string;
+  slot: string;
+  /** What the slot asks for, in the ruleset's words. */
+  slotLabel?: string;
+  ref: string;
+  reason: string;
+  score: number;
+  /** The clerk's label the proposal rests on, where it stands, and the cell proposed: shown with every proposal. */
+  label?: string;
+  labelCell?: string;
+  cell?: string;
+  /** For a cell without a name: the readable name accepting it creates (set by the app, which knows the names taken). */
+  newName?: string;
+};
 
-const tokens = (s: string) => new Set(foldLoose(s.replace(/_/g, " ")).split(" ").filter((t) => t.length > 0));
+// Below this a label shares too little with the slot's; the weights make shared common words
+// ("số", "có", "người") count for little, so this is reached by the words that tell figures apart.
+const MIN_SCORE = 0.45;
 
-/** Dice similarity of two token sets: 1 for the same words, 0 for none in common. */
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  return (2 * common) / (a.size + b.size);
+function fits(type: string, holds: Candidate["holds"]): boolean {
+  if (holds === undefined || holds === "blank") return true;
+  if (type === "yes-no") return holds === "yes-no" || holds === "text";
+  return holds === "number";
 }
 
-// Below this, labels that share only "số người từ 15 tuổi trở lên" would pair a numerator with a denominator.
-const MIN_SCORE = 0.7;
+const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
- * Proposes a reference for every slot the mapping leaves empty, each with its reason. A name of the
- * template's pattern is certain; otherwise the label beside the named cell (or the name's own words)
- * must share most of its words with the slot's label. Nothing already mapped is proposed over.
+ * Proposes a cell for every slot the mapping leaves empty, each with its reason, the clerk's label
+ * and the cell. A name of the template's pattern is certain; otherwise the label beside the cell (or
+ * the name's own words) is compared with the slot's label, accents, case and abbreviations folded.
+ * Each slot gets one cell and each cell one slot (unless the slots ask for the same figure), best
+ * pairs first. Nothing already mapped is proposed over.
  */
 export function proposeMapping(ruleset: Ruleset, candidates: readonly Candidate[], existing?: Mapping): Proposal[] {
-  const wanted: Array<{ code: string; slot: string; label: string; words: Set<string> }> = [];
+  const wanted: Array<{ code: string; slot: string; label: string; type: string; words: string[]; same: string }> = [];
   for (const { item } of indicatorsOf(ruleset)) {
     for (const s of slotsOf(item)) {
       if (s.alternative || existing?.indicators[item.code]?.[s.slot] !== undefined) continue;
-      wanted.push({ code: item.code, slot: s.slot, label: s.label, words: tokens(s.label) });
+      const words = labelWords(s.label);
+      wanted.push({ code: item.code, slot: s.slot, label: s.label, type: s.type, words, same: [...new Set(words)].sort().join(" ") });
     }
   }
-  const scored: Proposal[] = [];
+  const sides = candidates.map((c) => ({ label: c.label ? labelWords(c.label) : [], name: c.name ? labelWords(c.name) : [] }));
+  const weight = wordWeights([...wanted.map((w) => w.words), ...sides.map((s) => s.label)]);
+  const scored: Array<Proposal & { candidate: number; same: string }> = [];
   for (const w of wanted) {
     const exact = templateName(w.code, w.slot).toLowerCase();
-    for (const c of candidates) {
-      if (c.name.toLowerCase() === exact) {
-        scored.push({ code: w.code, slot: w.slot, ref: c.ref, score: 1, reason: `Tên "${c.name}" theo mẫu của Chỉ tiêu xã cho chỉ tiêu ${w.code}` });
-        continue;
+    candidates.forEach((c, i) => {
+      const base = { code: w.code, slot: w.slot, slotLabel: w.label, ref: c.ref, candidate: i, same: w.same, ...shown(c) };
+      if (c.name !== undefined && c.name.toLowerCase() === exact) {
+        scored.push({ ...base, score: 1, reason: `Tên "${c.name}" theo mẫu của Chỉ tiêu xã cho chỉ tiêu ${w.code}` });
+        return;
       }
-      const byLabel = c.label ? dice(tokens(c.label), w.words) : 0;
-      const byName = dice(tokens(c.name), w.words);
+      if (!fits(w.type, c.holds)) return;
+      const byLabel = likeness(sides[i]!.label, w.words, weight);
+      const byName = likeness(sides[i]!.name, w.words, weight);
       const score = Math.max(byLabel, byName);
-      if (score < MIN_SCORE) continue;
+      if (score < MIN_SCORE) return;
+      const at = c.cell ? ` — ô ${c.cell}` : "";
       const reason =
         byLabel >= byName
-          ? `Nhãn "${c.label}"${c.labelCell ? ` (ô ${c.labelCell})` : ""} bên cạnh tên "${c.name}" giống "${w.label}" (${Math.round(score * 100)}%)`
-          : `Tên "${c.name}" giống "${w.label}" (${Math.round(score * 100)}%)`;
-      scored.push({ code: w.code, slot: w.slot, ref: c.ref, score, reason });
-    }
+          ? `Nhãn "${c.label}"${c.labelCell ? ` (ô ${c.labelCell})` : ""} giống "${w.label}" (${percent(score)})${at}`
+          : `Tên "${c.name}" giống "${w.label}" (${percent(score)})${at}`;
+      scored.push({ ...base, score, reason });
+    });
   }
-  // Each slot gets its best name; one name may feed many slots (the same population divides many ratios).
-  scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "vi") || a.ref.localeCompare(b.ref));
-  const taken = new Set<string>();
+  scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "vi") || a.slot.localeCompare(b.slot) || a.ref.localeCompare(b.ref));
+  const slotTaken = new Set<string>();
+  // A cell feeds one figure: the slots it may feed share the words of the first it was given.
+  const cellFor = new Map<number, string>();
   const out: Proposal[] = [];
-  for (const p of scored) {
+  for (const { candidate, same, ...p } of scored) {
     const key = `${p.code}|${p.slot}`;
-    if (taken.has(key)) continue;
-    taken.add(key);
+    if (slotTaken.has(key)) continue;
+    const first = cellFor.get(candidate);
+    if (first !== undefined && first !== same) continue;
+    slotTaken.add(key);
+    cellFor.set(candidate, same);
     out.push(p);
   }
   return out;
+}
+
+function shown(c: Candidate): Pick<Proposal, "label" | "labelCell" | "cell"> {
+  return { ...(c.label !== undefined ? { label: c.label } : {}), ...(c.labelCell !== undefined ? { labelCell: c.labelCell } : {}), ...(c.cell !== undefined ? { cell: c.cell } : {}) };
 }
 
 /** The mapping with the proposals the clerk accepted added; what was already mapped stays. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { isIsoDate } from "../text/date";
-import { formatPath, type Problem } from "../ruleset/load";
+import { formatPath, type ConfigProblem } from "../ruleset/load";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";
 import { ReportDetails } from "../report/details";
+import { checkVillagesAgainst, VillageMapping } from "./villages";
 
 /**
  * The mapping from indicator inputs to the workbook, as the command line reads and writes it and the
@@ -25,6 +26,8 @@ export const Mapping = z
     indicators: z.record(z.string(), z.record(z.string(), z.string().trim().min(1, "tham chiếu trống"))),
     /** Indicators the clerk marks not applicable, with the reason shown as tạm dừng. */
     suspended: z.record(z.string(), z.string().min(1)).optional(),
+    /** Villages of the groups judged per village (thôn thông minh): each its name (or the cell the clerk types it in) and its own inputs (villages.ts). */
+    villages: z.array(VillageMapping).optional(),
     /** Roster column mappings for the appendix lists (validated in full by src/core/lists/mapping.ts). */
     lists: z.record(z.string(), z.unknown()).optional(),
     /** The commune's details for the Word report (number, date, signer), remembered between reports. */
@@ -35,11 +38,11 @@ export type Mapping = z.infer<typeof Mapping>;
 
 const vietnamese = z.locales.vi().localeError;
 
-export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problems: Problem[] };
+export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; problems: ConfigProblem[] };
 
-function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): Problem {
+function pathProblem(source: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem {
   const ref = `${source}: ${formatPath(path)}`;
-  return { ref, message: `${ref}: ${message} (invalid mapping)` };
+  return { ref, message: `${ref}: ${message}` };
 }
 
 /** Parses mapping JSON text; every error names the JSON path. */
@@ -48,16 +51,18 @@ export function parseMappingText(source: string, text: string): MappingParse {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }] };
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : String(e));
+    return { ok: false, problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ${at ? ` — lỗi gần ký tự thứ ${Number(at[1]) + 1}` : ""}` }] };
   }
   const parsed = Mapping.safeParse(data, { error: vietnamese });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => pathProblem(source, i.path, i.message)) };
   return { ok: true, mapping: parsed.data };
 }
 
-/** Codes and slots the ruleset does not have are errors in the mapping, with their JSON path. */
-export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): Problem[] {
-  const problems: Problem[] = [];
+/** Codes and slots the ruleset does not have are errors in the mapping: said in words, the JSON path kept as the ref. */
+export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const pathProblem = (src: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({ ref: `${src}: ${formatPath(path)}`, message: `${src}: ${message}` });
   if (mapping.ruleset !== ruleset.id) {
     problems.push(pathProblem(source, ["ruleset"], `ánh xạ dành cho bộ tiêu chí "${mapping.ruleset}", không phải "${ruleset.id}"`));
   }
@@ -70,10 +75,11 @@ export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: 
     }
     for (const slot of Object.keys(bySlot)) {
       if (!known.includes(slot)) {
-        problems.push(pathProblem(source, ["indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.join(", ")})`));
+        problems.push(pathProblem(source, ["indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.map((k) => `"${k}"`).join(", ")})`));
       }
     }
   }
+  problems.push(...checkVillagesAgainst(ruleset, mapping.villages ?? [], (path, message) => pathProblem(source, path, message)));
   for (const code of Object.keys(mapping.suspended ?? {})) {
     if (!slots.has(code)) problems.push(pathProblem(source, ["suspended", code], `bộ tiêu chí ${ruleset.id} không có chỉ tiêu mã "${code}"`));
   }

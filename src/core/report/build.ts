@@ -1,7 +1,9 @@
 import { VERDICT_TEXT, type Evaluation } from "../evaluate/result";
-import { LIST_TEMPLATES, type ListId } from "../lists/templates";
+import type { ListId } from "../lists/ids";
+import { LIST_TEMPLATES } from "../lists/templates";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
+import { kindOf } from "../kinds/registry";
 import { formatInteger } from "../text/format";
 import type { ReportDetails } from "./details";
 import { textWidthMm, type Block, type Cell, type Paragraph, type ReportDocument, type Run } from "./model";
@@ -105,7 +107,7 @@ function appendixParagraphs(ruleset: Ruleset, ev: Evaluation, counts: Partial<Re
           ? [{ text: `tổng cộng ${formatInteger(built)} ${t.unit}` }]
           : r.numerator
           ? [{ text: `tổng cộng ${r.numerator.d === 1n ? formatInteger(r.numerator.n) : r.display ?? ""} ${t.unit}` }]
-          : item.kind === "yes-no" && r.display
+          : kindOf(item).listFigure === "anyone-listed" && r.display
             ? [{ text: `kèm theo (chỉ tiêu ${item.code}: ${r.display})` }]
             : [{ text: "chưa lập được (chưa có số liệu)", toFill: true }];
     out.push(body([{ text: `- ${t.appendix}: ${t.title} (chỉ tiêu ${item.code}): ` }, ...total, { text: ";" }]));

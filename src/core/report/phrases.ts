@@ -1,5 +1,8 @@
 import { toNumber } from "../evaluate/rational";
 import type { IndicatorResult, MeasureResult, SummaryResult } from "../evaluate/result";
+import type { CountLabels } from "../kinds/module";
+import { measureOf } from "../kinds/measures";
+import { kindOf } from "../kinds/registry";
 import type { Indicator } from "../ruleset/schema";
 import { formatInteger } from "../text/format";
 import type { Run } from "./model";
@@ -20,7 +23,7 @@ function suspendedReason(r: MeasureResult): string | undefined {
   return note?.slice("Tạm dừng: ".length);
 }
 
-function measureResult(r: MeasureResult, labels?: { numerator: string; denominator: string; unit: string }): Run[] {
+function measureResult(r: MeasureResult, labels?: CountLabels): Run[] {
   if (r.verdict === "tam-dung") return [{ text: `tạm dừng: ${suspendedReason(r) ?? "không áp dụng"}` }];
   if (r.verdict === "khong-ap-dung") return [{ text: `không áp dụng${r.notApplicable?.reason ? `: ${r.notApplicable.reason}` : ""}` }];
   if (r.verdict === "thieu-so-lieu") return [{ text: "chưa có số liệu" }, { text: ` (cần bổ sung: ${r.problems.map((p) => p.message).join("; ") || "số liệu của chỉ tiêu"})`, toFill: true }];
@@ -37,13 +40,13 @@ export function resultRuns(r: IndicatorResult, item: Indicator | undefined): Run
   if (r.parts && r.parts.length > 0 && r.verdict !== "tam-dung" && r.verdict !== "khong-ap-dung") {
     const runs: Run[] = [];
     r.parts.forEach((part, i) => {
-      const m = item?.kind === "all-of" ? item.parts.find((p) => p.id === part.id)?.measure : undefined;
+      const m = item ? kindOf(item).partRows(item).find((p) => p.id === part.id)?.measure : undefined;
       runs.push({ text: `${i > 0 ? "; " : ""}${part.name}: ` });
-      runs.push(...measureResult(part, m?.kind === "ratio" ? { numerator: m.numeratorLabel, denominator: m.denominatorLabel, unit: m.unit } : undefined));
+      runs.push(...measureResult(part, m ? measureOf(m).reportCounts(m) : undefined));
     });
     return runs;
   }
-  const labels = item?.kind === "ratio" ? { numerator: item.numeratorLabel, denominator: item.denominatorLabel, unit: item.unit } : undefined;
+  const labels = item ? kindOf(item).reportCounts(item) : undefined;
   return measureResult(r, labels);
 }
 

@@ -4,9 +4,9 @@ import { Ruleset } from "./schema";
 /** Messages in Vietnamese, per parse, so nothing global is configured. */
 const vietnamese = z.locales.vi().localeError;
 
-export type Problem = { message: string; ref?: string };
+export type ConfigProblem = { message: string; ref?: string };
 
-export type LoadResult = { ok: true; ruleset: Ruleset } | { ok: false; problems: Problem[] };
+export type LoadResult = { ok: true; ruleset: Ruleset } | { ok: false; problems: ConfigProblem[] };
 
 /** `groups[2].items[0].requirement` — the path inside the file, as a reader of the JSON would write it. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -18,7 +18,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === "" ? "(gốc)" : out;
 }
 
-export function issuesToProblems(file: string, issues: ReadonlyArray<z.core.$ZodIssue>): Problem[] {
+export function issuesToProblems(file: string, issues: ReadonlyArray<z.core.$ZodIssue>): ConfigProblem[] {
   return issues.map((issue) => {
     const ref = `${file}: ${formatPath(issue.path)}`;
     return { ref, message: `${ref}: ${issue.message}` };

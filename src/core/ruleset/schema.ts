@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_IDS } from "../lists/ids";
 
 /*
  * The ruleset schema is the single source of the ruleset types (z.infer below).
@@ -197,7 +198,7 @@ const indicatorFields = {
   /** Applies only in one situation of the commune ("nếu có", either-or cases). */
   appliesIf: AppliesIf.optional(),
   /** The appendix list that backs this indicator (seed 001, Phụ lục 03–07). */
-  list: z.enum(["PL03", "PL04", "PL05", "PL06", "PL07"]).optional(),
+  list: z.enum(LIST_IDS).optional(),
 };
 
 const KINDS = "ratio, quantity, yes-no, by-year, conditional, all-of";
@@ -251,6 +252,26 @@ const Summary = {
   suspendedInTotal: z.boolean().default(false),
 };
 
+/**
+ * A group judged village by village (thôn thông minh): each village the clerk names is evaluated on
+ * the group's items, and the commune by a rule over the villages ("có ít nhất một mô hình thôn thông
+ * minh" is { atLeast: 1 }, every village { all: true }). Used only when the workbook names villages;
+ * otherwise the group is one unit, as before.
+ */
+export const VillageUnits = z
+  .object({
+    unit: z.literal("village"),
+    /** How many villages must pass for the commune. */
+    communeRule: PassRule,
+    /** The word the commune's count is in: "thôn". */
+    unitName: Text.default("thôn"),
+    /** The document's own words that make it per village, quoted. */
+    source: Text,
+    notes: z.array(Text).default([]),
+  })
+  .strict();
+export type VillageUnits = z.infer<typeof VillageUnits>;
+
 export const Group = z
   .object({
     code: Code,
@@ -258,6 +279,8 @@ export const Group = z
     requirementText: Text.optional(),
     notes: z.array(Text).default([]),
     ...Summary,
+    /** Judged per village, with the commune-level rule (see VillageUnits). */
+    units: VillageUnits.optional(),
     items: z.array(Item).min(1),
   })
   .strict();

@@ -69,13 +69,12 @@ export function ListsPanel({ result, onMake, onDownload, onSelect, disabled, fee
                     <div className={styles.line}>
                       <Body1Strong>{r.appendix}</Body1Strong>
                       <Text>
-                        trang{" "}
                         {onSelect ? (
-                          <Link as="button" inline title={T.listsOpenSheet} onClick={() => onSelect(r.sheetRef)}>
-                            “{r.sheetName}”
+                          <Link as="button" inline title={`${T.listsOpenSheet} “${r.sheetName}”`} onClick={() => onSelect(r.sheetRef)}>
+                            {r.title}
                           </Link>
                         ) : (
-                          <>“{r.sheetName}”</>
+                          r.title
                         )}
                       </Text>
                       <Text weight="semibold" data-testid="list-count">

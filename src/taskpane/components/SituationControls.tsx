@@ -5,7 +5,12 @@ import type { IndicatorRow } from "../state/view";
 import { T } from "../strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -13,7 +18,15 @@ const useStyles = makeStyles({
  * "Tạm dừng / Không áp dụng" on an indicator, with its reason: stored in the mapping (`suspended`),
  * which the command line reads too. A suspension the document itself makes is shown, not editable.
  */
-export function SuspendControl({ indicator, onSituation, disabled }: { indicator: IndicatorRow; onSituation: (code: string, s: Situation) => void; disabled?: boolean | undefined }) {
+export function SuspendControl({
+  indicator,
+  onSituation,
+  disabled,
+}: {
+  indicator: IndicatorRow;
+  onSituation: (code: string, s: Situation) => void;
+  disabled?: boolean | undefined;
+}) {
   const styles = useStyles();
   const [open, setOpen] = useState(indicator.suspended !== undefined);
   const [reason, setReason] = useState(indicator.suspended ?? "");
@@ -21,7 +34,8 @@ export function SuspendControl({ indicator, onSituation, disabled }: { indicator
     setReason(indicator.suspended ?? "");
     if (indicator.suspended !== undefined) setOpen(true);
   }, [indicator.suspended]);
-  if (indicator.suspendedByRuleset) return <Caption1 className={styles.muted}>{T.suspendedByRuleset(indicator.suspended ?? "")}</Caption1>;
+  if (indicator.suspendedByRuleset)
+    return <Caption1 className={styles.muted}>{T.suspendedByRuleset(indicator.suspended ?? "")}</Caption1>;
   const code = indicator.code;
   return (
     <div className={styles.root}>
@@ -56,7 +70,17 @@ export function SuspendControl({ indicator, onSituation, disabled }: { indicator
 }
 
 /** The either-or question's answer (the case chosen): Có, Không, or not answered yet. */
-export function CaseControl({ label, answer, onAnswer, disabled }: { label: string; answer: boolean | undefined; onAnswer: (a: boolean | undefined) => void; disabled?: boolean | undefined }) {
+export function CaseControl({
+  label,
+  answer,
+  onAnswer,
+  disabled,
+}: {
+  label: string;
+  answer: boolean | undefined;
+  onAnswer: (a: boolean | undefined) => void;
+  disabled?: boolean | undefined;
+}) {
   const value = answer === undefined ? "" : answer ? "co" : "khong";
   const text = answer === undefined ? T.caseUnanswered : answer ? T.caseYes : T.caseNo;
   return (
@@ -65,7 +89,9 @@ export function CaseControl({ label, answer, onAnswer, disabled }: { label: stri
         value={text}
         selectedOptions={[value]}
         disabled={disabled === true}
-        onOptionSelect={(_, d) => onAnswer(d.optionValue === "co" ? true : d.optionValue === "khong" ? false : undefined)}
+        onOptionSelect={(_, d) =>
+          onAnswer(d.optionValue === "co" ? true : d.optionValue === "khong" ? false : undefined)
+        }
       >
         <Option value="">{T.caseUnanswered}</Option>
         <Option value="co">{T.caseYes}</Option>

@@ -36,7 +36,11 @@ export function answerRef(sheet: string, index: number): string {
   return `${quoteSheet(sheet)}!B${index + 2}`;
 }
 
-export function answersLayout(name: string, questions: readonly Question[], answers: Readonly<Record<string, boolean>>): SheetLayout {
+export function answersLayout(
+  name: string,
+  questions: readonly Question[],
+  answers: Readonly<Record<string, boolean>>,
+): SheetLayout {
   const answer = (key: string) => (answers[key] === undefined ? null : answers[key] ? "Có" : "Không");
   return {
     key: ANSWERS_KEY,
@@ -47,7 +51,11 @@ export function answersLayout(name: string, questions: readonly Question[], answ
         { value: "Trả lời (Có / Không)", style: "header" },
         { value: "Mã câu hỏi", style: "header" },
       ],
-      ...questions.map((q) => [{ value: q.question, style: "wrap" as const }, { value: answer(q.key), style: "center" as const }, { value: q.key, style: "note" as const }]),
+      ...questions.map((q) => [
+        { value: q.question, style: "wrap" as const },
+        { value: answer(q.key), style: "center" as const },
+        { value: q.key, style: "note" as const },
+      ]),
     ],
     columns: [60, 14, 24],
     merges: [],

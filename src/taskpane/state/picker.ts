@@ -14,7 +14,12 @@ export function nameOptions(names: readonly DefinedName[]): NameOption[] {
     .filter((n) => !n.hidden)
     .map((n) => {
       const ref = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
-      const where = n.target.kind === "ref-error" ? "#REF! (ô đã bị xóa)" : n.target.kind === "constant" ? `= ${String(n.target.value)}` : n.formula;
+      const where =
+        n.target.kind === "ref-error"
+          ? "#REF! (ô đã bị xóa)"
+          : n.target.kind === "constant"
+            ? `= ${String(n.target.value)}`
+            : n.formula;
       return { ref, where };
     })
     .sort((a, b) => a.ref.localeCompare(b.ref, "vi"));
@@ -22,16 +27,20 @@ export function nameOptions(names: readonly DefinedName[]): NameOption[] {
 
 /** Names whose reference or target contains the typed words, loosely (no marks, any case). */
 export function filterNames(options: readonly NameOption[], text: string, limit = 50): NameOption[] {
-  const words = foldLoose(text).split(/[\s_]+/).filter((w) => w.length > 0);
-  const hits = words.length === 0 ? options : options.filter((o) => {
-    // foldLoose turns "$B$2" into "b 2": the words joined up find "b2" too.
-    const hay = foldLoose(`${o.ref} ${o.where}`);
-    const joined = hay.replace(/ /g, "");
-    return words.every((w) => hay.includes(w) || joined.includes(w));
-  });
+  const words = foldLoose(text)
+    .split(/[\s_]+/)
+    .filter((w) => w.length > 0);
+  const hits =
+    words.length === 0
+      ? options
+      : options.filter((o) => {
+          // foldLoose turns "$B$2" into "b 2": the words joined up find "b2" too.
+          const hay = foldLoose(`${o.ref} ${o.where}`);
+          const joined = hay.replace(/ /g, "");
+          return words.every((w) => hay.includes(w) || joined.includes(w));
+        });
   return hits.slice(0, limit);
 }
-
 
 export type RefCheck = { ok: true; ref: string } | { ok: false; text: string; nearest: NameOption[] };
 

@@ -5,10 +5,10 @@
  */
 import type { CheckReport } from "../../app/check";
 import type { ListSummary } from "../../app/lists";
-import type { Evaluation, Problem as CoreProblem } from "../../core/evaluate/result";
+import type { Evaluation, Finding as CoreProblem } from "../../core/evaluate/result";
 import { applyProposals, type Proposal } from "../../core/mapping/propose";
 import type { Mapping } from "../../core/mapping/schema";
-import type { Problem } from "../../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../../core/ruleset/load";
 import type { Ruleset } from "../../core/ruleset/schema";
 import type { WorkbookSession } from "../host/types";
 import { withLists, withSlot, type NameOption } from "./view";
@@ -21,7 +21,8 @@ export type Place = "top" | "mapping" | "results" | "lists" | "check";
 export type Message = { intent: "success" | "error" | "warning" | "info"; text: string; place?: Place | undefined };
 export type Evaluated = { ruleset: Ruleset; evaluation: Evaluation; stale: boolean; statusSheet?: string | undefined };
 /** The last "Tạo phụ lục": the lists written and the rosters' problems, or why nothing was made. */
-export type ListsDone = { ok: true; lists: ListSummary[]; problems: CoreProblem[]; written: boolean } | { ok: false; problems: Problem[] };
+export type ListsDone =
+  { ok: true; lists: ListSummary[]; problems: CoreProblem[]; written: boolean } | { ok: false; problems: Problem[] };
 /** The last "Kiểm tra trước khi gửi"; stale once the workbook or the mapping changed after it. */
 export type Checked = { report: CheckReport; stale: boolean };
 
@@ -84,19 +85,47 @@ export type Action =
   | { type: "refSet"; code: string; slot: string; ref: string }
   | { type: "proposalAccepted"; proposal: Proposal }
   | { type: "allAccepted" }
+  | { type: "proposalsTaken"; mapping: Mapping; taken: Proposal[]; names: NameOption[] }
   | { type: "situationSet"; code: string; situation: Situation }
-  | { type: "answered"; answers: Record<string, boolean>; refs: Array<{ code: string; slot: string; ref: string }>; sheets: string[] }
+  | {
+      type: "answered";
+      answers: Record<string, boolean>;
+      refs: Array<{ code: string; slot: string; ref: string }>;
+      sheets: string[];
+    }
   | { type: "requestRefused"; problems: Problem[] }
-  | { type: "evaluated"; ruleset: Ruleset; evaluation: Evaluation; statusSheet?: string | undefined; write?: { mapping: Mapping; sheets: string[]; message: Message } | undefined }
+  | {
+      type: "evaluated";
+      ruleset: Ruleset;
+      evaluation: Evaluation;
+      statusSheet?: string | undefined;
+      write?: { mapping: Mapping; sheets: string[]; message: Message } | undefined;
+    }
   | { type: "listsRefused"; problems: Problem[] }
-  | { type: "listsMade"; lists: ListSummary[]; problems: CoreProblem[]; mapping?: Mapping | undefined; sheets: string[]; message: Message }
+  | {
+      type: "listsMade";
+      lists: ListSummary[];
+      problems: CoreProblem[];
+      mapping?: Mapping | undefined;
+      sheets: string[];
+      message: Message;
+    }
   | { type: "checked"; report: CheckReport }
   | { type: "reportStored"; report: Mapping["report"] }
   | { type: "tabSet"; tab: Tab }
   | { type: "filterSet"; filter: Filter };
 
 export function initialState(session?: WorkbookSession): TaskpaneState {
-  return { ...(session ? { session } : {}), commune: "", asOf: "", answers: {}, proposals: [], requestProblems: [], tab: "mapping", filter: "all" };
+  return {
+    ...(session ? { session } : {}),
+    commune: "",
+    asOf: "",
+    answers: {},
+    proposals: [],
+    requestProblems: [],
+    tab: "mapping",
+    filter: "all",
+  };
 }
 
 /** The workbook changed (something was written): the last check is out of date. */
@@ -114,13 +143,24 @@ function edited(s: TaskpaneState): Partial<TaskpaneState> {
 }
 
 /** The mapping changed by `change` (when there is one), with the proposals left and what it makes stale. */
-function editMapping(s: TaskpaneState, change: (m: Mapping) => Mapping, proposals = s.proposals): Partial<TaskpaneState> {
+function editMapping(
+  s: TaskpaneState,
+  change: (m: Mapping) => Mapping,
+  proposals = s.proposals,
+): Partial<TaskpaneState> {
   return s.mapping ? { mapping: change(s.mapping), proposals, ...edited(s) } : {};
 }
 
 /** A new workbook or programme: everything worked out for the old one goes. */
 function fresh(): Partial<TaskpaneState> {
-  return { requestProblems: [], evaluated: undefined, lists: undefined, checked: undefined, written: undefined, tab: "mapping" };
+  return {
+    requestProblems: [],
+    evaluated: undefined,
+    lists: undefined,
+    checked: undefined,
+    written: undefined,
+    tab: "mapping",
+  };
 }
 
 function withReport(m: Mapping, report: Mapping["report"]): Mapping {
@@ -131,19 +171,39 @@ function withReport(m: Mapping, report: Mapping["report"]): Mapping {
 /** Sheets written now joined to those written before; only those written now are up to date again. */
 function writtenAfter(s: TaskpaneState, sheets: readonly string[]): TaskpaneState["written"] {
   const before = s.written ?? { sheets: [], stale: [] };
-  return { sheets: [...new Set([...before.sheets, ...sheets])], stale: before.stale.filter((x) => !sheets.includes(x)) };
+  return {
+    sheets: [...new Set([...before.sheets, ...sheets])],
+    stale: before.stale.filter((x) => !sheets.includes(x)),
+  };
 }
 
-function onResult(s: TaskpaneState, a: Extract<Action, { type: "evaluated" | "listsMade" | "listsRefused" | "checked" | "requestRefused" }>): Partial<TaskpaneState> {
+function onResult(
+  s: TaskpaneState,
+  a: Extract<Action, { type: "evaluated" | "listsMade" | "listsRefused" | "checked" | "requestRefused" }>,
+): Partial<TaskpaneState> {
   switch (a.type) {
     case "requestRefused":
       return { requestProblems: a.problems, tab: "mapping" };
     case "evaluated": {
-      const evaluated = { ruleset: a.ruleset, evaluation: a.evaluation, stale: false, ...(a.statusSheet !== undefined ? { statusSheet: a.statusSheet } : {}) };
+      const evaluated = {
+        ruleset: a.ruleset,
+        evaluation: a.evaluation,
+        stale: false,
+        ...(a.statusSheet !== undefined ? { statusSheet: a.statusSheet } : {}),
+      };
       const w = a.write;
       if (!w) return { requestProblems: [], evaluated, tab: "results" };
       const mapping = s.mapping ? withLists(s.mapping, w.mapping.lists) : undefined;
-      return { requestProblems: [], evaluated, tab: "results", stored: w.mapping, mapping, ...staleCheck(s), written: writtenAfter(s, w.sheets), message: w.message };
+      return {
+        requestProblems: [],
+        evaluated,
+        tab: "results",
+        stored: w.mapping,
+        mapping,
+        ...staleCheck(s),
+        written: writtenAfter(s, w.sheets),
+        message: w.message,
+      };
     }
     case "listsRefused":
       return { lists: { ok: false, problems: a.problems }, tab: "lists" };
@@ -164,7 +224,13 @@ function onResult(s: TaskpaneState, a: Extract<Action, { type: "evaluated" | "li
   }
 }
 
-function onEdit(s: TaskpaneState, a: Extract<Action, { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }>): Partial<TaskpaneState> {
+function onEdit(
+  s: TaskpaneState,
+  a: Extract<
+    Action,
+    { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }
+  >,
+): Partial<TaskpaneState> {
   switch (a.type) {
     case "answered": {
       const mapped = editMapping(s, (m) => a.refs.reduce((acc, r) => withSlot(acc, r.code, r.slot, r.ref), m));
@@ -180,7 +246,11 @@ function onEdit(s: TaskpaneState, a: Extract<Action, { type: "communeSet" | "asO
       return editMapping(s, (m) => withSlot(m, a.code, a.slot, a.ref), rest);
     }
     case "proposalAccepted":
-      return editMapping(s, (m) => applyProposals(m, [a.proposal]), s.proposals.filter((x) => x !== a.proposal));
+      return editMapping(
+        s,
+        (m) => applyProposals(m, [a.proposal]),
+        s.proposals.filter((x) => x !== a.proposal),
+      );
     case "allAccepted":
       return editMapping(s, (m) => applyProposals(m, s.proposals), []);
     case "situationSet":
@@ -209,6 +279,10 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
       return { rulesetId: a.id, mapping: a.mapping, proposals: a.proposals, answers: {}, ...fresh(), filter: "all" };
     case "namesRead":
       return { names: a.names, proposals: a.proposals };
+    case "proposalsTaken": {
+      const left = s.proposals.filter((p) => !a.taken.some((t) => t.code === p.code && t.slot === p.slot));
+      return { ...editMapping(s, () => a.mapping, left), names: a.names };
+    }
     case "communeSet":
     case "asOfSet":
     case "refSet":
@@ -224,7 +298,11 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
     case "checked":
       return onResult(s, a);
     case "reportStored":
-      return { ...(s.mapping ? { mapping: withReport(s.mapping, a.report) } : {}), ...(s.stored ? { stored: withReport(s.stored, a.report) } : {}), ...staleCheck(s) };
+      return {
+        ...(s.mapping ? { mapping: withReport(s.mapping, a.report) } : {}),
+        ...(s.stored ? { stored: withReport(s.stored, a.report) } : {}),
+        ...staleCheck(s),
+      };
     case "tabSet":
       return { tab: a.tab };
     case "filterSet":

@@ -10,6 +10,7 @@ import type { Shell } from "../host/types";
 import type { Catalog } from "../rulesets";
 import { T } from "../strings";
 import { initialState, reduce, type Action, type Filter, type Place, type TaskpaneState, type Tab } from "./reducer";
+import { needNames, runAccept } from "./runners/accept";
 import { runAnswer } from "./runners/answers";
 import { runCheck } from "./runners/check";
 import type { RunContext } from "./runners/context";
@@ -98,8 +99,10 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
       setCommune: (text) => dispatch({ type: "communeSet", text }),
       setAsOf: (date) => dispatch({ type: "asOfSet", date }),
       setRef: (code, slot, ref) => dispatch({ type: "refSet", code, slot, ref }),
-      acceptProposal: (proposal) => dispatch({ type: "proposalAccepted", proposal }),
-      acceptAll: () => dispatch({ type: "allAccepted" }),
+      // A labelled cell without a name gets one in the workbook first (a write); else the mapping alone changes.
+      acceptProposal: (proposal) =>
+        needNames([proposal]) ? void busy(T.accepting, "mapping", () => runAccept(ctx, [proposal])) : dispatch({ type: "proposalAccepted", proposal }),
+      acceptAll: () => (needNames(get().proposals) ? void busy(T.accepting, "mapping", () => runAccept(ctx, get().proposals)) : dispatch({ type: "allAccepted" })),
       setSituation: (code, situation) => dispatch({ type: "situationSet", code, situation }),
       answer: (key, answer) => busy(T.answering, "mapping", () => runAnswer(ctx, key, answer)),
       useSelectedCell: (code, slot) => busy(T.selecting, "mapping", () => runUseSelectedCell(ctx, code, slot)),

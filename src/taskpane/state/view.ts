@@ -5,7 +5,7 @@
 import type { ListsProgress, ListSummary } from "../../app/lists";
 import type { CheckReport } from "../../app/check";
 import { checkView, type CheckViewItem, type SelectTarget } from "../../core/check/view";
-import type { Problem as CoreProblem, Severity } from "../../core/evaluate/result";
+import type { Finding as CoreProblem, Severity } from "../../core/evaluate/result";
 import { slotsOf } from "../../core/evaluate/slots";
 import type { Proposal } from "../../core/mapping/propose";
 import type { Mapping } from "../../core/mapping/schema";
@@ -15,6 +15,7 @@ import { indicatorsOf } from "../../core/ruleset/walk";
 import { formatInteger } from "../../core/text/format";
 import { listIndicators } from "../../core/lists/figures";
 import { T } from "../strings";
+import { documentNumberShown } from "../../core/ruleset/document-number";
 import { checkRef, type NameOption } from "./picker";
 
 export { filterNames, nameOptions, type NameOption } from "./picker";
@@ -26,7 +27,7 @@ export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
 export function documentLine(r: Ruleset): string {
   const [y, m, d] = r.document.date.split("-");
   const date = d ? `ngày ${Number(d)}/${m}/${y}` : m ? `tháng ${m}/${y}` : `năm ${y}`;
-  return `${r.document.number}, ${date} — ${r.document.issuer}`;
+  return `${documentNumberShown(r.document.number)}, ${date} — ${r.document.issuer}`;
 }
 
 /** The programmes grouped by province, provinces and titles in Vietnamese order. */
@@ -199,13 +200,14 @@ export function listsProgressView(p: ListsProgress): { label: string; value: num
   }
 }
 
-export type ListRow = { id: string; appendix: string; sheetName: string; sheetRef: string; count: string; population: string };
+export type ListRow = { id: string; appendix: string; title: string; sheetName: string; sheetRef: string; count: string; population: string };
 
-/** Each list written: "Phụ lục 03 — trang “Phụ lục 03”: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
+/** Each list written: "Phụ lục 03 — Thống kê số lượng người … có sử dụng điện thoại thông minh: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
 export function listRows(lists: readonly ListSummary[]): ListRow[] {
   return lists.map((l) => ({
     id: l.id,
     appendix: l.appendix,
+    title: l.title ?? l.sheetName,
     sheetName: l.sheetName,
     sheetRef: `${quoteSheet(l.sheetName)}!A1`,
     count: `${formatInteger(l.count)} ${l.unit}`,

@@ -2,8 +2,8 @@
  * The Office.js adapter of the workbook port: the live workbook inside Excel. Every port call is one
  * Excel.run with a constant number of context.sync() round trips — snapshot 1, readRanges 1 (+1 per
  * further request of about 2 MB), readSheet 1 (+1 per further block of a long roster), writeSheets 1
- * (+1 per further chunk of about 2 MB, +1 when no snapshot came first) — never one per indicator or
- * per cell. Reading, writing, formatting and request sizing live in their own files beside this one.
+ * (+1 per further chunk of about 2 MB, +1 when no snapshot came first), formulaCells 0 right after
+ * readSheet of a sheet of ours (else as readSheet) — never one per indicator or per cell. Reading, writing, formatting and request sizing live in their own files beside this one.
  *
  * Excel.run comes in through the constructor (the task pane passes Excel.run, tests a recording
  * fake); the Excel and Office globals are never read here.
@@ -18,6 +18,7 @@ import { readRangesIn, readSheetIn } from "./read";
 import { abilitiesOf, checkRequirements, type Abilities, type IsSetSupported } from "./requirements";
 import { selectedReference, selectReference } from "./select";
 import { Batch } from "./sizing";
+import { addNameIn } from "./add-name";
 import { queueSnapshot, type Known, type KnownSheet } from "./snapshot";
 import type { OfficeRun, XlContext } from "./types";
 import { chunkPart, chunksOf, setUpPart, type SetUp } from "./write";
@@ -35,6 +36,8 @@ const sameSheet = (a: string, b: string) => a.toLocaleLowerCase("vi") === b.toLo
 
 export class OfficeWorkbook implements WorkbookPort {
   private known: Known | undefined;
+  /** Formula cells read with a sheet's values, by lower-cased sheet name; forgotten at the next snapshot or write. */
+  private readonly formulasRead = new Map<string, ReadonlySet<string>>();
   private readonly isSetSupported: IsSetSupported;
   /** Things the last call could not do on this Excel (a missing requirement set), in Vietnamese. */
   notes: string[] = [];
@@ -63,6 +66,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async snapshot(): Promise<WorkbookSnapshot> {
     this.known = undefined;
+    this.formulasRead.clear();
     return this.call({}, async (ctx) => {
       const read = queueSnapshot(ctx, this.can);
       await ctx.sync();
@@ -80,8 +84,36 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.call({ sheets: requested }, (ctx) => readRangesIn(ctx, ranges));
   }
 
+  /**
+   * A sheet of ours (owned in the last snapshot: the status sheet, small) is read with its formulas
+   * in the same syncs, so formulaCells right after it (the check's typed-over verdicts) costs no
+   * round trip. A clerk's sheet (a roster of thousands of rows) is read without them.
+   */
   async readSheet(sheet: string): Promise<RawCell[][]> {
-    return this.call({ sheets: [sheet] }, (ctx) => readSheetIn(ctx, sheet));
+    const owned = this.known?.sheets.find((s) => sameSheet(s.name, sheet))?.owner !== undefined;
+    if (!owned) return this.call({ sheets: [sheet] }, (ctx) => readSheetIn(ctx, sheet));
+    const formulas = new Set<string>();
+    const rows = await this.call({ sheets: [sheet] }, (ctx) => readSheetIn(ctx, sheet, formulas));
+    this.formulasRead.set(sheet.toLocaleLowerCase("vi"), formulas);
+    return rows;
+  }
+
+  /**
+   * The cells of a sheet that hold a formula: those read with the sheet's values since the last
+   * snapshot, else read now (the used range, in as many syncs as readSheet). A sheet that is not
+   * there has none, as in the .xlsx adapter.
+   */
+  async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
+    const read = this.formulasRead.get(sheet.toLocaleLowerCase("vi"));
+    if (read) return read;
+    const formulas = new Set<string>();
+    try {
+      await this.call({ sheets: [sheet] }, (ctx) => readSheetIn(ctx, sheet, formulas));
+    } catch (e) {
+      if (e instanceof WorkbookError && e.code === "not-found") return new Set();
+      throw e;
+    }
+    return formulas;
   }
 
   /** Selects a cell, a range or a name's range in Excel, activating its sheet. */
@@ -106,6 +138,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const remembered = this.known;
     // What a write changes must be learned again before the next write.
     this.known = undefined;
+    this.formulasRead.clear();
     this.notes = [];
     const can = this.can;
     const hint = { readOnly: remembered?.readOnly ?? false, structureProtected: remembered?.structureProtected ?? false };
@@ -131,6 +164,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** A workbook-scoped name for a cell (names.add, ExcelApi 1.4): one round trip, Excel's refusals in words. */
+  async addName(name: string, ref: string): Promise<void> {
+    this.known = undefined;
+    return this.call({}, (ctx) => addNameIn(ctx, name, ref));
+  }
+
   /** Sheets, owners and protection in one round trip, for a write that no snapshot preceded. */
   private async learn(ctx: XlContext): Promise<Known> {
     const read = queueSnapshot(ctx, this.can);
@@ -144,14 +183,14 @@ function notesFor(layouts: readonly SheetLayout[], known: Known, can: Abilities)
   const notes: string[] = [];
   if (known.readOnly) notes.push("Sổ tính đang mở chỉ đọc: các trang vừa ghi sẽ mất nếu không lưu thành bản khác (Tệp › Lưu như)");
   if (!can.page && layouts.some((l) => l.print)) {
-    notes.push("Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang (page layout skipped)");
+    notes.push("Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang");
   }
   if (!can.freeze && layouts.some((l) => (l.freezeRows ?? 0) > 0)) {
-    notes.push("Excel này chưa có ExcelApi 1.7 nên chưa cố định dòng tiêu đề (freeze panes skipped)");
+    notes.push("Excel này chưa có ExcelApi 1.7 nên chưa cố định dòng tiêu đề");
   }
   if (!can.conditionalFormats && layouts.some((l) => (l.conditionalFormats?.length ?? 0) > 0)) {
     notes.push(
-      "Excel này chưa có ExcelApi 1.6 nên màu của cột kết luận là màu theo kết quả lúc ghi, không tự đổi khi sửa số liệu — hãy chạy lại Đánh giá sau khi sửa (conditional formats skipped)",
+      "Excel này chưa có ExcelApi 1.6 nên màu của cột kết luận là màu theo kết quả lúc ghi, không tự đổi khi sửa số liệu — hãy chạy lại Đánh giá sau khi sửa",
     );
   }
   return notes;
@@ -164,7 +203,7 @@ function notesFor(layouts: readonly SheetLayout[], known: Known, can: Abilities)
 function refuseUnsafe(targets: ReadonlyArray<{ layout: SheetLayout; existing: KnownSheet | undefined }>, known: Known): void {
   for (const { layout, existing } of targets) {
     if (existing && existing.owner !== layout.key) {
-      throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`, "not-owned");
+      throw new WorkbookError(`Trang tính "${existing.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
     }
   }
   for (const { layout, existing } of targets) {

@@ -18,40 +18,40 @@ export type ErrorHint = {
 
 /** The sentences, shared with the adapter's own checks so the clerk reads the same words either way. */
 export const MESSAGES = {
-  cellEditMode: "Excel đang ở chế độ sửa ô — nhấn Enter hoặc Esc rồi thử lại (Excel is in cell-edit mode)",
+  cellEditMode: "Excel đang ở chế độ sửa ô — nhấn Enter hoặc Esc rồi thử lại",
   protectedSheet: (sheet: string) =>
-    `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại (sheet is protected)`,
+    `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại`,
   protectedWorkbook:
-    "Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới — hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại (workbook structure is protected)",
+    "Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới — hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại",
   protectedStructureHide: (sheet: string) =>
     `Cấu trúc sổ tính đang được bảo vệ nên Chỉ tiêu xã không ẩn được trang "${sheet}" (trang lưu ánh xạ, phải ẩn hẳn) — ` +
-    "hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi chạy lại; chưa có gì bị ghi (workbook structure is protected)",
+    "hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi chạy lại; chưa có gì bị ghi",
   hiddenSheet: (ref: string, sheet: string) =>
     `Ô ${ref} nằm trên trang tính "${sheet}" đang bị ẩn nên Excel không chọn được — hãy bỏ ẩn trang ` +
-    "(chuột phải vào một thẻ trang › Bỏ ẩn) rồi bấm lại (sheet is hidden)",
+    "(chuột phải vào một thẻ trang › Bỏ ẩn) rồi bấm lại",
   readOnly:
-    "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại (workbook is read-only)",
+    "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại",
   accessDenied:
     "Excel không cho ghi vào sổ tính: trang tính hoặc sổ tính đang được bảo vệ, hoặc tệp đang mở chỉ đọc — " +
-    "hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) hoặc lưu một bản sao rồi thử lại (access denied)",
+    "hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) hoặc lưu một bản sao rồi thử lại",
   noSuchSheet: (sheets: readonly string[]) =>
     sheets.length === 1
-      ? `Không có trang tính "${sheets[0]}" trong sổ tính (no such sheet)`
-      : `Không tìm thấy một trong các trang tính ${sheets.map((s) => `"${s}"`).join(", ")} — có thể trang vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại (no such sheet)`,
-  notFound: "Không tìm thấy trang hoặc vùng ô cần dùng — có thể nó vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại (item not found)",
+      ? `Không có trang tính "${sheets[0]}" trong sổ tính`
+      : `Không tìm thấy một trong các trang tính ${sheets.map((s) => `"${s}"`).join(", ")} — có thể trang vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại`,
+  notFound: "Không tìm thấy trang hoặc vùng ô cần dùng — có thể nó vừa bị xóa hoặc đổi tên; hãy đọc lại sổ tính rồi thử lại",
   alreadyExists:
-    "Trong sổ tính vừa có một trang trùng tên với trang Chỉ tiêu xã định tạo (có thể vừa được tạo) — hãy đọc lại sổ tính rồi chạy lại; trang đó không bị ghi đè (item already exists)",
+    "Trong sổ tính vừa có một trang trùng tên với trang Chỉ tiêu xã định tạo (có thể vừa được tạo) — hãy đọc lại sổ tính rồi chạy lại; trang đó không bị ghi đè",
   unsupported:
-    "Phiên bản Excel này chưa có chức năng Chỉ tiêu xã cần — hãy cập nhật Office (Excel 2019 trở lên hoặc Microsoft 365), hoặc dùng trang Chỉ tiêu xã trong trình duyệt với tệp .xlsx (API not available)",
+    "Phiên bản Excel này chưa có chức năng Chỉ tiêu xã cần — hãy cập nhật Office (Excel 2019 trở lên hoặc Microsoft 365), hoặc dùng trang Chỉ tiêu xã trong trình duyệt với tệp .xlsx",
   inactive:
-    "Đang mở nhiều sổ tính và sổ này không còn được chọn — hãy bấm vào cửa sổ của sổ tính này rồi thử lại (inactive workbook)",
-  conflict: "Sổ tính vừa được sửa ở nơi khác (đang cùng soạn) — hãy đợi một lát rồi thử lại (conflict)",
-  aborted: "Excel đã dừng yêu cầu giữa chừng — hãy thử lại (request aborted)",
-  busy: "Excel đang bận xử lý quá nhiều thao tác — hãy đợi một lát rồi thử lại (activity limit reached)",
+    "Đang mở nhiều sổ tính và sổ này không còn được chọn — hãy bấm vào cửa sổ của sổ tính này rồi thử lại",
+  conflict: "Sổ tính vừa được sửa ở nơi khác (đang cùng soạn) — hãy đợi một lát rồi thử lại",
+  aborted: "Excel đã dừng yêu cầu giữa chừng — hãy thử lại",
+  busy: "Excel đang bận xử lý quá nhiều thao tác — hãy đợi một lát rồi thử lại",
   tooLarge: (code: string) =>
     `Dữ liệu gửi hoặc nhận trong một lần vượt giới hạn của Excel — hãy báo cho người hỗ trợ kèm mã lỗi ${code}; có thể thử làm việc với tệp .xlsx trong trình duyệt (${code})`,
-  other: (code: string, message: string) =>
-    `Excel báo lỗi khi Chỉ tiêu xã làm việc với sổ tính — hãy lưu sổ tính, đóng mở lại Excel rồi thử lại; nếu vẫn lỗi, hãy báo mã ${code} (Excel error ${code}: ${message})`,
+  other: (code: string, _message: string) =>
+    `Excel báo lỗi khi Chỉ tiêu xã làm việc với sổ tính — hãy lưu sổ tính, đóng mở lại Excel rồi thử lại; nếu vẫn lỗi, hãy báo mã ${code}`,
 };
 
 type Build = (hint: ErrorHint, message: string, code: string) => WorkbookError;

@@ -51,12 +51,29 @@ function toRaw(value: unknown, type: string | undefined, format: unknown): RawCe
   }
 }
 
-/** What a cell of this block cost on the way back, per column of its widest row. */
-function measuredCellBytes(range: XlRange): number {
+/** The props read with the values, and the formulas too when a caller wants to know which cells hold one. */
+const propsFor = (formulas: boolean) => (formulas ? `${READ_PROPS},formulas` : READ_PROPS);
+
+/**
+ * The cells of a loaded block that hold a formula, as A1 addresses. Range.formulas gives a constant's
+ * value for a cell without one, so a text that merely starts with "=" ('=x typed as text) is the
+ * same in both and is not a formula.
+ */
+export function formulaCellsOf(range: XlRange, into: Set<string>): void {
+  range.formulas.forEach((row, i) =>
+    row.forEach((f, j) => {
+      if (typeof f === "string" && f.startsWith("=") && f !== range.values[i]?.[j]) into.add(`${columnName(range.columnIndex + j + 1)}${range.rowIndex + i + 1}`);
+    }),
+  );
+}
+
+/** What a cell of this block cost on the way back, per column of its widest row (its formulas counted when read). */
+function measuredCellBytes(range: XlRange, formulas: boolean): number {
   const columns = Math.max(1, range.values[0]?.length ?? 1);
   let widest = 0;
   range.values.forEach((row, i) => {
-    widest = Math.max(widest, jsonBytes(row) + jsonBytes(range.valueTypes[i]) + jsonBytes(range.numberFormat[i]));
+    const f = formulas ? jsonBytes(range.formulas[i]) : 0;
+    widest = Math.max(widest, jsonBytes(row) + jsonBytes(range.valueTypes[i]) + jsonBytes(range.numberFormat[i]) + f);
   });
   return widest / columns;
 }
@@ -91,7 +108,7 @@ function halveRows(p: Piece): [Piece, Piece] | undefined {
 }
 
 /** One sync reading these pieces; halves split the pieces, or the rows of a single one. */
-function piecesPlan(ctx: XlContext, pieces: readonly Piece[], onRange?: (r: XlRange) => void): ReadPlan<Block[]> {
+function piecesPlan(ctx: XlContext, pieces: readonly Piece[], onRange?: (r: XlRange) => void, props = READ_PROPS): ReadPlan<Block[]> {
   return {
     queue: () => {
       const sheets = new Map<string, XlWorksheet>();
@@ -100,7 +117,7 @@ function piecesPlan(ctx: XlContext, pieces: readonly Piece[], onRange?: (r: XlRa
         let ws = sheets.get(key);
         if (!ws) sheets.set(key, (ws = ctx.workbook.worksheets.getItem(p.sheet)));
         const range = ws.getRange(areaAddress(p.area.top, p.area.left, p.area.bottom, p.area.right));
-        range.load(READ_PROPS);
+        range.load(props);
         return { p, range };
       });
       return () =>
@@ -112,10 +129,10 @@ function piecesPlan(ctx: XlContext, pieces: readonly Piece[], onRange?: (r: XlRa
     split: () => {
       if (pieces.length > 1) {
         const mid = Math.ceil(pieces.length / 2);
-        return [piecesPlan(ctx, pieces.slice(0, mid), onRange), piecesPlan(ctx, pieces.slice(mid), onRange)];
+        return [piecesPlan(ctx, pieces.slice(0, mid), onRange, props), piecesPlan(ctx, pieces.slice(mid), onRange, props)];
       }
       const two = pieces[0] && halveRows(pieces[0]);
-      return two && [piecesPlan(ctx, [two[0]], onRange), piecesPlan(ctx, [two[1]], onRange)];
+      return two && [piecesPlan(ctx, [two[0]], onRange, props), piecesPlan(ctx, [two[1]], onRange, props)];
     },
   };
 }
@@ -153,11 +170,16 @@ export async function readRangesIn(ctx: XlContext, ranges: readonly RangeAddress
 /**
  * A whole sheet from A1 to its last used cell. The first sync asks for the used range's size and a
  * first block (enough for any short sheet); the rest comes in bands sized from what the first block
- * measured.
+ * measured. Given `formulas`, the same syncs also read which cells hold a formula, into that set.
  */
-export async function readSheetIn(ctx: XlContext, sheet: string): Promise<RawCell[][]> {
+export async function readSheetIn(ctx: XlContext, sheet: string, formulas?: Set<string>): Promise<RawCell[][]> {
   let cellBytes = 0;
-  const measure = (r: XlRange) => void (cellBytes = Math.max(cellBytes, measuredCellBytes(r) * MEASURE_MARGIN));
+  const withFormulas = formulas !== undefined;
+  const props = propsFor(withFormulas);
+  const measure = (r: XlRange) => {
+    cellBytes = Math.max(cellBytes, measuredCellBytes(r, withFormulas) * MEASURE_MARGIN);
+    if (formulas) formulaCellsOf(r, formulas);
+  };
   const ws = () => ctx.workbook.worksheets.getItem(sheet);
 
   const usedRange = () => {
@@ -167,7 +189,7 @@ export async function readSheetIn(ctx: XlContext, sheet: string): Promise<RawCel
   };
   let used = usedRange();
   const first = used.getIntersectionOrNullObject(areaAddress(1, 1, FIRST_READ_ROWS, FIRST_READ_COLUMNS));
-  first.load(READ_PROPS);
+  first.load(props);
   let firstRead = true;
   try {
     await ctx.sync();
@@ -208,7 +230,7 @@ export async function readSheetIn(ctx: XlContext, sheet: string): Promise<RawCel
     for (let top = area.top; top <= area.bottom; ) {
       const step = rowsPerRead(area.right - area.left + 1, cellBytes || UNMEASURED_CELL_BYTES);
       const band: Area = { ...area, top, bottom: Math.min(area.bottom, top + step - 1) };
-      const blocks = await readWithRetry(ctx, piecesPlan(ctx, [{ index: 0, sheet, area: band }], measure), concat);
+      const blocks = await readWithRetry(ctx, piecesPlan(ctx, [{ index: 0, sheet, area: band }], measure, props), concat);
       for (const b of blocks) place(b.top, band.left, b.cells);
       top = band.bottom + 1;
     }

@@ -65,14 +65,13 @@ export function checkRequirements(isSetSupported: IsSetSupported): string | unde
   return (
     `Excel này chưa có bộ API ${EXCEL_API} ${MINIMUM_VERSION} mà Chỉ tiêu xã cần (tên theo phạm vi trang, đọc vùng đã dùng). ` +
     "Cần Excel 2019 trở lên (Excel 2019, 2021, 2024), Microsoft 365 hoặc Excel trên web — Excel 2016 bản mua một lần chỉ có ExcelApi 1.1. " +
-    "Hãy cập nhật Office, hoặc mở trang Chỉ tiêu xã trong trình duyệt và làm việc với tệp .xlsx " +
-    `(requirement set ${EXCEL_API} ${MINIMUM_VERSION} is not supported)`
+    "Hãy cập nhật Office, hoặc mở trang Chỉ tiêu xã trong trình duyệt và làm việc với tệp .xlsx"
   );
 }
 
 /** One note per later set this Excel lacks: what the add-in will leave undone there. */
 export function featureNotes(isSetSupported: IsSetSupported): string[] {
   return OPTIONAL_FEATURES.filter((f) => !supportsExcelApi(isSetSupported, f.version)).map(
-    (f) => `Excel này chưa có ${EXCEL_API} ${f.version} nên Chỉ tiêu xã chưa ${f.what} — các phần khác vẫn làm đủ (${EXCEL_API} ${f.version} missing)`,
+    (f) => `Excel này chưa có ${EXCEL_API} ${f.version} nên Chỉ tiêu xã chưa ${f.what} — các phần khác vẫn làm đủ`,
   );
 }

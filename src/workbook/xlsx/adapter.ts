@@ -11,12 +11,13 @@ import { parseWorkbookXml } from "./workbook-xml";
 import { writeSheetsToPackage } from "./write-sheets";
 import { attribute, elements } from "./xml-tokens";
 import { formulaCellsOfXml } from "./formula-cells";
+import { addNameToPackage } from "./add-name";
 
 const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
 function missingSharedStrings(path: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)`, "corrupt");
+  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại`, "corrupt");
 }
 
 /**
@@ -85,10 +86,10 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     for (const [key, indexes] of bySheet) {
       const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === key);
-      if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính (no such sheet)`, "not-found");
+      if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính`, "not-found");
       const part = this.pkg.workbookRels.get(sheet.rId)?.target;
       const xml = part ? await readText(this.pkg.zip, part) : undefined;
-      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
       const rs = indexes.map((i) => ranges[i]!);
       readSheetCells(xml, part, ctx, {
         wants: (row, col) => rs.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
@@ -108,10 +109,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = await this.workbookXml();
     const ctx = await this.context(wb.date1904);
     const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
-    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính (no such sheet)`, "not-found");
+    if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
     const part = this.pkg.workbookRels.get(sheet.rId)?.target;
     const xml = part ? await readText(this.pkg.zip, part) : undefined;
-    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}" (corrupt package)`, "corrupt");
+    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
     const rows: RawCell[][] = [];
     let right = 0;
     readSheetCells(xml, part, ctx, {
@@ -137,6 +138,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const part = sheet ? this.pkg.workbookRels.get(sheet.rId)?.target : undefined;
     const xml = part ? await readText(this.pkg.zip, part) : undefined;
     return xml === undefined || part === undefined ? new Set() : formulaCellsOfXml(xml, part);
+  }
+
+  addName(name: string, ref: string): Promise<void> {
+    return addNameToPackage(this.pkg, name, ref);
   }
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

@@ -110,7 +110,7 @@ export async function verifyParts(zip: JSZip): Promise<void> {
     } catch (e) {
       if (!(e instanceof WorkbookError)) throw e;
       throw new WorkbookError(
-        `Không ghi tệp kết quả: phần ${file.name} của tệp gốc bị hỏng, ghi tiếp sẽ chép phần hỏng sang tệp mới — hãy mở tệp gốc bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt part: ${file.name})`,
+        `Không ghi tệp kết quả: phần ${file.name} của tệp gốc bị hỏng, ghi tiếp sẽ chép phần hỏng sang tệp mới — hãy mở tệp gốc bằng Excel và lưu lại, hoặc lấy lại bản gốc`,
         "corrupt",
       );
     }
@@ -127,7 +127,7 @@ export async function openPackage(bytes: Uint8Array | ArrayBuffer): Promise<Xlsx
     zip = await JSZip.loadAsync(data);
   } catch (e) {
     if (e instanceof Error && /encrypted/i.test(e.message)) {
-      throw new WorkbookError("Tệp nén có mật khẩu nên không đọc được — hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx (encrypted zip)", "not-xlsx");
+      throw new WorkbookError("Tệp nén có mật khẩu nên không đọc được — hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx", "not-xlsx");
     }
     throw truncated("mục lục của tệp nén bị thiếu hoặc hỏng");
   }
@@ -136,7 +136,7 @@ export async function openPackage(bytes: Uint8Array | ArrayBuffer): Promise<Xlsx
   const root = parseRels(rootRels, "_rels/.rels", "");
   const doc = [...root.values()].find((r) => r.type.endsWith(REL_OFFICE_DOCUMENT));
   if (!doc || !zip.file(doc.target)) {
-    throw new WorkbookError("Tệp .xlsx bị hỏng: không tìm thấy phần workbook (corrupt: no workbook part)", "corrupt");
+    throw new WorkbookError("Tệp .xlsx bị hỏng: không tìm thấy phần workbook", "corrupt");
   }
   const relsPath = relsPathFor(doc.target);
   const relsXml = await readText(zip, relsPath);

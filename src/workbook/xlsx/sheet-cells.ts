@@ -23,11 +23,11 @@ export type CellVisitor = {
 function decode(type: string, v: string | undefined, inline: string | undefined, style: number, ctx: CellContext, hasFormula: boolean): RawCell {
   switch (type) {
     case "s": {
-      if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại (missing shared strings)", "corrupt");
+      if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại", "corrupt");
       const s = ctx.sharedStrings[Number(v)];
       if (s === undefined) {
         // Excel itself repairs such a file on opening: it is damaged, not a value to judge.
-        throw new WorkbookError(`Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc (corrupt shared string index)`, "corrupt");
+        throw new WorkbookError(`Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc`, "corrupt");
       }
       return s;
     }

@@ -78,29 +78,12 @@ const MINIMAL_STYLES =
 export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 /**
- * Adds our looks to styles.xml (or to a minimal one when the workbook has none) and returns the new
- * XML with the cell-format index of each style name.
+ * Number formats: reuse an identical code, else a fresh id after the clerk's highest (ids below 164 are
+ * built in). Returns each of our codes' id; the insertions go to `edits`.
  */
-export function addOurStyles(
-  stylesXml: string | undefined,
-  part = "xl/styles.xml",
-): { xml: string; xf: Record<StyleName, number>; dxf: Partial<Record<StyleName, number>> } {
-  const xml = stylesXml ?? MINIMAL_STYLES;
-  const els = elements(xml, part);
+function ourNumberFormats(xml: string, part: string, els: readonly Element[], edits: Edit[]): Map<string, number> {
   const root = els[0]!;
   const p = prefixOf(root.tag);
-  const sectionOf = (name: string): Section | undefined => {
-    const el = els.find((e) => e.path === `${root.tag.local}/${name}`);
-    return el && { el, known: childrenOf(els, el).map((c) => canonical(xml, part, c.tag.start, c.end)) };
-  };
-  const requiredSection = (name: string): Section => {
-    const s = sectionOf(name);
-    if (!s) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${name}> — hãy mở tệp bằng Excel và lưu lại (corrupt styles)`, "corrupt");
-    return s;
-  };
-  const edits: Edit[] = [];
-
-  // Number formats: reuse an identical code, else a fresh id after the clerk's highest (ids below 164 are built in).
   const numFmtIds = new Map<string, number>();
   const numFmtsEl = els.find((e) => e.path === `${root.tag.local}/numFmts`);
   const existingFmts = (numFmtsEl ? childrenOf(els, numFmtsEl) : [])
@@ -122,6 +105,33 @@ export function addOurStyles(
     if (numFmtsEl) edits.push(...growSection(xml, part, numFmtsEl, newFmts.join(""), childrenOf(els, numFmtsEl).length + newFmts.length));
     else edits.push({ start: root.tag.end, end: root.tag.end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
   }
+  return numFmtIds;
+}
+
+/**
+ * Adds our looks to styles.xml (or to a minimal one when the workbook has none) and returns the new
+ * XML with the cell-format index of each style name.
+ */
+export function addOurStyles(
+  stylesXml: string | undefined,
+  part = "xl/styles.xml",
+): { xml: string; xf: Record<StyleName, number>; dxf: Partial<Record<StyleName, number>> } {
+  const xml = stylesXml ?? MINIMAL_STYLES;
+  const els = elements(xml, part);
+  const root = els[0]!;
+  const p = prefixOf(root.tag);
+  const sectionOf = (name: string): Section | undefined => {
+    const el = els.find((e) => e.path === `${root.tag.local}/${name}`);
+    return el && { el, known: childrenOf(els, el).map((c) => canonical(xml, part, c.tag.start, c.end)) };
+  };
+  const requiredSection = (name: string): Section => {
+    const s = sectionOf(name);
+    if (!s) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${name}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
+    return s;
+  };
+  const edits: Edit[] = [];
+
+  const numFmtIds = ourNumberFormats(xml, part, els, edits);
 
   const looks = STYLE_NAMES.map((n) => LOOKS[n]);
   const parts: Array<[name: string, build: (l: Look) => string | undefined]> = [

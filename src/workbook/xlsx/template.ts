@@ -6,6 +6,8 @@ import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
 import { requirementLines } from "../../core/ruleset/requirement-text";
 import { XlsxWorkbook } from "./adapter";
+import { addVillageSheet } from "./template-villages";
+import { documentNumberShown } from "../../core/ruleset/document-number";
 
 export { templateName };
 
@@ -17,14 +19,10 @@ export const REPORT_DATE_NAME = "ngay_bao_cao";
 /** The template's "Độ tuổi trưởng thành" cell, where the ruleset has that parameter. */
 export const ADULT_AGE_NAME = "do_tuoi_truong_thanh";
 
-/**
- * A blank input workbook for a ruleset: one labelled, named cell per input, the mapping stored, so a
- * clerk without a workbook can start by typing figures.
- */
-export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | undefined; asOf?: string | undefined } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 4 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 9 }, { width: 60 }, { width: 52 }, { width: 14 }, { width: 44 }];
+type TemplateOptions = { commune?: string | undefined; asOf?: string | undefined; villages?: number | readonly string[] | undefined };
+
+/** Rows 1–4: title, commune, the report date and adult age cells (named), the column headers. */
+function templateHeader(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ruleset: Ruleset, opts: TemplateOptions): void {
   ws.getCell("A1").value = `SỐ LIỆU CHỈ TIÊU — ${ruleset.title}`;
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").value = `Xã: ${opts.commune ?? "…………"}`;
@@ -37,7 +35,7 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
   date.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
   date.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
   wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$2`, REPORT_DATE_NAME);
-  ws.getCell("E2").value = `Căn cứ: ${ruleset.document.number} (${ruleset.document.issuer})`;
+  ws.getCell("E2").value = `Căn cứ: ${documentNumberShown(ruleset.document.number)} (${ruleset.document.issuer})`;
   ws.getCell("A3").value =
     "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi \"nếu có\"): trả lời câu hỏi của nó, hoặc ghi \"Không áp dụng: lý do\" vào ô số liệu.";
   ws.getCell("A3").font = { italic: true };
@@ -60,6 +58,17 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
   const header = ws.getRow(4);
   header.values = ["Mã", "Chỉ tiêu", "Số liệu cần nhập", "Số liệu", "Yêu cầu"];
   header.font = { bold: true };
+}
+
+/**
+ * A blank input workbook for a ruleset: one labelled, named cell per input, the mapping stored, so a
+ * clerk without a workbook can start by typing figures.
+ */
+export async function makeTemplate(ruleset: Ruleset, opts: TemplateOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 4 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 9 }, { width: 60 }, { width: 52 }, { width: 14 }, { width: 44 }];
+  templateHeader(wb, ws, ruleset, opts);
 
   const mapping: Mapping = { ruleset: ruleset.id, asOfRef: REPORT_DATE_NAME, ...(ruleset.parameters["adultAge"] ? { adultAgeRef: ADULT_AGE_NAME } : {}), indicators: {}, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.commune ? { commune: opts.commune } : {}) };
   let row = 5;
@@ -107,6 +116,7 @@ export async function makeTemplate(ruleset: Ruleset, opts: { commune?: string | 
       row++;
     });
   }
+  addVillageSheet(wb, ruleset, mapping, opts.villages);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const port = await XlsxWorkbook.open(bytes);
   await port.writeSheets([], mappingToText(mapping));

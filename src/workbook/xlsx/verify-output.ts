@@ -16,7 +16,7 @@ const FORBIDDEN_IN_SHEET_NAME = ["[", "]", ":", "*", "?", "/", "\\"];
 
 const invalid = (what: string): WorkbookError =>
   new WorkbookError(
-    `Tệp kết quả không hợp lệ nên chưa ghi: ${what} — tệp cũ vẫn nguyên; hãy gửi tệp và lệnh đã chạy cho người bảo trì (output failed verification)`,
+    `Tệp kết quả không hợp lệ nên chưa ghi: ${what} — tệp cũ vẫn nguyên; hãy gửi tệp và lệnh đã chạy cho người bảo trì`,
     "other",
   );
 

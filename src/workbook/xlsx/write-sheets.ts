@@ -28,7 +28,7 @@ function find(els: readonly Element[], path: string): Element | undefined {
 
 function required(els: readonly Element[], path: string, part: string): Element {
   const el = find(els, path);
-  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại (corrupt package)`, "corrupt");
+  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
   return el;
 }
 
@@ -86,143 +86,199 @@ class EditedPart {
 
 const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
-/** Writes (or replaces) our sheets and returns what was written. Refuses to touch a sheet that is not ours. */
-export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly SheetLayout[]): Promise<WriteResult> {
-  const { zip, workbookPath } = pkg;
-  const wbXml = (await readText(zip, workbookPath))!;
-  const parsed = parseWorkbookXml(wbXml, workbookPath);
-  const wbEls = elements(wbXml, workbookPath);
-  const wbRoot = wbEls[0]!;
-  const p = prefixOf(wbRoot.tag);
-  const relPrefix = attributes(wbXml, wbRoot.tag).find((a) => a.name.startsWith("xmlns:") && a.value === REL_NS)?.local;
-  const wbEdits: Edit[] = [];
+/** The workbook part and the two parts edited with it, read once; every change is an edit until the end. */
+type Open = {
+  pkg: XlsxPackage;
+  xml: string;
+  els: Element[];
+  root: Element;
+  /** The spreadsheetML prefix of workbook.xml ("" or "x:"). */
+  p: string;
+  /** The prefix bound to the relationships namespace in workbook.xml, if any. */
+  relPrefix: string | undefined;
+  parsed: ReturnType<typeof parseWorkbookXml>;
+  edits: Edit[];
+  relsPath: string;
+  rels: EditedPart;
+  types: EditedPart;
+  relIds: Set<string>;
+  /** The workbook part's folder ("xl/"). */
+  folder: string;
+};
 
+async function openWorkbook(pkg: XlsxPackage): Promise<Open> {
+  const { zip, workbookPath } = pkg;
+  const xml = (await readText(zip, workbookPath))!;
+  const els = elements(xml, workbookPath);
+  const root = els[0]!;
   const relsPath = relsPathFor(workbookPath);
   const rels = new EditedPart((await readText(zip, relsPath)) ?? EMPTY_RELS, relsPath);
   const typesXml = await readText(zip, "[Content_Types].xml");
-  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại (corrupt package)", "corrupt");
-  const types = new EditedPart(typesXml, "[Content_Types].xml");
-  const relIds = rels.values("Relationship", "Id");
-  const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại", "corrupt");
+  return {
+    pkg,
+    xml,
+    els,
+    root,
+    p: prefixOf(root.tag),
+    relPrefix: attributes(xml, root.tag).find((a) => a.name.startsWith("xmlns:") && a.value === REL_NS)?.local,
+    parsed: parseWorkbookXml(xml, workbookPath),
+    edits: [],
+    relsPath,
+    rels,
+    types: new EditedPart(typesXml, "[Content_Types].xml"),
+    relIds: rels.values("Relationship", "Id"),
+    folder: workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1),
+  };
+}
 
+/** Every target is checked before anything changes, so a refusal leaves the package as it was. */
+function refuseSheetsNotOurs(wb: Open, layouts: readonly SheetLayout[]): void {
   const owners = new Map<string, string>();
-  for (const n of parsed.names) {
+  for (const n of wb.parsed.names) {
     if (n.name === OWNER_NAME && n.scope !== null && n.target.kind === "constant") owners.set(n.scope, String(n.target.value));
   }
-
-  // Every target is checked before anything changes, so a refusal leaves the package as it was.
   for (const layout of layouts) {
-    const clash = parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
+    const clash = wb.parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (clash && owners.get(clash.name) !== layout.key) {
       throw new WorkbookError(
-        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè (refusing to overwrite a sheet we do not own)`,
+        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`,
         "not-owned",
       );
     }
   }
-  const sheetsEl = required(wbEls, `${wbRoot.tag.local}/sheets`, workbookPath);
+}
 
-  // Styles next: every layout shares one set of cell formats.
-  let stylesPath = [...pkg.workbookRels.values()].find((r) => r.type === REL_STYLES)?.target;
-  const styled = addOurStyles(stylesPath ? await readText(zip, stylesPath) : undefined, stylesPath);
-  if (!stylesPath) {
-    stylesPath = `${folder}styles.xml`;
-    const id = nextFree("rIdCtxStyles", (c) => relIds.has(c));
-    relIds.add(id);
-    rels.append(`<${rels.prefix}Relationship Id="${id}" Type="${REL_STYLES}" Target="styles.xml"/>`);
-    types.append(`<${types.prefix}Override PartName="/${escapeXml(stylesPath)}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
+/** Our cell formats added to the package's styles part (made when there is none): every layout shares them. */
+async function ourStyles(wb: Open): Promise<{ path: string; styled: ReturnType<typeof addOurStyles> }> {
+  const existing = [...wb.pkg.workbookRels.values()].find((r) => r.type === REL_STYLES)?.target;
+  const styled = addOurStyles(existing ? await readText(wb.pkg.zip, existing) : undefined, existing);
+  if (existing) return { path: existing, styled };
+  const path = `${wb.folder}styles.xml`;
+  const id = nextFree("rIdCtxStyles", (c) => wb.relIds.has(c));
+  wb.relIds.add(id);
+  wb.rels.append(`<${wb.rels.prefix}Relationship Id="${id}" Type="${REL_STYLES}" Target="styles.xml"/>`);
+  wb.types.append(`<${wb.types.prefix}Override PartName="/${escapeXml(path)}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
+  return { path, styled };
+}
+
+/** The sheets' parts to write and remove, the names to give them, the sheet indexes replaced. */
+type Placed = {
+  written: WriteResult["written"];
+  files: Array<[path: string, bytes: Uint8Array]>;
+  removed: string[];
+  namesToAdd: string[];
+  indexesRewritten: Set<number>;
+};
+
+/** A sheet of ours already in the package: its part is replaced, its index kept. */
+function replaceSheet(wb: Open, placed: Placed, layout: SheetLayout, at: number, xml: Uint8Array): void {
+  const existing = wb.parsed.sheets[at]!;
+  const part = wb.pkg.workbookRels.get(existing.rId)?.target;
+  if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}"`, "corrupt");
+  placed.files.push([part, xml]);
+  placed.removed.push(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
+  if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") {
+    const edit = sheetStateEdit(wb.xml, wb.els, existing.rId, "veryHidden");
+    if (edit) wb.edits.push(edit);
   }
+  placed.indexesRewritten.add(at);
+  placed.namesToAdd.push(ourNames(wb.p, at, layout));
+  placed.written.push({ key: layout.key, name: existing.name, replaced: true });
+}
 
-  const written: WriteResult["written"] = [];
-  const sheetCount = parsed.sheets.length;
-  let added = 0;
-  const namesToAdd: string[] = [];
-  const indexesRewritten = new Set<number>();
-  let maxSheetId = Math.max(0, ...parsed.sheets.map((s) => Number(s.sheetId) || 0));
+function placeSheets(wb: Open, layouts: readonly SheetLayout[], styled: ReturnType<typeof addOurStyles>): Placed {
+  const placed: Placed = { written: [], files: [], removed: [], namesToAdd: [], indexesRewritten: new Set() };
+  const { p, folder, rels, types } = wb;
+  const sheetCount = wb.parsed.sheets.length;
+  let maxSheetId = Math.max(0, ...wb.parsed.sheets.map((s) => Number(s.sheetId) || 0));
   const newSheets: string[] = [];
-  const files: Array<[path: string, bytes: Uint8Array]> = [];
-  const removed: string[] = [];
-
   for (const layout of layouts) {
     // Bytes, not a string: JSZip's own string encoding of a 60 000-row list is slower and holds copies.
     const xml = sheetBytes(layout, styled.xf, styled.dxf);
-    const at = parsed.sheets.findIndex((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
+    const at = wb.parsed.sheets.findIndex((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (at >= 0) {
-      const existing = parsed.sheets[at]!;
-      const part = pkg.workbookRels.get(existing.rId)?.target;
-      if (!part) throw new WorkbookError(`Tệp .xlsx bị hỏng: không tìm thấy phần của trang "${existing.name}" (corrupt package)`, "corrupt");
-      files.push([part, xml]);
-      removed.push(relsPathFor(part)); // our sheets hold no drawings or links; stale rels must not survive
-      if (layout.visibility === "veryHidden" && existing.visibility !== "veryHidden") {
-        const edit = sheetStateEdit(wbXml, wbEls, existing.rId, "veryHidden");
-        if (edit) wbEdits.push(edit);
-      }
-      indexesRewritten.add(at);
-      namesToAdd.push(ourNames(p, at, layout));
-      written.push({ key: layout.key, name: existing.name, replaced: true });
+      replaceSheet(wb, placed, layout, at, xml);
       continue;
     }
-    const taken = new Set(files.map(([f]) => f));
-    const target = nextFree("worksheets/sheet", (c) => zip.file(`${folder}${c}`) !== null || taken.has(`${folder}${c}`), ".xml");
-    const rId = nextFree("rIdCtx", (c) => relIds.has(c));
-    relIds.add(rId);
-    files.push([`${folder}${target}`, xml]);
+    const taken = new Set(placed.files.map(([f]) => f));
+    const target = nextFree("worksheets/sheet", (c) => wb.pkg.zip.file(`${folder}${c}`) !== null || taken.has(`${folder}${c}`), ".xml");
+    const rId = nextFree("rIdCtx", (c) => wb.relIds.has(c));
+    wb.relIds.add(rId);
+    placed.files.push([`${folder}${target}`, xml]);
     rels.append(`<${rels.prefix}Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${target}"/>`);
     types.append(`<${types.prefix}Override PartName="/${escapeXml(folder + target)}" ContentType="${WORKSHEET_CT}"/>`);
     maxSheetId++;
     const state = layout.visibility === "veryHidden" ? ' state="veryHidden"' : "";
-    const rAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:ctxr="${REL_NS}" ctxr:id="${rId}"`;
+    const rAttr = wb.relPrefix ? `${wb.relPrefix}:id="${rId}"` : `xmlns:ctxr="${REL_NS}" ctxr:id="${rId}"`;
     newSheets.push(`<${p}sheet name="${escapeXml(layout.name)}" sheetId="${maxSheetId}"${state} ${rAttr}/>`);
-    namesToAdd.push(ourNames(p, sheetCount + added, layout));
-    added++;
-    written.push({ key: layout.key, name: layout.name, replaced: false });
+    placed.namesToAdd.push(ourNames(p, sheetCount + newSheets.length - 1, layout));
+    placed.written.push({ key: layout.key, name: layout.name, replaced: false });
   }
-  if (newSheets.length > 0) wbEdits.push(appendToElementEdit(wbXml, sheetsEl, newSheets.join("")));
+  const sheetsEl = required(wb.els, `${wb.root.tag.local}/sheets`, wb.pkg.workbookPath);
+  if (newSheets.length > 0) wb.edits.push(appendToElementEdit(wb.xml, sheetsEl, newSheets.join("")));
+  return placed;
+}
 
-  // Our previous names on sheets we rewrote go; the clerk's names are left exactly as they were.
-  const root = wbRoot.tag.local;
-  for (const el of wbEls) {
+/** Our previous names on sheets we rewrote go, the new ones are added; the clerk's names are left exactly as they were. */
+function renameOurSheets(wb: Open, placed: Placed): void {
+  const root = wb.root.tag.local;
+  for (const el of wb.els) {
     if (el.path !== `${root}/definedNames/definedName`) continue;
-    const name = attribute(wbXml, el.tag, "name");
-    const local = attribute(wbXml, el.tag, "localSheetId");
+    const name = attribute(wb.xml, el.tag, "name");
+    const local = attribute(wb.xml, el.tag, "localSheetId");
     const index = local !== undefined && /^\d+$/.test(local) ? Number(local) : undefined;
-    if (index !== undefined && indexesRewritten.has(index) && (name === OWNER_NAME || name === "_xlnm.Print_Titles")) {
-      wbEdits.push({ start: el.tag.start, end: el.end, text: "" });
+    if (index !== undefined && placed.indexesRewritten.has(index) && (name === OWNER_NAME || name === "_xlnm.Print_Titles")) {
+      wb.edits.push({ start: el.tag.start, end: el.end, text: "" });
     }
   }
-  const names = namesToAdd.join("");
-  const definedNames = find(wbEls, `${root}/definedNames`);
-  if (names === "") {
-    // nothing to name
-  } else if (definedNames) wbEdits.push(appendToElementEdit(wbXml, definedNames, names));
-  else {
-    // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
-    const after = find(wbEls, `${root}/externalReferences`) ?? sheetsEl;
-    wbEdits.push({ start: after.end, end: after.end, text: `<${p}definedNames>${names}</${p}definedNames>` });
+  const names = placed.namesToAdd.join("");
+  if (names === "") return;
+  const definedNames = find(wb.els, `${root}/definedNames`);
+  if (definedNames) {
+    wb.edits.push(appendToElementEdit(wb.xml, definedNames, names));
+    return;
   }
+  // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
+  const after = find(wb.els, `${root}/externalReferences`) ?? required(wb.els, `${root}/sheets`, wb.pkg.workbookPath);
+  wb.edits.push({ start: after.end, end: after.end, text: `<${wb.p}definedNames>${names}</${wb.p}definedNames>` });
+}
 
-  // Excel recalculates on open, and a stale calculation chain must not point into replaced sheets.
-  const calcPr = find(wbEls, `${root}/calcPr`);
-  if (calcPr) wbEdits.push(setAttributeEdit(wbXml, calcPr.tag, "fullCalcOnLoad", "1"));
-  const chain = [...pkg.workbookRels.entries()].find(([, r]) => r.type === REL_CALC_CHAIN);
-  if (chain) {
-    removed.push(chain[1].target);
-    rels.remove("Relationship", "Id", chain[0]);
-    types.remove("Override", "PartName", `/${chain[1].target}`);
-  }
+/** Excel recalculates on open, and a stale calculation chain must not point into replaced sheets. Returns the chain's relationship id. */
+function dropCalculationChain(wb: Open, placed: Placed): string | undefined {
+  const calcPr = find(wb.els, `${wb.root.tag.local}/calcPr`);
+  if (calcPr) wb.edits.push(setAttributeEdit(wb.xml, calcPr.tag, "fullCalcOnLoad", "1"));
+  const chain = [...wb.pkg.workbookRels.entries()].find(([, r]) => r.type === REL_CALC_CHAIN);
+  if (!chain) return undefined;
+  placed.removed.push(chain[1].target);
+  wb.rels.remove("Relationship", "Id", chain[0]);
+  wb.types.remove("Override", "PartName", `/${chain[1].target}`);
+  return chain[0];
+}
+
+/** Writes (or replaces) our sheets and returns what was written. Refuses to touch a sheet that is not ours. */
+export async function writeSheetsToPackage(pkg: XlsxPackage, layouts: readonly SheetLayout[]): Promise<WriteResult> {
+  const wb = await openWorkbook(pkg);
+  refuseSheetsNotOurs(wb, layouts);
+  required(wb.els, `${wb.root.tag.local}/sheets`, pkg.workbookPath);
+  const styles = await ourStyles(wb);
+  const placed = placeSheets(wb, layouts, styles.styled);
+  renameOurSheets(wb, placed);
+  const chain = dropCalculationChain(wb, placed);
 
   // Every part is computed before the first is changed: a failure above leaves the package as it was.
-  const wb = applyEdits(wbXml, wbEdits);
-  const relsText = rels.result();
-  const typesText = types.result();
-  zip.file(stylesPath, styled.xml);
-  for (const [path, bytes] of files) zip.file(path, bytes);
-  for (const path of removed) zip.remove(path);
-  if (chain) pkg.workbookRels.delete(chain[0]);
-  zip.file(workbookPath, wb);
-  zip.file(relsPath, relsText);
+  const { zip } = pkg;
+  const workbookText = applyEdits(wb.xml, wb.edits);
+  const relsText = wb.rels.result();
+  const typesText = wb.types.result();
+  zip.file(styles.path, styles.styled.xml);
+  for (const [path, bytes] of placed.files) zip.file(path, bytes);
+  for (const path of placed.removed) zip.remove(path);
+  if (chain !== undefined) pkg.workbookRels.delete(chain);
+  zip.file(pkg.workbookPath, workbookText);
+  zip.file(wb.relsPath, relsText);
   zip.file("[Content_Types].xml", typesText);
   // Keep the package's view of its relationships current for the next write in the same session.
-  pkg.workbookRels = parseRels(relsText, relsPath, workbookPath);
-  return { written };
+  pkg.workbookRels = parseRels(relsText, wb.relsPath, pkg.workbookPath);
+  return { written: placed.written };
 }

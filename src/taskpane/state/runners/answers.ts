@@ -21,11 +21,19 @@ export async function runAnswer(ctx: RunContext, key: string, answer: boolean | 
   const { name } = chooseSheetName(ANSWERS_SHEET, ANSWERS_KEY, snap.sheets);
   const written = await s.session.port.writeSheets([answersLayout(name, questions, answers)]);
   const ref = answerRef(name, index);
-  ctx.dispatch({ type: "answered", answers, refs: questions[index]!.slots.map((x) => ({ ...x, ref })), sheets: written.written.map((w) => w.name) });
+  ctx.dispatch({
+    type: "answered",
+    answers,
+    refs: questions[index]!.slots.map((x) => ({ ...x, ref })),
+    sheets: written.written.map((w) => w.name),
+  });
 }
 
 /** The answers given before, read back from our sheet when the workbook has it (one more read). */
-export async function readAnswers(port: Pick<WorkbookPort, "readSheet">, sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>): Promise<Record<string, boolean>> {
+export async function readAnswers(
+  port: Pick<WorkbookPort, "readSheet">,
+  sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>,
+): Promise<Record<string, boolean>> {
   const ours = sheets.find((x) => x.owner === ANSWERS_KEY);
   return ours ? answersFromRows(await port.readSheet(ours.name)) : {};
 }

@@ -40,6 +40,9 @@ export async function runMakeLists(ctx: RunContext): Promise<void> {
     problems: outcome.problems,
     mapping: outcome.mapping,
     sheets: outcome.written !== undefined ? sheets : [],
-    message: n === 0 ? { intent: "warning", text: T.listsNone } : writtenMessage(session, session.download ? T.listsWrittenStandalone(n) : T.listsWritten(n)),
+    message:
+      n === 0
+        ? { intent: "warning", text: T.listsNone }
+        : writtenMessage(session, session.download ? T.listsWrittenStandalone(n) : T.listsWritten(n)),
   });
 }

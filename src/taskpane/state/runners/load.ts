@@ -12,16 +12,29 @@ export function baseMapping(id: string, stored: Mapping | undefined): Mapping {
   return stored?.ruleset === id ? stored : { ruleset: id, indicators: {} };
 }
 
-export async function proposalsFor(ctx: RunContext, session: WorkbookSession, id: string, mapping: Mapping): Promise<Proposal[]> {
+export async function proposalsFor(
+  ctx: RunContext,
+  session: WorkbookSession,
+  id: string,
+  mapping: Mapping,
+): Promise<Proposal[]> {
   const ruleset = ctx.catalog.rulesets.get(id);
   return ruleset ? proposeForWorkbook(session.port, ruleset, mapping) : [];
 }
 
-function storedMapping(snap: { mappingText?: string | undefined; mappingDamaged?: string | undefined }): { stored?: Mapping; message?: Message } {
+function storedMapping(snap: { mappingText?: string | undefined; mappingDamaged?: string | undefined }): {
+  stored?: Mapping;
+  message?: Message;
+} {
   if (snap.mappingText !== undefined) {
     const parsed = parseMappingText("ánh xạ lưu trong sổ tính", snap.mappingText);
     if (parsed.ok) return { stored: parsed.mapping };
-    return { message: { intent: "warning", text: `Ánh xạ lưu trong sổ tính bị lỗi nên không dùng: ${parsed.problems.map((p) => p.message).join("; ")}` } };
+    return {
+      message: {
+        intent: "warning",
+        text: `Ánh xạ lưu trong sổ tính bị lỗi nên không dùng: ${parsed.problems.map((p) => p.message).join("; ")}`,
+      },
+    };
   }
   if (snap.mappingDamaged !== undefined) {
     return {

@@ -295,6 +295,11 @@ describe("standalone page in Chromium (production build)", () => {
     const verdicts = await verdictsShown(page);
     expect(verdicts).toMatchObject(sample.expected);
 
+    // Writing asks for Tên xã and Ngày báo cáo (this copy has no stored mapping to give them); the date typed day first.
+    await page.getByRole("button", { name: T.writeStatus }).click();
+    await page.getByText(T.writeNeedsDetails([T.commune, T.asOf])).waitFor();
+    await page.getByLabel(T.commune).fill("Xã Minh Tân");
+    await page.getByLabel(T.asOf).fill("30/9/2024");
     await page.getByRole("button", { name: T.writeStatus }).click();
     await page.getByText(T.writtenStandalone(STATUS_SHEET_NAME)).waitFor();
     const { bytes } = await downloadResult(page);

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { render } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { cellRef } from "../../src/core/ref/a1";
 import type { RawCell } from "../../src/core/text/cell";
 import { MemoryWorkbook, type MemoryWorkbookInit } from "../../src/workbook/memory";
@@ -12,6 +12,7 @@ import type { WorkbookPort } from "../../src/workbook/port";
 import { App } from "../../src/taskpane/App";
 import type { Shell, WorkbookSession } from "../../src/taskpane/host/types";
 import { catalogFrom, type Catalog } from "../../src/taskpane/rulesets";
+import { T } from "../../src/taskpane/strings";
 
 export const RULESETS_DIR = join(__dirname, "..", "..", "rulesets");
 export const PHU_THO = "phu-tho-xa-thong-minh-2024";
@@ -139,4 +140,10 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } 
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** Tên xã and Ngày báo cáo as a clerk types them (the date day first): writing asks for both. */
+export function fillDetails(commune = "Xã Thử", date = "30/9/2024") {
+  fireEvent.change(screen.getByLabelText(T.commune), { target: { value: commune } });
+  fireEvent.change(screen.getByLabelText(T.asOf), { target: { value: date } });
 }

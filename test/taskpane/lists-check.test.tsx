@@ -190,6 +190,7 @@ describe("Tạo phụ lục", () => {
     renderPane(officeShell(wb));
     await chooseProgramme(user);
     setAsOf("2024-09-30");
+    fireEvent.change(screen.getByLabelText(T.commune), { target: { value: "Xã Thử" } });
     wb.roundTrips = 0;
     await user.click(screen.getAllByRole("button", { name: T.evaluate })[0]!);
     await screen.findByRole("region", { name: T.tabResults });

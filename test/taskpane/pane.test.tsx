@@ -1,13 +1,13 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { STATUS_SHEET_NAME } from "../../src/core/layout/status";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError } from "../../src/workbook/port";
 import type { Shell } from "../../src/taskpane/host/types";
 import { T } from "../../src/taskpane/strings";
-import { deferred, officeShell, PHU_THO_TITLE, phuThoWorkbook, renderPane } from "./fixtures";
+import { deferred, fillDetails, officeShell, PHU_THO_TITLE, phuThoWorkbook, renderPane } from "./fixtures";
 
 async function chooseProgramme(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole("combobox", { name: T.programme }));
@@ -91,7 +91,7 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     expect(first).toHaveTextContent(/150 người/);
     expect(item("1.2.2")).toHaveAttribute("data-verdict", "dat");
     // The Phú Thọ model counts its four groups ("nội dung"); none passes with most inputs missing.
-    expect(screen.getByTestId("overall")).toHaveTextContent(/đạt 0\/4 nội dung/);
+    expect(screen.getByTestId("overall")).toHaveTextContent(/Không đạtSố đạt: 0\/4 nội dung/);
 
     await user.click(screen.getByRole("button", { name: `${T.filterFailed} (1)` }));
     expect(document.querySelectorAll("li[data-code]")).toHaveLength(1);
@@ -136,13 +136,29 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     await chooseProgramme(user);
     await user.clear(screen.getByLabelText(T.commune));
     await user.type(screen.getByLabelText(T.commune), "Xã Thử");
+    await user.type(screen.getByLabelText(T.asOf), "30/6/2024");
     await user.click(screen.getByRole("button", { name: T.acceptAll }));
     await evaluate(user);
     await user.click(screen.getByRole("button", { name: T.writeStatus }));
     expect(await screen.findByText(T.written(STATUS_SHEET_NAME))).toBeInTheDocument();
     const snap = await wb.snapshot();
     expect(snap.sheets.map((s) => s.name)).toContain(STATUS_SHEET_NAME);
-    expect(JSON.parse(snap.mappingText!)).toMatchObject({ ruleset: "phu-tho-xa-thong-minh-2024", commune: "Xã Thử", indicators: { "1.2.3": { value: "to_cns" } } });
+    expect(JSON.parse(snap.mappingText!)).toMatchObject({ ruleset: "phu-tho-xa-thong-minh-2024", commune: "Xã Thử", asOf: "2024-06-30", indicators: { "1.2.3": { value: "to_cns" } } });
+  });
+
+  test("writing without Tên xã or Ngày báo cáo asks for them beside the button and writes nothing", async () => {
+    const user = userEvent.setup({ delay: null });
+    const wb = phuThoWorkbook();
+    renderPane(officeShell(wb));
+    await chooseProgramme(user);
+    await evaluate(user);
+    await user.click(screen.getByRole("button", { name: T.writeStatus }));
+    const results = screen.getByRole("region", { name: T.tabResults });
+    expect(within(results).getByText(T.writeNeedsDetails([T.commune, T.asOf]))).toBeInTheDocument();
+    expect((await wb.snapshot()).sheets.map((s) => s.name)).not.toContain(STATUS_SHEET_NAME);
+    fillDetails();
+    await user.click(screen.getByRole("button", { name: T.writeStatus }));
+    expect(await within(results).findByText(T.written(STATUS_SHEET_NAME))).toBeInTheDocument();
   });
 
   test("what Excel could not do while writing is said beside the success", async () => {
@@ -151,17 +167,19 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     shell.initial!.notes = () => ["Sổ tính đang mở chỉ đọc: các trang vừa ghi sẽ mất nếu không lưu thành bản khác"];
     renderPane(shell);
     await chooseProgramme(user);
+    fillDetails();
     await evaluate(user);
     await user.click(screen.getByRole("button", { name: T.writeStatus }));
     expect(await screen.findByText(/Đã ghi trang “Trạng thái chỉ tiêu”.*Sổ tính đang mở chỉ đọc/)).toBeInTheDocument();
   });
 
-  test("a mapping that names a missing name is reported before anything is evaluated", async () => {
+  test("a stored mapping naming a name the workbook lacks: refused in its row, not counted, and reported before anything is evaluated", async () => {
     const user = userEvent.setup({ delay: null });
-    renderPane(officeShell(phuThoWorkbook()));
-    await chooseProgramme(user);
-    const box = screen.getByRole("combobox", { name: /^1\.2\.4 — / });
-    await user.type(box, "khong_co{Enter}");
+    const wb = phuThoWorkbook();
+    await wb.writeSheets([], JSON.stringify({ ruleset: "phu-tho-xa-thong-minh-2024", indicators: { "1.2.4": { value: "khong_co" }, "1.2.2": { value: "ct_1_2_2_gia_tri" } } }));
+    renderPane(officeShell(wb));
+    expect(await screen.findByRole("tab", { name: `${T.tabMapping} (1/18)` })).toBeInTheDocument();
+    expect(screen.getByText(T.notAName("khong_co"))).toBeInTheDocument();
     await user.click(screen.getAllByRole("button", { name: T.evaluate })[0]!);
     expect(await screen.findByText(T.requestProblems)).toBeInTheDocument();
     expect(screen.getByText(/không tìm thấy tên "khong_co"/)).toBeInTheDocument();
@@ -175,7 +193,7 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     expect(await screen.findByRole("tab", { name: `${T.tabMapping} (1/18)` })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: T.programme })).toHaveTextContent(PHU_THO_TITLE);
     expect(screen.getByLabelText(T.commune)).toHaveValue("Xã Minh Tân");
-    expect(screen.getByLabelText(T.asOf)).toHaveValue("2024-09-30");
+    expect(screen.getByLabelText(T.asOf)).toHaveValue("30/09/2024");
   });
 
   test("a workbook without names gets a clear state offering the template", async () => {
@@ -257,10 +275,28 @@ describe("standalone page (no Excel)", () => {
     // Source references are plain text without Excel to select in.
     expect(within(item("1.1.1")).queryByRole("button", { name: /ct_1_1_1_tu_so/ })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: T.download })).toHaveAttribute("aria-disabled", "true");
+    fillDetails("Xã Cũ");
     await user.click(screen.getByRole("button", { name: T.writeStatus }));
     expect(await screen.findByText(T.writtenStandalone(STATUS_SHEET_NAME))).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: T.download }));
     expect(await screen.findByText(T.downloaded("so-lieu-ket-qua.xlsx"))).toBeInTheDocument();
     expect(download).toHaveBeenCalledTimes(1);
+
+    // A change after the write: the status sheet is out of date, and the download writes it again first.
+    const writesBefore = wb.roundTrips;
+    fillDetails("Xã Mới");
+    await user.click(screen.getByRole("button", { name: T.download }));
+    expect(await screen.findByText(T.downloaded("so-lieu-ket-qua.xlsx"))).toBeInTheDocument();
+    expect(download).toHaveBeenCalledTimes(2);
+    expect(wb.roundTrips).toBeGreaterThan(writesBefore);
+    expect(JSON.parse((await wb.snapshot()).mappingText!)).toMatchObject({ commune: "Xã Mới" });
+    const status = wb.sheets.find((x) => x.name === STATUS_SHEET_NAME)!;
+    expect([...status.cells.values()].some((v) => typeof v === "string" && v.includes("Xã Mới"))).toBe(true);
+
+    // When it cannot be written again (no Tên xã), nothing is downloaded and the pane says why.
+    fireEvent.change(screen.getByLabelText(T.commune), { target: { value: "" } });
+    await user.click(screen.getByRole("button", { name: T.download }));
+    expect(await screen.findByText(/Chưa tải về: các trang “Trạng thái chỉ tiêu”/)).toBeInTheDocument();
+    expect(download).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,4 +1,5 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useId } from "react";
 import type { CheckPanelView, ProblemItem } from "../state/view";
 import { T } from "../strings";
@@ -23,10 +24,12 @@ export type CheckPanelProps = {
   /** Inside Excel: select the cell a problem names. */
   onSelect?: ((ref: string) => void) | undefined;
   disabled?: boolean | undefined;
+  /** Progress and the message of the job started here, beside its button. */
+  feedback?: ReactNode;
 };
 
 /** "Kiểm tra trước khi gửi": the verdict line, then lỗi and cảnh báo, each item with the cell it concerns. */
-export function CheckPanel({ result, stale, ruleProblems = [], onCheck, onSelect, disabled }: CheckPanelProps) {
+export function CheckPanel({ result, stale, ruleProblems = [], onCheck, onSelect, disabled, feedback }: CheckPanelProps) {
   const styles = useStyles();
   const id = useId();
   const intent = !result ? "info" : !result.canSend ? "error" : result.sections.length > 0 ? "warning" : "success";
@@ -41,6 +44,7 @@ export function CheckPanel({ result, stale, ruleProblems = [], onCheck, onSelect
           {result ? T.checkAgain : T.runCheck}
         </Button>
       </div>
+      {feedback}
       {ruleProblems.length > 0 && (
         <Notice intent="warning" title={T.checkRuleProblems}>
           <ProblemList problems={ruleProblems} />

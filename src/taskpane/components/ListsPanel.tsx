@@ -1,4 +1,5 @@
 import { Body1, Body1Strong, Button, Caption1, Link, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { ListRow, ProblemItem } from "../state/view";
 import { T } from "../strings";
 import { Notice } from "./Notice";
@@ -25,10 +26,12 @@ export type ListsPanelProps = {
   /** Inside Excel: select a roster cell, or a list sheet. */
   onSelect?: ((ref: string) => void) | undefined;
   disabled?: boolean | undefined;
+  /** Progress and the message of the job started here, beside its button. */
+  feedback?: ReactNode;
 };
 
 /** "Tạo phụ lục": the appendix lists (Phụ lục 03–07) written from the rosters, each with its count, and what the rosters need fixing. */
-export function ListsPanel({ result, onMake, onDownload, onSelect, disabled }: ListsPanelProps) {
+export function ListsPanel({ result, onMake, onDownload, onSelect, disabled, feedback }: ListsPanelProps) {
   const styles = useStyles();
   const written = result?.ok === true && result.written;
   return (
@@ -44,6 +47,8 @@ export function ListsPanel({ result, onMake, onDownload, onSelect, disabled }: L
           </Button>
         )}
       </div>
+
+      {feedback}
 
       {result?.ok === false && (
         <Notice intent="error" title={T.listsFailed}>

@@ -14,7 +14,9 @@ import {
 import type { Proposal } from "../../core/mapping/propose";
 import type { GroupRows, IndicatorRow, NameOption, SlotRow } from "../state/view";
 import { T } from "../strings";
+import type { Situation } from "../state/situation";
 import { RefPicker } from "./RefPicker";
+import { CaseControl, SuspendControl } from "./SituationControls";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -34,17 +36,27 @@ export type MappingTableProps = {
   onSetRef: (code: string, slot: string, ref: string) => void;
   onAccept: (p: Proposal) => void;
   onAcceptAll: () => void;
+  /** Tạm dừng / không áp dụng with a reason, on an indicator. */
+  onSituation: (code: string, situation: Situation) => void;
+  /** The answers given in the pane to the questions that choose a case, by question key. */
+  answers?: Readonly<Record<string, boolean>> | undefined;
+  onAnswer?: ((key: string, answer: boolean | undefined) => void) | undefined;
   /** "Use the selected cell": only inside Excel. */
   onUseSelected?: ((code: string, slot: string) => void) | undefined;
   disabled?: boolean | undefined;
 };
 
-function SlotEditor({ row, indicator, names, onSetRef, onAccept, onUseSelected, disabled }: { row: SlotRow; indicator: IndicatorRow } & Omit<MappingTableProps, "groups" | "progress" | "onAcceptAll">) {
+function SlotEditor({ row, indicator, names, onSetRef, onAccept, onUseSelected, answers, onAnswer, disabled }: { row: SlotRow; indicator: IndicatorRow } & Omit<MappingTableProps, "groups" | "progress" | "onAcceptAll">) {
   const styles = useStyles();
   const label = `${indicator.code} — ${row.label}`;
+  const key = row.questionKey;
   return (
     <div className={styles.slot} data-slot={`${row.code}|${row.slot}`}>
-      <Caption1>{row.label}</Caption1>
+      {key !== undefined && onAnswer ? (
+        <CaseControl label={T.caseLabel(indicator.code, row.label)} answer={answers?.[key]} onAnswer={(a) => onAnswer(key, a)} disabled={disabled} />
+      ) : (
+        <Caption1>{row.label}</Caption1>
+      )}
       <div className={styles.pickRow}>
         <RefPicker label={label} value={row.ref} names={names} onCommit={(ref) => onSetRef(row.code, row.slot, ref)} />
         {onUseSelected && (
@@ -101,15 +113,11 @@ export function MappingTable(props: MappingTableProps) {
                     <Body1Strong>
                       {ind.code} {ind.name}
                     </Body1Strong>
-                    {(ind.requirement !== undefined || ind.suspended !== undefined) && (
-                      <Caption1 className={styles.requirement}>
-                        {ind.requirement !== undefined && `${T.requirement}: ${ind.requirement}`}
-                        {ind.suspended !== undefined && ` · ${T.suspended}: ${ind.suspended}`}
-                      </Caption1>
-                    )}
+                    {ind.requirement !== undefined && <Caption1 className={styles.requirement}>{`${T.requirement}: ${ind.requirement}`}</Caption1>}
                     {ind.slots.map((row) => (
                       <SlotEditor key={row.slot} row={row} indicator={ind} {...props} />
                     ))}
+                    <SuspendControl indicator={ind} onSituation={props.onSituation} disabled={disabled} />
                   </div>
                 ))}
               </AccordionPanel>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { T } from "../strings";
 import { Notice } from "./Notice";
 
@@ -21,6 +21,7 @@ export function NoNames({ canMakeTemplate, onMakeTemplate, onReload, disabled }:
         <Button appearance="primary" size="small" onClick={onMakeTemplate} disabledFocusable={disabled || !canMakeTemplate} title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}>
           {T.makeTemplate}
         </Button>
+        {!canMakeTemplate && <Caption1>{T.makeTemplateNeedsProgramme}</Caption1>}
         {onReload && (
           <Button size="small" onClick={onReload} disabledFocusable={disabled === true}>
             {T.reload}

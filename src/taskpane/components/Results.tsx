@@ -1,6 +1,7 @@
 import { Body1Strong, Button, Caption1, Link, makeStyles, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { Evaluation, IndicatorResult, MeasureResult, Verdict } from "../../core/evaluate/result";
-import { selectableRef } from "../state/view";
+import { selectableRef, summaryCount } from "../state/view";
 import type { Filter } from "../state/useTaskpane";
 import { T } from "../strings";
 import { Notice } from "./Notice";
@@ -30,6 +31,8 @@ export type ResultsProps = {
   onFilter: (f: Filter) => void;
   stale: boolean;
   onWrite: () => void;
+  /** Evaluates again, from the out-of-date notice. */
+  onEvaluate: () => void;
   /** Standalone: save the workbook with the written sheet. */
   onDownload?: (() => void) | undefined;
   /** A status sheet was written for this evaluation. */
@@ -37,6 +40,8 @@ export type ResultsProps = {
   /** Inside Excel: select a source or problem cell. */
   onSelect?: ((ref: string) => void) | undefined;
   disabled?: boolean | undefined;
+  /** Progress and the message of the job started here, beside its button. */
+  feedback?: ReactNode;
 };
 
 const FILTERS: ReadonlyArray<{ key: Filter; label: string; verdict?: Verdict }> = [
@@ -117,7 +122,7 @@ function IndicatorItem({ r, onSelect }: { r: IndicatorResult; onSelect?: ((ref: 
 }
 
 /** Verdicts, ratios, requirements and shortfalls, filterable; the status sheet written from here. */
-export function Results({ heading, evaluation, filter, onFilter, stale, onWrite, onDownload, statusSheet, onSelect, disabled }: ResultsProps) {
+export function Results({ heading, evaluation, filter, onFilter, stale, onWrite, onEvaluate, onDownload, statusSheet, onSelect, disabled, feedback }: ResultsProps) {
   const styles = useStyles();
   const count = (v?: Verdict) => (v === undefined ? evaluation.indicators.length : evaluation.indicators.filter((r) => r.verdict === v).length);
   const shown = filter === "all" ? evaluation.indicators : evaluation.indicators.filter((r) => r.verdict === filter);
@@ -133,19 +138,27 @@ export function Results({ heading, evaluation, filter, onFilter, stale, onWrite,
           </Button>
         )}
       </div>
-      {stale && <Notice intent="warning">{T.stale}</Notice>}
+      {feedback}
+      {stale && (
+        <Notice intent="warning">
+          {T.stale}{" "}
+          <Button size="small" onClick={onEvaluate} disabledFocusable={disabled === true}>
+            {T.evaluateAgain}
+          </Button>
+        </Notice>
+      )}
       <div className={styles.summary}>
         <Caption1 className={styles.muted}>{heading}</Caption1>
         <div className={styles.line} data-testid="overall">
           <Body1Strong>{T.overall}:</Body1Strong>
           <VerdictBadge verdict={evaluation.overall.verdict} />
-          <Text className={styles.grow}>{evaluation.overall.text}</Text>
+          <Text className={styles.grow}>{summaryCount(evaluation.overall.text)}</Text>
         </div>
         {evaluation.groups.map((g) => (
           <div key={g.code} className={styles.line}>
             <VerdictBadge verdict={g.verdict} size="small" />
             <Text className={styles.grow}>
-              {g.code} {g.name}: {g.text}
+              {g.code} {g.name}: {summaryCount(g.text)}
             </Text>
           </div>
         ))}

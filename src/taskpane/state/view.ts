@@ -12,12 +12,13 @@ import type { Mapping } from "../../core/mapping/schema";
 import { parseArea, quoteSheet, splitSheet } from "../../core/ref/a1";
 import type { Ruleset } from "../../core/ruleset/schema";
 import { indicatorsOf } from "../../core/ruleset/walk";
-import { foldLoose } from "../../core/text/fold";
 import { formatInteger } from "../../core/text/format";
 import { listIndicators } from "../../core/lists/figures";
-import type { DefinedName } from "../../workbook/port";
 import { T } from "../strings";
 import { documentNumberShown } from "../../core/ruleset/document-number";
+import { checkRef, type NameOption } from "./picker";
+
+export { filterNames, nameOptions, type NameOption } from "./picker";
 
 export type ProgrammeOption = { id: string; title: string; province: string; document: string };
 export type ProgrammeGroup = { province: string; options: ProgrammeOption[] };
@@ -42,32 +43,6 @@ export function programmeGroups(rulesets: Iterable<Ruleset>): ProgrammeGroup[] {
     .map(([province, options]) => ({ province, options: options.sort((a, b) => a.title.localeCompare(b.title, "vi")) }));
 }
 
-/** A name the clerk can pick for an input: the reference as the mapping writes it, and where it points. */
-export type NameOption = { ref: string; where: string };
-
-export function nameOptions(names: readonly DefinedName[]): NameOption[] {
-  return names
-    .filter((n) => !n.hidden)
-    .map((n) => {
-      const ref = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
-      const where = n.target.kind === "ref-error" ? "#REF! (ô đã bị xóa)" : n.target.kind === "constant" ? `= ${String(n.target.value)}` : n.formula;
-      return { ref, where };
-    })
-    .sort((a, b) => a.ref.localeCompare(b.ref, "vi"));
-}
-
-/** Names whose reference or target contains the typed words, loosely (no marks, any case). */
-export function filterNames(options: readonly NameOption[], text: string, limit = 50): NameOption[] {
-  const words = foldLoose(text).split(/[\s_]+/).filter((w) => w.length > 0);
-  const hits = words.length === 0 ? options : options.filter((o) => {
-    // foldLoose turns "$B$2" into "b 2": the words joined up find "b2" too.
-    const hay = foldLoose(`${o.ref} ${o.where}`);
-    const joined = hay.replace(/ /g, "");
-    return words.every((w) => hay.includes(w) || joined.includes(w));
-  });
-  return hits.slice(0, limit);
-}
-
 export type SlotRow = {
   code: string;
   slot: string;
@@ -76,12 +51,28 @@ export type SlotRow = {
   proposal?: Proposal;
   /** A stand-in input (a ratio typed directly): shown only when mapped. */
   alternative: boolean;
+  /** The reference is not a name in the workbook nor a cell address: not counted as mapped. */
+  invalid?: boolean;
+  /** The yes/no question that chooses the case (either-or, "nếu có"): slots with one key share one answer. */
+  questionKey?: string;
 };
-export type IndicatorRow = { code: string; name: string; requirement?: string; suspended?: string; slots: SlotRow[] };
+export type IndicatorRow = {
+  code: string;
+  name: string;
+  requirement?: string;
+  /** The clerk's reason for tạm dừng (the mapping's), or the ruleset's own suspension. */
+  suspended?: string;
+  /** Suspended by the ruleset itself: the clerk cannot lift it. */
+  suspendedByRuleset?: boolean;
+  slots: SlotRow[];
+};
 export type GroupRows = { code: string; name: string; indicators: IndicatorRow[] };
 
-/** Every indicator's inputs, with what each is mapped to or proposed for. */
-export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: readonly Proposal[]): GroupRows[] {
+/**
+ * Every indicator's inputs, with what each is mapped to or proposed for; given the workbook's names,
+ * a reference that is neither one of them nor a cell address is marked invalid.
+ */
+export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: readonly Proposal[], names?: readonly NameOption[]): GroupRows[] {
   const proposed = new Map(proposals.map((p) => [`${p.code}|${p.slot}`, p]));
   const groups = new Map<string, GroupRows>();
   for (const { item, group } of indicatorsOf(ruleset)) {
@@ -93,7 +84,17 @@ export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: reado
       .map((s) => {
         const ref = mapped[s.slot];
         const proposal = ref === undefined ? proposed.get(`${item.code}|${s.slot}`) : undefined;
-        return { code: item.code, slot: s.slot, label: s.label, alternative: s.alternative === true, ...(ref !== undefined ? { ref } : {}), ...(proposal ? { proposal } : {}) };
+        const invalid = ref !== undefined && names !== undefined && !checkRef(names, ref).ok;
+        return {
+          code: item.code,
+          slot: s.slot,
+          label: s.label,
+          alternative: s.alternative === true,
+          ...(ref !== undefined ? { ref } : {}),
+          ...(proposal ? { proposal } : {}),
+          ...(invalid ? { invalid } : {}),
+          ...(s.questionKey !== undefined ? { questionKey: s.questionKey } : {}),
+        };
       });
     const suspended = mapping.suspended?.[item.code] ?? item.suspended?.reason;
     g.indicators.push({
@@ -102,6 +103,7 @@ export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: reado
       slots,
       ...(item.requirementText !== undefined ? { requirement: item.requirementText } : {}),
       ...(suspended !== undefined ? { suspended } : {}),
+      ...(item.suspended !== undefined ? { suspendedByRuleset: true } : {}),
     });
   }
   return [...groups.values()];
@@ -116,7 +118,7 @@ export function mappingProgress(groups: readonly GroupRows[]): { mapped: number;
       for (const s of i.slots) {
         if (s.alternative) continue;
         total++;
-        if (s.ref !== undefined) mapped++;
+        if (s.ref !== undefined && !s.invalid) mapped++;
         else if (s.proposal) proposed++;
       }
     }
@@ -244,4 +246,13 @@ export function checkPanelView(report: CheckReport): CheckPanelView {
     sections: view.sections.map((s) => ({ severity: s.severity, title: s.title, items: s.items.map(checkItem) })),
     sheets: report.sheets,
   };
+}
+
+/**
+ * A summary's count beside its verdict badge: "Số đạt: 0/4 nội dung", not "đạt 0/4" — after the
+ * badge "Không đạt" that would read "Không đạt đạt 0/4".
+ */
+export function summaryCount(text: string): string {
+  const m = /^đạt\s+(.*)$/u.exec(text.trim());
+  return m ? `${T.passedCount}: ${m[1]}` : text;
 }

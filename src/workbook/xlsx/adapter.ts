@@ -145,8 +145,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return xml === undefined || part === undefined ? new Set() : formulaCellsOfXml(xml, part);
   }
 
-  addName(name: string, ref: string): Promise<void> {
-    return addNameToPackage(this.pkg, name, ref);
+  async addName(name: string, ref: string): Promise<void> {
+    // workbook.xml changes: the names parsed from it before are stale.
+    this.parsedWorkbook = undefined;
+    await addNameToPackage(this.pkg, name, ref);
+    this.parsedWorkbook = undefined;
   }
 
   async writeSheets(sheets: readonly SheetLayout[], mappingText?: string): Promise<WriteResult> {

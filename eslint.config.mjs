@@ -10,7 +10,9 @@ function exceptDescribe(rule) {
     node?.parent?.type === "CallExpression" &&
     node.parent.arguments.includes(node) &&
     ((node.parent.callee.type === "Identifier" && node.parent.callee.name === "describe") ||
-      (node.parent.callee.type === "MemberExpression" && node.parent.callee.object.type === "Identifier" && node.parent.callee.object.name === "describe"));
+      (node.parent.callee.type === "MemberExpression" &&
+        node.parent.callee.object.type === "Identifier" &&
+        node.parent.callee.object.name === "describe"));
   return {
     meta: rule.meta,
     create(context) {
@@ -35,7 +37,10 @@ const coreForbidden = {
     { name: "@microsoft/office-js", message: "src/core is pure: Office.js belongs in src/workbook." },
   ],
   patterns: [
-    { group: ["node:*", "fs/*", "@fluentui/*", "react/*", "react-dom/*", "exceljs/*", "jszip/*", "@microsoft/*", "office-*"], message: "src/core is pure." },
+    {
+      group: ["node:*", "fs/*", "@fluentui/*", "react/*", "react-dom/*", "exceljs/*", "jszip/*", "@microsoft/*", "office-*"],
+      message: "src/core is pure.",
+    },
     { group: ["**/workbook/**", "**/taskpane/**", "**/cli/**", "**/node/**"], message: "src/core must not depend on a shell or adapter." },
   ],
 };

@@ -19,7 +19,8 @@ const DEFAULT_BASE_URL = "https://chitieuxa.example.invalid/";
 /** The production base URL, always with one trailing slash. */
 function baseUrl() {
   const raw = (process.env.CHITIEUXA_BASE_URL || DEFAULT_BASE_URL).trim();
-  if (!/^https:\/\//.test(raw)) throw new Error(`CHITIEUXA_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS): ${raw}`);
+  if (!/^https:\/\//.test(raw))
+    throw new Error(`CHITIEUXA_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS): ${raw}`);
   return raw.replace(/\/*$/, "/");
 }
 
@@ -77,11 +78,27 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     optimization: {
-      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 }, mangle: true }, extractComments: false })],
+      minimizer: [
+        new MinimizerPlugin({
+          minify: MinimizerPlugin.swcMinify,
+          minimizerOptions: { compress: { passes: 2 }, mangle: true },
+          extractComments: false,
+        }),
+      ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/taskpane/commands/commands.html", chunks: ["commands"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/taskpane/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

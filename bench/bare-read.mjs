@@ -20,7 +20,9 @@ const target = process.argv[2];
 if (statSync(target).isDirectory()) {
   let files = 0;
   let rows = 0;
-  for (const name of readdirSync(target).filter((n) => n.endsWith(".xlsx")).sort()) {
+  for (const name of readdirSync(target)
+    .filter((n) => n.endsWith(".xlsx"))
+    .sort()) {
     try {
       rows += await readAll(join(target, name));
       files++;

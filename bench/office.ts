@@ -33,7 +33,12 @@ async function fakeOf(residents: number): Promise<FakeExcel> {
     rows.forEach((row, r) => row.forEach((v, c) => v !== null && (cells[cellRef(r + 1, c + 1)] = v)));
     sheets.push({ name: s.name, cells, visibility: s.visibility });
   }
-  const names: Array<NonNullable<FakeInit["names"]>[number]> = snap.names.map((n) => ({ name: n.name, scope: n.scope, formula: n.formula, hidden: n.hidden }));
+  const names: Array<NonNullable<FakeInit["names"]>[number]> = snap.names.map((n) => ({
+    name: n.name,
+    scope: n.scope,
+    formula: n.formula,
+    hidden: n.hidden,
+  }));
   for (const s of snap.sheets) if (s.owner) names.push({ name: OWNER_NAME, scope: s.name, formula: `"${s.owner}"`, hidden: true });
   return new FakeExcel({ sheets, names });
 }
@@ -65,7 +70,9 @@ export async function printOfficeFigures(sizes: readonly number[]): Promise<void
   console.log("  residents  action              syncs  largest request (MB)  largest response (MB)");
   for (const residents of sizes) {
     for (const f of await officeFigures(residents)) {
-      console.log(`  ${residents.toString().padStart(9)}  ${f.action.padEnd(18)} ${f.syncs.toString().padStart(6)}  ${f.maxRequestMB.toFixed(2).padStart(20)}  ${f.maxResponseMB.toFixed(2).padStart(21)}`);
+      console.log(
+        `  ${residents.toString().padStart(9)}  ${f.action.padEnd(18)} ${f.syncs.toString().padStart(6)}  ${f.maxRequestMB.toFixed(2).padStart(20)}  ${f.maxResponseMB.toFixed(2).padStart(21)}`,
+      );
     }
   }
 }

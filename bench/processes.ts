@@ -62,7 +62,12 @@ export function printProcessTimes(file: string, out: string, runs: number): void
   jobs.forEach((job, j) => {
     const ms = median(times[j]!.map((t) => t.ms));
     const cpuMs = median(times[j]!.map((t) => t.cpuMs));
-    const cells = [ms.toFixed(0).padStart(9), (ms / base.ms).toFixed(2).padStart(11), cpuMs.toFixed(0).padStart(10), (cpuMs / base.cpuMs).toFixed(2).padStart(13)];
+    const cells = [
+      ms.toFixed(0).padStart(9),
+      (ms / base.ms).toFixed(2).padStart(11),
+      cpuMs.toFixed(0).padStart(10),
+      (cpuMs / base.cpuMs).toFixed(2).padStart(13),
+    ];
     console.log(`  ${job.label.padEnd(34)} ${cells.join(" ")}`);
   });
 }

@@ -27,7 +27,12 @@ function measure(args: string[]): Measure {
   try {
     const preload = ["--import", pathToFileURL(join(__dirname, "cpu-report.mjs")).href];
     const start = performance.now();
-    const r = spawnSync(process.execPath, [...preload, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: "", CHITIEU_BENCH_CPU: cpuFile } });
+    const r = spawnSync(process.execPath, [...preload, ...args], {
+      cwd: REPO,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_OPTIONS: "", CHITIEU_BENCH_CPU: cpuFile },
+    });
     const ms = performance.now() - start;
     if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
     const [cpuMs, rssMB] = readFileSync(cpuFile, "utf8").trim().split(" ").map(Number);

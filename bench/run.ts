@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     for (const m of modes) {
       const ms = median(results[m]!.map((r) => r.ms));
       const rss = Math.max(...results[m]!.map((r) => r.rssMB));
-      console.log(`  ${m.padEnd(16)} ${ms.toFixed(0).padStart(9)}   ${(ms / base).toFixed(2).padStart(10)}   ${rss.toFixed(0).padStart(13)}`);
+      console.log(
+        `  ${m.padEnd(16)} ${ms.toFixed(0).padStart(9)}   ${(ms / base).toFixed(2).padStart(10)}   ${rss.toFixed(0).padStart(13)}`,
+      );
     }
     printProcessTimes(file, join(dir, `cli-${residents}.xlsx`), RUNS);
   }
@@ -55,6 +57,6 @@ async function main(): Promise<void> {
 main()
   .then(() => (process.env.BENCH_ROLLUP === "0" ? undefined : benchRollup()))
   .catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -27,7 +27,13 @@ const JOBS: Record<string, Job> = {
   /** The baseline: ExcelJS's streaming reader over every row of every sheet, nothing else. */
   "exceljs-stream": async (file) => {
     let rows = 0;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "emit" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: "cache",
+      hyperlinks: "ignore",
+      styles: "cache",
+      worksheets: "emit",
+      entries: "emit",
+    });
     for await (const sheet of reader) for await (const _row of sheet) rows++;
     return rows;
   },

@@ -52,7 +52,9 @@ function ensureBuilt() {
 
 try {
   if (!ensureBuilt()) {
-    process.stderr.write("Lỗi: chưa dựng được chương trình dòng lệnh — chạy `npm install` (hoặc `npm run build:cli`) trong thư mục dự án rồi thử lại (command line not built)\n");
+    process.stderr.write(
+      "Lỗi: chưa dựng được chương trình dòng lệnh — chạy `npm install` (hoặc `npm run build:cli`) trong thư mục dự án rồi thử lại (command line not built)\n",
+    );
     process.exitCode = 2;
   } else {
     require(BUNDLE)

@@ -32,7 +32,9 @@ function externals() {
 const nativeInflate = {
   name: "native-inflate",
   setup(b) {
-    b.onResolve({ filter: /^\.\/flate$/ }, (args) => (args.importer.includes(`${sep}jszip${sep}lib${sep}`) ? { path: NATIVE_INFLATE } : undefined));
+    b.onResolve({ filter: /^\.\/flate$/ }, (args) =>
+      args.importer.includes(`${sep}jszip${sep}lib${sep}`) ? { path: NATIVE_INFLATE } : undefined,
+    );
   },
 };
 

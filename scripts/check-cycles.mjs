@@ -49,11 +49,7 @@ function specifiers(path) {
       ts.isStringLiteral(node.moduleReference.expression)
     ) {
       out.push(node.moduleReference.expression.text);
-    } else if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteral(node.argument.literal)
-    ) {
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       out.push(node.argument.literal.text);
     } else if (
       ts.isCallExpression(node) &&

@@ -9,10 +9,20 @@ import type { ReadInputs } from "./read-inputs";
  * whole number of years from 10 to 25 is reported with its cell and ignored.
  */
 export function adultAgeFromCell(mapping: Mapping, cell: ReadInputs["adultAgeCell"]): { mapping: Mapping; problems: Finding[] } {
-  if (!cell || cell.raw === null || cell.raw === undefined || (typeof cell.raw === "string" && cell.raw.trim() === "")) return { mapping, problems: [] };
+  if (!cell || cell.raw === null || cell.raw === undefined || (typeof cell.raw === "string" && cell.raw.trim() === ""))
+    return { mapping, problems: [] };
   const n = typeof cell.raw === "number" ? cell.raw : typeof cell.raw === "string" ? Number(cell.raw.trim()) : NaN;
   if (Number.isInteger(n) && n >= 10 && n <= 25) return { mapping: { ...mapping, adultAge: n }, problems: [] };
-  return { mapping, problems: [{ severity: "loi", ref: cell.source, message: `Ô Độ tuổi trưởng thành ${cell.source}: "${String(cell.raw)}" không phải số tuổi — nhập 15 hoặc 18; tạm dùng mức của bộ tiêu chí` }] };
+  return {
+    mapping,
+    problems: [
+      {
+        severity: "loi",
+        ref: cell.source,
+        message: `Ô Độ tuổi trưởng thành ${cell.source}: "${String(cell.raw)}" không phải số tuổi — nhập 15 hoặc 18; tạm dùng mức của bộ tiêu chí`,
+      },
+    ],
+  };
 }
 
 /** The ruleset with the clerk's adult age in place of its default, the source saying so. */

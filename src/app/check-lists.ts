@@ -61,8 +61,7 @@ export async function listsForCheck(
     }));
   // A workbook with no roster at all had its figures typed: nothing is built, and the attached sheets
   // (if any) are compared with the figures as before. One roster found, and every finding counts.
-  if (Object.keys(lists.counts ?? {}).length === 0)
-    return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
+  if (Object.keys(lists.counts ?? {}).length === 0) return { inputs: args.inputs, problems: [], listCounts: { ...args.sheetCounts } };
   const problems = lists.problems.map(listFindingProblem);
   const listCounts: Record<string, ListCount> = {};
   for (const { code, list } of backed) {

@@ -42,7 +42,9 @@ export type CheckReport = CheckResult & {
 function cachedPort(port: WorkbookPort, grids: ReadonlyMap<string, SheetGrid>): WorkbookPort {
   const key = (s: string) => s.toLocaleLowerCase("vi");
   const slice = (grid: SheetGrid, r: RangeAddress): RawCell[][] =>
-    Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => grid.rows[r.top - 1 + i]?.[r.left - 1 + j] ?? null));
+    Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+      Array.from({ length: r.right - r.left + 1 }, (_, j) => grid.rows[r.top - 1 + i]?.[r.left - 1 + j] ?? null),
+    );
   return {
     snapshot: () => port.snapshot(),
     readSheet: async (name) => grids.get(key(name))?.rows ?? (await port.readSheet(name)),
@@ -71,7 +73,11 @@ function withoutSlots(mapping: Mapping, broken: ReadonlySet<string>): Mapping {
  * The counts of the appendix lists attached to the workbook (our Phụ lục sheets), by the indicator each
  * backs: what the receiving level compares with the figures. Read from each sheet's "Tổng cộng: n" line.
  */
-async function listCountsFromSheets(port: WorkbookPort, sheets: readonly SheetInfo[], ruleset: Ruleset): Promise<Record<string, ListCount>> {
+async function listCountsFromSheets(
+  port: WorkbookPort,
+  sheets: readonly SheetInfo[],
+  ruleset: Ruleset,
+): Promise<Record<string, ListCount>> {
   const out: Record<string, ListCount> = {};
   for (const { item } of indicatorsOf(ruleset)) {
     const sheet = item.list ? sheets.find((s) => s.owner === item.list) : undefined;
@@ -80,7 +86,12 @@ async function listCountsFromSheets(port: WorkbookPort, sheets: readonly SheetIn
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         const m = typeof cell === "string" ? /^Tổng cộng:\s*([\d.]+)/.exec(cell) : null;
-        if (m) out[item.code] = { count: Number(m[1]!.replace(/\./g, "")), ref: formatRange({ sheet: sheet.name, top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 }), label: sheet.name };
+        if (m)
+          out[item.code] = {
+            count: Number(m[1]!.replace(/\./g, "")),
+            ref: formatRange({ sheet: sheet.name, top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 }),
+            label: sheet.name,
+          };
       }),
     );
   }
@@ -119,7 +130,8 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   const snap = await port.snapshot();
   const toRead = snap.sheets.filter((s) => s.owner === undefined || s.owner === STATUS_KEY);
   const grids = new Map<string, SheetGrid>();
-  for (const s of toRead) grids.set(s.name.toLocaleLowerCase("vi"), { name: s.name, visibility: s.visibility, rows: await port.readSheet(s.name) });
+  for (const s of toRead)
+    grids.set(s.name.toLocaleLowerCase("vi"), { name: s.name, visibility: s.visibility, rows: await port.readSheet(s.name) });
   const status = snap.sheets.find((s) => s.owner === STATUS_KEY);
   const sheets: SheetsContext = {
     sheets: toRead.filter((s) => s.owner === undefined).map((s) => grids.get(s.name.toLocaleLowerCase("vi"))!),
@@ -131,19 +143,24 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
     sheets: toRead.map((s) => s.name),
   });
-  const sheetsOnly = (p: CheckProblem[], ruleset?: string) => report(runChecks(sheets, undefined, p), ruleset === undefined ? {} : { ruleset });
+  const sheetsOnly = (p: CheckProblem[], ruleset?: string) =>
+    report(runChecks(sheets, undefined, p), ruleset === undefined ? {} : { ruleset });
 
   const opened = await openJob(port, req, { snapshot: snap });
   if (!opened.ok) return sheetsOnly(...refusalProblems(opened.refusal));
   const { ruleset } = opened;
   let mapping = opened.mapping;
-  const early: CheckProblem[] = opened.mappingProblems.map((p) => problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }));
+  const early: CheckProblem[] = opened.mappingProblems.map((p) =>
+    problem("mapping-invalid", `${p.message} — hãy sửa ánh xạ.`, { ref: p.ref }),
+  );
 
   const cached = cachedPort(port, grids);
   const broken = new Set<string>();
   let job = await readJobInputs(cached, opened, req);
   if (job.read.fatal.length > 0) {
-    const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) => Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })));
+    const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) =>
+      Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })),
+    );
     for (const p of job.read.fatal) {
       const pair = pairs.find((x) => x.path === p.ref);
       if (pair) broken.add(`${pair.code} ${pair.slot}`);
@@ -162,9 +179,13 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   if (villages.villages.length > 0) {
     const judged = evaluateVillages(ruleset, {}, villages.villages, { asOf: mapping.asOf, suspended: mapping.suspended });
     // Their indicators are judged village by village: not asked for on the commune sheet (as a suspended one is not).
-    const perVillage = Object.fromEntries([...villageSlots(ruleset).keys()].map((code) => [code, "đánh giá theo từng thôn (trang Số liệu theo thôn)"]));
+    const perVillage = Object.fromEntries(
+      [...villageSlots(ruleset).keys()].map((code) => [code, "đánh giá theo từng thôn (trang Số liệu theo thôn)"]),
+    );
     mapping = { ...withoutVillageGroups(ruleset, mapping), suspended: { ...perVillage, ...mapping.suspended } };
-    early.push(...[...villages.problems, ...(judged?.evaluation.problems ?? [])].map((p) => problem("invalid-input", p.message, { ref: p.ref })));
+    early.push(
+      ...[...villages.problems, ...(judged?.evaluation.problems ?? [])].map((p) => problem("invalid-input", p.message, { ref: p.ref })),
+    );
   }
   const lists = await listsForCheck(cached, {
     ruleset: withClerkAdultAge(ruleset, mapping),
@@ -180,7 +201,17 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   const evaluation = evaluate(ruleset, inputs, { asOf: mapping.asOf, suspended: mapping.suspended });
   const villageFigures = villages.villages.length > 0 ? villageFingerprintFigures(villages.villages) : { raw: {}, cells: {} };
   early.push(
-    ...(await fingerprintProblems(port, snap, { ruleset, mapping, raw: { ...read.raw, ...villageFigures.raw }, cells: { ...mappedCells(snap.names, mapping), ...villageFigures.cells } }, sheets.status?.rows)),
+    ...(await fingerprintProblems(
+      port,
+      snap,
+      {
+        ruleset,
+        mapping,
+        raw: { ...read.raw, ...villageFigures.raw },
+        cells: { ...mappedCells(snap.names, mapping), ...villageFigures.cells },
+      },
+      sheets.status?.rows,
+    )),
   );
   const figures: FigureContext = {
     ruleset,

@@ -82,7 +82,14 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
 
   const { name } = chooseSheetName(STATUS_SHEET_NAME, STATUS_KEY, snap.sheets);
   const lists = req.lists
-    ? await listsForEvaluation(port, { ruleset: judged, mapping, sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }], inputs: read.inputs, layouts: req.write === true, ...(opened.mapped ? { source: opened.source } : {}) })
+    ? await listsForEvaluation(port, {
+        ruleset: judged,
+        mapping,
+        sheets: [...snap.sheets, { name, visibility: "visible", owner: STATUS_KEY }],
+        inputs: read.inputs,
+        layouts: req.write === true,
+        ...(opened.mapped ? { source: opened.source } : {}),
+      })
     : undefined;
   if (lists?.lists) mapping = { ...mapping, lists: lists.lists };
   const options = { asOf: mapping.asOf, suspended: mapping.suspended };
@@ -95,9 +102,29 @@ export async function evaluateWorkbook(port: WorkbookPort, req: EvaluateRequest)
   const evaluated = byVillage ? byVillage.communeRuleset : ruleset;
   if (!req.write) return { ok: true, ruleset: evaluated, mapping, evaluation, ...listCounts };
 
-  const written = await writeSheets(port, { ruleset, judged, mapping, evaluation, read, lists, byVillage, villages, sheets: snap.sheets, names: snap.names, name });
+  const written = await writeSheets(port, {
+    ruleset,
+    judged,
+    mapping,
+    evaluation,
+    read,
+    lists,
+    byVillage,
+    villages,
+    sheets: snap.sheets,
+    names: snap.names,
+    name,
+  });
   // The fingerprint is bookkeeping, like the owner names: callers list the sheets a clerk sees.
-  return { ok: true, ruleset: evaluated, mapping, evaluation, written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) }, statusSheet: name, ...listCounts };
+  return {
+    ok: true,
+    ruleset: evaluated,
+    mapping,
+    evaluation,
+    written: { written: written.written.filter((w) => w.key !== FINGERPRINT_KEY) },
+    statusSheet: name,
+    ...listCounts,
+  };
 }
 
 type WriteJob = {
@@ -121,7 +148,13 @@ async function writeSheets(port: WorkbookPort, job: WriteJob): Promise<WriteResu
   const { ruleset, judged, mapping, evaluation, read, lists, byVillage, villages, name } = job;
   const raw = mergeRaw(read.raw, lists?.raw ?? {});
   const perVillage = byVillage
-    ? villageLayouts({ ruleset: judged, byVillage, villages: villages.villages, commune: mapping.commune, sheetNames: villageSheetNames([...job.sheets, { name, owner: STATUS_KEY }], villages.villages) })
+    ? villageLayouts({
+        ruleset: judged,
+        byVillage,
+        villages: villages.villages,
+        commune: mapping.commune,
+        sheetNames: villageSheetNames([...job.sheets, { name, owner: STATUS_KEY }], villages.villages),
+      })
     : undefined;
   const status = statusSheetLayout({
     ruleset: byVillage ? { ...byVillage.communeRuleset, parameters: judged.parameters } : judged,
@@ -145,5 +178,8 @@ async function writeSheets(port: WorkbookPort, job: WriteJob): Promise<WriteResu
   });
   // Village sheets first: the status sheet's formulas read "Theo thôn", which reads them.
   const stale = staleVillageSheets(job.sheets, byVillage ? villages.villages.length : 0);
-  return port.writeSheets([...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])], mappingToText(mapping));
+  return port.writeSheets(
+    [...(perVillage?.layouts ?? []), ...stale, status, fingerprint, ...(lists?.layouts ?? [])],
+    mappingToText(mapping),
+  );
 }

@@ -3,7 +3,15 @@
  * says what changed since (a figure, the mapping, the ruleset, the date) and which of our verdict
  * formulas now hold a typed value.
  */
-import { compareFingerprints, FINGERPRINT_KEY, FINGERPRINT_SHEET, makeFingerprint, parseFingerprint, showValue, type Fingerprint } from "../core/fingerprint/fingerprint";
+import {
+  compareFingerprints,
+  FINGERPRINT_KEY,
+  FINGERPRINT_SHEET,
+  makeFingerprint,
+  parseFingerprint,
+  showValue,
+  type Fingerprint,
+} from "../core/fingerprint/fingerprint";
 import { hiddenTextSheet, mappingTextFromColumn } from "../core/layout/mapping-sheet";
 import type { SheetLayout } from "../core/layout/sheet";
 import type { Mapping } from "../core/mapping/schema";
@@ -23,14 +31,29 @@ type Figures = {
 
 function cellsOf(cells: Figures["cells"]): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
-  for (const [code, bySlot] of Object.entries(cells)) out[code] = Object.fromEntries(Object.entries(bySlot).map(([slot, c]) => [slot, c.ref]));
+  for (const [code, bySlot] of Object.entries(cells))
+    out[code] = Object.fromEntries(Object.entries(bySlot).map(([slot, c]) => [slot, c.ref]));
   return out;
 }
 
 /** The very hidden sheet written with the status sheet. */
-export function fingerprintLayout(f: Figures & { lists?: Readonly<Record<string, Readonly<Record<string, RawCell>>>> | undefined; status: SheetLayout }): SheetLayout {
-  const fp = makeFingerprint({ ruleset: f.ruleset, asOf: f.mapping.asOf, raw: f.raw, cells: cellsOf(f.cells), lists: f.lists, status: f.status });
-  return hiddenTextSheet(FINGERPRINT_KEY, FINGERPRINT_SHEET, "Dấu vết số liệu của trang trạng thái (Chỉ tiêu xã) — do phần mềm quản lý, không sửa tay", JSON.stringify(fp));
+export function fingerprintLayout(
+  f: Figures & { lists?: Readonly<Record<string, Readonly<Record<string, RawCell>>>> | undefined; status: SheetLayout },
+): SheetLayout {
+  const fp = makeFingerprint({
+    ruleset: f.ruleset,
+    asOf: f.mapping.asOf,
+    raw: f.raw,
+    cells: cellsOf(f.cells),
+    lists: f.lists,
+    status: f.status,
+  });
+  return hiddenTextSheet(
+    FINGERPRINT_KEY,
+    FINGERPRINT_SHEET,
+    "Dấu vết số liệu của trang trạng thái (Chỉ tiêu xã) — do phần mềm quản lý, không sửa tay",
+    JSON.stringify(fp),
+  );
 }
 
 export async function readFingerprint(port: WorkbookPort, snap: WorkbookSnapshot): Promise<Fingerprint | undefined> {
@@ -48,11 +71,18 @@ const RERUN = "Hãy bấm “Ghi trang Trạng thái chỉ tiêu” để trang 
  * What changed since the status sheet was written, as check problems naming the cell; nothing when
  * the workbook has no fingerprint (written before there were fingerprints, or no status sheet).
  */
-export async function fingerprintProblems(port: WorkbookPort, snap: WorkbookSnapshot, f: Figures, statusRows?: readonly RawCell[][]): Promise<CheckProblem[]> {
+export async function fingerprintProblems(
+  port: WorkbookPort,
+  snap: WorkbookSnapshot,
+  f: Figures,
+  statusRows?: readonly RawCell[][],
+): Promise<CheckProblem[]> {
   const stored = await readFingerprint(port, snap);
   if (!stored) return [];
   const now = makeFingerprint({ ruleset: f.ruleset, asOf: f.mapping.asOf, raw: f.raw, cells: cellsOf(f.cells) });
-  const out = compareFingerprints(stored, now).map((c) => problem("status-changed", `${c.message}. ${RERUN}`, { ref: c.ref, code: c.code }));
+  const out = compareFingerprints(stored, now).map((c) =>
+    problem("status-changed", `${c.message}. ${RERUN}`, { ref: c.ref, code: c.code }),
+  );
   const statusSheet = snap.sheets.find((s) => s.name === stored.status.sheet);
   if (statusSheet && port.formulaCells) {
     const formulas = await port.formulaCells(statusSheet.name);

@@ -35,7 +35,13 @@ const clerkSheets = (sheets: readonly SheetInfo[]) => sheets.filter((s) => s.own
  * the lists need is not mapped yet (its headers are looked for). A mapped sheet that is missing is
  * left out, and the builder says so.
  */
-async function readRosterSheets(port: WorkbookPort, sheets: readonly SheetInfo[], lists: ListsMapping, ids: readonly ListId[], progress?: ListsProgressCallback): Promise<Map<string, RawCell[][]>> {
+async function readRosterSheets(
+  port: WorkbookPort,
+  sheets: readonly SheetInfo[],
+  lists: ListsMapping,
+  ids: readonly ListId[],
+  progress?: ListsProgressCallback,
+): Promise<Map<string, RawCell[][]>> {
   const kinds = new Set(ids.map((id) => LIST_TEMPLATES[id].roster));
   const mapped = [...kinds].map((k) => lists.rosters[k]?.sheet);
   const names = new Set<string>();
@@ -75,11 +81,24 @@ export type ListsFromRosters = {
 };
 
 /** Reads the rosters, builds the lists, compares them with the mapped figures. Every finding is in `problems`. */
-export async function listsFromRosters(port: WorkbookPort, a: ListsFromRosters): Promise<{ build: ListsBuild; merged: ReturnType<typeof mergeListFigures>; problems: Finding[] }> {
+export async function listsFromRosters(
+  port: WorkbookPort,
+  a: ListsFromRosters,
+): Promise<{ build: ListsBuild; merged: ReturnType<typeof mergeListFigures>; problems: Finding[] }> {
   const ids = listsToMake(a.ruleset, a.only);
   const sheets = await readRosterSheets(port, a.sheets, a.lists, ids, a.progress);
   a.progress?.({ step: "building" });
-  const build = buildLists({ ruleset: a.ruleset, asOf: a.asOf, lists: a.lists, sheets, existing: a.sheets, only: a.only, commune: a.commune, groupByVillage: a.groupByVillage, layouts: a.layouts });
+  const build = buildLists({
+    ruleset: a.ruleset,
+    asOf: a.asOf,
+    lists: a.lists,
+    sheets,
+    existing: a.sheets,
+    only: a.only,
+    commune: a.commune,
+    groupByVillage: a.groupByVillage,
+    layouts: a.layouts,
+  });
   // The rosters' cells are not needed any more: let them go before the lists are written (peak memory).
   sheets.clear();
   a.progress?.({ step: "checking" });
@@ -110,12 +129,27 @@ export type ListsForEvaluation = {
  */
 export async function listsForEvaluation(
   port: WorkbookPort,
-  args: { ruleset: Ruleset; mapping: Mapping; sheets: readonly SheetInfo[]; inputs: Inputs; source?: string; only?: readonly ListId[] | undefined; groupByVillage?: boolean | undefined; layouts?: boolean | undefined },
+  args: {
+    ruleset: Ruleset;
+    mapping: Mapping;
+    sheets: readonly SheetInfo[];
+    inputs: Inputs;
+    source?: string;
+    only?: readonly ListId[] | undefined;
+    groupByVillage?: boolean | undefined;
+    layouts?: boolean | undefined;
+  },
 ): Promise<ListsForEvaluation> {
   const passThrough = (problems: Finding[]): ListsForEvaluation => ({ inputs: args.inputs, raw: {}, layouts: [], problems });
   if (listIndicators(args.ruleset).length === 0) return passThrough([]);
   const asOf = args.mapping.asOf === undefined ? undefined : parseIsoDay(args.mapping.asOf);
-  if (!asOf) return passThrough([{ message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập Ngày báo cáo rồi làm lại", severity: "canh-bao" }]);
+  if (!asOf)
+    return passThrough([
+      {
+        message: "Chưa có ngày báo cáo nên chưa lập phụ lục danh sách (Phụ lục 03–07) — hãy nhập Ngày báo cáo rồi làm lại",
+        severity: "canh-bao",
+      },
+    ]);
   const parsed = parseListsMapping(args.mapping.lists, args.source ?? "ánh xạ");
   if (!parsed.ok) return passThrough(parsed.problems.map((p) => ({ message: p.message, severity: "loi" as const })));
   const { build, merged, problems } = await listsFromRosters(port, {

@@ -36,7 +36,17 @@ export type ListsRequest = JobRequest & {
 
 export type { ListsProgress };
 
-export type ListSummary = { id: ListId; appendix: string; /** What the list is, as the document titles it. */ title?: string; sheetName: string; count: number; population: number; populationText: string; rosterSheet: string; unit: string };
+export type ListSummary = {
+  id: ListId;
+  appendix: string;
+  /** What the list is, as the document titles it. */ title?: string;
+  sheetName: string;
+  count: number;
+  population: number;
+  populationText: string;
+  rosterSheet: string;
+  unit: string;
+};
 
 export type ListsOutcome =
   | {
@@ -85,7 +95,11 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   if (opened.mappingProblems.length > 0) return fail(opened.mappingProblems);
   // The mapped figures of the list indicators and the report date and adult age cells, in one round trip.
   const ids = listsToMake(opened.ruleset, req.only);
-  const listCodes = new Set(listIndicators(opened.ruleset).filter((l) => ids.includes(l.list)).map((l) => l.code));
+  const listCodes = new Set(
+    listIndicators(opened.ruleset)
+      .filter((l) => ids.includes(l.list))
+      .map((l) => l.code),
+  );
   const job = await readJobInputs(port, opened, req, { codes: listCodes });
   const { read } = job;
   // A figure's name the workbook lacks is said below, never fatal here: the date and age cells are still read.
@@ -97,7 +111,10 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   if (mapping.asOf === undefined) {
     // A "Ngày báo cáo" cell that holds no date is named first: it is what the clerk must fix.
     const said = [...dated.problems, ...aged.problems].map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}) }));
-    return fail([...said, { message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" }]);
+    return fail([
+      ...said,
+      { message: "Chưa có ngày báo cáo — tuổi được tính đến ngày báo cáo, không theo đồng hồ máy tính; hãy nhập Ngày báo cáo rồi làm lại" },
+    ]);
   }
   const asOf = parseIsoDay(mapping.asOf);
   if (!asOf) return fail([{ message: `Ngày báo cáo "${mapping.asOf}" không có thật — hãy ghi dạng YYYY-MM-DD, ví dụ 2024-09-30` }]);
@@ -105,9 +122,17 @@ export async function makeLists(port: WorkbookPort, req: ListsRequest): Promise<
   if (!listsParsed.ok) return fail(listsParsed.problems);
 
   if (ids.length === 0) {
-    return fail([{ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ` }]);
+    return fail([
+      {
+        message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách${req.only ? ` ${req.only.join(", ")}` : ""} — các phụ lục 03–07 thuộc bộ tiêu chí xã thông minh Phú Thọ`,
+      },
+    ]);
   }
-  const fatal: Finding[] = read.fatal.map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), severity: "loi" as const }));
+  const fatal: Finding[] = read.fatal.map((p) => ({
+    message: p.message,
+    ...(p.ref !== undefined ? { ref: p.ref } : {}),
+    severity: "loi" as const,
+  }));
   const { build, problems: found } = await listsFromRosters(port, {
     ruleset,
     asOf,

@@ -18,9 +18,7 @@ export const STORED_MAPPING_SOURCE = "ánh xạ lưu trong sổ tính";
 
 /** The mapping a job reads: the one given, else the workbook's stored copy. */
 export function mappingSourceOf(snap: WorkbookSnapshot, given: MappingSource | undefined): MappingSource | undefined {
-  return (
-    given ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: STORED_MAPPING_SOURCE } : undefined)
-  );
+  return given ?? (snap.mappingText !== undefined ? { text: snap.mappingText, source: STORED_MAPPING_SOURCE } : undefined);
 }
 
 export type OpenedJob = {
@@ -120,10 +118,7 @@ export async function readJobInputs(
     : mapping;
   // A lists job with nothing to read (its figures not mapped, no date cell): no round trip.
   const nothing =
-    only !== undefined &&
-    Object.keys(asked.indicators).length === 0 &&
-    asked.asOfRef === undefined &&
-    asked.adultAgeRef === undefined;
+    only !== undefined && Object.keys(asked.indicators).length === 0 && asked.asOfRef === undefined && asked.adultAgeRef === undefined;
   const read: ReadInputs = nothing
     ? { inputs: {}, refs: {}, raw: {}, fatal: [] }
     : await readInputs(port, job.snap.names, job.ruleset, asked);

@@ -19,17 +19,26 @@ function holds(v: RawCell): Candidate["holds"] {
   return undefined;
 }
 
-const isLabel = (v: RawCell): v is string => typeof v === "string" && v.trim() !== "" && parseYesNoText(v) === undefined && !/^[\d\s.,%]+$/.test(v.trim());
+const isLabel = (v: RawCell): v is string =>
+  typeof v === "string" && v.trim() !== "" && parseYesNoText(v) === undefined && !/^[\d\s.,%]+$/.test(v.trim());
 
 const singleCell = (n: DefinedName): RangeAddress | undefined =>
-  !n.hidden && n.target.kind === "range" && n.target.range.top === n.target.range.bottom && n.target.range.left === n.target.range.right ? n.target.range : undefined;
+  !n.hidden && n.target.kind === "range" && n.target.range.top === n.target.range.bottom && n.target.range.left === n.target.range.right
+    ? n.target.range
+    : undefined;
 
 const at = (sheet: string, row: number, col: number) => formatRange({ sheet, top: row, left: col, bottom: row, right: col });
 
 type NamedCell = { n: DefinedName; r: RangeAddress };
 
 /** The block read around a named cell: the cell, the one left of it and the one above. */
-const around = ({ r }: NamedCell): RangeAddress => ({ sheet: r.sheet, top: Math.max(1, r.top - 1), left: Math.max(1, r.left - 1), bottom: r.top, right: r.left });
+const around = ({ r }: NamedCell): RangeAddress => ({
+  sheet: r.sheet,
+  top: Math.max(1, r.top - 1),
+  left: Math.max(1, r.left - 1),
+  bottom: r.top,
+  right: r.left,
+});
 
 /** A named single cell, with the text left of it (or above it) as its label. */
 function namedCandidate({ n, r }: NamedCell, block: readonly RawCell[][]): Candidate {
@@ -38,7 +47,11 @@ function namedCandidate({ n, r }: NamedCell, block: readonly RawCell[][]): Candi
   const left = r.left > 1 ? last[0] : undefined;
   const above = r.top > 1 ? block[0]?.[block[0].length - 1] : undefined;
   const ref = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
-  const pick = isLabel(left) ? { label: left.trim(), labelCell: at(r.sheet, r.top, r.left - 1) } : isLabel(above) ? { label: above.trim(), labelCell: at(r.sheet, r.top - 1, r.left) } : {};
+  const pick = isLabel(left)
+    ? { label: left.trim(), labelCell: at(r.sheet, r.top, r.left - 1) }
+    : isLabel(above)
+      ? { label: above.trim(), labelCell: at(r.sheet, r.top - 1, r.left) }
+      : {};
   const kind = holds(self);
   return { ref, name: n.name, cell: at(r.sheet, r.top, r.left), ...pick, ...(kind !== undefined ? { holds: kind } : {}) };
 }
@@ -51,10 +64,12 @@ function namedCandidate({ n, r }: NamedCell, block: readonly RawCell[][]): Candi
 function labelledCells(sheet: string, grid: readonly RawCell[][], namedCells: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   const figureColumns = new Set<number>();
-  grid.forEach((row) => row.forEach((v, c) => {
-    const h = holds(v);
-    if (h === "number" || h === "yes-no") figureColumns.add(c);
-  }));
+  grid.forEach((row) =>
+    row.forEach((v, c) => {
+      const h = holds(v);
+      if (h === "number" || h === "yes-no") figureColumns.add(c);
+    }),
+  );
   grid.forEach((row, r) => {
     row.forEach((v, c) => {
       const h = holds(v);
@@ -129,7 +144,11 @@ export async function acceptProposals(port: WorkbookPort, mapping: Mapping, acce
   const created = new Map<string, string>();
   for (const p of accepted) {
     if (p.newName === undefined || p.cell === undefined || created.has(p.cell)) continue;
-    if (!port.addName) throw new WorkbookError(`Không thêm được tên "${p.newName}" cho ô ${p.cell} trong sổ tính này — hãy đặt tên cho ô trong Excel rồi chọn tên đó`, "unsupported");
+    if (!port.addName)
+      throw new WorkbookError(
+        `Không thêm được tên "${p.newName}" cho ô ${p.cell} trong sổ tính này — hãy đặt tên cho ô trong Excel rồi chọn tên đó`,
+        "unsupported",
+      );
     await port.addName(p.newName, p.cell);
     created.set(p.cell, p.newName);
   }

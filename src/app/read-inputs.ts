@@ -41,7 +41,12 @@ function planSlot(names: readonly DefinedName[], ref: string, code: string, slot
   if (resolved.kind === "range") {
     const r = resolved.range;
     if (r.top !== r.bottom || r.left !== r.right) {
-      return { kind: "value", raw: { error: "#VALUE!" }, source: formatRange(r), why: `${formatRange(r)} là vùng nhiều ô — hãy chỉ vào một ô` };
+      return {
+        kind: "value",
+        raw: { error: "#VALUE!" },
+        source: formatRange(r),
+        why: `${formatRange(r)} là vùng nhiều ô — hãy chỉ vào một ô`,
+      };
     }
     return { kind: "cell", range: r, source: formatRange(r), formulaRef: formatRange(r, true) };
   }
@@ -51,7 +56,12 @@ function planSlot(names: readonly DefinedName[], ref: string, code: string, slot
     case "range": {
       const r = n.target.range;
       if (r.top !== r.bottom || r.left !== r.right) {
-        return { kind: "value", raw: { error: "#VALUE!" }, source: label, why: `Tên ${label} trỏ tới vùng nhiều ô (${formatRange(r)}) — hãy cho tên chỉ vào một ô` };
+        return {
+          kind: "value",
+          raw: { error: "#VALUE!" },
+          source: label,
+          why: `Tên ${label} trỏ tới vùng nhiều ô (${formatRange(r)}) — hãy cho tên chỉ vào một ô`,
+        };
       }
       return { kind: "cell", range: r, source: `${label} (${formatRange(r)})`, formulaRef: label };
     }
@@ -80,7 +90,12 @@ function planSlot(names: readonly DefinedName[], ref: string, code: string, slot
  * needs. Names the workbook lacks are fatal (the mapping is wrong); #REF! names only make their
  * indicator lỗi số liệu.
  */
-export async function readInputs(port: WorkbookPort, names: readonly DefinedName[], ruleset: Ruleset, mapping: Mapping): Promise<ReadInputs> {
+export async function readInputs(
+  port: WorkbookPort,
+  names: readonly DefinedName[],
+  ruleset: Ruleset,
+  mapping: Mapping,
+): Promise<ReadInputs> {
   const fatal: ConfigProblem[] = [];
   const cells: Array<{ code: string; slot: string; type: Parameters<typeof parseCell>[1]; plan: Extract<Plan, { kind: "cell" }> }> = [];
   const inputs: Record<string, Record<string, Input>> = {};
@@ -119,7 +134,8 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
   const ageCell = settingCell(mapping.adultAgeRef);
   const settings = [dateCell, ageCell].filter((c) => c !== undefined);
   const values = await port.readRanges([...cells.map((c) => c.plan.range), ...settings.map((c) => c.range)]);
-  const settingValue = (c: typeof dateCell) => (c ? { raw: values[cells.length + settings.indexOf(c)]?.[0]?.[0] ?? null, source: c.source } : undefined);
+  const settingValue = (c: typeof dateCell) =>
+    c ? { raw: values[cells.length + settings.indexOf(c)]?.[0]?.[0] ?? null, source: c.source } : undefined;
   const asOfCell = settingValue(dateCell);
   const adultAgeCell = settingValue(ageCell);
   cells.forEach((c, i) => {
@@ -127,5 +143,12 @@ export async function readInputs(port: WorkbookPort, names: readonly DefinedName
     (raw[c.code] ??= {})[c.slot] = value;
     (inputs[c.code] ??= {})[c.slot] = parseCell(value, c.type, c.plan.source);
   });
-  return { inputs: inputs as Record<string, IndicatorInputs>, refs, raw, fatal, ...(asOfCell ? { asOfCell } : {}), ...(adultAgeCell ? { adultAgeCell } : {}) };
+  return {
+    inputs: inputs as Record<string, IndicatorInputs>,
+    refs,
+    raw,
+    fatal,
+    ...(asOfCell ? { asOfCell } : {}),
+    ...(adultAgeCell ? { adultAgeCell } : {}),
+  };
 }

@@ -8,13 +8,23 @@ import type { ReadInputs } from "./read-inputs";
  * else the date stored with the mapping. A cell that is not a date is reported with its cell and the
  * stored date (if any) is used instead.
  */
-export function reportDateFromCell(mapping: Mapping, cell: ReadInputs["asOfCell"], overridden: boolean): { mapping: Mapping; problems: Finding[] } {
+export function reportDateFromCell(
+  mapping: Mapping,
+  cell: ReadInputs["asOfCell"],
+  overridden: boolean,
+): { mapping: Mapping; problems: Finding[] } {
   if (overridden || !cell) return { mapping, problems: [] };
   const d = parseReportDate(cell.raw);
   if (d.kind === "date") return { mapping: { ...mapping, asOf: d.iso }, problems: [] };
   if (d.kind === "blank") return { mapping, problems: [] };
   return {
     mapping,
-    problems: [{ severity: "loi", ref: cell.source, message: `Ô Ngày báo cáo ${cell.source}: ${d.reason}${mapping.asOf ? ` — tạm dùng ngày ${mapping.asOf} đã lưu` : ""}` }],
+    problems: [
+      {
+        severity: "loi",
+        ref: cell.source,
+        message: `Ô Ngày báo cáo ${cell.source}: ${d.reason}${mapping.asOf ? ` — tạm dùng ngày ${mapping.asOf} đã lưu` : ""}`,
+      },
+    ],
   };
 }

@@ -24,14 +24,27 @@ export type ReportOutcome =
   | { ok: true; document: ReportDocument; ruleset: Ruleset; evaluation: Evaluation; mapping: Mapping; stored: boolean }
   | { ok: false; problems: ConfigProblem[] };
 
-const OPTION: Record<string, string> = { number: "số báo cáo", date: "ngày ký", place: "địa danh", recipient: "nơi gửi", signer: "người ký", signerTitle: "chức vụ người ký" };
+const OPTION: Record<string, string> = {
+  number: "số báo cáo",
+  date: "ngày ký",
+  place: "địa danh",
+  recipient: "nơi gửi",
+  signer: "người ký",
+  signerTitle: "chức vụ người ký",
+};
 
 /**
  * Evaluates the workbook as `evaluate` does (lists included) and drafts its report: the stored
  * details, overridden by the typed ones, validated with messages naming the field.
  */
 export async function reportForWorkbook(port: WorkbookPort, req: ReportRequest): Promise<ReportOutcome> {
-  const outcome = await evaluateWorkbook(port, { rulesets: req.rulesets, rulesetId: req.rulesetId, mapping: req.mapping, asOf: req.asOf, lists: true });
+  const outcome = await evaluateWorkbook(port, {
+    rulesets: req.rulesets,
+    rulesetId: req.rulesetId,
+    mapping: req.mapping,
+    asOf: req.asOf,
+    lists: true,
+  });
   if (!outcome.ok) return outcome;
   const { ruleset, evaluation } = outcome;
   const loaded = req.wording(ruleset);
@@ -51,7 +64,14 @@ export async function reportForWorkbook(port: WorkbookPort, req: ReportRequest):
   let mapping: Mapping = { ...outcome.mapping, ...(Object.keys(details).length > 0 ? { report: details } : {}) };
   if (Object.keys(details).length === 0) delete mapping.report;
   if (commune !== undefined && commune.trim() !== "") mapping = { ...mapping, commune: commune.trim() };
-  const document = buildReport({ ruleset, evaluation, wording: loaded.wording, commune: mapping.commune, details, listCounts: outcome.listCounts });
+  const document = buildReport({
+    ruleset,
+    evaluation,
+    wording: loaded.wording,
+    commune: mapping.commune,
+    details,
+    listCounts: outcome.listCounts,
+  });
   if (req.remember) await port.writeSheets([], mappingToText(mapping));
   return { ok: true, document, ruleset, evaluation, mapping, stored: req.remember === true };
 }

@@ -1,5 +1,12 @@
 import { toExactString, toNumber } from "../core/evaluate/rational";
-import { VERDICT_TEXT, type Evaluation, type IndicatorResult, type MeasureResult, type Finding, type UnitsResult } from "../core/evaluate/result";
+import {
+  VERDICT_TEXT,
+  type Evaluation,
+  type IndicatorResult,
+  type MeasureResult,
+  type Finding,
+  type UnitsResult,
+} from "../core/evaluate/result";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The --json report: stable field names the command line promises (see README). */
@@ -29,7 +36,15 @@ export type JsonReport = {
     /** The threshold actually applied, where it depends on the year or a rule ("≥ 63,8 triệu đồng/người/năm (năm 2023)"). */
     threshold?: { text: string; value: number; exact: string };
     /** Parts of a several-part indicator, each with its own verdict and applicability. */
-    parts?: Array<{ id: string; name: string; verdict: IndicatorResult["verdict"]; requirement: string; display?: string; applicable: boolean; notApplicableReason?: string }>;
+    parts?: Array<{
+      id: string;
+      name: string;
+      verdict: IndicatorResult["verdict"];
+      requirement: string;
+      display?: string;
+      applicable: boolean;
+      notApplicableReason?: string;
+    }>;
   }>;
   criteria: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
   groups: Array<{ code: string; name: string; verdict: string; passed: number; counted: number; text: string }>;
@@ -72,7 +87,14 @@ export function jsonReport(ev: Evaluation): JsonReport {
     ruleset: ev.ruleset,
     asOf: ev.asOf ?? null,
     indicators: ev.indicators.map(indicatorJson),
-    criteria: ev.criteria.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
+    criteria: ev.criteria.map((s) => ({
+      code: s.code,
+      name: s.name,
+      verdict: s.verdict,
+      passed: s.passed,
+      counted: s.counted,
+      text: s.text,
+    })),
     groups: ev.groups.map((s) => ({ code: s.code, name: s.name, verdict: s.verdict, passed: s.passed, counted: s.counted, text: s.text })),
     overall: { verdict: ev.overall.verdict, passed: ev.overall.passed, counted: ev.overall.counted, text: ev.overall.text },
     problems: ev.problems.map(plainProblem),
@@ -92,38 +114,49 @@ function unitsJson(u: UnitsResult): NonNullable<JsonReport["units"]>[number] {
     passed: u.passed,
     counted: u.counted,
     text: u.text,
-    villages: u.villages.map((v) => ({ name: v.name, verdict: v.verdict, passed: v.passed, counted: v.counted, text: v.text, indicators: v.indicators.map(indicatorJson) })),
+    villages: u.villages.map((v) => ({
+      name: v.name,
+      verdict: v.verdict,
+      passed: v.passed,
+      counted: v.counted,
+      text: v.text,
+      indicators: v.indicators.map(indicatorJson),
+    })),
   };
 }
 
 function indicatorJson(r: IndicatorResult): IndicatorJson {
   return {
-      code: r.code,
-      name: r.name,
-      verdict: r.verdict,
-      requirement: r.requirement,
-      ...(r.numerator ? { numerator: toNumber(r.numerator) } : {}),
-      ...(r.denominator ? { denominator: toNumber(r.denominator) } : {}),
-      ...(r.value ? { value: toNumber(r.value), exact: toExactString(r.value) } : r.display === "Có" || r.display === "Không" ? { value: r.display === "Có" } : {}),
-      ...(r.display !== undefined ? { display: r.display } : {}),
-      ...(r.shortfall ? { shortfall: toNumber(r.shortfall.amount), shortfallText: r.shortfall.text } : {}),
-      sources: r.sources,
-      notes: r.notes,
-      problems: r.problems.map(plainProblem),
-      ...situation(r),
-      ...(r.threshold ? { threshold: { text: r.requirement, value: toNumber(r.threshold), exact: toExactString(r.threshold) } } : {}),
-      ...(r.parts
-        ? {
-            parts: r.parts.map((p) => ({
-              id: p.id,
-              name: p.name,
-              verdict: p.verdict,
-              requirement: p.requirement,
-              ...(p.display !== undefined ? { display: p.display } : {}),
-              ...situation(p),
-            })),
-          }
+    code: r.code,
+    name: r.name,
+    verdict: r.verdict,
+    requirement: r.requirement,
+    ...(r.numerator ? { numerator: toNumber(r.numerator) } : {}),
+    ...(r.denominator ? { denominator: toNumber(r.denominator) } : {}),
+    ...(r.value
+      ? { value: toNumber(r.value), exact: toExactString(r.value) }
+      : r.display === "Có" || r.display === "Không"
+        ? { value: r.display === "Có" }
         : {}),
+    ...(r.display !== undefined ? { display: r.display } : {}),
+    ...(r.shortfall ? { shortfall: toNumber(r.shortfall.amount), shortfallText: r.shortfall.text } : {}),
+    sources: r.sources,
+    notes: r.notes,
+    problems: r.problems.map(plainProblem),
+    ...situation(r),
+    ...(r.threshold ? { threshold: { text: r.requirement, value: toNumber(r.threshold), exact: toExactString(r.threshold) } } : {}),
+    ...(r.parts
+      ? {
+          parts: r.parts.map((p) => ({
+            id: p.id,
+            name: p.name,
+            verdict: p.verdict,
+            requirement: p.requirement,
+            ...(p.display !== undefined ? { display: p.display } : {}),
+            ...situation(p),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -147,7 +180,9 @@ export function textReport(ruleset: Ruleset, ev: Evaluation): string {
         lines.push(`  ${pad(r.code, 7)} ${VERDICT_TEXT[r.verdict]} — ${r.notApplicable.reason}`);
         continue;
       }
-      lines.push(`  ${pad(r.code, 7)} ${pad(VERDICT_TEXT[r.verdict], 14)} ${pad(r.display ?? "—", 14)} yêu cầu ${r.requirement}${shortfall}`);
+      lines.push(
+        `  ${pad(r.code, 7)} ${pad(VERDICT_TEXT[r.verdict], 14)} ${pad(r.display ?? "—", 14)} yêu cầu ${r.requirement}${shortfall}`,
+      );
       for (const p of r.problems) lines.push(`          ! ${p.message}`);
     }
   }

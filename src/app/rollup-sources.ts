@@ -38,7 +38,12 @@ export async function rollupSources(
       bytes = await source.read();
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      outcomes.push({ kind: "bad", file: source.name, why: "unreadable", message: `Không đọc được tệp (${why}) — hãy chép tệp vào máy rồi chọn lại (unreadable file)` });
+      outcomes.push({
+        kind: "bad",
+        file: source.name,
+        why: "unreadable",
+        message: `Không đọc được tệp (${why}) — hãy chép tệp vào máy rồi chọn lại (unreadable file)`,
+      });
       continue;
     }
     outcomes.push(await reportFile(source.name, bytes, opts));

@@ -26,7 +26,11 @@ export type RollupOptions = {
 };
 
 /** Check ids that say the commune's status sheet no longer matches its figures, by the state they mean. */
-const STATUS_CHECKS: Readonly<Record<string, StatusState>> = { "stale-status": "stale", "status-changed": "stale", "typed-over-verdict": "typed-over" };
+const STATUS_CHECKS: Readonly<Record<string, StatusState>> = {
+  "stale-status": "stale",
+  "status-changed": "stale",
+  "typed-over-verdict": "typed-over",
+};
 
 function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
@@ -69,12 +73,21 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
   const snap = await port.snapshot();
   const stored = snap.mappingText === undefined ? undefined : parseMappingText("ánh xạ lưu trong sổ tính", snap.mappingText);
   if (stored === undefined) {
-    return bad(file, "unmapped", "Sổ tính chưa có ánh xạ chỉ tiêu — xã cần gán ánh xạ (nút Đánh giá trong Excel, hoặc chitieu evaluate … --out) rồi gửi lại.");
+    return bad(
+      file,
+      "unmapped",
+      "Sổ tính chưa có ánh xạ chỉ tiêu — xã cần gán ánh xạ (nút Đánh giá trong Excel, hoặc chitieu evaluate … --out) rồi gửi lại.",
+    );
   }
   const evaluated = await evaluateWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, lists: true });
   if (!evaluated.ok) return bad(file, "unmapped", `Không đánh giá được: ${evaluated.problems.map((p) => p.message).join("; ")}`);
   const { ruleset, mapping, evaluation } = evaluated;
-  const check = await checkWorkbook(port, { rulesets: opts.rulesets, asOf: opts.asOf, checkRules: opts.checkRules, listsBuilt: evaluated.listsBuilt });
+  const check = await checkWorkbook(port, {
+    rulesets: opts.rulesets,
+    asOf: opts.asOf,
+    checkRules: opts.checkRules,
+    listsBuilt: evaluated.listsBuilt,
+  });
   const indicators: IndicatorEntry[] = evaluation.indicators.map((r) => {
     const e: IndicatorEntry = { code: r.code, verdict: r.verdict };
     if (r.display !== undefined) e.display = r.display;
@@ -85,7 +98,9 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
     return e;
   });
   const hasStatus = snap.sheets.some((s) => s.owner === STATUS_KEY);
-  const statusProblem = check.problems.find((p) => STATUS_CHECKS[p.checkId] === "typed-over") ?? check.problems.find((p) => STATUS_CHECKS[p.checkId] !== undefined);
+  const statusProblem =
+    check.problems.find((p) => STATUS_CHECKS[p.checkId] === "typed-over") ??
+    check.problems.find((p) => STATUS_CHECKS[p.checkId] !== undefined);
   const state: StatusState = !hasStatus ? "none" : statusProblem ? STATUS_CHECKS[statusProblem.checkId]! : "current";
   const reportDate = stored.ok ? stored.mapping.asOf : undefined;
   const o = evaluation.overall;
@@ -99,7 +114,13 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
     check: {
       loi: check.counts.loi,
       canhBao: check.counts.canhBao,
-      errors: check.problems.filter((p) => p.severity === "loi").map((p) => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}), ...(p.code !== undefined ? { code: p.code } : {}) })),
+      errors: check.problems
+        .filter((p) => p.severity === "loi")
+        .map((p) => ({
+          message: p.message,
+          ...(p.ref !== undefined ? { ref: p.ref } : {}),
+          ...(p.code !== undefined ? { code: p.code } : {}),
+        })),
     },
     status: statusProblem ? { state, detail: statusProblem.message } : { state },
   };
@@ -115,11 +136,24 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
     return await reportPort(file, await XlsxWorkbook.open(bytes), opts);
   } catch (e) {
     if (e instanceof WorkbookError) {
-      const why: BadFile["why"] = e.code === "protected" ? "protected" : e.code === "not-xlsx" ? "not-xlsx" : e.code === "not-found" ? "not-found" : e.code === "corrupt" ? "corrupt" : "unreadable";
+      const why: BadFile["why"] =
+        e.code === "protected"
+          ? "protected"
+          : e.code === "not-xlsx"
+            ? "not-xlsx"
+            : e.code === "not-found"
+              ? "not-found"
+              : e.code === "corrupt"
+                ? "corrupt"
+                : "unreadable";
       return bad(file, why, e.message);
     }
     // A damaged zip entry or sheet surfaces from the libraries as a plain Error: still a row, never a stop.
-    return bad(file, "corrupt", `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại`);
+    return bad(
+      file,
+      "corrupt",
+      `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại`,
+    );
   }
 }
 
@@ -127,14 +161,30 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
 function groupsOf(rollup: Rollup, rulesets: RulesetCatalog): RollupGroup[] {
   const groups = rollup.programmes.map((programme) => {
     const ruleset = rulesets.get(programme.ruleset)!;
-    return { ruleset: { id: ruleset.id, title: ruleset.title, indicators: indicatorsOf(ruleset).map(({ item }) => ({ code: item.code, name: item.name })) }, programme };
+    return {
+      ruleset: {
+        id: ruleset.id,
+        title: ruleset.title,
+        indicators: indicatorsOf(ruleset).map(({ item }) => ({ code: item.code, name: item.name })),
+      },
+      programme,
+    };
   });
   if (groups.length > 0) return groups;
-  return [{ ruleset: { id: "—", title: "Không có xã nào đọc được", indicators: [] }, programme: { ruleset: "—", communes: [], superseded: [], tallies: [] } }];
+  return [
+    {
+      ruleset: { id: "—", title: "Không có xã nào đọc được", indicators: [] },
+      programme: { ruleset: "—", communes: [], superseded: [], tallies: [] },
+    },
+  ];
 }
 
 /** The roll-up of the reports and its workbook's bytes. */
-export async function writeRollup(outcomes: readonly FileOutcome[], rulesets: RulesetCatalog, only?: string): Promise<{ rollup: Rollup; bytes: Uint8Array }> {
+export async function writeRollup(
+  outcomes: readonly FileOutcome[],
+  rulesets: RulesetCatalog,
+  only?: string,
+): Promise<{ rollup: Rollup; bytes: Uint8Array }> {
   const codes = (id: string) => {
     const r = rulesets.get(id);
     return r ? indicatorsOf(r).map(({ item }) => item.code) : [];

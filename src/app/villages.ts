@@ -20,7 +20,14 @@ export type ReadVillages = {
   fatal: ConfigProblem[];
 };
 
-const nameText = (raw: RawCell): string => (raw === null || raw === undefined ? "" : typeof raw === "string" ? raw.trim() : raw instanceof Date || typeof raw === "object" ? "" : String(raw));
+const nameText = (raw: RawCell): string =>
+  raw === null || raw === undefined
+    ? ""
+    : typeof raw === "string"
+      ? raw.trim()
+      : raw instanceof Date || typeof raw === "object"
+        ? ""
+        : String(raw);
 
 /**
  * The port with its readRanges calls made in the same turn joined into one request: readInputs for
@@ -59,14 +66,25 @@ function batchReads(port: WorkbookPort): WorkbookPort {
  * with neither a name nor a figure is an unused template column and is left out; figures without a
  * name are kept (nothing typed is dropped) under the name cell's address, with a problem asking for it.
  */
-export async function readVillages(port: WorkbookPort, names: readonly DefinedName[], ruleset: Ruleset, mapping: Mapping): Promise<ReadVillages> {
+export async function readVillages(
+  port: WorkbookPort,
+  names: readonly DefinedName[],
+  ruleset: Ruleset,
+  mapping: Mapping,
+): Promise<ReadVillages> {
   const out: ReadVillages = { villages: [], problems: [], fatal: [] };
   if (!mapping.villages?.length || villageGroups(ruleset).length === 0) return out;
   const seen = new Map<string, number>();
   // The name cell is read as readInputs reads the report date cell; every village's cells in one request (one sync in Excel).
   const batched = batchReads(port);
   const reads = await Promise.all(
-    mapping.villages.map((v) => readInputs(batched, names, ruleset, { ruleset: mapping.ruleset, indicators: v.indicators, ...(v.nameRef !== undefined ? { asOfRef: v.nameRef } : {}) })),
+    mapping.villages.map((v) =>
+      readInputs(batched, names, ruleset, {
+        ruleset: mapping.ruleset,
+        indicators: v.indicators,
+        ...(v.nameRef !== undefined ? { asOfRef: v.nameRef } : {}),
+      }),
+    ),
   );
   for (const [i, v] of mapping.villages.entries()) {
     const read = reads[i]!;
@@ -81,10 +99,18 @@ export async function readVillages(port: WorkbookPort, names: readonly DefinedNa
       if (!any) continue;
       const where = read.asOfCell?.source ?? v.nameRef ?? `villages[${i}]`;
       name = `Thôn chưa có tên (${where})`;
-      out.problems.push({ severity: "loi", ref: where, message: `Cột thôn có số liệu nhưng chưa có tên thôn — hãy gõ tên thôn vào ô ${where}` });
+      out.problems.push({
+        severity: "loi",
+        ref: where,
+        message: `Cột thôn có số liệu nhưng chưa có tên thôn — hãy gõ tên thôn vào ô ${where}`,
+      });
     }
     const prior = seen.get(name.toLocaleLowerCase("vi"));
-    if (prior !== undefined) out.problems.push({ severity: "canh-bao", message: `Tên thôn "${name}" ghi hai lần (cột thứ ${prior + 1} và ${i + 1}) — mỗi thôn một cột` });
+    if (prior !== undefined)
+      out.problems.push({
+        severity: "canh-bao",
+        message: `Tên thôn "${name}" ghi hai lần (cột thứ ${prior + 1} và ${i + 1}) — mỗi thôn một cột`,
+      });
     seen.set(name.toLocaleLowerCase("vi"), i);
     const nameSource = read.asOfCell?.source;
     out.villages.push({ name, ...(nameSource !== undefined ? { nameSource } : {}), inputs: read.inputs, refs: read.refs, raw: read.raw });
@@ -93,7 +119,10 @@ export async function readVillages(port: WorkbookPort, names: readonly DefinedNa
 }
 
 /** Names for "Theo thôn" and each village's detail sheet: ours kept across runs, a clerk's sheet never taken, no two alike. */
-export function villageSheetNames(sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>, villages: readonly { name: string }[]): { summary: string; villages: string[] } {
+export function villageSheetNames(
+  sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>,
+  villages: readonly { name: string }[],
+): { summary: string; villages: string[] } {
   const taken = [...sheets];
   const pick = (wanted: string, key: string) => {
     const { name } = chooseSheetName(wanted, key, taken);
@@ -110,11 +139,23 @@ export function villageSheetNames(sheets: ReadonlyArray<{ name: string; owner?: 
  */
 export function staleVillageSheets(sheets: ReadonlyArray<{ name: string; owner?: string | undefined }>, villages: number): SheetLayout[] {
   return sheets
-    .filter((s) => (s.owner === VILLAGES_KEY && villages === 0) || (s.owner?.startsWith("village:") === true && Number(s.owner.slice("village:".length)) > villages))
+    .filter(
+      (s) =>
+        (s.owner === VILLAGES_KEY && villages === 0) ||
+        (s.owner?.startsWith("village:") === true && Number(s.owner.slice("village:".length)) > villages),
+    )
     .map((s) => ({
       key: s.owner!,
       name: s.name,
-      rows: [[{ value: "Trang này không còn được dùng: thôn của nó không còn trong trang Số liệu theo thôn (hoặc không còn thôn nào được ghi tên). Có thể xóa trang này.", style: "note" as const }]],
+      rows: [
+        [
+          {
+            value:
+              "Trang này không còn được dùng: thôn của nó không còn trong trang Số liệu theo thôn (hoặc không còn thôn nào được ghi tên). Có thể xóa trang này.",
+            style: "note" as const,
+          },
+        ],
+      ],
       columns: [120],
       merges: [],
       visibility: "visible" as const,
@@ -126,7 +167,10 @@ export function staleVillageSheets(sheets: ReadonlyArray<{ name: string; owner?:
  * villages stays apart: `evaluate` stores them, the check compares them, so a village figure changed
  * after the status sheet was written is said like any other.
  */
-export function villageFingerprintFigures(villages: ReadVillages["villages"]): { raw: Record<string, Record<string, RawCell>>; cells: Record<string, Record<string, { ref: string }>> } {
+export function villageFingerprintFigures(villages: ReadVillages["villages"]): {
+  raw: Record<string, Record<string, RawCell>>;
+  cells: Record<string, Record<string, { ref: string }>>;
+} {
   const raw: Record<string, Record<string, RawCell>> = {};
   const cells: Record<string, Record<string, { ref: string }>> = {};
   for (const v of villages) {

@@ -58,19 +58,34 @@ export type CheckJson = {
 };
 
 export function checkJson(file: string, report: CheckReport): CheckJson {
-  return { file, ruleset: report.ruleset ?? null, asOf: report.asOf ?? null, sheets: report.sheets, counts: report.counts, problems: report.problems };
+  return {
+    file,
+    ruleset: report.ruleset ?? null,
+    asOf: report.asOf ?? null,
+    sheets: report.sheets,
+    counts: report.counts,
+    problems: report.problems,
+  };
 }
 
 /** The report a clerk reads in a terminal: lỗi, then cảnh báo, each with where, then the outcome. */
 export function checkText(file: string, report: CheckReport): string {
-  const lines = [`Kiểm tra trước khi gửi: ${file}${report.ruleset ? ` — bộ tiêu chí ${report.ruleset}` : ""}${report.asOf ? `, ngày báo cáo ${report.asOf}` : ""}`];
+  const lines = [
+    `Kiểm tra trước khi gửi: ${file}${report.ruleset ? ` — bộ tiêu chí ${report.ruleset}` : ""}${report.asOf ? `, ngày báo cáo ${report.asOf}` : ""}`,
+  ];
   const section = (title: string, list: CheckProblem[]) => {
     if (list.length === 0) return;
     lines.push("", `${title} (${list.length}):`);
     list.forEach((p, i) => lines.push(`  ${i + 1}. ${p.ref !== undefined ? `[${p.ref}] ` : ""}${withCliHint(p.message)}`));
   };
-  section("Lỗi", report.problems.filter((p) => p.severity === "loi"));
-  section("Cảnh báo", report.problems.filter((p) => p.severity !== "loi"));
+  section(
+    "Lỗi",
+    report.problems.filter((p) => p.severity === "loi"),
+  );
+  section(
+    "Cảnh báo",
+    report.problems.filter((p) => p.severity !== "loi"),
+  );
   const { loi, canhBao } = report.counts;
   lines.push(
     "",
@@ -144,7 +159,9 @@ export async function checkCommand(args: string[], io: Io, deps: CheckDeps = def
       io.err(`Lỗi: ${e.message}`);
       return CHECK_EXIT.unreadable;
     }
-    io.err(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)} — hãy gửi tệp và lệnh đã chạy cho người bảo trì (unexpected error)`);
+    io.err(
+      `Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)} — hãy gửi tệp và lệnh đã chạy cho người bảo trì (unexpected error)`,
+    );
     return CHECK_EXIT.unreadable;
   }
 }

@@ -23,7 +23,14 @@ export async function corpusCommand(args: string[], io: Io, rulesets: () => Rule
   try {
     values = parseArgs({
       args,
-      options: { communes: { type: "string" }, "out-dir": { type: "string" }, seed: { type: "string" }, "min-residents": { type: "string" }, "max-residents": { type: "string" }, "no-extras": { type: "boolean" } },
+      options: {
+        communes: { type: "string" },
+        "out-dir": { type: "string" },
+        seed: { type: "string" },
+        "min-residents": { type: "string" },
+        "max-residents": { type: "string" },
+        "no-extras": { type: "boolean" },
+      },
       strict: true,
     }).values;
   } catch (e) {
@@ -51,6 +58,8 @@ export async function corpusCommand(args: string[], io: Io, rulesets: () => Rule
     writeFileAtomic(join(dir, f.name), f.bytes);
     n++;
   }
-  io.out(`Đã tạo ${n} tệp trong ${dir} (${opts.communes} xã hư cấu${opts.extras ? " và các tệp lỗi để thử" : ""}). Tổng hợp: chitieu rollup ${dir} --out tong-hop.xlsx`);
+  io.out(
+    `Đã tạo ${n} tệp trong ${dir} (${opts.communes} xã hư cấu${opts.extras ? " và các tệp lỗi để thử" : ""}). Tổng hợp: chitieu rollup ${dir} --out tong-hop.xlsx`,
+  );
   return 0;
 }

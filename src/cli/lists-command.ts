@@ -71,7 +71,8 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
   let only: ListId[] | undefined;
   if (values.only !== undefined) {
     const ids = parseListIds(values.only);
-    if (ids.unknown.length > 0 || ids.ids.length === 0) throw deps.usage(`--only "${values.only}": chỉ nhận PL03, PL04, PL05, PL06, PL07, cách nhau bằng dấu phẩy`);
+    if (ids.unknown.length > 0 || ids.ids.length === 0)
+      throw deps.usage(`--only "${values.only}": chỉ nhận PL03, PL04, PL05, PL06, PL07, cách nhau bằng dấu phẩy`);
     only = ids.ids;
   }
   const common = readCommonInputs(values);
@@ -81,7 +82,11 @@ export async function listsCommand(args: string[], io: Io, deps: ListsDeps): Pro
   }
   const { asOf, mapping } = common.inputs;
   // Loaded here, not at the top: main.ts imports this file for LISTS_HELP on every start.
-  const [{ XlsxWorkbook }, { makeLists }, { verifyWrittenXlsx }] = await Promise.all([import("../workbook/xlsx/adapter"), import("../app/lists"), import("../workbook/xlsx/verify-output")]);
+  const [{ XlsxWorkbook }, { makeLists }, { verifyWrittenXlsx }] = await Promise.all([
+    import("../workbook/xlsx/adapter"),
+    import("../app/lists"),
+    import("../workbook/xlsx/verify-output"),
+  ]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const outcome = await makeLists(port, {
     rulesets: deps.rulesets(),

@@ -89,17 +89,42 @@ function catalog(io: Io): RulesetCatalog {
 
 async function cmdRulesets(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { json: { type: "boolean" } });
-  const list = [...catalog(io).values()].map((r) => ({ id: r.id, title: r.title, province: r.province, level: r.level, document: r.document }));
+  const list = [...catalog(io).values()].map((r) => ({
+    id: r.id,
+    title: r.title,
+    province: r.province,
+    level: r.level,
+    document: r.document,
+  }));
   if (values.json) io.out(JSON.stringify(list, null, 2));
-  else for (const r of list) io.out(`${r.id}\n    ${r.title}\n    ${r.province} · ${documentNumberShown(r.document.number)} (${r.document.issuer}, ${r.document.date})`);
+  else
+    for (const r of list)
+      io.out(
+        `${r.id}\n    ${r.title}\n    ${r.province} · ${documentNumberShown(r.document.number)} (${r.document.issuer}, ${r.document.date})`,
+      );
   return EXIT.ok;
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { ruleset: { type: "string" }, out: { type: "string" }, commune: { type: "string" }, "as-of": { type: "string" }, villages: { type: "string" } });
+  const { values } = parse(args, {
+    ruleset: { type: "string" },
+    out: { type: "string" },
+    commune: { type: "string" },
+    "as-of": { type: "string" },
+    villages: { type: "string" },
+  });
   if (!values.ruleset || !values.out) throw new UsageError("cần --ruleset ID và --out FILE.xlsx");
-  const villages = values.villages === undefined ? undefined : /^\d+$/.test(values.villages.trim()) ? Number(values.villages) : values.villages.split(",").map((v) => v.trim()).filter((v) => v !== "");
-  if (villages !== undefined && (typeof villages === "number" ? villages < 1 || villages > 50 : villages.length === 0)) throw new UsageError(`--villages "${values.villages}": ghi tên các thôn cách nhau bằng dấu phẩy, hoặc số cột thôn từ 1 đến 50`);
+  const villages =
+    values.villages === undefined
+      ? undefined
+      : /^\d+$/.test(values.villages.trim())
+        ? Number(values.villages)
+        : values.villages
+            .split(",")
+            .map((v) => v.trim())
+            .filter((v) => v !== "");
+  if (villages !== undefined && (typeof villages === "number" ? villages < 1 || villages > 50 : villages.length === 0))
+    throw new UsageError(`--villages "${values.villages}": ghi tên các thôn cách nhau bằng dấu phẩy, hoặc số cột thôn từ 1 đến 50`);
   checkOutputPaths([{ flag: "--out", path: values.out }]);
   const ruleset = catalog(io).get(values.ruleset);
   if (!ruleset) {
@@ -110,20 +135,31 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
   const bytes = await makeTemplate(ruleset, { commune: values.commune, asOf: values["as-of"], villages });
   const { verifyWrittenXlsx } = await import("../workbook/xlsx/verify-output");
   await writeOutputs([{ flag: "--out", path: values.out, data: bytes, verify: verifyWrittenXlsx }]);
-  io.out(`Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`);
+  io.out(
+    `Đã tạo ${values.out}: nhập số liệu vào cột "Số liệu" của trang "Số liệu", rồi chạy: chitieu evaluate ${values.out} --out ket-qua.xlsx`,
+  );
   return EXIT.ok;
 }
 
 async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { ruleset: { type: "string" }, mapping: { type: "string" }, "as-of": { type: "string" }, out: { type: "string" }, json: { type: "string" } },
+    {
+      ruleset: { type: "string" },
+      mapping: { type: "string" },
+      "as-of": { type: "string" },
+      out: { type: "string" },
+      json: { type: "string" },
+    },
     1,
   );
   const file = positionals[0];
   if (!file) throw new UsageError("cần tên tệp .xlsx");
   // Where the results go is checked before any work, so a wrong path costs the clerk nothing.
-  const targets = [values.out === undefined ? [] : [{ flag: "--out", path: values.out }], values.json === undefined ? [] : [{ flag: "--json", path: values.json }]].flat();
+  const targets = [
+    values.out === undefined ? [] : [{ flag: "--out", path: values.out }],
+    values.json === undefined ? [] : [{ flag: "--json", path: values.json }],
+  ].flat();
   checkOutputPaths(targets);
   const common = readCommonInputs(values);
   if (!common.ok) {
@@ -137,7 +173,14 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     import("../app/report"),
   ]);
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
-  const outcome = await evaluateWorkbook(port, { rulesets: catalog(io), rulesetId: values.ruleset, mapping, asOf, write: values.out !== undefined, lists: true });
+  const outcome = await evaluateWorkbook(port, {
+    rulesets: catalog(io),
+    rulesetId: values.ruleset,
+    mapping,
+    asOf,
+    write: values.out !== undefined,
+    lists: true,
+  });
   if (!outcome.ok) {
     printProblems(io, outcome.problems);
     return EXIT.input;
@@ -145,8 +188,15 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(textReport(outcome.ruleset, outcome.evaluation));
   // Both outputs or neither: exit 2 means nothing was written.
   const outputs: Output[] = [];
-  if (values.out) outputs.push({ flag: "--out", path: values.out, data: await port.save(), verify: (await import("../workbook/xlsx/verify-output")).verifyWrittenXlsx });
-  if (values.json) outputs.push({ flag: "--json", path: values.json, data: `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n` });
+  if (values.out)
+    outputs.push({
+      flag: "--out",
+      path: values.out,
+      data: await port.save(),
+      verify: (await import("../workbook/xlsx/verify-output")).verifyWrittenXlsx,
+    });
+  if (values.json)
+    outputs.push({ flag: "--json", path: values.json, data: `${JSON.stringify(jsonReport(outcome.evaluation), null, 2)}\n` });
   await writeOutputs(outputs);
   if (values.out) io.out(`\nĐã ghi ${values.out} (trang "${outcome.statusSheet}")`);
   if (values.json) io.out(`Đã ghi báo cáo JSON ${values.json}`);
@@ -167,7 +217,8 @@ async function cmdPropose(args: string[], io: Io): Promise<number> {
   const port = await XlsxWorkbook.open(readWorkbookFile(file));
   const stored = (await port.snapshot()).mappingText;
   const existing = stored === undefined ? undefined : parseMappingText("ánh xạ lưu trong sổ tính", stored);
-  const base: Mapping = existing?.ok && existing.mapping.ruleset === ruleset.id ? existing.mapping : { ruleset: ruleset.id, indicators: {} };
+  const base: Mapping =
+    existing?.ok && existing.mapping.ruleset === ruleset.id ? existing.mapping : { ruleset: ruleset.id, indicators: {} };
   const proposals = await proposeForWorkbook(port, ruleset, base);
   for (const p of proposals) io.out(`${p.code} ${p.slot} ← ${p.ref}: ${p.reason}`);
   io.out(`${proposals.length} đề xuất; các ô nhập chưa có đề xuất phải gán tay trong tệp ánh xạ.`);
@@ -188,7 +239,19 @@ export const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number
   rollup: (args, io) => rollupCommand(args, io, { ...defaultRollupDeps(), loadRulesets: () => loadRulesetDir() }),
   lists: (args, io) => listsCommand(args, io, { rulesets: () => catalog(io), usage: (m) => new UsageError(m) }),
   sample: (args, io) =>
-    args.includes("--communes") ? corpusCommand(args, io, () => catalog(io), (m) => new UsageError(m)) : runSample(args, io, (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }), (argv) => main(argv, io)),
+    args.includes("--communes")
+      ? corpusCommand(
+          args,
+          io,
+          () => catalog(io),
+          (m) => new UsageError(m),
+        )
+      : runSample(
+          args,
+          io,
+          (a) => parse(a, { "out-dir": { type: "string" }, residents: { type: "string" } }),
+          (argv) => main(argv, io),
+        ),
 };
 
 /** Runs one command; every failure a clerk can cause ends as a one-line Vietnamese message, never a stack trace. */
@@ -220,7 +283,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     // Reserved for our own bugs: the file and the command are what the maintainer needs to reproduce it.
     const file = rest.find((a) => /\.xlsx$/i.test(a));
-    io.err(`Lỗi không mong đợi${file ? ` khi xử lý "${file}"` : ""}: ${e instanceof Error ? e.message : String(e)} — đây là lỗi của phần mềm; hãy gửi tệp và dòng lệnh "chitieu ${name} …" cho người bảo trì (unexpected error)`);
+    io.err(
+      `Lỗi không mong đợi${file ? ` khi xử lý "${file}"` : ""}: ${e instanceof Error ? e.message : String(e)} — đây là lỗi của phần mềm; hãy gửi tệp và dòng lệnh "chitieu ${name} …" cho người bảo trì (unexpected error)`,
+    );
     return EXIT.input;
   }
 }

@@ -92,7 +92,8 @@ export async function reportCommand(args: string[], io: Io, deps: ReportDeps): P
   writeFileAtomic(values.out, await reportToDocx(outcome.document));
   const open = outcome.evaluation.indicators.filter((r) => r.verdict === "thieu-so-lieu" || r.verdict === "loi-so-lieu").length;
   io.out(`Đã ghi báo cáo ${values.out} — ${outcome.ruleset.title}: ${outcome.evaluation.overall.text}.`);
-  if (open > 0) io.out(`Còn ${open} chỉ tiêu chưa đánh giá được (thiếu hoặc sai số liệu): được đánh dấu vàng trong báo cáo, cần bổ sung trước khi ký.`);
+  if (open > 0)
+    io.out(`Còn ${open} chỉ tiêu chưa đánh giá được (thiếu hoặc sai số liệu): được đánh dấu vàng trong báo cáo, cần bổ sung trước khi ký.`);
   io.out("Các phần do cán bộ viết (chỉ đạo, đánh giá chung…) được đánh dấu vàng để viết tiếp.");
   if (values["store-in"]) {
     writeFileAtomic(values["store-in"], await port.save());

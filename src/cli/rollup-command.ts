@@ -33,19 +33,35 @@ export type RollupDeps = {
   now?: () => number;
 };
 
-export type RollupArgs = { files: string[]; out: string; ruleset?: string | undefined; asOf?: string | undefined; json?: string | undefined; quiet: boolean; jobs: number };
+export type RollupArgs = {
+  files: string[];
+  out: string;
+  ruleset?: string | undefined;
+  asOf?: string | undefined;
+  json?: string | undefined;
+  quiet: boolean;
+  jobs: number;
+};
 
 export function parseRollupArgs(args: string[]): RollupArgs {
   const parsed = parseArgs({
     args,
-    options: { out: { type: "string" }, ruleset: { type: "string" }, "as-of": { type: "string" }, json: { type: "string" }, quiet: { type: "boolean" }, jobs: { type: "string" } },
+    options: {
+      out: { type: "string" },
+      ruleset: { type: "string" },
+      "as-of": { type: "string" },
+      json: { type: "string" },
+      quiet: { type: "boolean" },
+      jobs: { type: "string" },
+    },
     allowPositionals: true,
     strict: true,
   });
   const v = parsed.values;
   if (parsed.positionals.length === 0) throw new Error("cần ít nhất một tệp .xlsx hoặc thư mục");
   if (!v.out) throw new Error("cần --out tong-hop.xlsx");
-  if (v["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v["as-of"])) throw new Error(`--as-of "${v["as-of"]}" phải dạng YYYY-MM-DD, ví dụ 2025-06-30`);
+  if (v["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v["as-of"]))
+    throw new Error(`--as-of "${v["as-of"]}" phải dạng YYYY-MM-DD, ví dụ 2025-06-30`);
   // One thread per core by default; 1 reads in this thread (no worker at all).
   const jobs = v.jobs === undefined ? Math.max(1, availableParallelism()) : Number(v.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new Error(`--jobs "${v.jobs}" phải là số nguyên từ 1 đến 64`);
@@ -59,14 +75,24 @@ export const defaultRollupDeps = (): Omit<RollupDeps, "loadRulesets"> => ({
 });
 
 /** Reads the files one after another; each workbook is dropped once its report is made. */
-export async function reportFiles(files: readonly string[], opts: RollupOptions, readFile: (p: string) => Uint8Array, onDone: (done: number, file: string) => void): Promise<FileOutcome[]> {
+export async function reportFiles(
+  files: readonly string[],
+  opts: RollupOptions,
+  readFile: (p: string) => Uint8Array,
+  onDone: (done: number, file: string) => void,
+): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = readFile(file);
     } catch (e) {
-      out.push({ kind: "bad", file, why: e instanceof WorkbookError && e.code === "not-found" ? "not-found" : "unreadable", message: e instanceof Error ? e.message : String(e) });
+      out.push({
+        kind: "bad",
+        file,
+        why: e instanceof WorkbookError && e.code === "not-found" ? "not-found" : "unreadable",
+        message: e instanceof Error ? e.message : String(e),
+      });
       onDone(out.length, file);
       continue;
     }
@@ -116,7 +142,9 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   }
   const files = collectWorkbookFiles(a.files, [a.out, ...(a.json ? [a.json] : [])]);
   if (files.length === 0) {
-    io.err(`Lỗi: Không có tệp .xlsx nào trong ${a.files.join(", ")} — hãy chỉ tệp hoặc thư mục chứa sổ tính của các xã (no workbook found)`);
+    io.err(
+      `Lỗi: Không có tệp .xlsx nào trong ${a.files.join(", ")} — hãy chỉ tệp hoặc thư mục chứa sổ tính của các xã (no workbook found)`,
+    );
     return ROLLUP_EXIT.nothing;
   }
   const ruleFiles = new Map<string, ReturnType<typeof loadCheckRuleFile>>();
@@ -139,7 +167,10 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   const progress = (done: number, file: string) => show?.(progressLine(done, files.length, now() - started, file));
   const threads = Math.min(a.jobs, files.length);
   if (threads > 1) for (const r of rulesets.values()) opts.checkRules?.(r); // its warnings, once, here
-  const outcomes = threads > 1 ? await reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress) : await reportFiles(files, opts, deps.readFile, progress);
+  const outcomes =
+    threads > 1
+      ? await reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress)
+      : await reportFiles(files, opts, deps.readFile, progress);
   show?.("\n");
   const { writeRollup } = await import("../app/rollup");
   const { rollup, bytes } = await writeRollup(outcomes, rulesets, a.ruleset);
@@ -147,7 +178,9 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
     deps.writeFile(a.out, bytes);
     if (a.json) deps.writeFile(a.json, `${JSON.stringify(rollupJson(rollup), null, 2)}\n`);
   } catch (e) {
-    io.err(`Lỗi: không ghi được ${a.out}: ${e instanceof Error ? e.message : String(e)} — hãy đóng tệp nếu đang mở trong Excel, hoặc chọn thư mục khác (cannot write)`);
+    io.err(
+      `Lỗi: không ghi được ${a.out}: ${e instanceof Error ? e.message : String(e)} — hãy đóng tệp nếu đang mở trong Excel, hoặc chọn thư mục khác (cannot write)`,
+    );
     return ROLLUP_EXIT.nothing;
   }
   io.out(rollupText(rollup));

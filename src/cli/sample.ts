@@ -25,7 +25,10 @@ export async function runSample(
     const code = (e as { code?: string }).code ?? "";
     const file = code === "EEXIST" || code === "ENOTDIR";
     const why = file ? "đường dẫn đó (hoặc một phần của nó) là một tệp, không phải thư mục" : "không có quyền tạo thư mục ở đó";
-    throw new WorkbookError(`Không tạo được thư mục --out-dir "${dir}": ${why} — hãy chọn thư mục khác (${file ? "not a directory" : "cannot create the folder"})`, "other");
+    throw new WorkbookError(
+      `Không tạo được thư mục --out-dir "${dir}": ${why} — hãy chọn thư mục khác (${file ? "not a directory" : "cannot create the folder"})`,
+      "other",
+    );
   }
   checkOutputPaths([{ flag: "--out-dir", path: join(dir, "xa-minh-tan.xlsx") }]);
   const residents = values.residents === undefined ? undefined : Number(values.residents);

@@ -5,14 +5,23 @@ import { WorkbookError } from "../workbook/port";
 /** Reads a workbook file; a missing or unreadable one gets a Vietnamese message naming it. */
 export function readWorkbookFile(path: string): Uint8Array {
   if (!existsSync(path)) throw new WorkbookError(`Không tìm thấy tệp "${path}" (file not found)`, "not-found");
-  if (statSync(path).isDirectory()) throw new WorkbookError(`"${path}" là thư mục, không phải tệp .xlsx — hãy chỉ tên tệp trong thư mục đó (is a directory)`, "not-xlsx");
+  if (statSync(path).isDirectory())
+    throw new WorkbookError(`"${path}" là thư mục, không phải tệp .xlsx — hãy chỉ tên tệp trong thư mục đó (is a directory)`, "not-xlsx");
   try {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") throw new WorkbookError(`Không có quyền đọc tệp "${path}" — hãy chép tệp sang thư mục của mình rồi chạy lại (permission denied)`, "read-only");
-    if (code === "EBUSY") throw new WorkbookError(`Tệp "${path}" đang bị chương trình khác khoá — hãy đóng tệp trong Excel rồi chạy lại (file busy)`, "busy");
-    throw new WorkbookError(`Không đọc được tệp "${path}" (${code ?? "lỗi đọc"}) — hãy chép tệp sang thư mục khác rồi chạy lại (read error)`, "other");
+    if (code === "EACCES" || code === "EPERM")
+      throw new WorkbookError(
+        `Không có quyền đọc tệp "${path}" — hãy chép tệp sang thư mục của mình rồi chạy lại (permission denied)`,
+        "read-only",
+      );
+    if (code === "EBUSY")
+      throw new WorkbookError(`Tệp "${path}" đang bị chương trình khác khoá — hãy đóng tệp trong Excel rồi chạy lại (file busy)`, "busy");
+    throw new WorkbookError(
+      `Không đọc được tệp "${path}" (${code ?? "lỗi đọc"}) — hãy chép tệp sang thư mục khác rồi chạy lại (read error)`,
+      "other",
+    );
   }
 }
 

@@ -43,12 +43,18 @@ export function checkOutputPaths(outputs: readonly OutputPath[]): void {
     if (twin) throw cannot(o, `trùng với ${twin.flag}`, "hãy chọn hai tệp khác nhau", "two outputs share one path");
     seen.set(full, o);
     if (o.path.endsWith("/") || isDirectory(full)) {
-      throw cannot(o, "đó là một thư mục", `hãy ghi tên tệp, ví dụ ${join(o.path, o.flag === "--json" ? "bao-cao.json" : "ket-qua.xlsx")}`, "is a directory");
+      throw cannot(
+        o,
+        "đó là một thư mục",
+        `hãy ghi tên tệp, ví dụ ${join(o.path, o.flag === "--json" ? "bao-cao.json" : "ket-qua.xlsx")}`,
+        "is a directory",
+      );
     }
     const folder = dirname(full);
     if (!existsSync(folder)) {
       const existing = nearestExisting(folder);
-      if (!isDirectory(existing)) throw cannot(o, `"${existing}" là một tệp, không phải thư mục`, "hãy chọn nơi ghi khác", "not a directory");
+      if (!isDirectory(existing))
+        throw cannot(o, `"${existing}" là một tệp, không phải thư mục`, "hãy chọn nơi ghi khác", "not a directory");
       throw cannot(o, `thư mục "${folder}" không tồn tại`, "hãy tạo thư mục đó hoặc chọn nơi ghi khác", "folder does not exist");
     }
     if (!isDirectory(folder)) throw cannot(o, `"${folder}" là một tệp, không phải thư mục`, "hãy chọn nơi ghi khác", "not a directory");

@@ -13,7 +13,14 @@ export function loadReportWording(ruleset: Ruleset, dir: string = REPORTS_DIR): 
   const file = `rulesets/reports/${ruleset.id}.json`;
   const path = join(dir, `${ruleset.id}.json`);
   if (!existsSync(path)) {
-    return { problems: [{ ref: file, message: `Chưa có lời văn báo cáo cho bộ tiêu chí "${ruleset.id}" — cần tệp ${file} (xem README, mục báo cáo) (no report wording)` }] };
+    return {
+      problems: [
+        {
+          ref: file,
+          message: `Chưa có lời văn báo cáo cho bộ tiêu chí "${ruleset.id}" — cần tệp ${file} (xem README, mục báo cáo) (no report wording)`,
+        },
+      ],
+    };
   }
   const parsed = parseReportWordingText(file, readFileSync(path, "utf8"), ruleset);
   return parsed.ok ? { wording: parsed.wording, problems: [] } : { problems: parsed.problems };

@@ -13,7 +13,10 @@ function threadCode(): { code: string; eval: boolean } {
   const built = join(__dirname, "rollup-thread.js");
   if (__filename.endsWith(".js") && existsSync(built)) return { code: built, eval: false };
   const loader = "tsx/cjs/api";
-  return { code: `require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(join(__dirname, "rollup-thread.ts"))});`, eval: true };
+  return {
+    code: `require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(join(__dirname, "rollup-thread.ts"))});`,
+    eval: true,
+  };
 }
 
 /**
@@ -21,7 +24,11 @@ function threadCode(): { code: string; eval: boolean } {
  * the next file when it posts a report, so at most `jobs` workbooks are in memory whatever the count;
  * a thread that dies (out of memory on a huge file) costs that file a row, and another is started.
  */
-export function reportFilesInThreads(files: readonly string[], opts: { jobs: number; asOf?: string | undefined }, onDone: (done: number, file: string) => void): Promise<FileOutcome[]> {
+export function reportFilesInThreads(
+  files: readonly string[],
+  opts: { jobs: number; asOf?: string | undefined },
+  onDone: (done: number, file: string) => void,
+): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -50,7 +57,12 @@ export function reportFilesInThreads(files: readonly string[], opts: { jobs: num
       });
       worker.on("error", (e) => {
         if (current >= 0 && results[current] === undefined) {
-          finish(current, { kind: "bad", file: files[current]!, why: "unreadable", message: `Không đọc được tệp (${e.message}) — hãy mở trong Excel, lưu lại rồi gửi lại (worker failed)` });
+          finish(current, {
+            kind: "bad",
+            file: files[current]!,
+            why: "unreadable",
+            message: `Không đọc được tệp (${e.message}) — hãy mở trong Excel, lưu lại rồi gửi lại (worker failed)`,
+          });
         }
         if (next < files.length) start();
       });

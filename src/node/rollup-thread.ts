@@ -32,7 +32,12 @@ parentPort!.on("message", (msg: ThreadRequest) => {
         },
       });
     } catch (e) {
-      outcome = { kind: "bad", file: msg.file, why: e instanceof WorkbookError && e.code === "not-found" ? "not-found" : "unreadable", message: e instanceof Error ? e.message : String(e) };
+      outcome = {
+        kind: "bad",
+        file: msg.file,
+        why: e instanceof WorkbookError && e.code === "not-found" ? "not-found" : "unreadable",
+        message: e instanceof Error ? e.message : String(e),
+      };
     }
     parentPort!.postMessage({ index: msg.index, outcome } satisfies ThreadReply);
   })();

@@ -10,7 +10,9 @@ export const RULESETS_DIR = join(__dirname, "..", "..", "rulesets");
 export function loadRulesetDir(dir = RULESETS_DIR): { rulesets: Map<string, Ruleset>; problems: ConfigProblem[] } {
   const rulesets = new Map<string, Ruleset>();
   const problems: ConfigProblem[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const result = loadRuleset(`rulesets/${file}`, readFileSync(join(dir, file), "utf8"));
     if (result.ok) rulesets.set(result.ruleset.id, result.ruleset);
     else problems.push(...result.problems);

@@ -19,9 +19,22 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { textWidthMm, type Align, type Cell, type Paragraph as ModelParagraph, type ReportDocument, type Rule, type Run } from "../core/report/model";
+import {
+  textWidthMm,
+  type Align,
+  type Cell,
+  type Paragraph as ModelParagraph,
+  type ReportDocument,
+  type Rule,
+  type Run,
+} from "../core/report/model";
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const satisfies Record<Align, unknown>;
 
 /** Twentieths of a point, rounded to the nearest (the package's own conversion truncates: 10 mm would be 566). */
 const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -99,7 +112,9 @@ function columns(block: Extract<ReportDocument["blocks"][number], { type: "colum
 /** The document object, for writers that want it. */
 export function reportToDocument(doc: ReportDocument): Document {
   const width = textWidthMm(doc.page);
-  const children = doc.blocks.map((b) => (b.type === "columns" ? columns(b, doc) : b.type === "rule" ? rule(b, width, doc) : paragraph(b, doc)));
+  const children = doc.blocks.map((b) =>
+    b.type === "columns" ? columns(b, doc) : b.type === "rule" ? rule(b, width, doc) : paragraph(b, doc),
+  );
   const pageNumber = new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: [PageNumber.CURRENT], font: doc.font, size: halfPoints(doc.bodySizePt) })],
@@ -125,7 +140,9 @@ export function reportToDocument(doc: ReportDocument): Document {
           },
         },
         // Nghị định 30/2020: page numbers at the top centre, not on the first page.
-        headers: doc.pageNumbers ? { default: new Header({ children: [pageNumber] }), first: new Header({ children: [new Paragraph({})] }) } : {},
+        headers: doc.pageNumbers
+          ? { default: new Header({ children: [pageNumber] }), first: new Header({ children: [new Paragraph({})] }) }
+          : {},
         children,
       },
     ],

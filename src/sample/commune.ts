@@ -88,7 +88,15 @@ export function isWorkingAge(r: Pick<Resident, "birthDate" | "sex">, asOf: Date)
 }
 
 /** The figures the clerk would count from the rosters on the report date. */
-export function rosterFigures(people: { residents: readonly Resident[]; officials: readonly Official[]; businesses: readonly Business[]; cooperatives: readonly Cooperative[] }, asOf: Date) {
+export function rosterFigures(
+  people: {
+    residents: readonly Resident[];
+    officials: readonly Official[];
+    businesses: readonly Business[];
+    cooperatives: readonly Cooperative[];
+  },
+  asOf: Date,
+) {
   let adults = 0;
   let adultsWithSmartphone = 0;
   let workingAge = 0;
@@ -129,8 +137,18 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
     {
       title: "1. Hạ tầng số",
       inputs: [
-        { name: "dan_so_truong_thanh", label: `Dân số từ ${ADULT_AGE} tuổi trở lên`, value: f.dan_so_truong_thanh, note: `Đủ ${ADULT_AGE} tuổi tính đến ngày ${day}; đếm từ trang Dân cư` },
-        { name: "co_dttm", label: `Số người từ ${ADULT_AGE} tuổi trở lên có điện thoại thông minh`, value: f.co_dttm, note: "Có điện thoại thông minh kết nối internet; trang Dân cư" },
+        {
+          name: "dan_so_truong_thanh",
+          label: `Dân số từ ${ADULT_AGE} tuổi trở lên`,
+          value: f.dan_so_truong_thanh,
+          note: `Đủ ${ADULT_AGE} tuổi tính đến ngày ${day}; đếm từ trang Dân cư`,
+        },
+        {
+          name: "co_dttm",
+          label: `Số người từ ${ADULT_AGE} tuổi trở lên có điện thoại thông minh`,
+          value: f.co_dttm,
+          note: "Có điện thoại thông minh kết nối internet; trang Dân cư",
+        },
         { name: "can_bo_xa_thon", label: "Tổng số cán bộ xã, thôn, khu dân cư", value: f.can_bo_xa_thon, note: "Trang Cán bộ" },
         { name: "can_bo_co_dttm", label: "Số cán bộ xã, thôn có điện thoại thông minh", value: f.can_bo_co_dttm, note: "Trang Cán bộ" },
       ],
@@ -138,12 +156,37 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
     {
       title: "2. Chính quyền số",
       inputs: [
-        { name: "ho_so_tthc", label: "Tổng số hồ sơ TTHC tiếp nhận, giải quyết", value: DOSSIERS.total, note: `Từ 01/01 đến ${day}, theo Hệ thống thông tin giải quyết TTHC của tỉnh` },
+        {
+          name: "ho_so_tthc",
+          label: "Tổng số hồ sơ TTHC tiếp nhận, giải quyết",
+          value: DOSSIERS.total,
+          note: `Từ 01/01 đến ${day}, theo Hệ thống thông tin giải quyết TTHC của tỉnh`,
+        },
         { name: "ho_so_truc_tuyen", label: "Số hồ sơ TTHC tiếp nhận, giải quyết trực tuyến", value: DOSSIERS.online, note: "Cùng kỳ" },
-        { name: "co_mot_cua_dien_tu", label: "Có hệ thống một cửa điện tử hiện đại", value: "Có", note: "Bộ phận một cửa có máy tra cứu, máy lấy số" },
-        { name: "co_to_cns_cong_dong", label: "Có tổ công nghệ số cộng đồng hoạt động hiệu quả", value: "Có", note: "Có quyết định thành lập; 7 tổ ở 7 thôn, khu" },
-        { name: "co_nen_tang_so_xa_thon", label: "Có dùng nền tảng số trao đổi thông tin xã – thôn", value: "Có", note: "Nhóm Zalo lãnh đạo xã – trưởng thôn, khu" },
-        { name: "co_cns_tuyen_truyen", label: "Có ứng dụng CNS trong thông tin tuyên truyền (đài truyền thanh, trang TTĐT, mạng xã hội)", value: "Không", note: "Đài truyền thanh chưa kết nối hệ thống thông tin nguồn của tỉnh" },
+        {
+          name: "co_mot_cua_dien_tu",
+          label: "Có hệ thống một cửa điện tử hiện đại",
+          value: "Có",
+          note: "Bộ phận một cửa có máy tra cứu, máy lấy số",
+        },
+        {
+          name: "co_to_cns_cong_dong",
+          label: "Có tổ công nghệ số cộng đồng hoạt động hiệu quả",
+          value: "Có",
+          note: "Có quyết định thành lập; 7 tổ ở 7 thôn, khu",
+        },
+        {
+          name: "co_nen_tang_so_xa_thon",
+          label: "Có dùng nền tảng số trao đổi thông tin xã – thôn",
+          value: "Có",
+          note: "Nhóm Zalo lãnh đạo xã – trưởng thôn, khu",
+        },
+        {
+          name: "co_cns_tuyen_truyen",
+          label: "Có ứng dụng CNS trong thông tin tuyên truyền (đài truyền thanh, trang TTĐT, mạng xã hội)",
+          value: "Không",
+          note: "Đài truyền thanh chưa kết nối hệ thống thông tin nguồn của tỉnh",
+        },
       ],
     },
     {
@@ -155,9 +198,19 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
           value: f.dan_so_do_tuoi_lao_dong,
           note: `Tính đến ngày ${day}: từ đủ 15 tuổi đến trước tuổi nghỉ hưu theo Nghị định 135/2020/NĐ-CP; trang Dân cư`,
         },
-        { name: "co_tk_thanh_toan", label: "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử", value: f.co_tk_thanh_toan, note: "Ngân hàng, Viettel Money, MoMo, VNPT Money...; trang Dân cư" },
+        {
+          name: "co_tk_thanh_toan",
+          label: "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử",
+          value: f.co_tk_thanh_toan,
+          note: "Ngân hàng, Viettel Money, MoMo, VNPT Money...; trang Dân cư",
+        },
         { name: "co_so_kd_dkkd", label: "Số cơ sở kinh doanh dịch vụ có ĐKKD", value: f.co_so_kd_dkkd, note: "Trang Cơ sở kinh doanh" },
-        { name: "co_so_tt_truc_tuyen", label: "Số cơ sở có ĐKKD dùng thanh toán trực tuyến", value: f.co_so_tt_truc_tuyen, note: "Chỉ tính cơ sở có ĐKKD" },
+        {
+          name: "co_so_tt_truc_tuyen",
+          label: "Số cơ sở có ĐKKD dùng thanh toán trực tuyến",
+          value: f.co_so_tt_truc_tuyen,
+          note: "Chỉ tính cơ sở có ĐKKD",
+        },
         {
           name: "co_htx_ung_dung_cns",
           label: "Có HTX, cơ sở sản xuất ứng dụng công nghệ số (quản lý sản xuất, truy xuất nguồn gốc)",
@@ -169,9 +222,24 @@ function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
     {
       title: "4. Xã hội số",
       inputs: [
-        { name: "co_cns_an_ninh", label: "Có ứng dụng CNS trong đảm bảo an ninh trật tự (camera, tiếp nhận phản ánh)", value: "Có", note: "Camera ở các thôn, khu kết nối công an xã" },
-        { name: "co_cns_y_te", label: "Có ứng dụng CNS trong chăm sóc sức khỏe (sổ sức khỏe điện tử, khám từ xa)", value: null, note: "Chưa có số liệu — chờ Trạm y tế xã xác nhận" },
-        { name: "co_cns_giao_duc", label: "Có ứng dụng CNS trong giảng dạy (sổ liên lạc điện tử, học trực tuyến)", value: "Có", note: "Trường mầm non, tiểu học, THCS" },
+        {
+          name: "co_cns_an_ninh",
+          label: "Có ứng dụng CNS trong đảm bảo an ninh trật tự (camera, tiếp nhận phản ánh)",
+          value: "Có",
+          note: "Camera ở các thôn, khu kết nối công an xã",
+        },
+        {
+          name: "co_cns_y_te",
+          label: "Có ứng dụng CNS trong chăm sóc sức khỏe (sổ sức khỏe điện tử, khám từ xa)",
+          value: null,
+          note: "Chưa có số liệu — chờ Trạm y tế xã xác nhận",
+        },
+        {
+          name: "co_cns_giao_duc",
+          label: "Có ứng dụng CNS trong giảng dạy (sổ liên lạc điện tử, học trực tuyến)",
+          value: "Có",
+          note: "Trường mầm non, tiểu học, THCS",
+        },
       ],
     },
   ];
@@ -276,7 +344,14 @@ function writeResidents(book: Book, residents: readonly Resident[]): void {
   endSheet(book, ws);
 }
 
-function writeRoster<T>(book: Book, name: string, headers: string[], widths: number[], items: readonly T[], cells: (item: T) => ExcelJS.CellValue[]): void {
+function writeRoster<T>(
+  book: Book,
+  name: string,
+  headers: string[],
+  widths: number[],
+  items: readonly T[],
+  cells: (item: T) => ExcelJS.CellValue[],
+): void {
   const ws = addSheet(book, name, headers, widths);
   items.forEach((item, i) => ws.addRow([i + 1, ...cells(item)]).commit());
   endSheet(book, ws);
@@ -288,23 +363,30 @@ function fillWorkbook(book: Book, secs: Section[], asOf: Date, people: Parameter
   book.wb.modified = asOf;
   writeDataSheet(book, secs, asOf);
   writeResidents(book, people.residents);
-  writeRoster(book, OFFICIALS_SHEET, ["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"], [7, 26, 36, 16, 14], people.officials, (o) => [
-    o.name,
-    o.position,
-    o.village,
-    yesNo(o.hasSmartphone),
-  ]);
-  writeRoster(book, BUSINESSES_SHEET, ["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"], [7, 44, 16, 10, 14], people.businesses, (b) => [
-    b.name,
-    b.village,
-    yesNo(b.registered),
-    yesNo(b.usesOnlinePayment),
-  ]);
-  writeRoster(book, COOPERATIVES_SHEET, ["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"], [7, 40, 16, 16], people.cooperatives, (c) => [
-    c.name,
-    c.village,
-    yesNo(c.appliesDigitalTech),
-  ]);
+  writeRoster(
+    book,
+    OFFICIALS_SHEET,
+    ["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"],
+    [7, 26, 36, 16, 14],
+    people.officials,
+    (o) => [o.name, o.position, o.village, yesNo(o.hasSmartphone)],
+  );
+  writeRoster(
+    book,
+    BUSINESSES_SHEET,
+    ["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"],
+    [7, 44, 16, 10, 14],
+    people.businesses,
+    (b) => [b.name, b.village, yesNo(b.registered), yesNo(b.usesOnlinePayment)],
+  );
+  writeRoster(
+    book,
+    COOPERATIVES_SHEET,
+    ["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"],
+    [7, 40, 16, 16],
+    people.cooperatives,
+    (c) => [c.name, c.village, yesNo(c.appliesDigitalTech)],
+  );
 }
 
 async function writeStreaming(secs: Section[], asOf: Date, people: Parameters<typeof rosterFigures>[0]): Promise<Uint8Array> {

@@ -42,8 +42,50 @@ export type CorpusKind =
 
 export type CorpusFile = { name: string; bytes: Uint8Array; kind: CorpusKind; commune?: string; residents?: number };
 
-const FIRST = ["An", "Bình", "Cẩm", "Đông", "Hòa", "Hưng", "Kim", "Lạc", "Minh", "Phú", "Quang", "Tân", "Thanh", "Thượng", "Trung", "Vĩnh", "Xuân", "Yên", "Đại", "Hồng"];
-const SECOND = ["Lộc", "Phong", "Sơn", "Thịnh", "Hà", "Tiến", "Nghĩa", "Đức", "Hải", "Long", "Phúc", "Thành", "Lâm", "Khê", "Hòa", "Cường", "Quý", "Mỹ", "Tường", "Vân"];
+const FIRST = [
+  "An",
+  "Bình",
+  "Cẩm",
+  "Đông",
+  "Hòa",
+  "Hưng",
+  "Kim",
+  "Lạc",
+  "Minh",
+  "Phú",
+  "Quang",
+  "Tân",
+  "Thanh",
+  "Thượng",
+  "Trung",
+  "Vĩnh",
+  "Xuân",
+  "Yên",
+  "Đại",
+  "Hồng",
+];
+const SECOND = [
+  "Lộc",
+  "Phong",
+  "Sơn",
+  "Thịnh",
+  "Hà",
+  "Tiến",
+  "Nghĩa",
+  "Đức",
+  "Hải",
+  "Long",
+  "Phúc",
+  "Thành",
+  "Lâm",
+  "Khê",
+  "Hòa",
+  "Cường",
+  "Quý",
+  "Mỹ",
+  "Tường",
+  "Vân",
+];
 
 /** N distinct commune names in a seeded order; past 400 a number is added. */
 export function communeNames(n: number, seed: number): string[] {
@@ -68,13 +110,9 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, "");
 }
 
-const MISTAKES: ReadonlyArray<Exclude<CorpusKind, "clean" | "older-version" | "corrupt" | "not-xlsx" | "old-xls" | "protected" | "unmapped" | "other-programme">> = [
-  "blank-input",
-  "numerator-over-denominator",
-  "count-as-text",
-  "changed-after-status",
-  "typed-over-verdict",
-];
+const MISTAKES: ReadonlyArray<
+  Exclude<CorpusKind, "clean" | "older-version" | "corrupt" | "not-xlsx" | "old-xls" | "protected" | "unmapped" | "other-programme">
+> = ["blank-input", "numerator-over-denominator", "count-as-text", "changed-after-status", "typed-over-verdict"];
 
 /** The data-sheet cell a name of the sample points to ("B8"). */
 async function cellOf(bytes: Uint8Array, name: string): Promise<{ cell: string; value: number }> {
@@ -87,7 +125,14 @@ async function cellOf(bytes: Uint8Array, name: string): Promise<{ cell: string; 
 }
 
 /** One commune as sent: figures, then (after any mistake in them) the status sheet written by evaluate. */
-async function commune(rulesets: RulesetCatalog, name: string, residents: number, seed: number, asOf: string, kind: CorpusKind): Promise<Uint8Array> {
+async function commune(
+  rulesets: RulesetCatalog,
+  name: string,
+  residents: number,
+  seed: number,
+  asOf: string,
+  kind: CorpusKind,
+): Promise<Uint8Array> {
   const sample = await makeSampleCommune({ residents, seed, asOf });
   let bytes = sample.bytes;
   if (kind === "blank-input") bytes = await setCells(bytes, DATA_SHEET, { [(await cellOf(bytes, "co_dttm")).cell]: null });
@@ -95,7 +140,8 @@ async function commune(rulesets: RulesetCatalog, name: string, residents: number
     const d = await cellOf(bytes, "can_bo_xa_thon");
     bytes = await setCells(bytes, DATA_SHEET, { [(await cellOf(bytes, "can_bo_co_dttm")).cell]: d.value + 3 });
   }
-  if (kind === "count-as-text") bytes = await setCells(bytes, DATA_SHEET, { [(await cellOf(bytes, "ho_so_truc_tuyen")).cell]: "khoảng 1000" });
+  if (kind === "count-as-text")
+    bytes = await setCells(bytes, DATA_SHEET, { [(await cellOf(bytes, "ho_so_truc_tuyen")).cell]: "khoảng 1000" });
   const port = await XlsxWorkbook.open(bytes);
   const mapping = { text: JSON.stringify({ ...sample.mapping, commune: name }), source: "ánh xạ của xã mẫu" };
   const out = await evaluateWorkbook(port, { rulesets, mapping, write: true });
@@ -114,7 +160,10 @@ async function commune(rulesets: RulesetCatalog, name: string, residents: number
 function passwordProtectedStandIn(): Uint8Array {
   const bytes = new Uint8Array(4096);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  bytes.set(Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+  bytes.set(
+    Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]),
+    1024,
+  );
   return bytes;
 }
 
@@ -129,12 +178,24 @@ export async function* makeCorpus(rulesets: RulesetCatalog, opts: CorpusOptions)
   for (let i = 0; i < names.length; i++) {
     const residents = min + Math.floor(rng() * (max - min + 1));
     // Every 12th commune from the second on carries a mistake, each kind in turn.
-    const kind: CorpusKind = opts.mistakes !== false && i % 12 >= 1 && i % 12 <= MISTAKES.length ? MISTAKES[i % 12 - 1]! : "clean";
-    yield { name: `${slug(names[i]!)}.xlsx`, bytes: await commune(rulesets, names[i]!, residents, seed * 1000 + i, asOf, kind), kind, commune: names[i]!, residents };
+    const kind: CorpusKind = opts.mistakes !== false && i % 12 >= 1 && i % 12 <= MISTAKES.length ? MISTAKES[(i % 12) - 1]! : "clean";
+    yield {
+      name: `${slug(names[i]!)}.xlsx`,
+      bytes: await commune(rulesets, names[i]!, residents, seed * 1000 + i, asOf, kind),
+      kind,
+      commune: names[i]!,
+      residents,
+    };
   }
   if (opts.extras === false || names.length === 0) return;
   const first = names[0]!;
-  yield { name: `${slug(first)}-ban-cu.xlsx`, bytes: await commune(rulesets, first, min, seed * 1000 + 999, "2025-03-31", "clean"), kind: "older-version", commune: first, residents: min };
+  yield {
+    name: `${slug(first)}-ban-cu.xlsx`,
+    bytes: await commune(rulesets, first, min, seed * 1000 + 999, "2025-03-31", "clean"),
+    kind: "older-version",
+    commune: first,
+    residents: min,
+  };
   const whole = await commune(rulesets, "Xã Hỏng Tệp", min, seed * 1000 + 998, asOf, "clean");
   yield { name: "xa-hong-tep.xlsx", bytes: whole.slice(0, Math.floor(whole.length / 2)), kind: "corrupt" };
   yield { name: "ghi-chu.xlsx", bytes: new TextEncoder().encode("Đây là ghi chú, không phải sổ tính.\n"), kind: "not-xlsx" };
@@ -143,8 +204,17 @@ export async function* makeCorpus(rulesets: RulesetCatalog, opts: CorpusOptions)
   yield { name: "bao-cao-cu.xls", bytes: xls, kind: "old-xls" };
   yield { name: "xa-co-mat-khau.xlsx", bytes: passwordProtectedStandIn(), kind: "protected" };
   const plain = new ExcelJS.Workbook();
-  plain.addWorksheet("Số liệu").addRows([["Chỉ tiêu", "Số liệu"], ["Dân số", 5120]]);
+  plain.addWorksheet("Số liệu").addRows([
+    ["Chỉ tiêu", "Số liệu"],
+    ["Dân số", 5120],
+  ]);
   yield { name: "xa-chua-anh-xa.xlsx", bytes: new Uint8Array(await plain.xlsx.writeBuffer()), kind: "unmapped" };
   const other = rulesets.get("thanh-hoa-cds-xa-2024") ?? [...rulesets.values()].find((r) => r.id !== SAMPLE_RULESET);
-  if (other) yield { name: "xa-bo-tieu-chi-khac.xlsx", bytes: await makeTemplate(other, { commune: "Xã Quảng Khác", asOf }), kind: "other-programme", commune: "Xã Quảng Khác" };
+  if (other)
+    yield {
+      name: "xa-bo-tieu-chi-khac.xlsx",
+      bytes: await makeTemplate(other, { commune: "Xã Quảng Khác", asOf }),
+      kind: "other-programme",
+      commune: "Xã Quảng Khác",
+    };
 }

@@ -78,39 +78,74 @@ function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; repo
   const busy = state.busy !== undefined;
   const session = state.session;
   const noNames = session !== undefined && state.names !== undefined && state.names.length === 0;
-  const wordPanel = <WordReportPanel state={word.state} onField={word.setField} onMake={() => void word.make()} wordingProblems={report.wordings?.problems ?? []} disabled={busy} />;
+  const wordPanel = (
+    <WordReportPanel
+      state={word.state}
+      onField={word.setField}
+      onMake={() => void word.make()}
+      wordingProblems={report.wordings?.problems ?? []}
+      disabled={busy}
+    />
+  );
 
   return (
     <main className={styles.page} lang="vi">
       <AppHeader
         mode={shell.mode}
         workbookTitle={session?.title}
-        actions={session && shell.openFile ? <OpenWorkbook compact onOpenFile={(f) => void actions.openFile(f)} disabled={busy} /> : undefined}
+        actions={
+          session && shell.openFile ? <OpenWorkbook compact onOpenFile={(f) => void actions.openFile(f)} disabled={busy} /> : undefined
+        }
       />
       {shell.notice && (shell.mode === "office" || !session) && <Notice intent={shell.notice.intent}>{shell.notice.text}</Notice>}
-      <Feedback place="top" busy={busy ? { label: state.busy!, place: state.busyPlace, value: state.progress } : undefined} message={state.message} onDismiss={actions.dismissMessage} />
+      <Feedback
+        place="top"
+        busy={busy ? { label: state.busy!, place: state.busyPlace, value: state.progress } : undefined}
+        message={state.message}
+        onDismiss={actions.dismissMessage}
+      />
 
       {!session && shell.openFile && <OpenWorkbook onOpenFile={(f) => void actions.openFile(f)} disabled={busy} />}
 
       <section className={styles.section}>
-        <ProgrammePicker groups={groups} value={state.rulesetId} onChange={(id) => void actions.chooseRuleset(id)} problems={catalog.problems} />
+        <ProgrammePicker
+          groups={groups}
+          value={state.rulesetId}
+          onChange={(id) => void actions.chooseRuleset(id)}
+          problems={catalog.problems}
+        />
         <ReportDetails commune={state.commune} asOf={state.asOf} onCommune={actions.setCommune} onAsOf={actions.setAsOf} />
       </section>
 
       {!session && (
         <Notice intent="info" title={T.noWorkbookTitle}>
           {T.noWorkbookIntro}{" "}
-          <Button size="small" appearance="primary" onClick={() => void actions.makeTemplate()} disabledFocusable={busy || !ruleset} title={ruleset ? undefined : T.makeTemplateNeedsProgramme}>
+          <Button
+            size="small"
+            appearance="primary"
+            onClick={() => void actions.makeTemplate()}
+            disabledFocusable={busy || !ruleset}
+            title={ruleset ? undefined : T.makeTemplateNeedsProgramme}
+          >
             {T.makeTemplate}
           </Button>
         </Notice>
       )}
 
-      {noNames && <NoNames canMakeTemplate={ruleset !== undefined} onMakeTemplate={() => void actions.makeTemplate()} onReload={ruleset ? undefined : () => void actions.reload()} disabled={busy} />}
+      {noNames && (
+        <NoNames
+          canMakeTemplate={ruleset !== undefined}
+          onMakeTemplate={() => void actions.makeTemplate()}
+          onReload={ruleset ? undefined : () => void actions.reload()}
+          disabled={busy}
+        />
+      )}
 
       <NextStepLine text={nextStep(state, ruleset, shell)} />
 
-      {session && ruleset && state.mapping && <Workspace state={state} actions={actions} catalog={catalog} ruleset={ruleset} report={wordPanel} />}
+      {session && ruleset && state.mapping && (
+        <Workspace state={state} actions={actions} catalog={catalog} ruleset={ruleset} report={wordPanel} />
+      )}
       <RollupPanel catalog={catalog} />
     </main>
   );

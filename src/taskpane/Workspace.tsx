@@ -36,8 +36,7 @@ export type WorkspaceProps = {
 };
 
 function useFeedback(state: TaskpaneState, actions: TaskpaneActions): (place: Place) => ReactNode {
-  const busy =
-    state.busy !== undefined ? { label: state.busy, place: state.busyPlace, value: state.progress } : undefined;
+  const busy = state.busy !== undefined ? { label: state.busy, place: state.busyPlace, value: state.progress } : undefined;
   return (place) => <Feedback place={place} busy={busy} message={state.message} onDismiss={actions.dismissMessage} />;
 }
 
@@ -149,11 +148,7 @@ export function Workspace(props: WorkspaceProps) {
   );
   return (
     <>
-      <TabList
-        className={styles.tabs}
-        selectedValue={state.tab}
-        onTabSelect={(_, d) => actions.setTab(d.value as PaneTab)}
-      >
+      <TabList className={styles.tabs} selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as PaneTab)}>
         <Tab value="mapping">
           {T.tabMapping} ({progress.mapped}/{progress.total})
         </Tab>

@@ -12,7 +12,12 @@ export function bundledWordings(rulesets: ReadonlyMap<string, Ruleset>): Wording
   const ctx = require.context("../../rulesets/reports", false, /\.json$/);
   const files = ctx.keys().map((key) => {
     const mod = ctx(key);
-    const text = typeof mod === "string" ? mod : typeof (mod as { default?: unknown }).default === "string" ? (mod as { default: string }).default : JSON.stringify(mod);
+    const text =
+      typeof mod === "string"
+        ? mod
+        : typeof (mod as { default?: unknown }).default === "string"
+          ? (mod as { default: string }).default
+          : JSON.stringify(mod);
     return { file: `rulesets/reports/${key.replace(/^\.\//, "")}`, text };
   });
   return wordingsFrom(rulesets, files);

@@ -11,7 +11,12 @@ declare const require: { context(dir: string, deep: boolean, filter: RegExp): We
 function filesOf(ctx: WebpackContext, folder: string): SourceFile[] {
   return ctx.keys().map((key) => {
     const mod = ctx(key);
-    const text = typeof mod === "string" ? mod : typeof (mod as { default?: unknown }).default === "string" ? (mod as { default: string }).default : JSON.stringify(mod);
+    const text =
+      typeof mod === "string"
+        ? mod
+        : typeof (mod as { default?: unknown }).default === "string"
+          ? (mod as { default: string }).default
+          : JSON.stringify(mod);
     return { file: `${folder}/${key.replace(/^\.\//, "")}`, text };
   });
 }

@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   document.documentElement.dataset["mode"] = shell.mode;
   root.render(
     <StrictMode>
-      <App shell={shell} catalog={catalog} report={{ wordings: bundledWordings(catalog.rulesets), save: (bytes, name) => saveBytes(browser, bytes, name, DOCX_MIME) }} />
+      <App
+        shell={shell}
+        catalog={catalog}
+        report={{ wordings: bundledWordings(catalog.rulesets), save: (bytes, name) => saveBytes(browser, bytes, name, DOCX_MIME) }}
+      />
     </StrictMode>,
   );
 }

@@ -1,7 +1,8 @@
 /** The texts of the "Báo cáo" tab, in Vietnamese. */
 export const R = {
   tab: "Báo cáo",
-  intro: "Dự thảo báo cáo kết quả (Word .docx) theo mẫu của bộ tiêu chí, điền sẵn số liệu và kết quả đánh giá. Các phần do cán bộ viết và số liệu còn thiếu được tô vàng.",
+  intro:
+    "Dự thảo báo cáo kết quả (Word .docx) theo mẫu của bộ tiêu chí, điền sẵn số liệu và kết quả đánh giá. Các phần do cán bộ viết và số liệu còn thiếu được tô vàng.",
   number: "Số báo cáo",
   numberHint: "Ví dụ 15 → Số: 15/BC-UBND. Để trống nếu văn thư ghi số khi phát hành.",
   date: "Ngày ký",
@@ -20,5 +21,6 @@ export const R = {
   noWording: (id: string) => `Chưa có lời văn báo cáo cho bộ tiêu chí "${id}" (tệp rulesets/reports/${id}.json).`,
   wordingProblems: "Một số tệp lời văn báo cáo bị lỗi và không được dùng:",
   cannotMake: "Chưa tạo được báo cáo:",
-  noDownload: "Nơi đang mở Chỉ tiêu xã không tải tệp xuống được — hãy mở trang độc lập của Chỉ tiêu xã trong trình duyệt (Chrome, Edge, Firefox) để tải báo cáo.",
+  noDownload:
+    "Nơi đang mở Chỉ tiêu xã không tải tệp xuống được — hãy mở trang độc lập của Chỉ tiêu xã trong trình duyệt (Chrome, Edge, Firefox) để tải báo cáo.",
 } as const;

@@ -43,7 +43,8 @@ export const T = {
   noMatches: "Không có tên nào khớp",
   openNames: (label: string) => `Mở danh sách tên cho ${label}`,
   clearRef: (label: string) => `Xóa ô đã chọn cho ${label}`,
-  notAName: (typed: string) => `“${typed}” không phải tên có trong sổ tính, cũng không phải địa chỉ ô (ví dụ 'Số liệu'!B7) — chưa ghi vào ánh xạ.`,
+  notAName: (typed: string) =>
+    `“${typed}” không phải tên có trong sổ tính, cũng không phải địa chỉ ô (ví dụ 'Số liệu'!B7) — chưa ghi vào ánh xạ.`,
   nearestNames: "Tên gần giống:",
   useName: (ref: string, label: string) => `Dùng tên ${ref} cho ${label}`,
   suspendLabel: (code: string) => `Tạm dừng / Không áp dụng chỉ tiêu ${code}`,
@@ -89,7 +90,8 @@ export const T = {
   writeNeedsDetails: (fields: readonly string[]) =>
     `Chưa có ${fields.map((f) => `“${f}”`).join(" và ")} — các trang ghi ra in ở đầu trang. Hãy nhập ở phần trên rồi bấm lại “Ghi trang Trạng thái chỉ tiêu”.`,
   rewriting: "Đang ghi lại các trang đã cũ trước khi tải về…",
-  downloadRefused: (sheets: readonly string[]) => `Chưa tải về: các trang ${sheets.map((x) => `“${x}”`).join(", ")} đã cũ so với ánh xạ và thông tin báo cáo mà chưa ghi lại được.`,
+  downloadRefused: (sheets: readonly string[]) =>
+    `Chưa tải về: các trang ${sheets.map((x) => `“${x}”`).join(", ")} đã cũ so với ánh xạ và thông tin báo cáo mà chưa ghi lại được.`,
   downloaded: (name: string) => `Đã tải xuống “${name}”.`,
   templateOpened: "Sổ mẫu đã mở trong một cửa sổ Excel mới — nhập số liệu ở đó rồi mở Chỉ tiêu xã trên thẻ Trang đầu.",
   templateDownloaded: (name: string) => `Đã tải sổ mẫu “${name}”.`,
@@ -100,7 +102,8 @@ export const T = {
   makeLists: "Tạo phụ lục",
   listsIntro:
     "Lập các phụ lục danh sách kèm theo (Phụ lục 03–07) từ các trang danh sách dân cư, cán bộ, cơ sở kinh doanh, HTX trong sổ tính; tuổi tính đến Ngày báo cáo. Mỗi phụ lục là một trang riêng có số thứ tự, tổng cộng và phần xác nhận, in được trên khổ A4. Chạy lại thì trang phụ lục cũ được thay; trang của anh/chị không bị sửa.",
-  listsNeedAsOf: "Chưa có Ngày báo cáo — tuổi trong danh sách được tính đến ngày báo cáo, không theo ngày hôm nay. Hãy nhập Ngày báo cáo ở trên rồi bấm lại “Tạo phụ lục”.",
+  listsNeedAsOf:
+    "Chưa có Ngày báo cáo — tuổi trong danh sách được tính đến ngày báo cáo, không theo ngày hôm nay. Hãy nhập Ngày báo cáo ở trên rồi bấm lại “Tạo phụ lục”.",
   makingLists: "Đang lập phụ lục…",
   listsReading: (sheet: string, i: number, n: number) => `Đang đọc trang “${sheet}” (${i}/${n})…`,
   listsBuilding: "Đang lập danh sách và tính tuổi…",

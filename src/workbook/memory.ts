@@ -74,7 +74,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.readWithFormulas.clear();
     this.ownedAtSnapshot.clear();
     for (const s of this.sheets) if (s.owner !== undefined) this.ownedAtSnapshot.add(s.name.toLocaleLowerCase("vi"));
-    const sheets = this.sheets.map((s) => (s.owner === undefined ? { name: s.name, visibility: s.visibility } : { name: s.name, visibility: s.visibility, owner: s.owner }));
+    const sheets = this.sheets.map((s) =>
+      s.owner === undefined ? { name: s.name, visibility: s.visibility } : { name: s.name, visibility: s.visibility, owner: s.owner },
+    );
     const mapping = this.sheets.find((s) => s.name === MAPPING_SHEET && s.owner === MAPPING_KEY);
     const names = this.names.map((n) => ({ ...n }));
     if (!mapping) return { sheets, names };
@@ -163,7 +165,13 @@ export class MemoryWorkbook implements WorkbookPort {
     const written: WriteResult["written"] = [];
     for (const layout of all) {
       const existing = this.sheet(layout.name);
-      const sheet: MemorySheet = existing ?? { name: layout.name, visibility: layout.visibility, cells: new Map(), formulas: new Map(), owner: layout.key };
+      const sheet: MemorySheet = existing ?? {
+        name: layout.name,
+        visibility: layout.visibility,
+        cells: new Map(),
+        formulas: new Map(),
+        owner: layout.key,
+      };
       sheet.cells.clear();
       sheet.formulas.clear();
       sheet.layout = layout;

@@ -6,9 +6,7 @@ import { parseArea, parseRangeRef, quoteSheet, splitSheet, type RangeAddress } f
 import type { DefinedName } from "./port";
 
 export type ResolvedReference =
-  | { kind: "name"; name: DefinedName }
-  | { kind: "range"; range: RangeAddress }
-  | { kind: "unknown"; message: string };
+  { kind: "name"; name: DefinedName } | { kind: "range"; range: RangeAddress } | { kind: "unknown"; message: string };
 
 /** Excel compares names and sheet names case-insensitively ("DAN_SO" = "dan_so", "ĐẤT" = "đất"). */
 function key(text: string): string {
@@ -74,9 +72,7 @@ function resolveOnSheet(names: readonly DefinedName[], sheet: string, body: stri
 function resolveBareCell(ref: string, fromSheet?: string): ResolvedReference {
   const range = fromSheet === undefined ? undefined : parseRangeRef(ref, fromSheet);
   if (range) return { kind: "range", range };
-  return unknown(
-    `Địa chỉ "${ref.trim()}" thiếu tên trang tính — hãy ghi kèm trang, ví dụ 'Số liệu'!${ref.trim()}`,
-  );
+  return unknown(`Địa chỉ "${ref.trim()}" thiếu tên trang tính — hãy ghi kèm trang, ví dụ 'Số liệu'!${ref.trim()}`);
 }
 
 /**

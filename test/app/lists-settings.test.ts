@@ -98,7 +98,11 @@ describe("lists read the template's Ngày báo cáo (D2) and Độ tuổi trư�
     const run = async (extra: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await listsCommand([join(dir, "xa.xlsx"), "--only", "PL03", "--out", join(dir, "out.xlsx"), ...extra], { out: (s) => out.push(s), err: (s) => err.push(s) }, deps);
+      const code = await listsCommand(
+        [join(dir, "xa.xlsx"), "--only", "PL03", "--out", join(dir, "out.xlsx"), ...extra],
+        { out: (s) => out.push(s), err: (s) => err.push(s) },
+        deps,
+      );
       return { code, out, err };
     };
 

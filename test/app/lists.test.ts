@@ -22,9 +22,11 @@ const RULESET = "phu-tho-xa-thong-minh-2024";
 /** Rows from A1 as the memory workbook's cells. */
 function cells(rows: RawCell[][]): Record<string, RawCell> {
   const out: Record<string, RawCell> = {};
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null && v !== undefined) out[cellRef(r + 1, c + 1)] = v;
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) out[cellRef(r + 1, c + 1)] = v;
+    }),
+  );
   return out;
 }
 
@@ -44,7 +46,13 @@ describe("makeLists on the in-memory port", () => {
   test("writes the lists it can make, stores the proposed rosters in the mapping, in a constant number of round trips", async () => {
     const port = smallWorkbook();
     const steps: ListsProgress[] = [];
-    const out = await makeLists(port, { rulesets, asOf: "2025-06-14", only: ["PL03", "PL05"], write: true, progress: (s) => steps.push(s) });
+    const out = await makeLists(port, {
+      rulesets,
+      asOf: "2025-06-14",
+      only: ["PL03", "PL05"],
+      write: true,
+      progress: (s) => steps.push(s),
+    });
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("\n"));
     expect(out.lists.map((l) => [l.id, l.count, l.population])).toEqual([
       ["PL03", 3, 4], // at the ruleset's adult age, 15, the girl born 01/01/2010 is an adult on 14/06/2025; Trần Văn Cường has no smartphone
@@ -54,7 +62,9 @@ describe("makeLists on the in-memory port", () => {
     expect(port.sheets.map((s) => s.name)).toEqual(["Dân cư", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);
     expect(steps.map((s) => s.step)).toEqual(["reading", "building", "checking", "writing", "done"]);
     const stored = parseMappingText("x", (await port.snapshot()).mappingText!);
-    expect(stored.ok && stored.mapping.lists).toMatchObject({ rosters: { residents: { sheet: "Dân cư", columns: { name: "Họ và tên" } } } });
+    expect(stored.ok && stored.mapping.lists).toMatchObject({
+      rosters: { residents: { sheet: "Dân cư", columns: { name: "Họ và tên" } } },
+    });
     expect(stored.ok && stored.mapping).toMatchObject({ ruleset: RULESET, asOf: "2025-06-14" });
   });
 
@@ -109,13 +119,27 @@ describe("the sample commune through the .xlsx port", () => {
     const out = await makeLists(port, { rulesets, write: true });
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("\n"));
     const asOf = parseIsoDate("2024-09-30");
-    const f = rosterFigures({ residents: makeResidents(600, 2024, "2024-09-30"), officials: makeOfficials(2024), businesses: makeBusinesses(2024), cooperatives: makeCooperatives(2024) }, asOf);
+    const f = rosterFigures(
+      {
+        residents: makeResidents(600, 2024, "2024-09-30"),
+        officials: makeOfficials(2024),
+        businesses: makeBusinesses(2024),
+        cooperatives: makeCooperatives(2024),
+      },
+      asOf,
+    );
     const pl03 = out.lists.find((l) => l.id === "PL03")!;
     expect([pl03.count, pl03.population]).toEqual([f.co_dttm, f.dan_so_truong_thanh]);
     expect(out.problems.filter((p) => p.message.includes("hai nơi phải khớp"))).toEqual([]);
     const reopened = await XlsxWorkbook.open(await port.save());
     const snap = await reopened.snapshot();
-    expect(snap.sheets.filter((s) => s.owner?.startsWith("PL")).map((s) => s.name)).toEqual(["Phụ lục 03", "Phụ lục 04", "Phụ lục 05", "Phụ lục 06", "Phụ lục 07"]);
+    expect(snap.sheets.filter((s) => s.owner?.startsWith("PL")).map((s) => s.name)).toEqual([
+      "Phụ lục 03",
+      "Phụ lục 04",
+      "Phụ lục 05",
+      "Phụ lục 06",
+      "Phụ lục 07",
+    ]);
   });
 
   test("evaluate with lists writes them with the status sheet; the sample's figures agree with its lists", async () => {
@@ -137,7 +161,13 @@ describe("lists feed the figures in an evaluation", () => {
     const port = smallWorkbook();
     const ruleset = rulesets.get(RULESET)!;
     const snap = await port.snapshot();
-    const out = await listsForEvaluation(port, { ruleset, mapping: { ruleset: RULESET, asOf: "2024-09-30", indicators: {} }, sheets: snap.sheets, inputs: {}, only: ["PL03"] });
+    const out = await listsForEvaluation(port, {
+      ruleset,
+      mapping: { ruleset: RULESET, asOf: "2024-09-30", indicators: {} },
+      sheets: snap.sheets,
+      inputs: {},
+      only: ["PL03"],
+    });
     expect(out.raw["1.1.1"]).toEqual({ numerator: 2, denominator: 3 });
     const evaluation = evaluate(ruleset, out.inputs, { asOf: "2024-09-30" });
     const r = evaluation.indicators.find((i) => i.code === "1.1.1")!;
@@ -153,7 +183,11 @@ describe("a name that looks like a formula is written as text", () => {
     expect(out.ok && out.problems.some((p) => p.message.includes('"=1+1"'))).toBe(true);
     const bytes = await port.save();
     const zip = await JSZip.loadAsync(bytes);
-    const sheetXml = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const sheetXml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
     const ours = sheetXml.find((x) => x.includes("Phụ lục 03"))!;
     expect(ours).toContain('t="inlineStr"><is><t xml:space="preserve">=1+1</t>');
     expect(ours).not.toContain("<f>");
@@ -168,7 +202,7 @@ async function xlsxOf(rows: RawCell[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Dân cư");
   for (const r of rows) {
-    const row = ws.addRow(r.map((v) => (v === null || v === undefined || typeof v === "object" && !(v instanceof Date) ? null : v)));
+    const row = ws.addRow(r.map((v) => (v === null || v === undefined || (typeof v === "object" && !(v instanceof Date)) ? null : v)));
     row.getCell(3).numFmt = "dd/mm/yyyy";
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -190,7 +224,11 @@ describe("chitieu lists", () => {
 
   test("writes the lists into OUT.xlsx and prints each count; exit 0", async () => {
     const { io: o, out, err } = io();
-    const code = await listsCommand([join(dir, "xa.xlsx"), "--as-of", "2024-09-30", "--only", "PL03,PL05", "--out", join(dir, "out.xlsx")], o, deps);
+    const code = await listsCommand(
+      [join(dir, "xa.xlsx"), "--as-of", "2024-09-30", "--only", "PL03,PL05", "--out", join(dir, "out.xlsx")],
+      o,
+      deps,
+    );
     expect(code).toBe(0);
     expect(out[0]).toBe('Phụ lục 03 (trang "Phụ lục 03"): 2 người — trong số 3 người từ đủ 15 tuổi của trang "Dân cư"');
     expect(err.join("\n")).toContain("Cảnh báo:");

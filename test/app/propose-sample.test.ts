@@ -51,7 +51,12 @@ describe("proposals on the Phú Thọ sample, from names and from labels", () =>
     const { right, wrong } = score(proposals, answers);
     expect(right).toBeGreaterThanOrEqual(16);
     expect(wrong).toEqual([]);
-    for (const p of proposals) expect(p).toMatchObject({ label: expect.any(String), labelCell: expect.stringMatching(/^'Số liệu'!A\d+$/), cell: expect.stringMatching(/^'Số liệu'!B\d+$/) });
+    for (const p of proposals)
+      expect(p).toMatchObject({
+        label: expect.any(String),
+        labelCell: expect.stringMatching(/^'Số liệu'!A\d+$/),
+        cell: expect.stringMatching(/^'Số liệu'!B\d+$/),
+      });
     // The names are there: the mapping refers to them, nothing is to be created.
     expect(proposals.every((p) => p.newName === undefined && !p.ref.includes("!"))).toBe(true);
   });
@@ -63,13 +68,20 @@ describe("proposals on the Phú Thọ sample, from names and from labels", () =>
     const { right, wrong } = score(proposals, answers);
     expect(right).toBeGreaterThanOrEqual(16);
     expect(wrong).toEqual([]);
-    for (const p of proposals) expect(p).toMatchObject({ label: expect.any(String), labelCell: expect.any(String), cell: expect.any(String), newName: expect.stringMatching(/^[a-z][a-z0-9_]*$/) });
+    for (const p of proposals)
+      expect(p).toMatchObject({
+        label: expect.any(String),
+        labelCell: expect.any(String),
+        cell: expect.any(String),
+        newName: expect.stringMatching(/^[a-z][a-z0-9_]*$/),
+      });
     expect(proposals.find((p) => p.code === "1.1.1" && p.slot === "denominator")?.newName).toBe(`dan_so_tu_${ADULT_AGE}_tuoi_tro_len`);
 
     const mapping = await acceptProposals(port, { ruleset: ruleset.id, asOf: "2024-09-30", indicators: {} }, proposals);
     const names = (await port.snapshot()).names;
     expect(names).toHaveLength(new Set(proposals.map((p) => p.cell)).size);
-    for (const slots of Object.values(mapping.indicators)) for (const ref of Object.values(slots)) expect(names.some((n) => n.name === ref)).toBe(true);
+    for (const slots of Object.values(mapping.indicators))
+      for (const ref of Object.values(slots)) expect(names.some((n) => n.name === ref)).toBe(true);
 
     const reopened = await XlsxWorkbook.open(await port.save());
     const outcome = await evaluateWorkbook(reopened, { rulesets, mapping: { text: mappingToText(mapping), source: "đề xuất" } });
@@ -82,6 +94,8 @@ describe("proposals on the Phú Thọ sample, from names and from labels", () =>
     const port = await XlsxWorkbook.open(await withoutMapping(sample.bytes, true));
     const [first] = await proposeForWorkbook(port, ruleset);
     await port.addName!(first!.newName!, "'Số liệu'!C1");
-    await expect(acceptProposals(port, { ruleset: ruleset.id, indicators: {} }, [first!])).rejects.toThrow(`Sổ tính đã có tên "${first!.newName}"`);
+    await expect(acceptProposals(port, { ruleset: ruleset.id, indicators: {} }, [first!])).rejects.toThrow(
+      `Sổ tính đã có tên "${first!.newName}"`,
+    );
   });
 });

@@ -7,7 +7,12 @@ const rs = loadRulesetFile("thanh-hoa-cds-xa-2024");
 describe("proposals from a workbook's names and labels", () => {
   const wb = () =>
     new MemoryWorkbook({
-      sheets: [{ name: "Số liệu", cells: { A1: "Dân số từ 15 tuổi trở lên", B1: 3986, A2: "Ghi chú", B2: 5, B3: "Dân số từ 15 tuổi trở lên", B4: 3986 } }],
+      sheets: [
+        {
+          name: "Số liệu",
+          cells: { A1: "Dân số từ 15 tuổi trở lên", B1: 3986, A2: "Ghi chú", B2: 5, B3: "Dân số từ 15 tuổi trở lên", B4: 3986 },
+        },
+      ],
       names: [
         { name: "ds", formula: "'Số liệu'!$B$1" },
         { name: "khac", formula: "'Số liệu'!$B$2" },
@@ -20,7 +25,10 @@ describe("proposals from a workbook's names and labels", () => {
     const port = wb();
     const p = await proposeForWorkbook(port, rs);
     expect(port.roundTrips).toBe(2);
-    expect(p.filter((x) => x.slot === "denominator" && x.code === "3.2")[0]).toMatchObject({ ref: "ds", reason: expect.stringContaining("'Số liệu'!A1") });
+    expect(p.filter((x) => x.slot === "denominator" && x.code === "3.2")[0]).toMatchObject({
+      ref: "ds",
+      reason: expect.stringContaining("'Số liệu'!A1"),
+    });
   });
 
   test("falls back to the label above a cell with nothing on its left", async () => {

@@ -13,13 +13,18 @@ import { editWorkbook, type TypedCell } from "../e2e/scenarios";
 const { rulesets } = loadRulesetDir();
 
 /** The template of a ruleset with cells typed by their template name; evaluated with the mapping stored in it. */
-async function clerk(rulesetId: string, typed: Record<string, TypedCell>, opts: { asOf?: string } = {}): Promise<{ ev: Evaluation; bytes: Uint8Array; cells: Map<string, string> }> {
+async function clerk(
+  rulesetId: string,
+  typed: Record<string, TypedCell>,
+  opts: { asOf?: string } = {},
+): Promise<{ ev: Evaluation; bytes: Uint8Array; cells: Map<string, string> }> {
   const ruleset = rulesets.get(rulesetId)!;
   const template = await makeTemplate(ruleset, opts.asOf ? { asOf: opts.asOf } : {});
   const snap = await (await XlsxWorkbook.open(template)).snapshot();
   const cells = new Map<string, string>();
   for (const n of snap.names) {
-    if (n.target.kind === "range" && n.target.range.sheet === TEMPLATE_SHEET) cells.set(n.name, `${String.fromCharCode(64 + n.target.range.left)}${n.target.range.top}`);
+    if (n.target.kind === "range" && n.target.range.sheet === TEMPLATE_SHEET)
+      cells.set(n.name, `${String.fromCharCode(64 + n.target.range.left)}${n.target.range.top}`);
   }
   const edits: Record<string, TypedCell> = {};
   for (const [name, v] of Object.entries(typed)) {
@@ -84,11 +89,14 @@ describe("(nếu có): Hà Tĩnh 13.4 for a commune with no craft village", () =
     expect(crit(ev, "13")).toMatchObject({ verdict: "dat", passed: 4, counted: 4 });
   });
 
-  test.each(["Không áp dụng", "KAD", "không có", "—", "Không áp dụng: xã không có làng nghề"])("typing %p in the answer cell says the same", async (word) => {
-    const { ev } = await clerk("ha-tinh-xa-ntm-2022", { [t("13.4", "value")]: word });
-    expect(ind(ev, "13.4").verdict).toBe("khong-ap-dung");
-    if (word.includes(":")) expect(ind(ev, "13.4").notApplicable?.reason).toBe("xã không có làng nghề");
-  });
+  test.each(["Không áp dụng", "KAD", "không có", "—", "Không áp dụng: xã không có làng nghề"])(
+    "typing %p in the answer cell says the same",
+    async (word) => {
+      const { ev } = await clerk("ha-tinh-xa-ntm-2022", { [t("13.4", "value")]: word });
+      expect(ind(ev, "13.4").verdict).toBe("khong-ap-dung");
+      if (word.includes(":")) expect(ind(ev, "13.4").notApplicable?.reason).toBe("xã không có làng nghề");
+    },
+  );
 
   test("'Không áp dụng' where the document gives no such case is lỗi số liệu with its cell", async () => {
     const { ev, cells } = await clerk("ha-tinh-xa-ntm-2022", { [t("13.5", "value")]: "Không áp dụng" });
@@ -124,7 +132,11 @@ describe("0/0 where the document means none: Hà Nam nâng cao 8.4 a4 (no OCOP p
   };
 
   test("0 of 0 OCOP products is not applicable, with the reason, and 8.4 passes on its other parts", async () => {
-    const { ev } = await clerk("ha-nam-tttt-xa-ntm-nang-cao-2022", { ...rest, [t("8.4", "a4.numerator")]: 0, [t("8.4", "a4.denominator")]: 0 });
+    const { ev } = await clerk("ha-nam-tttt-xa-ntm-nang-cao-2022", {
+      ...rest,
+      [t("8.4", "a4.numerator")]: 0,
+      [t("8.4", "a4.denominator")]: 0,
+    });
     const r = ind(ev, "8.4");
     const a4 = r.parts!.find((p) => p.id === "a4")!;
     expect(a4.verdict).toBe("khong-ap-dung");
@@ -135,7 +147,13 @@ describe("0/0 where the document means none: Hà Nam nâng cao 8.4 a4 (no OCOP p
   });
 
   test("0 of 3 products is a real failure, and 0/0 elsewhere stays lỗi số liệu", async () => {
-    const { ev } = await clerk("ha-nam-tttt-xa-ntm-nang-cao-2022", { ...rest, [t("8.4", "a4.numerator")]: 0, [t("8.4", "a4.denominator")]: 3, [t("8.4", "a1.numerator")]: 0, [t("8.4", "a1.denominator")]: 0 });
+    const { ev } = await clerk("ha-nam-tttt-xa-ntm-nang-cao-2022", {
+      ...rest,
+      [t("8.4", "a4.numerator")]: 0,
+      [t("8.4", "a4.denominator")]: 3,
+      [t("8.4", "a1.numerator")]: 0,
+      [t("8.4", "a1.denominator")]: 0,
+    });
     const parts = ind(ev, "8.4").parts!;
     expect(parts.find((p) => p.id === "a4")!.verdict).toBe("khong-dat");
     expect(parts.find((p) => p.id === "a1")!.verdict).toBe("loi-so-lieu");
@@ -144,7 +162,10 @@ describe("0/0 where the document means none: Hà Nam nâng cao 8.4 a4 (no OCOP p
 
 test("Thanh Hóa 2.3 with no OCOP product (0 of 0) is Chưa đạt, as the Hà Tân report judges it, with the reason", async () => {
   const { ev } = await clerk("thanh-hoa-cds-xa-2024", { [t("2.3", "numerator")]: 0, [t("2.3", "denominator")]: 0 });
-  expect(ind(ev, "2.3")).toMatchObject({ verdict: "khong-dat", notApplicable: { reason: "Xã chưa có sản phẩm OCOP, sản phẩm có lợi thế" } });
+  expect(ind(ev, "2.3")).toMatchObject({
+    verdict: "khong-dat",
+    notApplicable: { reason: "Xã chưa có sản phẩm OCOP, sản phẩm có lợi thế" },
+  });
   expect(ind(ev, "2.3").notes.join(" ")).toMatch(/Văn bản tính trường hợp này là không đạt: Báo cáo: “Xã chưa có sản phẩm OCCOP.”/);
 });
 
@@ -162,7 +183,11 @@ describe("by year: Thanh Hóa YC2.1 never borrows 2023's threshold", () => {
   });
 
   test("2022 with the level typed (52 triệu): 110% is 57,2 and 62 triệu passes", async () => {
-    const { ev } = await clerk("thanh-hoa-xa-ntm-kieu-mau-2023", { [t("YC2.1", "value")]: 62, [t("YC2.1", "reference")]: 52 }, { asOf: "2022-12-31" });
+    const { ev } = await clerk(
+      "thanh-hoa-xa-ntm-kieu-mau-2023",
+      { [t("YC2.1", "value")]: 62, [t("YC2.1", "reference")]: 52 },
+      { asOf: "2022-12-31" },
+    );
     expect(ind(ev, "YC2.1").verdict).toBe("dat");
     expect(ind(ev, "YC2.1").threshold).toEqual({ n: 286n, d: 5n });
   });
@@ -216,17 +241,22 @@ describe("the adult age where the document leaves it open (Phú Thọ 'độ tu�
   test.each([
     [18, "the clerk switches to 18"],
     [15, "the clerk keeps the ruleset's 15"],
-  ])("the template offers it in a cell with the ruleset's default (15) and its source; typed %i (%s), the status sheet prints the age used", async (age) => {
-    const ruleset = rulesets.get("phu-tho-xa-thong-minh-2024")!;
-    expect(ruleset.parameters["adultAge"]!.value).toBe(15);
-    const { bytes } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: age });
-    const port = await XlsxWorkbook.open(bytes);
-    const outcome = await evaluateWorkbook(port, { rulesets, write: true });
-    if (!outcome.ok) throw new Error("refused");
-    expect(outcome.mapping.adultAge).toBe(age);
-    const [rows] = await (await XlsxWorkbook.open(await port.save())).readRanges([{ sheet: outcome.statusSheet!, top: 2, left: 1, bottom: 2, right: 1 }]);
-    expect(String(rows?.[0]?.[0])).toContain(`Độ tuổi trưởng thành: từ đủ ${age} tuổi`);
-  });
+  ])(
+    "the template offers it in a cell with the ruleset's default (15) and its source; typed %i (%s), the status sheet prints the age used",
+    async (age) => {
+      const ruleset = rulesets.get("phu-tho-xa-thong-minh-2024")!;
+      expect(ruleset.parameters["adultAge"]!.value).toBe(15);
+      const { bytes } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: age });
+      const port = await XlsxWorkbook.open(bytes);
+      const outcome = await evaluateWorkbook(port, { rulesets, write: true });
+      if (!outcome.ok) throw new Error("refused");
+      expect(outcome.mapping.adultAge).toBe(age);
+      const [rows] = await (
+        await XlsxWorkbook.open(await port.save())
+      ).readRanges([{ sheet: outcome.statusSheet!, top: 2, left: 1, bottom: 2, right: 1 }]);
+      expect(String(rows?.[0]?.[0])).toContain(`Độ tuổi trưởng thành: từ đủ ${age} tuổi`);
+    },
+  );
 
   test("left as the template has it, the ruleset's age is used; a text that is no age is reported with its cell", async () => {
     const { ev } = await clerk("phu-tho-xa-thong-minh-2024", { [ADULT_AGE_NAME]: "mười lăm" });

@@ -22,7 +22,14 @@ const INIT: MemoryWorkbookInit = {
     { name: "ct_1_1_1_mau_so", formula: "'Số liệu'!$B$2" },
   ],
 };
-const MAPPING = { text: JSON.stringify({ ruleset: RULESET, asOf: "2025-06-30", indicators: { "1.1.1": { numerator: "ct_1_1_1_tu_so", denominator: "ct_1_1_1_mau_so" } } }), source: "thử" };
+const MAPPING = {
+  text: JSON.stringify({
+    ruleset: RULESET,
+    asOf: "2025-06-30",
+    indicators: { "1.1.1": { numerator: "ct_1_1_1_tu_so", denominator: "ct_1_1_1_mau_so" } },
+  }),
+  source: "thử",
+};
 
 type Host = { label: string; make: () => { port: WorkbookPort; type: (sheet: string, a1: string, v: string) => Promise<void> } };
 
@@ -57,7 +64,8 @@ describe.each(HOSTS)("$label", ({ make }) => {
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("; "));
     return { ...host, statusSheet: out.statusSheet! };
   }
-  const typedOver = async (port: WorkbookPort) => (await checkWorkbook(port, { rulesets })).problems.filter((p) => p.checkId === "typed-over-verdict");
+  const typedOver = async (port: WorkbookPort) =>
+    (await checkWorkbook(port, { rulesets })).problems.filter((p) => p.checkId === "typed-over-verdict");
 
   test("the status sheet as written: no verdict typed over", async () => {
     const { port } = await written();

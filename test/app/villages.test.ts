@@ -40,7 +40,8 @@ async function villageWorkbook(rulesetId: string, columns: Column[], commune: Re
   columns.forEach((c, i) => {
     const v = stored.mapping.villages![i]!;
     edits[at(v.nameRef!)] = c.name;
-    for (const [code, slots] of Object.entries(c.typed)) for (const [slot, value] of Object.entries(slots)) edits[at(v.indicators[code]![slot]!)] = value;
+    for (const [code, slots] of Object.entries(c.typed))
+      for (const [slot, value] of Object.entries(slots)) edits[at(v.indicators[code]![slot]!)] = value;
   });
   let bytes = await editWorkbook(template, VILLAGE_TEMPLATE_SHEET, edits);
   if (Object.keys(commune).length > 0) bytes = await editWorkbook(bytes, TEMPLATE_SHEET, commune);
@@ -115,7 +116,9 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
     const { outcome, port } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, HA_NINH]);
     const saved = await XlsxWorkbook.open(await port.save());
     const snap = await saved.snapshot();
-    expect(snap.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Chi tiết Thôn Chí Phúc", "Chi tiết Thôn Hà Ninh", "Theo thôn", outcome.statusSheet!]));
+    expect(snap.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Chi tiết Thôn Chí Phúc", "Chi tiết Thôn Hà Ninh", "Theo thôn", outcome.statusSheet!]),
+    );
     const status = await saved.readSheet(outcome.statusSheet!);
     const yc3 = status.find((r) => r[0] === "YC3")!;
     expect([yc3[5], yc3[6]]).toEqual(["đạt 1/2 thôn (50,0%)", "Đạt"]);
@@ -138,7 +141,10 @@ describe("Thanh Hóa model commune, YC3 “có ít nhất một mô hình thôn 
         rule: "ít nhất 1 thôn đạt",
         verdict: "dat",
         text: "đạt 1/2 thôn (50,0%)",
-        villages: [expect.objectContaining({ name: "Thôn Chí Phúc", verdict: "khong-dat", passed: 2, counted: 6 }), expect.objectContaining({ name: "Thôn Hà Ninh", verdict: "dat" })],
+        villages: [
+          expect.objectContaining({ name: "Thôn Chí Phúc", verdict: "khong-dat", passed: 2, counted: 6 }),
+          expect.objectContaining({ name: "Thôn Hà Ninh", verdict: "dat" }),
+        ],
       }),
     ]);
     const yc33 = json.units![0]!.villages[0]!.indicators.find((i) => i.code === "YC3.3")!;
@@ -176,7 +182,9 @@ describe("chitieu check on a commune judged per village", () => {
     const report = await checkWorkbook(await XlsxWorkbook.open(await port.save()), { rulesets });
     const messages = report.problems.map((p) => `${p.checkId} ${p.code ?? ""} ${p.message}`);
     expect(messages.filter((m) => m.includes("Thôn Hà Ninh, chỉ tiêu YC3.3: Tử số 1.200 lớn hơn mẫu số 1.000"))).toHaveLength(1);
-    expect(report.problems.find((p) => p.message.includes("Thôn Hà Ninh, chỉ tiêu YC3.3"))?.ref).toMatch(/^'Số liệu theo thôn'!\$?F\$?\d+$/);
+    expect(report.problems.find((p) => p.message.includes("Thôn Hà Ninh, chỉ tiêu YC3.3"))?.ref).toMatch(
+      /^'Số liệu theo thôn'!\$?F\$?\d+$/,
+    );
     expect(messages.filter((m) => /YC3\.\d/.test(m) && !m.includes("Thôn Hà Ninh, chỉ tiêu"))).toEqual([]);
     expect(report.problems.filter((p) => p.checkId === "status-changed")).toEqual([]);
   });
@@ -274,7 +282,10 @@ describe("Hà Nam thôn thông minh: every requirement village by village, “(n
       { name: "Thôn Đoài", typed: { ...ALL_MET, "4.2": { question: "Có", value: "Không" } } },
     ]);
     const [dong, doai] = ev.units![0]!.villages;
-    expect(dong!.indicators.find((i) => i.code === "4.2")).toMatchObject({ verdict: "khong-ap-dung", notApplicable: { reason: expect.stringContaining("không có sản phẩm") } });
+    expect(dong!.indicators.find((i) => i.code === "4.2")).toMatchObject({
+      verdict: "khong-ap-dung",
+      notApplicable: { reason: expect.stringContaining("không có sản phẩm") },
+    });
     expect(dong!.verdict).toBe("dat");
     expect(doai!.verdict).toBe("khong-dat");
     expect(ev.units![0]).toMatchObject({ verdict: "dat", passed: 1, counted: 2 });
@@ -288,7 +299,10 @@ describe("Hà Nam thôn thông minh: every requirement village by village, “(n
     try {
       writeFileSync(join(dir, "xa.xlsx"), await port.save());
       const err: string[] = [];
-      const code = await main(["report", join(dir, "xa.xlsx"), "--out", join(dir, "bc.docx")], { out: () => undefined, err: (s) => err.push(s) });
+      const code = await main(["report", join(dir, "xa.xlsx"), "--out", join(dir, "bc.docx")], {
+        out: () => undefined,
+        err: (s) => err.push(s),
+      });
       expect({ code, err }).toEqual({ code: 0, err: [] });
       const xml = await (await JSZip.loadAsync(readFileSync(join(dir, "bc.docx")))).file("word/document.xml")!.async("string");
       expect(xml).toContain("Thôn Đông");

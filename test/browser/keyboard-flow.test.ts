@@ -30,8 +30,7 @@ async function withoutMapping(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const focused = (l: Locator) =>
-  l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 
 /** Presses Tab (Shift+Tab when back) until the element has the focus, as a clerk would. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
@@ -59,10 +58,7 @@ async function accessible(page: Page, view: string): Promise<void> {
   const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${view}: ${v.id} (${v.impact}) ${v.nodes.length}× — ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(" | ")}`,
-    );
+    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.length}× — ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(" | ")}`);
   expect(bad).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, `keyboard-${view}.png`) });
 }
@@ -120,9 +116,7 @@ async function mapAndEvaluate(page: Page): Promise<void> {
   await tabTo(page, box);
   await page.keyboard.type("co_dttm");
   for (let i = 0; i < 5; i++) {
-    const active = await box.evaluate(
-      (el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent ?? "",
-    );
+    const active = await box.evaluate((el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent ?? "");
     if (active.startsWith("co_dttm")) break;
     await page.keyboard.press("ArrowDown");
   }

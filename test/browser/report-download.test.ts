@@ -39,7 +39,17 @@ beforeAll(async () => {
   const out = await evaluateWorkbook(await XlsxWorkbook.open(sample.bytes), { rulesets: loadRulesetDir().rulesets, lists: true });
   if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("; "));
   expected = jsonReport(out.evaluation);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -61,7 +71,11 @@ test("Tạo báo cáo downloads the Word report with the figures, and the workbo
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${base}/taskpane.html`, { waitUntil: "domcontentloaded" });
   await page.getByRole("button", { name: T.openButton }).waitFor({ state: "visible", timeout: 15_000 });
-  await page.locator('input[type="file"]').setInputFiles({ name: "xa-minh-tan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(sample.bytes) });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "xa-minh-tan.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(sample.bytes),
+  });
   await page.getByText("xa-minh-tan.xlsx", { exact: true }).waitFor({ timeout: 30_000 });
   await page.getByRole("combobox", { name: T.programme }).click();
   await page.getByRole("option", { name: new RegExp(PROGRAMME_TITLE) }).click();
@@ -69,7 +83,10 @@ test("Tạo báo cáo downloads the Word report with the figures, and the workbo
   await page.getByLabel(R.number, { exact: true }).fill("15");
   await page.getByLabel(R.signer, { exact: true }).fill("Nguyễn Văn An");
 
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: R.make }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("button", { name: R.make }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("bao-cao-minh-tan-2024-09-30.docx");
   const text = await docxText(new Uint8Array(readFileSync(await download.path())));
   expect(text).toContain("Số: 15/BC-UBND");
@@ -77,7 +94,8 @@ test("Tạo báo cáo downloads the Word report with the figures, and the workbo
   for (const i of expected.indicators) {
     const p = text.find((t) => t.startsWith(`- ${i.code}. `));
     expect(p).toBeDefined();
-    if (i.numerator !== undefined && i.denominator !== undefined) expect(p).toContain(`${formatInteger(i.numerator)}/${formatInteger(i.denominator)}`);
+    if (i.numerator !== undefined && i.denominator !== undefined)
+      expect(p).toContain(`${formatInteger(i.numerator)}/${formatInteger(i.denominator)}`);
     if (i.display !== undefined && i.verdict !== "thieu-so-lieu") expect(p).toContain(i.display);
   }
   await page.getByText(new RegExp(`Đã tạo báo cáo bao-cao-minh-tan-2024-09-30\\.docx`)).waitFor();
@@ -91,7 +109,10 @@ test("Tạo báo cáo downloads the Word report with the figures, and the workbo
   await page.getByRole("button", { name: T.writeStatus }).click();
   await page.getByText(T.writtenStandalone(STATUS_SHEET_NAME)).waitFor();
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: T.download }).click()]);
-  const stored = parseMappingText("tải về", (await (await XlsxWorkbook.open(new Uint8Array(readFileSync(await xlsx.path())))).snapshot()).mappingText ?? "");
+  const stored = parseMappingText(
+    "tải về",
+    (await (await XlsxWorkbook.open(new Uint8Array(readFileSync(await xlsx.path())))).snapshot()).mappingText ?? "",
+  );
   expect(stored.ok && stored.mapping.report).toEqual({ number: "15", signer: "Nguyễn Văn An", signerTitle: "chu-tich" });
 
   expect(leaked).toEqual([]);

@@ -44,7 +44,17 @@ beforeAll(async () => {
   corpus = made;
   buildDir = build.dir;
   ({ server, base } = await serve(build.dir));
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -57,7 +67,8 @@ async function dropFiles(page: Page, selector: string, files: readonly CorpusFil
   const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") }));
   const dt = await page.evaluateHandle((list) => {
     const t = new DataTransfer();
-    for (const f of list) t.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { lastModified: Date.UTC(2025, 6, 1) }));
+    for (const f of list)
+      t.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { lastModified: Date.UTC(2025, 6, 1) }));
     return t;
   }, payload);
   await page.dispatchEvent(selector, "dragenter", { dataTransfer: dt });
@@ -108,7 +119,9 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   await page.getByRole("button", { name: RU.title }).click();
   const panel = page.getByTestId("rollup-panel");
   await panel.getByRole("button", { name: RU.choose }).waitFor();
-  await page.getByTestId("rollup-files").setInputFiles(corpus.slice(0, 10).map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
+  await page
+    .getByTestId("rollup-files")
+    .setInputFiles(corpus.slice(0, 10).map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
   await panel.getByText(RU.chosen(10)).waitFor();
   await dropFiles(page, '[data-testid="rollup-drop"]', corpus.slice(10));
   await panel.getByText(RU.chosen(20)).waitFor();
@@ -126,7 +139,10 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
       if (t && seen[seen.length - 1] !== t) seen.push(t);
     }).observe(status, { subtree: true, childList: true, characterData: true });
   });
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), panel.getByRole("button", { name: RU.run, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 300_000 }),
+    panel.getByRole("button", { name: RU.run, exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^Tong-hop-\d{4}-\d{2}-\d{2}\.xlsx$/);
   await panel.getByText(RU.done(20)).waitFor();
   const seen = await page.evaluate(() => (window as unknown as { rollupProgress: string[] }).rollupProgress);
@@ -142,7 +158,9 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   const got = await sheets(bytes);
   // The commune sheet: a row for each commune kept, by name, and a row per bad file saying why.
   const rows = got[ROLLUP_SHEETS.communes]!;
-  for (const f of corpus.filter((c) => ["clean", "blank-input", "numerator-over-denominator", "count-as-text", "changed-after-status", "typed-over-verdict"].includes(c.kind))) {
+  for (const f of corpus.filter((c) =>
+    ["clean", "blank-input", "numerator-over-denominator", "count-as-text", "changed-after-status", "typed-over-verdict"].includes(c.kind),
+  )) {
     expect(rows.some((r) => r[1] === f.commune && r[2] === f.name)).toBe(true);
   }
   for (const f of corpus.filter((c) => BAD_KINDS.includes(c.kind))) {
@@ -156,7 +174,10 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   );
   expect(got).toEqual(await sheets(node.bytes));
   // The panel lists what was set aside.
-  const apart = await panel.getByTestId("rollup-apart").locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-why")));
+  const apart = await panel
+    .getByTestId("rollup-apart")
+    .locator("li")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-why")));
   expect(apart.sort()).toEqual(["corrupt", "not-xlsx", "not-xlsx", "protected", "superseded", "unmapped"]);
 
   // No accessibility violation in the panel, with its result shown.
@@ -193,9 +214,14 @@ test("the built folder opened from disk (file://), where no worker may start: th
   await page.getByRole("button", { name: T.openButton }).waitFor({ timeout: 15_000 });
   await page.getByRole("button", { name: RU.title }).click();
   const some = [corpus[0]!, corpus[1]!, corpus.find((f) => f.kind === "corrupt")!];
-  await page.getByTestId("rollup-files").setInputFiles(some.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
+  await page
+    .getByTestId("rollup-files")
+    .setInputFiles(some.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
   const panel = page.getByTestId("rollup-panel");
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), panel.getByRole("button", { name: RU.run, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 300_000 }),
+    panel.getByRole("button", { name: RU.run, exact: true }).click(),
+  ]);
   const got = await sheets(new Uint8Array(readFileSync(await download.path())));
   const node = await rollupSources(
     some.map((f) => ({ name: f.name, read: () => Promise.resolve(f.bytes) })),

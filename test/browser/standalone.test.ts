@@ -28,7 +28,6 @@ const SCREENSHOTS = join(OUT, "screenshots");
 const PROGRAMME_TITLE = "Mô hình thí điểm xã nông thôn mới thông minh tỉnh Phú Thọ đến năm 2025";
 const APPENDICES = ["Phụ lục 03", "Phụ lục 04", "Phụ lục 05", "Phụ lục 06", "Phụ lục 07"];
 
-
 type NetLog = { local: string[]; officeJsBlocked: string[]; leaked: string[]; pageErrors: string[] };
 
 /** Records every request of the context; anything not local is aborted (office.js handled by `officeJs`). */
@@ -74,7 +73,9 @@ async function openPage(context: BrowserContext, base: string, log: NetLog): Pro
 }
 
 async function upload(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
   // The header names the open file once its names and stored mapping are read (one state update).
   await page.getByText(name, { exact: true }).waitFor({ timeout: 30_000 });
 }
@@ -87,7 +88,9 @@ async function chooseProgramme(page: Page): Promise<void> {
 
 async function verdictsShown(page: Page): Promise<Record<string, string>> {
   await page.locator("li[data-code]").first().waitFor();
-  const items = await page.locator("li[data-code]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-code"), e.getAttribute("data-verdict")]));
+  const items = await page
+    .locator("li[data-code]")
+    .evaluateAll((els) => els.map((e) => [e.getAttribute("data-code"), e.getAttribute("data-verdict")]));
   return Object.fromEntries(items);
 }
 
@@ -98,7 +101,9 @@ async function downloadResult(page: Page): Promise<{ name: string; bytes: Uint8A
 }
 
 /** Code → verdict text in the status sheet (column A code, column G "Đánh giá"). */
-async function statusVerdicts(bytes: Uint8Array): Promise<{ sheets: Array<{ name: string; owner?: string }>; verdicts: Record<string, string>; mapping: string | undefined }> {
+async function statusVerdicts(
+  bytes: Uint8Array,
+): Promise<{ sheets: Array<{ name: string; owner?: string }>; verdicts: Record<string, string>; mapping: string | undefined }> {
   const wb = await XlsxWorkbook.open(bytes);
   const snap = await wb.snapshot();
   const rows = await wb.readSheet(STATUS_SHEET_NAME);
@@ -126,7 +131,14 @@ describe("standalone page in Chromium (production build)", () => {
     ({ server, base } = await serve(build.dir));
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
@@ -142,7 +154,9 @@ describe("standalone page in Chromium (production build)", () => {
     };
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, "e2e-network.json"), JSON.stringify({ ...summary, local: log.local }, null, 2));
-    console.log(`network: ${summary.localRequests} local requests, ${summary.officeJsBlocked} office.js request(s) blocked as expected, ${summary.leaked.length} leaving the machine`);
+    console.log(
+      `network: ${summary.localRequests} local requests, ${summary.officeJsBlocked} office.js request(s) blocked as expected, ${summary.leaked.length} leaving the machine`,
+    );
   });
 
   afterEach(() => {
@@ -173,7 +187,9 @@ describe("standalone page in Chromium (production build)", () => {
     await page.getByRole("button", { name: `${T.filterFailed} (${failed})` }).click();
     await expect(page.locator("li[data-code]").count()).resolves.toBe(failed);
     await page.getByRole("button", { name: `${T.filterMissing} (1)` }).click();
-    await expect(page.locator("li[data-code]").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).resolves.toEqual(["1.4.2"]);
+    await expect(page.locator("li[data-code]").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).resolves.toEqual([
+      "1.4.2",
+    ]);
     await page.getByRole("button", { name: new RegExp(`^${T.filterAll}`) }).click();
 
     await page.getByRole("button", { name: T.writeStatus }).click();
@@ -229,7 +245,9 @@ describe("standalone page in Chromium (production build)", () => {
     expect(seen.some((s) => s.label.startsWith("Đang đọc trang “Dân cư”"))).toBe(true);
     expect(seen.map((s) => Number(s.value))).toEqual([...seen.map((s) => Number(s.value))].sort((a, b) => a - b));
 
-    const rows = await page.locator("li[data-list]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-list"), e.querySelector('[data-testid="list-count"]')?.textContent]));
+    const rows = await page
+      .locator("li[data-list]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-list"), e.querySelector('[data-testid="list-count"]')?.textContent]));
     expect(rows.map(([id]) => id)).toEqual(["PL03", "PL04", "PL05", "PL06", "PL07"]);
     expect(rows.every(([, count]) => /^[\d.]+ (người|cơ sở)$/.test(count ?? ""))).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, "lists.png"), fullPage: true });
@@ -250,7 +268,13 @@ describe("standalone page in Chromium (production build)", () => {
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toBe("Có 1 lỗi cần sửa trước khi gửi.");
-    const items = await page.locator("[data-severity] li").evaluateAll((els) => els.map((e) => ({ severity: e.closest("[data-severity]")?.getAttribute("data-severity"), ref: e.getAttribute("data-ref"), text: e.textContent })));
+    const items = await page.locator("[data-severity] li").evaluateAll((els) =>
+      els.map((e) => ({
+        severity: e.closest("[data-severity]")?.getAttribute("data-severity"),
+        ref: e.getAttribute("data-ref"),
+        text: e.textContent,
+      })),
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ severity: "loi", ref: "'Số liệu'!B25" });
     expect(items[0]!.text).toMatch(/^Chỉ tiêu 1\.4\.2: tên co_cns_y_te \('Số liệu'!B25\) .* đang để trống/);
@@ -328,7 +352,10 @@ describe("standalone page in Chromium (production build)", () => {
     const wb = await XlsxWorkbook.open(new Uint8Array(readFileSync(await download.path())));
     const snap = await wb.snapshot();
     expect(snap.names.map((n) => n.name)).toContain("ct_1_1_1_tu_so");
-    expect(parseMappingText("template", snap.mappingText ?? "")).toMatchObject({ ok: true, mapping: { ruleset: SAMPLE_RULESET, commune: "Xã Mẫu" } });
+    expect(parseMappingText("template", snap.mappingText ?? "")).toMatchObject({
+      ok: true,
+      mapping: { ruleset: SAMPLE_RULESET, commune: "Xã Mẫu" },
+    });
 
     await page.getByRole("button", { name: T.evaluate }).first().click();
     const verdicts = await verdictsShown(page);

@@ -61,7 +61,14 @@ function layoutRows(spec: BookSpec): Row[] {
     const raw = spec.rawNames?.filter((n) => n.code === item.code) ?? [];
     for (const s of slotsOf(item)) {
       if (!(given && s.slot in given) && !raw.some((n) => n.slot === s.slot)) continue;
-      rows.push({ code: item.code, slot: s.slot, label: s.label, value: given?.[s.slot] ?? null, row, name: templateName(item.code, s.slot) });
+      rows.push({
+        code: item.code,
+        slot: s.slot,
+        label: s.label,
+        value: given?.[s.slot] ?? null,
+        row,
+        name: templateName(item.code, s.slot),
+      });
       row++;
     }
   }
@@ -94,7 +101,11 @@ export async function memoryBook(spec: BookSpec): Promise<Built> {
   const port = new MemoryWorkbook({
     sheets: [
       { name: DATA_SHEET, cells },
-      ...(spec.sheets ?? []).map((s) => ({ name: s.name, visibility: s.hidden ? ("hidden" as const) : ("visible" as const), cells: gridCells(s.rows) })),
+      ...(spec.sheets ?? []).map((s) => ({
+        name: s.name,
+        visibility: s.hidden ? ("hidden" as const) : ("visible" as const),
+        cells: gridCells(s.rows),
+      })),
     ],
     names: rows.map((r) => ({ name: r.name, formula: raw.get(key(r.code, r.slot)) ?? `'${DATA_SHEET}'!$C$${r.row}` })),
   });
@@ -147,7 +158,9 @@ async function addRawNames(bytes: Uint8Array, names: Array<{ name: string; formu
   const part = "xl/workbook.xml";
   const xml = await zip.file(part)!.async("string");
   const elements = names.map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(n.formula)}</definedName>`).join("");
-  const out = xml.includes("</definedNames>") ? xml.replace("</definedNames>", `${elements}</definedNames>`) : xml.replace("</sheets>", `</sheets><definedNames>${elements}</definedNames>`);
+  const out = xml.includes("</definedNames>")
+    ? xml.replace("</definedNames>", `${elements}</definedNames>`)
+    : xml.replace("</sheets>", `</sheets><definedNames>${elements}</definedNames>`);
   zip.file(part, out);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
@@ -397,9 +410,26 @@ export function rosterSheet(name: string, people: Array<{ name: string; extra?: 
     name,
     rows: [
       head,
-      ...people.map((p, i) => [i + 1, p.name, new Date(Date.UTC(1980 + (i % 30), i % 12, 1 + (i % 27))), `Thôn ${1 + (i % 6)}`, `09${String(12345678 + i * 7919).slice(0, 8)}`, i % 3 === 0 ? "Không" : "Có", ...(p.extra ?? [])]),
+      ...people.map((p, i) => [
+        i + 1,
+        p.name,
+        new Date(Date.UTC(1980 + (i % 30), i % 12, 1 + (i % 27))),
+        `Thôn ${1 + (i % 6)}`,
+        `09${String(12345678 + i * 7919).slice(0, 8)}`,
+        i % 3 === 0 ? "Không" : "Có",
+        ...(p.extra ?? []),
+      ]),
     ],
   };
 }
 
-export const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Hoa", "Đặng Văn Giang", "Bùi Thị Hương"];
+export const NAMES = [
+  "Nguyễn Văn An",
+  "Trần Thị Bình",
+  "Lê Văn Cường",
+  "Phạm Thị Dung",
+  "Hoàng Văn Em",
+  "Vũ Thị Hoa",
+  "Đặng Văn Giang",
+  "Bùi Thị Hương",
+];

@@ -43,7 +43,11 @@ test("a clean workbook: exit 0, the report says it can be sent, the JSON report 
 });
 
 test("the Hà Tân report: exit 3, each lỗi listed with its cell, the JSON report with ids and severities", async () => {
-  const f = await file("ha-tan.xlsx", { ruleset: TH, figures: withFigures(cleanThanhHoa(), { "2.3.numerator": 0 }), sheets: [reportSheet("Báo cáo", HA_TAN_LINES)] });
+  const f = await file("ha-tan.xlsx", {
+    ruleset: TH,
+    figures: withFigures(cleanThanhHoa(), { "2.3.numerator": 0 }),
+    sheets: [reportSheet("Báo cáo", HA_TAN_LINES)],
+  });
   const json = path.join(dir, "ha-tan.json");
   const r = await run([f, "--json", json]);
   expect(r.code).toBe(CHECK_EXIT.problems);
@@ -52,7 +56,9 @@ test("the Hà Tân report: exit 3, each lỗi listed with its cell, the JSON rep
   expect(r.out).toMatch(/Kết quả: 7 lỗi, 0 cảnh báo — cần sửa các lỗi trước khi gửi\./);
   const report = JSON.parse(readFileSync(json, "utf8")) as CheckJson;
   expect(report.counts).toEqual({ loi: 7, canhBao: 0 });
-  expect(new Set(report.problems.map((p) => p.checkId))).toEqual(new Set(["summary-total-mismatch", "summary-contradiction", "typed-share-over-100", "typed-percent-rounding"]));
+  expect(new Set(report.problems.map((p) => p.checkId))).toEqual(
+    new Set(["summary-total-mismatch", "summary-contradiction", "typed-share-over-100", "typed-percent-rounding"]),
+  );
 });
 
 test("cảnh báo alone still exits 0", async () => {
@@ -66,7 +72,10 @@ test("a mapping given with --mapping is used when the workbook stores none", asy
   const f = await file("khong-anh-xa.xlsx", { ruleset: TH, figures: cleanThanhHoa(), mapping: false });
   expect((await run([f])).code).toBe(CHECK_EXIT.problems);
   const indicators: Record<string, Record<string, string>> = {};
-  for (const [code, slots] of Object.entries(cleanThanhHoa())) for (const slot of Object.keys(slots)) (indicators[code] ??= {})[slot] = `ct_${code.replace(/\./g, "_")}_${{ numerator: "tu_so", denominator: "mau_so", value: "gia_tri" }[slot]}`;
+  for (const [code, slots] of Object.entries(cleanThanhHoa()))
+    for (const slot of Object.keys(slots))
+      (indicators[code] ??= {})[slot] =
+        `ct_${code.replace(/\./g, "_")}_${{ numerator: "tu_so", denominator: "mau_so", value: "gia_tri" }[slot]}`;
   const m = path.join(dir, "anh-xa.json");
   writeFileSync(m, JSON.stringify({ ruleset: TH, asOf: "2024-06-30", indicators }));
   const r = await run([f, "--mapping", m]);
@@ -107,7 +116,12 @@ test.each([
 
 test("a broken rule file is reported on stderr and the check runs without it", async () => {
   const f = await file("quy-tac.xlsx", { ruleset: TH, figures: cleanThanhHoa() });
-  const r = await run([f], { ...defaultCheckDeps, loadCheckRules: () => ({ problems: [{ message: "rulesets/checks/thanh-hoa-cds-xa-2024.json: rules[0].operator: sai", ref: "x" }] }) });
+  const r = await run([f], {
+    ...defaultCheckDeps,
+    loadCheckRules: () => ({ problems: [{ message: "rulesets/checks/thanh-hoa-cds-xa-2024.json: rules[0].operator: sai", ref: "x" }] }),
+  });
   expect(r.code).toBe(CHECK_EXIT.ok);
-  expect(r.err).toMatch(/^Cảnh báo: tệp quy tắc kiểm tra không hợp lệ, bỏ qua — rulesets\/checks\/thanh-hoa-cds-xa-2024\.json: rules\[0\]\.operator/);
+  expect(r.err).toMatch(
+    /^Cảnh báo: tệp quy tắc kiểm tra không hợp lệ, bỏ qua — rulesets\/checks\/thanh-hoa-cds-xa-2024\.json: rules\[0\]\.operator/,
+  );
 });

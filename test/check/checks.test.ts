@@ -15,7 +15,13 @@ import { countProblems, orderProblems, type CheckProblem } from "../../src/core/
 import { checkView, selectTarget } from "../../src/core/check/view";
 import type { Ruleset } from "../../src/core/ruleset/schema";
 import type { RawCell } from "../../src/core/text/cell";
-import { STATUS_COLUMN, STATUS_COLUMNS, STATUS_FIRST_ROW, STATUS_HEADER_ROW, type StatusColumnKey } from "../../src/core/layout/status-columns";
+import {
+  STATUS_COLUMN,
+  STATUS_COLUMNS,
+  STATUS_FIRST_ROW,
+  STATUS_HEADER_ROW,
+  type StatusColumnKey,
+} from "../../src/core/layout/status-columns";
 import { makeRuleset, missing, num, ratio, yesNo } from "../builders";
 
 function figures(ruleset: Ruleset, inputs: Inputs, extra: Partial<FigureContext> = {}): FigureContext {
@@ -36,8 +42,28 @@ describe("shares", () => {
         code: "3",
         name: "Nước sạch",
         parts: [
-          { id: "a", name: "Nước sạch", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 45 }, numeratorLabel: "Hộ dùng nước sạch", denominatorLabel: "Tổng số hộ", unit: "hộ" } },
-          { id: "b", name: "Nước tập trung", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 20 }, numeratorLabel: "Hộ dùng nước tập trung", denominatorLabel: "Tổng số hộ", unit: "hộ" } },
+          {
+            id: "a",
+            name: "Nước sạch",
+            measure: {
+              kind: "ratio",
+              requirement: { comparator: ">=", percent: 45 },
+              numeratorLabel: "Hộ dùng nước sạch",
+              denominatorLabel: "Tổng số hộ",
+              unit: "hộ",
+            },
+          },
+          {
+            id: "b",
+            name: "Nước tập trung",
+            measure: {
+              kind: "ratio",
+              requirement: { comparator: ">=", percent: 20 },
+              numeratorLabel: "Hộ dùng nước tập trung",
+              denominatorLabel: "Tổng số hộ",
+              unit: "hộ",
+            },
+          },
         ],
       },
     ],
@@ -69,13 +95,25 @@ describe("shares", () => {
 });
 
 describe("populations", () => {
-  const ruleset = makeRuleset({ items: [ratio("1", 50, { population: "dan-so" }), ratio("2", 50, { population: "dan-so" }), ratio("3", 50, { population: "dan-so" }), ratio("4", 50, { population: "ho" })] });
+  const ruleset = makeRuleset({
+    items: [
+      ratio("1", 50, { population: "dan-so" }),
+      ratio("2", 50, { population: "dan-so" }),
+      ratio("3", 50, { population: "dan-so" }),
+      ratio("4", 50, { population: "ho" }),
+    ],
+  });
 
   test("the value most indicators agree on is taken as meant; the odd one is the problem, at its own cell", () => {
     const ps = checkPopulations(
       figures(
         ruleset,
-        { "1": { numerator: num(1), denominator: num(3986) }, "2": { numerator: num(1), denominator: num(3968) }, "3": { numerator: num(1), denominator: num(3986) }, "4": { numerator: num(1), denominator: num(12) } },
+        {
+          "1": { numerator: num(1), denominator: num(3986) },
+          "2": { numerator: num(1), denominator: num(3968) },
+          "3": { numerator: num(1), denominator: num(3986) },
+          "4": { numerator: num(1), denominator: num(12) },
+        },
         { cells: { "2": { denominator: { ref: "'Số liệu'!C9", label: "'Số liệu'!C9" } } } },
       ),
     );
@@ -85,7 +123,9 @@ describe("populations", () => {
   });
 
   test("a missing denominator is not a disagreement", () => {
-    expect(checkPopulations(figures(ruleset, { "1": { numerator: num(1), denominator: num(3986) }, "2": { denominator: missing } }))).toEqual([]);
+    expect(
+      checkPopulations(figures(ruleset, { "1": { numerator: num(1), denominator: num(3986) }, "2": { denominator: missing } })),
+    ).toEqual([]);
   });
 });
 
@@ -96,10 +136,21 @@ describe("typed summaries", () => {
       { code: "2", name: "Kinh tế số", unitName: "chỉ tiêu", items: [yesNo("2.1"), yesNo("2.2")] },
     ],
   });
-  const sheet = (lines: string[]) => ({ sheets: [grid("Báo cáo", lines.map((l) => [l]))] });
+  const sheet = (lines: string[]) => ({
+    sheets: [
+      grid(
+        "Báo cáo",
+        lines.map((l) => [l]),
+      ),
+    ],
+  });
 
   test("while some items lack figures, any count between the sure and the possible passes is accepted", () => {
-    const ctx = figures(ruleset, { "1.1": { value: { kind: "bool", value: true } }, "1.2": { value: missing }, "1.3": { value: { kind: "bool", value: false } } });
+    const ctx = figures(ruleset, {
+      "1.1": { value: { kind: "bool", value: true } },
+      "1.2": { value: missing },
+      "1.3": { value: { kind: "bool", value: false } },
+    });
     expect(checkSummaries(ctx, sheet(["1. Chính quyền số", "- Chỉ tiêu đạt: 2/3 chỉ tiêu"]))).toEqual([]);
     expect(ids(checkSummaries(ctx, sheet(["1. Chính quyền số", "- Chỉ tiêu đạt: 3/3 chỉ tiêu"])))).toEqual(["summary-passed-mismatch"]);
   });
@@ -140,12 +191,16 @@ describe("typed ratios", () => {
 describe("personal identifiers", () => {
   test("phone numbers, yes/no account columns, birth dates and STT are not identifiers", () => {
     const rows: RawCell[][] = [["STT", "Họ và tên", "Điện thoại", "Có tài khoản ngân hàng", "Ngày sinh"]];
-    for (let i = 1; i <= 10; i++) rows.push([i, "Nguyễn Văn An", `09${String(12345670 + i)}`, i % 2 ? "Có" : "Không", new Date(Date.UTC(1990, 0, i))]);
+    for (let i = 1; i <= 10; i++)
+      rows.push([i, "Nguyễn Văn An", `09${String(12345670 + i)}`, i % 2 ? "Có" : "Không", new Date(Date.UTC(1990, 0, i))]);
     expect(checkPersonalData({ sheets: [grid("Dân cư", rows)] })).toEqual([]);
   });
 
   test("old 9-digit CMND numbers under a header are identifiers", () => {
-    const rows: RawCell[][] = [["Họ và tên", "Số CMND"], ["Lê Văn Cường", "172345678"]];
+    const rows: RawCell[][] = [
+      ["Họ và tên", "Số CMND"],
+      ["Lê Văn Cường", "172345678"],
+    ];
     const [p] = checkPersonalData({ sheets: [grid("DS", rows)] });
     expect(p).toMatchObject({ checkId: "personal-id-column", severity: "loi", ref: "DS!B1" });
   });
@@ -154,7 +209,8 @@ describe("personal identifiers", () => {
 describe("the status sheet", () => {
   const ruleset = makeRuleset({ items: [ratio("1", 80)] });
   /** A row laid out as the column model says, from what each column holds. */
-  const statusRow = (cells: Partial<Record<StatusColumnKey, RawCell>>): RawCell[] => STATUS_COLUMNS.filter((c) => c.header !== undefined).map((c) => cells[c.key] ?? "");
+  const statusRow = (cells: Partial<Record<StatusColumnKey, RawCell>>): RawCell[] =>
+    STATUS_COLUMNS.filter((c) => c.header !== undefined).map((c) => cells[c.key] ?? "");
   const status = (figure: RawCell, base: RawCell, verdict = "Không đạt") =>
     grid("Trạng thái chỉ tiêu", [
       ["TRẠNG THÁI CHỈ TIÊU — BỘ TIÊU CHÍ THỬ NGHIỆM"],
@@ -163,20 +219,48 @@ describe("the status sheet", () => {
       [],
       STATUS_COLUMNS.flatMap((c) => (c.header === undefined ? [] : [c.header])),
       statusRow({ code: "1", name: "Nhóm 1", parent: "o", role: "group" }),
-      statusRow({ code: "1", name: "Chỉ tiêu 1", requirement: "≥ 80%", figure, base, result: 0.5, verdict, shortfall: 1, unit: "người", parent: "g:1", role: "ind" }),
+      statusRow({
+        code: "1",
+        name: "Chỉ tiêu 1",
+        requirement: "≥ 80%",
+        figure,
+        base,
+        result: 0.5,
+        verdict,
+        shortfall: 1,
+        unit: "người",
+        parent: "g:1",
+        role: "ind",
+      }),
     ]);
   const firstIndicatorRow = STATUS_FIRST_ROW + 1;
   const ctx = (raw: Record<string, RawCell>) =>
-    figures(ruleset, { "1": { numerator: num(Number(String(raw.numerator).replace(".", ""))), denominator: num(Number(String(raw.denominator).replace(".", ""))) } }, { raw: { "1": raw }, mapping: { ruleset: ruleset.id, asOf: "2024-06-30", indicators: { "1": { numerator: "a", denominator: "b" } } } });
+    figures(
+      ruleset,
+      {
+        "1": {
+          numerator: num(Number(String(raw.numerator).replace(".", ""))),
+          denominator: num(Number(String(raw.denominator).replace(".", ""))),
+        },
+      },
+      {
+        raw: { "1": raw },
+        mapping: { ruleset: ruleset.id, asOf: "2024-06-30", indicators: { "1": { numerator: "a", denominator: "b" } } },
+      },
+    );
 
-  test("a count typed \"3.986\" and its cached 3986 are the same figure", () => {
+  test('a count typed "3.986" and its cached 3986 are the same figure', () => {
     expect(checkStatusSheet(ctx({ numerator: 1993, denominator: "3.986" }), status(1993, 3986))).toEqual([]);
   });
 
   test("a changed figure points at the status cell that shows the old one", () => {
     const ps = checkStatusSheet(ctx({ numerator: 1993, denominator: 3990 }), status(1993, 3986));
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ checkId: "stale-status", ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.base.cell(firstIndicatorRow)}`, code: "1" });
+    expect(ps[0]).toMatchObject({
+      checkId: "stale-status",
+      ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.base.cell(firstIndicatorRow)}`,
+      code: "1",
+    });
   });
 
   test("columns are found by their headers where a clerk moved them, so the stale figure is still found", () => {
@@ -193,13 +277,17 @@ describe("the status sheet", () => {
 
   test("a typed-over verdict that disagrees with the figures now is stale, at the verdict cell", () => {
     const ps = checkStatusSheet(ctx({ numerator: 1993, denominator: 3986 }), status(1993, 3986, "Đạt"));
-    expect(ps).toEqual([expect.objectContaining({ checkId: "stale-status", ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.verdict.cell(firstIndicatorRow)}` })]);
+    expect(ps).toEqual([
+      expect.objectContaining({ checkId: "stale-status", ref: `'Trạng thái chỉ tiêu'!${STATUS_COLUMN.verdict.cell(firstIndicatorRow)}` }),
+    ]);
   });
 
   test("a status sheet of another ruleset is one problem at its title", () => {
     const other = status(1, 2);
     other.rows[0] = ["TRẠNG THÁI CHỈ TIÊU — MÔ HÌNH KHÁC"];
-    expect(checkStatusSheet(ctx({ numerator: 1, denominator: 2 }), other)).toEqual([expect.objectContaining({ checkId: "stale-status", ref: "'Trạng thái chỉ tiêu'!A1" })]);
+    expect(checkStatusSheet(ctx({ numerator: 1, denominator: 2 }), other)).toEqual([
+      expect.objectContaining({ checkId: "stale-status", ref: "'Trạng thái chỉ tiêu'!A1" }),
+    ]);
   });
 });
 
@@ -223,7 +311,11 @@ describe("the task pane's view", () => {
     expect(view.canSend).toBe(false);
     expect(view.summary).toBe("Có 2 lỗi cần sửa trước khi gửi, 1 cảnh báo nên xem.");
     expect(view.sections.map((s) => s.title)).toEqual(["Lỗi (2)", "Cảnh báo (1)"]);
-    expect(view.sections[0]!.items[0]!.target).toEqual({ kind: "range", address: "'Số liệu'!C7", range: { sheet: "Số liệu", top: 7, left: 3, bottom: 7, right: 3 } });
+    expect(view.sections[0]!.items[0]!.target).toEqual({
+      kind: "range",
+      address: "'Số liệu'!C7",
+      range: { sheet: "Số liệu", top: 7, left: 3, bottom: 7, right: 3 },
+    });
     expect(view.sections[0]!.items[1]!.target).toBeUndefined();
     expect(view.sections[1]!.items[0]!.suggestion).toBe("Nguyễn Văn An");
     expect(checkView([]).summary).toBe("Không có lỗi — có thể gửi.");

@@ -35,7 +35,9 @@ describe("the corpus of bad workbooks", () => {
     for (const e of c.expect) {
       const hits = found.filter((p) => matches(p, e, built.cells));
       if (e.count !== undefined ? hits.length !== e.count : hits.length === 0) {
-        throw new Error(`expected ${e.count ?? "≥1"} × ${e.id}${e.code ? ` (${e.code})` : ""}${e.ref ? ` at ${typeof e.ref === "function" ? e.ref(built.cells) : e.ref}` : ""}${e.says ? ` saying ${e.says}` : ""}, found ${hits.length}; all problems:\n${show(found)}`);
+        throw new Error(
+          `expected ${e.count ?? "≥1"} × ${e.id}${e.code ? ` (${e.code})` : ""}${e.ref ? ` at ${typeof e.ref === "function" ? e.ref(built.cells) : e.ref}` : ""}${e.says ? ` saying ${e.says}` : ""}, found ${hits.length}; all problems:\n${show(found)}`,
+        );
       }
     }
     const allowed = new Set<string>([...c.expect.map((e) => e.id), ...(c.alsoAllowed ?? [])]);

@@ -127,7 +127,11 @@ export const CASES: Case[] = [
   {
     name: "a suspended indicator's figures are not checked (3.7 0/0, marked tạm dừng by the clerk)",
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th({ "3.7.numerator": 0, "3.7.denominator": 0 }), mapping: { suspended: { "3.7": "Xã không có trường tiểu học, THCS" } } }),
+    build: book(false, {
+      ruleset: TH,
+      figures: th({ "3.7.numerator": 0, "3.7.denominator": 0 }),
+      mapping: { suspended: { "3.7": "Xã không có trường tiểu học, THCS" } },
+    }),
     expect: [],
   },
   {
@@ -146,7 +150,15 @@ export const CASES: Case[] = [
     name: "a required input not mapped at all (3.12)",
     xlsx: false,
     build: book(false, { ruleset: TH, figures: th({ "3.12.numerator": undefined, "3.12.denominator": undefined }) }),
-    expect: [{ id: "missing-input", code: "3.12", count: 1, ref: "indicators.3.12.numerator", says: /"Số hộ gia đình thanh toán.*", "Tổng số hộ gia đình"/ }],
+    expect: [
+      {
+        id: "missing-input",
+        code: "3.12",
+        count: 1,
+        ref: "indicators.3.12.numerator",
+        says: /"Số hộ gia đình thanh toán.*", "Tổng số hộ gia đình"/,
+      },
+    ],
   },
   {
     name: "a mapping that points at a blank cell (real file)",
@@ -169,7 +181,11 @@ export const CASES: Case[] = [
   {
     name: "a name that points to #REF! (real file, name written by hand)",
     xlsx: true,
-    build: book(true, { ruleset: TH, figures: th({ "3.10.numerator": undefined }), rawNames: [{ code: "3.10", slot: "numerator", formula: "#REF!" }] }),
+    build: book(true, {
+      ruleset: TH,
+      figures: th({ "3.10.numerator": undefined }),
+      rawNames: [{ code: "3.10", slot: "numerator", formula: "#REF!" }],
+    }),
     expect: [{ id: "invalid-input", code: "3.10", says: /#REF!/ }],
   },
   {
@@ -234,7 +250,9 @@ export const CASES: Case[] = [
     name: "rule: working-age people more than the population from 15 (3.1 vs 3.2), lỗi",
     xlsx: false,
     build: book(false, { ruleset: TH, figures: th({ "3.1.numerator": 3000, "3.1.denominator": 4100 }) }),
-    expect: [{ id: "rule:lao-dong-trong-dan-so-15-tuoi", ref: cell("3.1.denominator"), says: /mẫu số 3\.1 = 4\.100.*≤ mẫu số 3\.2 = 3\.986/ }],
+    expect: [
+      { id: "rule:lao-dong-trong-dan-so-15-tuoi", ref: cell("3.1.denominator"), says: /mẫu số 3\.1 = 4\.100.*≤ mẫu số 3\.2 = 3\.986/ },
+    ],
   },
   {
     name: "rule: more online dossiers than dossiers on the one-stop system (cảnh báo)",
@@ -295,8 +313,14 @@ export const CASES: Case[] = [
   {
     name: "a typed summary whose count of passes disagrees with the verdicts (Xã hội số: đạt 7/12)",
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th(), sheets: [reportSheet("Tổng hợp", ["Xã hội số: đạt 7/12 chỉ tiêu", "Hạ tầng số: 8/8 đạt"])] }),
-    expect: [{ id: "summary-passed-mismatch", code: "3", ref: "'Tổng hợp'!A1", says: /5\/12.*3\.2, 3\.3, 3\.5, 3\.9, 3\.10, 3\.11, 3\.12/ }],
+    build: book(false, {
+      ruleset: TH,
+      figures: th(),
+      sheets: [reportSheet("Tổng hợp", ["Xã hội số: đạt 7/12 chỉ tiêu", "Hạ tầng số: 8/8 đạt"])],
+    }),
+    expect: [
+      { id: "summary-passed-mismatch", code: "3", ref: "'Tổng hợp'!A1", says: /5\/12.*3\.2, 3\.3, 3\.5, 3\.9, 3\.10, 3\.11, 3\.12/ },
+    ],
   },
   {
     name: "a typed summary in a table: group name in B, summary in C of the same row",
@@ -304,24 +328,46 @@ export const CASES: Case[] = [
     build: book(false, {
       ruleset: TH,
       figures: th(),
-      sheets: [{ name: "Tổng hợp", rows: [["Nhóm", "Tên nhóm", "Kết quả"], ["1", "Chính quyền số", "10/10 chỉ tiêu"], ["2", "Kinh tế số", "5/6 chỉ tiêu"]] }],
+      sheets: [
+        {
+          name: "Tổng hợp",
+          rows: [
+            ["Nhóm", "Tên nhóm", "Kết quả"],
+            ["1", "Chính quyền số", "10/10 chỉ tiêu"],
+            ["2", "Kinh tế số", "5/6 chỉ tiêu"],
+          ],
+        },
+      ],
     }),
     expect: [{ id: "summary-passed-mismatch", code: "2", ref: "'Tổng hợp'!C3" }],
   },
   {
-    name: "\"Đạt\" typed in the indicator's own row while it fails (3.2: 58,6% < 80%)",
+    name: '"Đạt" typed in the indicator\'s own row while it fails (3.2: 58,6% < 80%)',
     xlsx: false,
     build: book(false, {
       ruleset: TH,
       figures: th(),
-      sheets: [{ name: "Đánh giá", rows: [["Mã", "Chỉ tiêu", "Kết quả", "Đánh giá"], ["3.2", "Tài khoản thanh toán", "58,6%", "Đạt"], ["3.4", "Điện thoại thông minh", "71,9%", "Đạt"]] }],
+      sheets: [
+        {
+          name: "Đánh giá",
+          rows: [
+            ["Mã", "Chỉ tiêu", "Kết quả", "Đánh giá"],
+            ["3.2", "Tài khoản thanh toán", "58,6%", "Đạt"],
+            ["3.4", "Điện thoại thông minh", "71,9%", "Đạt"],
+          ],
+        },
+      ],
     }),
     expect: [{ id: "typed-verdict-mismatch", code: "3.2", ref: "'Đánh giá'!D2", count: 1, says: /không đạt.*Còn thiếu 854 người/ }],
   },
   {
-    name: "\"c) Đánh giá: Chưa đạt\" under a report heading for an indicator that passes (3.6)",
+    name: '"c) Đánh giá: Chưa đạt" under a report heading for an indicator that passes (3.6)',
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th(), sheets: [reportSheet("Báo cáo", ["3.6. Tiêu chí số 3.6", "b) Kết quả: 864/3986, đạt tỷ lệ 21,7%.", "c) Đánh giá: Chưa đạt."])] }),
+    build: book(false, {
+      ruleset: TH,
+      figures: th(),
+      sheets: [reportSheet("Báo cáo", ["3.6. Tiêu chí số 3.6", "b) Kết quả: 864/3986, đạt tỷ lệ 21,7%.", "c) Đánh giá: Chưa đạt."])],
+    }),
     expect: [{ id: "typed-verdict-mismatch", code: "3.6", ref: "'Báo cáo'!A3" }],
   },
   {
@@ -355,14 +401,24 @@ export const CASES: Case[] = [
     build: book(true, {
       ruleset: TH,
       figures: th(),
-      sheets: [rosterSheet("Dân cư", people(12).map((p, i) => ({ ...p, extra: [`0381${String(90000000 + i * 1234).padStart(8, "0")}`] })), ["Số CCCD"])],
+      sheets: [
+        rosterSheet(
+          "Dân cư",
+          people(12).map((p, i) => ({ ...p, extra: [`0381${String(90000000 + i * 1234).padStart(8, "0")}`] })),
+          ["Số CCCD"],
+        ),
+      ],
     }),
     expect: [{ id: "personal-id-column", ref: "'Dân cư'!G1", count: 1, says: /12 ô giống số căn cước/ }],
   },
   {
     name: "a column of 12-digit citizen IDs without a header",
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th(), sheets: [{ name: "Tạm", rows: Array.from({ length: 6 }, (_, i) => [NAMES[i]!, `0012${String(3456789 + i).padStart(8, "0")}`]) }] }),
+    build: book(false, {
+      ruleset: TH,
+      figures: th(),
+      sheets: [{ name: "Tạm", rows: Array.from({ length: 6 }, (_, i) => [NAMES[i]!, `0012${String(3456789 + i).padStart(8, "0")}`]) }],
+    }),
     expect: [{ id: "personal-id-column", ref: "'Tạm'!B1", says: /cột B/ }],
   },
   {
@@ -371,7 +427,13 @@ export const CASES: Case[] = [
     build: book(true, {
       ruleset: TH,
       figures: th(),
-      sheets: [rosterSheet("Tài khoản", people(8).map((p, i) => ({ ...p, extra: [`1903${String(5512345 + i * 77)}`] })), ["Số tài khoản"])],
+      sheets: [
+        rosterSheet(
+          "Tài khoản",
+          people(8).map((p, i) => ({ ...p, extra: [`1903${String(5512345 + i * 77)}`] })),
+          ["Số tài khoản"],
+        ),
+      ],
     }),
     expect: [{ id: "personal-id-column", count: 1, ref: "'Tài khoản'!G1", says: /số tài khoản/ }],
   },
@@ -393,21 +455,38 @@ export const CASES: Case[] = [
     build: book(true, {
       ruleset: TH,
       figures: th(),
-      sheets: [{ name: "Danh s¸ch", rows: [["STT", "Hä vµ tªn", "Th«n"], [1, "NguyÔn V¨n An", "Th«n 1"], [2, "TrÇn ThÞ B×nh", "Th«n 2"], [3, "Lª V¨n C­êng", "Th«n 3"]] }],
+      sheets: [
+        {
+          name: "Danh s¸ch",
+          rows: [
+            ["STT", "Hä vµ tªn", "Th«n"],
+            [1, "NguyÔn V¨n An", "Th«n 1"],
+            [2, "TrÇn ThÞ B×nh", "Th«n 2"],
+            [3, "Lª V¨n C­êng", "Th«n 3"],
+          ],
+        },
+      ],
     }),
     expect: [{ id: "legacy-encoding", count: 1, ref: "'Danh s¸ch'!B1", says: /TCVN3.*"Họ và tên"/ }],
   },
   {
     name: "text typed in VNI: cảnh báo naming VNI, suggesting Hà Nội",
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th(), sheets: [{ name: "Ghi chú", rows: [["Nôi nhaän: Sôû TT&TT Haø Noäi"], ["Ngöôøi laäp bieåu"]] }] }),
+    build: book(false, {
+      ruleset: TH,
+      figures: th(),
+      sheets: [{ name: "Ghi chú", rows: [["Nôi nhaän: Sôû TT&TT Haø Noäi"], ["Ngöôøi laäp bieåu"]] }],
+    }),
     expect: [{ id: "legacy-encoding", count: 1, says: /VNI.*Hà Nội/ }],
   },
   {
-    name: "a group summary typed in TCVN3 is still read: 11/11 under \"1. ChÝnh quyÒn sè\"",
+    name: 'a group summary typed in TCVN3 is still read: 11/11 under "1. ChÝnh quyÒn sè"',
     xlsx: false,
-    build: book(false, { ruleset: TH, figures: th(), sheets: [reportSheet("B¸o c¸o", ["1. ChÝnh quyÒn sè", "- ChØ tiªu ®¹t: 11/11 chØ tiªu, ®¹t 100%"])] }),
+    build: book(false, {
+      ruleset: TH,
+      figures: th(),
+      sheets: [reportSheet("B¸o c¸o", ["1. ChÝnh quyÒn sè", "- ChØ tiªu ®¹t: 11/11 chØ tiªu, ®¹t 100%"])],
+    }),
     expect: [{ id: "summary-total-mismatch", code: "1" }, { id: "legacy-encoding" }],
   },
 ];
-

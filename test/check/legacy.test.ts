@@ -62,7 +62,11 @@ describe("legacy text is detected by what converting it does, never by one odd c
 });
 
 describe("a Vietnamese syllable: onset, vowel group, final consonant, one tone mark", () => {
-  test.each("Nguyễn Văn Bình người được hưởng quốc gia giữ gì khoẻ thuỷ huỳnh hoặc mua của quà mưa kìa yêu khuya xoong nghiêng Huế oanh quyết dạy ấy ăn".split(" "))("%s is one", (w) => {
+  test.each(
+    "Nguyễn Văn Bình người được hưởng quốc gia giữ gì khoẻ thuỷ huỳnh hoặc mua của quà mưa kìa yêu khuya xoong nghiêng Huế oanh quyết dạy ấy ăn".split(
+      " ",
+    ),
+  )("%s is one", (w) => {
     expect(isVietnameseSyllable(w)).toBe(true);
   });
   test.each(["thaỉnh", "haư", "ă", "café", "Noọi", "àá"])("%s is not", (w) => {

@@ -25,14 +25,24 @@ describe("the lists attached to the workbook against its figures", () => {
   test("a figure that no longer matches its list is lỗi once, in the lists' own words, naming the figure's cell", async () => {
     const { port, mapping } = await withLists();
     // 1.1.1's numerator now reads the adults' cell: the figure and Phụ lục 03 disagree.
-    const changed = { ...mapping, indicators: { ...mapping.indicators, "1.1.1": { ...mapping.indicators["1.1.1"], numerator: mapping.indicators["1.1.1"]!.denominator! } } };
+    const changed = {
+      ...mapping,
+      indicators: {
+        ...mapping.indicators,
+        "1.1.1": { ...mapping.indicators["1.1.1"], numerator: mapping.indicators["1.1.1"]!.denominator! },
+      },
+    };
     const report = await checkWorkbook(port, { rulesets, mapping: { text: JSON.stringify(changed), source: "m.json" } });
     // The rosters are in the workbook: the lists are built again and compared by the lists' code, so the
     // attached sheet's total is not compared a second time.
     expect(report.problems.filter((p) => p.checkId === "list-count-mismatch")).toEqual([]);
     const found = report.problems.filter((p) => p.checkId === "appendix-list");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: "loi", message: expect.stringMatching(/^Chỉ tiêu 1\.1\.1, /), ref: expect.stringContaining("Số liệu") });
+    expect(found[0]).toMatchObject({
+      severity: "loi",
+      message: expect.stringMatching(/^Chỉ tiêu 1\.1\.1, /),
+      ref: expect.stringContaining("Số liệu"),
+    });
   });
 
   test("an attached Phụ lục whose total the rosters no longer give is out of date, with the button that remakes it", async () => {
@@ -48,12 +58,22 @@ describe("the lists attached to the workbook against its figures", () => {
     const report = await checkWorkbook(changed, { rulesets });
     const stale = report.problems.filter((p) => p.checkId === "list-sheet-stale");
     expect(stale.map((p) => p.code)).toContain("1.1.1");
-    expect(stale.find((p) => p.code === "1.1.1")).toMatchObject({ severity: "loi", ref: expect.stringMatching(/^'Phụ lục 03'!A\d+$/), message: expect.stringContaining("Tạo phụ lục") });
+    expect(stale.find((p) => p.code === "1.1.1")).toMatchObject({
+      severity: "loi",
+      ref: expect.stringMatching(/^'Phụ lục 03'!A\d+$/),
+      message: expect.stringContaining("Tạo phụ lục"),
+    });
   });
 
   test("without rosters the attached sheets are still compared with the figures", async () => {
     const { port, mapping } = await withLists();
-    const changed = { ...mapping, indicators: { ...mapping.indicators, "1.1.1": { ...mapping.indicators["1.1.1"], numerator: mapping.indicators["1.1.1"]!.denominator! } } };
+    const changed = {
+      ...mapping,
+      indicators: {
+        ...mapping.indicators,
+        "1.1.1": { ...mapping.indicators["1.1.1"], numerator: mapping.indicators["1.1.1"]!.denominator! },
+      },
+    };
     const noRosters: typeof port = Object.create(port);
     noRosters.snapshot = async () => {
       const snap = await port.snapshot();

@@ -34,7 +34,16 @@ describe("every rule file in rulesets/checks", () => {
 describe("a bad rule file gets a message naming the file and the JSON path", () => {
   const th = rulesets.get("thanh-hoa-cds-xa-2024")!;
   const file = "rulesets/checks/thanh-hoa-cds-xa-2024.json";
-  const rule = (extra: Partial<Record<keyof CheckRule, unknown>>) => ({ id: "r", left: "3.1.denominator", operator: "<=", right: "3.2.denominator", importance: "loi", message: "m — hãy sửa", why: "vì", ...extra });
+  const rule = (extra: Partial<Record<keyof CheckRule, unknown>>) => ({
+    id: "r",
+    left: "3.1.denominator",
+    operator: "<=",
+    right: "3.2.denominator",
+    importance: "loi",
+    message: "m — hãy sửa",
+    why: "vì",
+    ...extra,
+  });
   const fileWith = (...rules: unknown[]) => ({ ruleset: "thanh-hoa-cds-xa-2024", rules });
 
   test.each([
@@ -97,14 +106,27 @@ describe("a rule over the figures", () => {
     cells: { "2": { denominator: { ref: "'Số liệu'!B5", label: "'Số liệu'!B5" } } },
     evaluation: evaluate(ruleset, inputs),
   });
-  const rule: CheckRule = { id: "tong", left: "1.denominator + 2.denominator", operator: "==", right: "3.denominator", importance: "canh-bao", message: "Tổng phải khớp — hãy sửa", why: "vì" };
+  const rule: CheckRule = {
+    id: "tong",
+    left: "1.denominator + 2.denominator",
+    operator: "==",
+    right: "3.denominator",
+    importance: "canh-bao",
+    message: "Tổng phải khớp — hãy sửa",
+    why: "vì",
+  };
 
   test("holds: no problem", () => {
-    expect(evaluateRule(rule, ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5) }, "3": { denominator: num(15) } }))).toBeUndefined();
+    expect(
+      evaluateRule(rule, ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5) }, "3": { denominator: num(15) } })),
+    ).toBeUndefined();
   });
 
   test("fails: a problem with the rule's importance, its id, both sides' figures and the first cell", () => {
-    const p = evaluateRule(rule, ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5, "'Số liệu'!B5") }, "3": { denominator: num(16) } }));
+    const p = evaluateRule(
+      rule,
+      ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5, "'Số liệu'!B5") }, "3": { denominator: num(16) } }),
+    );
     expect(p).toEqual({
       checkId: "rule:tong",
       severity: "canh-bao",
@@ -116,11 +138,19 @@ describe("a rule over the figures", () => {
 
   test("a missing or wrong figure leaves the rule unjudged (its own check reports it)", () => {
     expect(evaluateRule(rule, ctx({ "1": { denominator: num(10) }, "3": { denominator: num(16) } }))).toBeUndefined();
-    expect(evaluateRule(rule, ctx({ "1": { denominator: num(10) }, "2": { denominator: { kind: "invalid", reason: "x" } }, "3": { denominator: num(16) } }))).toBeUndefined();
+    expect(
+      evaluateRule(
+        rule,
+        ctx({ "1": { denominator: num(10) }, "2": { denominator: { kind: "invalid", reason: "x" } }, "3": { denominator: num(16) } }),
+      ),
+    ).toBeUndefined();
   });
 
   test("a rule over a suspended indicator is not judged", () => {
-    const c = { ...ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5) }, "3": { denominator: num(16) } }, { "3": "không áp dụng" }), rules: { ruleset: ruleset.id, notes: [], rules: [rule] } };
+    const c = {
+      ...ctx({ "1": { denominator: num(10) }, "2": { denominator: num(5) }, "3": { denominator: num(16) } }, { "3": "không áp dụng" }),
+      rules: { ruleset: ruleset.id, notes: [], rules: [rule] },
+    };
     expect(checkRules(c)).toEqual([]);
   });
 });

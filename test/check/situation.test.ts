@@ -27,7 +27,13 @@ const HT = "ha-tinh-xa-ntm-2022";
 
 describe("a condition cell against the figure it restates (Hà Tĩnh 5.2: number of schools)", () => {
   test("5 schools counted in 5.1 and 5.2 but 3 typed in the condition: lỗi naming both cells", async () => {
-    const r = await check(HT, { [t("5.1", "numerator")]: 5, [t("5.1", "denominator")]: 5, [t("5.2", "numerator")]: 3, [t("5.2", "denominator")]: 5, [t("5.2", "condition")]: 3 });
+    const r = await check(HT, {
+      [t("5.1", "numerator")]: 5,
+      [t("5.1", "denominator")]: 5,
+      [t("5.2", "numerator")]: 3,
+      [t("5.2", "denominator")]: 5,
+      [t("5.2", "condition")]: 3,
+    });
     const found = r.problems.filter((p) => p.checkId === "condition-mismatch");
     expect(found).toHaveLength(2);
     expect(found[0]).toMatchObject({ severity: "loi", code: "5.2" });
@@ -35,19 +41,34 @@ describe("a condition cell against the figure it restates (Hà Tĩnh 5.2: number
   });
 
   test("the same count everywhere: no warning", async () => {
-    const r = await check(HT, { [t("5.1", "numerator")]: 5, [t("5.1", "denominator")]: 5, [t("5.2", "numerator")]: 4, [t("5.2", "denominator")]: 5, [t("5.2", "condition")]: 5 });
+    const r = await check(HT, {
+      [t("5.1", "numerator")]: 5,
+      [t("5.1", "denominator")]: 5,
+      [t("5.2", "numerator")]: 4,
+      [t("5.2", "denominator")]: 5,
+      [t("5.2", "condition")]: 5,
+    });
     expect(r.problems.filter((p) => p.checkId === "condition-mismatch" || p.code === "5.1" || p.code === "5.2")).toEqual([]);
   });
 
   test("the schools typed twice differently in 5.1 and 5.2 are also a population mismatch", async () => {
-    const r = await check(HT, { [t("5.1", "numerator")]: 5, [t("5.1", "denominator")]: 5, [t("5.2", "numerator")]: 3, [t("5.2", "denominator")]: 4, [t("5.2", "condition")]: 5 });
+    const r = await check(HT, {
+      [t("5.1", "numerator")]: 5,
+      [t("5.1", "denominator")]: 5,
+      [t("5.2", "numerator")]: 3,
+      [t("5.2", "denominator")]: 4,
+      [t("5.2", "condition")]: 5,
+    });
     expect(r.problems.map((p) => p.checkId)).toEqual(expect.arrayContaining(["population-mismatch", "condition-mismatch"]));
   });
 });
 
 describe("not applicable against a figure", () => {
-  test("\"Không áp dụng\" typed where the document has no such case (8.4 a4 counts products): an input to fix", async () => {
-    const r = await check("ha-nam-tttt-xa-ntm-nang-cao-2022", { [t("8.4", "a4.numerator")]: "Không áp dụng: xã không có sản phẩm OCOP", [t("8.4", "a4.denominator")]: 3 });
+  test('"Không áp dụng" typed where the document has no such case (8.4 a4 counts products): an input to fix', async () => {
+    const r = await check("ha-nam-tttt-xa-ntm-nang-cao-2022", {
+      [t("8.4", "a4.numerator")]: "Không áp dụng: xã không có sản phẩm OCOP",
+      [t("8.4", "a4.denominator")]: 3,
+    });
     // The part has no question: typed "không áp dụng" where the document gives no such case is an input to fix.
     expect(r.problems.some((p) => p.checkId === "invalid-input" && p.code === "8.4")).toBe(true);
   });
@@ -66,7 +87,12 @@ describe("not applicable against a figure", () => {
   });
 
   test("0 of 0 OCOP products is no zero denominator to fix", async () => {
-    const r = await check("ha-nam-tttt-xa-ntm-nang-cao-2022", { [t("8.4", "a4.numerator")]: 0, [t("8.4", "a4.denominator")]: 0, [t("8.4", "a1.numerator")]: 0, [t("8.4", "a1.denominator")]: 0 });
+    const r = await check("ha-nam-tttt-xa-ntm-nang-cao-2022", {
+      [t("8.4", "a4.numerator")]: 0,
+      [t("8.4", "a4.denominator")]: 0,
+      [t("8.4", "a1.numerator")]: 0,
+      [t("8.4", "a1.denominator")]: 0,
+    });
     const zero = r.problems.filter((p) => p.checkId === "zero-denominator");
     expect(zero).toHaveLength(1);
     expect(zero[0]!.message).toMatch(/8.4 a1\)/);

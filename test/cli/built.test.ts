@@ -10,7 +10,10 @@ import path from "path";
 import * as h from "./helpers";
 
 const BUNDLE = path.join(h.REPO, "build", "cli", "main.js");
-const pkg = JSON.parse(readFileSync(path.join(h.REPO, "package.json"), "utf8")) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(h.REPO, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+};
 
 let dir: string;
 beforeAll(() => {
@@ -37,11 +40,21 @@ function packagesLoadedBy(args: string[]): string[] {
 describe("the bundle", () => {
   it("requires nothing but Node's own modules and the runtime dependencies of package.json", () => {
     const required = [...readFileSync(BUNDLE, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
-    const packages = new Set(required.filter((n) => !builtinModules.includes(n.replace(/^node:/, ""))).map((n) => n.split("/").slice(0, n.startsWith("@") ? 2 : 1).join("/")));
+    const packages = new Set(
+      required
+        .filter((n) => !builtinModules.includes(n.replace(/^node:/, "")))
+        .map((n) =>
+          n
+            .split("/")
+            .slice(0, n.startsWith("@") ? 2 : 1)
+            .join("/"),
+        ),
+    );
     expect([...packages].sort()).toEqual(expect.arrayContaining(["exceljs", "saxes", "zod"]));
     for (const name of packages) expect(Object.keys(pkg.dependencies)).toContain(name);
     // Build-time packages are devDependencies: nothing at run time may need them.
-    for (const dev of ["tsx", "react", "react-dom", "@fluentui/react-components", "esbuild"]) expect(pkg.dependencies).not.toHaveProperty(dev);
+    for (const dev of ["tsx", "react", "react-dom", "@fluentui/react-components", "esbuild"])
+      expect(pkg.dependencies).not.toHaveProperty(dev);
   });
 
   it("`rulesets` loads no file library (ExcelJS, JSZip, saxes, docx)", () => {
@@ -92,7 +105,11 @@ describe("when the bundle is built", () => {
 
 describe("bin/chitieu.js", () => {
   it("a reader that closes the pipe at once: exit 0, nothing on stderr, no stack trace", async () => {
-    const child = spawn(process.execPath, [h.BIN, "rulesets"], { cwd: h.REPO, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = spawn(process.execPath, [h.BIN, "rulesets"], {
+      cwd: h.REPO,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
     // Closed before the command writes a line, so its first write meets EPIPE.
     child.stdout.destroy();
     let stderr = "";
@@ -114,12 +131,18 @@ describe("a bundle older than the sources", () => {
     const hourAgo = Date.now() / 1000 - 3600;
     utimesSync(bundle(), hourAgo, hourAgo);
   };
-  const run = () => spawnSync(process.execPath, [path.join(project, "bin", "chitieu.js")], { cwd: project, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  const run = () =>
+    spawnSync(process.execPath, [path.join(project, "bin", "chitieu.js")], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
   const printing = (word: string) => `export async function main(): Promise<number> { process.stdout.write("${word}\\n"); return 0; }\n`;
 
   beforeAll(() => {
     project = path.join(dir, "scratch");
-    for (const sub of ["bin", "scripts", path.join("src", "cli"), path.join("src", "node")]) mkdirSync(path.join(project, sub), { recursive: true });
+    for (const sub of ["bin", "scripts", path.join("src", "cli"), path.join("src", "node")])
+      mkdirSync(path.join(project, sub), { recursive: true });
     // The build script also builds the roll-up's worker thread beside the bundle.
     writeFileSync(path.join(project, "src", "node", "rollup-thread.ts"), "export {};\n");
     cpSync(h.BIN, path.join(project, "bin", "chitieu.js"));

@@ -31,7 +31,12 @@ const IndicatorJson = z.looseObject({
   sources: z.array(z.string()),
   problems: z.array(ProblemJson),
 });
-const GroupJson = z.looseObject({ code: z.string().min(1), name: z.string().min(1), passed: z.number().int().nonnegative(), counted: z.number().int().nonnegative() });
+const GroupJson = z.looseObject({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  passed: z.number().int().nonnegative(),
+  counted: z.number().int().nonnegative(),
+});
 const ReportJson = z.looseObject({
   ruleset: z.string().min(1),
   asOf: z
@@ -121,7 +126,14 @@ describe("chitieu rulesets [--json]", () => {
     const r = await h.runCli("rulesets", "--json");
     expect(r.code).toBe(EXIT.ok);
     const list = z
-      .array(z.looseObject({ id: z.string(), title: z.string().min(1), province: z.string().min(1), document: z.looseObject({ number: z.string(), issuer: z.string().min(1), date: z.string().min(1) }) }))
+      .array(
+        z.looseObject({
+          id: z.string(),
+          title: z.string().min(1),
+          province: z.string().min(1),
+          document: z.looseObject({ number: z.string(), issuer: z.string().min(1), date: z.string().min(1) }),
+        }),
+      )
       .parse(JSON.parse(r.out));
     expect(list.map((x) => x.id).sort()).toEqual(RULESET_FILE_IDS);
     expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
@@ -269,7 +281,8 @@ describe("chitieu evaluate FILE.xlsx — evaluates and exits 0 whatever the verd
     expect(report.ruleset).toBe(h.RULESET);
     expect(report.asOf).toBe("2024-06-30");
     const got = byCode(report);
-    for (const [code, expected] of Object.entries(h.CUSTOM_EXPECTED)) expect({ code, ...got.get(code) }).toMatchObject({ code, ...expected });
+    for (const [code, expected] of Object.entries(h.CUSTOM_EXPECTED))
+      expect({ code, ...got.get(code) }).toMatchObject({ code, ...expected });
     for (const ind of report.indicators) {
       if (ind.numerator !== undefined && ind.display !== undefined) expect(ind.display).toMatch(PERCENT_VI);
       if (ind.verdict === "thieu-so-lieu") expect(ind.problems.length).toBeGreaterThan(0);
@@ -334,7 +347,8 @@ describe("chitieu evaluate FILE.xlsx — evaluates and exits 0 whatever the verd
     expect(r.code).toBe(EXIT.ok);
     expect(h.listDir(e)).toEqual(["r1.json", "xa.xlsx"]);
     const wbAfter = await h.loadExcelJs(file);
-    for (const [name, digest] of digests) expect({ name, digest: h.exceljsSheetDigest(wbAfter.getWorksheet(name)!) }).toEqual({ name, digest });
+    for (const [name, digest] of digests)
+      expect({ name, digest: h.exceljsSheetDigest(wbAfter.getWorksheet(name)!) }).toEqual({ name, digest });
     expect((await h.adapterSheets(file)).filter((s) => s.owner === "status")).toHaveLength(1);
     // And again, in place, from the stored mapping: still one status sheet, same report.
     const r2 = await h.runCli("evaluate", file, "--out", file, "--json", path.join(e, "r2.json"));
@@ -369,7 +383,18 @@ describe("evaluate: ruleset and mapping default to those stored in the file, and
     const d = freshDir();
     const other = h.writeMapping(d, h.customMapping({ ruleset: "phu-tho-xa-thong-minh-2024" }));
     const out = path.join(d, "o.xlsx");
-    const r = await h.runCli("evaluate", custom, "--mapping", other, "--ruleset", h.RULESET, "--out", out, "--json", path.join(d, "r.json"));
+    const r = await h.runCli(
+      "evaluate",
+      custom,
+      "--mapping",
+      other,
+      "--ruleset",
+      h.RULESET,
+      "--out",
+      out,
+      "--json",
+      path.join(d, "r.json"),
+    );
     expect(r.code).toBe(EXIT.ok);
     const report = readReport(path.join(d, "r.json"));
     expect(report.ruleset).toBe(h.RULESET);
@@ -394,7 +419,10 @@ describe("evaluate: ruleset and mapping default to those stored in the file, and
 
   it("a mapping may point at cells by address as well as by name", async () => {
     const d = freshDir();
-    const byCell = h.writeMapping(d, h.customMapping({ indicators: { "3.2": { numerator: "'Số liệu'!B4", denominator: "'Số liệu'!$B$3" } } }));
+    const byCell = h.writeMapping(
+      d,
+      h.customMapping({ indicators: { "3.2": { numerator: "'Số liệu'!B4", denominator: "'Số liệu'!$B$3" } } }),
+    );
     const r = await h.runCli("evaluate", custom, "--mapping", byCell, "--json", path.join(d, "r.json"));
     expect(r.code).toBe(EXIT.ok);
     expect(byCode(readReport(path.join(d, "r.json"))).get("3.2")).toMatchObject({ verdict: "khong-dat", display: "58,6%", shortfall: 853 });
@@ -404,7 +432,10 @@ describe("evaluate: ruleset and mapping default to those stored in the file, and
 describe("evaluate: a name that points to #REF! is not fatal", () => {
   it("makes that indicator lỗi số liệu with a problem that says #REF!, and evaluates the rest", async () => {
     const d = freshDir();
-    const bytes = await h.addDefinedNames(await h.buildCustomWorkbook(), ['<definedName name="ten_loi">#REF!</definedName>', "<definedName name=\"ten_loi_trang\">'Số liệu'!#REF!</definedName>"]);
+    const bytes = await h.addDefinedNames(await h.buildCustomWorkbook(), [
+      '<definedName name="ten_loi">#REF!</definedName>',
+      "<definedName name=\"ten_loi_trang\">'Số liệu'!#REF!</definedName>",
+    ]);
     const file = h.writeBytes(d, "ref.xlsx", bytes);
     const map = h.writeMapping(
       d,
@@ -426,7 +457,8 @@ describe("evaluate: a name that points to #REF! is not fatal", () => {
       expect(ind.verdict).toBe("loi-so-lieu");
       expect(ind.problems.map((p) => p.message).join("\n")).toContain("#REF!");
     }
-    for (const [code, expected] of Object.entries(h.CUSTOM_EXPECTED)) expect({ code, ...got.get(code) }).toMatchObject({ code, ...expected });
+    for (const [code, expected] of Object.entries(h.CUSTOM_EXPECTED))
+      expect({ code, ...got.get(code) }).toMatchObject({ code, ...expected });
     expect(r.out).toMatch(/3\.10\s+Lỗi số liệu/);
     expect(existsSync(out)).toBe(true);
   });
@@ -449,11 +481,34 @@ async function withMapping(d: string, mapping: unknown): Promise<string[]> {
 }
 
 const FAIL_CASES: FailCase[] = [
-  { label: "a missing file", args: async (d) => [path.join(d, "khong-co.xlsx")], english: /\(file not found\)/, contains: ["khong-co.xlsx"] },
+  {
+    label: "a missing file",
+    args: async (d) => [path.join(d, "khong-co.xlsx")],
+    english: /\(file not found\)/,
+    contains: ["khong-co.xlsx"],
+  },
   { label: "a folder instead of a file", args: async (d) => [d], english: /\(is a directory\)/ },
-  { label: "an unknown ruleset (--ruleset)", args: async () => [custom, "--mapping", customMap, "--ruleset", "khong-co-bo-nay"], english: /Không có bộ tiêu chí/, contains: ["khong-co-bo-nay"], lines: 1 },
-  { label: "an unknown ruleset (in the mapping)", args: (d) => withMapping(d, h.customMapping({ ruleset: "bo-cu-da-xoa" })), english: /Không có bộ tiêu chí/, contains: ["bo-cu-da-xoa"], lines: 1 },
-  { label: "mapping JSON with a syntax error", args: (d) => withMapping(d, '{ "ruleset": "thanh-hoa-cds-xa-2024", indicators: {} }'), english: /không phải JSON hợp lệ/, contains: ["anh-xa.json"], lines: 1 },
+  {
+    label: "an unknown ruleset (--ruleset)",
+    args: async () => [custom, "--mapping", customMap, "--ruleset", "khong-co-bo-nay"],
+    english: /Không có bộ tiêu chí/,
+    contains: ["khong-co-bo-nay"],
+    lines: 1,
+  },
+  {
+    label: "an unknown ruleset (in the mapping)",
+    args: (d) => withMapping(d, h.customMapping({ ruleset: "bo-cu-da-xoa" })),
+    english: /Không có bộ tiêu chí/,
+    contains: ["bo-cu-da-xoa"],
+    lines: 1,
+  },
+  {
+    label: "mapping JSON with a syntax error",
+    args: (d) => withMapping(d, '{ "ruleset": "thanh-hoa-cds-xa-2024", indicators: {} }'),
+    english: /không phải JSON hợp lệ/,
+    contains: ["anh-xa.json"],
+    lines: 1,
+  },
   {
     label: "a misspelt slot (indicators.3.2.numeratr)",
     args: (d) => withMapping(d, h.customMapping({ indicators: { "3.2": { numeratr: "tk_thanh_toan", denominator: "dan_so_15" } } })),
@@ -468,12 +523,47 @@ const FAIL_CASES: FailCase[] = [
     contains: ['mã "9.9"'],
     lines: 1,
   },
-  { label: "an unknown top-level key", args: (d) => withMapping(d, { ...h.customMapping(), rulset: "x" }), english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /, contains: ["rulset"], lines: 1 },
-  { label: "a slot that is not a string", args: (d) => withMapping(d, { ...h.customMapping(), indicators: { "3.2": { numerator: 2336 } } }), english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /, contains: ["indicators.3.2.numerator"], lines: 1 },
-  { label: "an empty reference", args: (d) => withMapping(d, { ...h.customMapping(), indicators: { "3.2": { numerator: " " } } }), english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /, contains: ["indicators.3.2.numerator"], lines: 1 },
-  { label: "mapping JSON that is an array", args: (d) => withMapping(d, "[]"), english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /, lines: 1 },
-  { label: "a bad asOf in the mapping", args: (d) => withMapping(d, h.customMapping({ asOf: "30/06/2024" })), english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /, contains: ["asOf"], lines: 1 },
-  { label: "a missing mapping file", args: async (d) => [custom, "--mapping", path.join(d, "khong-co.json")], english: /\(file not found\)/, contains: ["khong-co.json"], lines: 1 },
+  {
+    label: "an unknown top-level key",
+    args: (d) => withMapping(d, { ...h.customMapping(), rulset: "x" }),
+    english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /,
+    contains: ["rulset"],
+    lines: 1,
+  },
+  {
+    label: "a slot that is not a string",
+    args: (d) => withMapping(d, { ...h.customMapping(), indicators: { "3.2": { numerator: 2336 } } }),
+    english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /,
+    contains: ["indicators.3.2.numerator"],
+    lines: 1,
+  },
+  {
+    label: "an empty reference",
+    args: (d) => withMapping(d, { ...h.customMapping(), indicators: { "3.2": { numerator: " " } } }),
+    english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /,
+    contains: ["indicators.3.2.numerator"],
+    lines: 1,
+  },
+  {
+    label: "mapping JSON that is an array",
+    args: (d) => withMapping(d, "[]"),
+    english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /,
+    lines: 1,
+  },
+  {
+    label: "a bad asOf in the mapping",
+    args: (d) => withMapping(d, h.customMapping({ asOf: "30/06/2024" })),
+    english: /(anh-xa\.json|ánh xạ lưu trong sổ tính): /,
+    contains: ["asOf"],
+    lines: 1,
+  },
+  {
+    label: "a missing mapping file",
+    args: async (d) => [custom, "--mapping", path.join(d, "khong-co.json")],
+    english: /\(file not found\)/,
+    contains: ["khong-co.json"],
+    lines: 1,
+  },
   {
     label: "a mapping naming a name the workbook lacks",
     args: (d) => withMapping(d, h.customMapping({ indicators: { "3.2": { numerator: "tai_khoan_khong_co", denominator: "dan_so_15" } } })),
@@ -494,9 +584,24 @@ const FAIL_CASES: FailCase[] = [
     english: /không tìm thấy tên "khong_co" trên trang "Ghi chú"/,
     lines: 1,
   },
-  { label: "a workbook with no stored mapping and no --ruleset", args: async () => [custom], english: /Sổ tính chưa có ánh xạ chỉ tiêu/, lines: 1 },
-  { label: "--as-of 30/06/2024", args: async () => [custom, "--mapping", customMap, "--as-of", "30/06/2024"], english: /\(bad date\)/, lines: 1 },
-  { label: "--as-of 2024-6-30", args: async () => [custom, "--mapping", customMap, "--as-of", "2024-6-30"], english: /\(bad date\)/, lines: 1 },
+  {
+    label: "a workbook with no stored mapping and no --ruleset",
+    args: async () => [custom],
+    english: /Sổ tính chưa có ánh xạ chỉ tiêu/,
+    lines: 1,
+  },
+  {
+    label: "--as-of 30/06/2024",
+    args: async () => [custom, "--mapping", customMap, "--as-of", "30/06/2024"],
+    english: /\(bad date\)/,
+    lines: 1,
+  },
+  {
+    label: "--as-of 2024-6-30",
+    args: async () => [custom, "--mapping", customMap, "--as-of", "2024-6-30"],
+    english: /\(bad date\)/,
+    lines: 1,
+  },
   { label: "--as-of hôm nay", args: async () => [custom, "--mapping", customMap, "--as-of", "hôm nay"], english: /\(bad date\)/, lines: 1 },
   {
     label: "--ruleset whose indicators the stored mapping does not fit",

@@ -35,7 +35,11 @@ describe("a damaged stored mapping", () => {
   });
 
   it.each<[string, (xml: string) => string, RegExp]>([
-    ["a character changed", (x) => x.replace(/(<c r="A3"[^>]*><is><t[^>]*>)(.)/, (_m, a: string, c: string) => a + (c === "A" ? "B" : "A")), /mã kiểm tra không khớp/],
+    [
+      "a character changed",
+      (x) => x.replace(/(<c r="A3"[^>]*><is><t[^>]*>)(.)/, (_m, a: string, c: string) => a + (c === "A" ? "B" : "A")),
+      /mã kiểm tra không khớp/,
+    ],
     ["a piece cut", (x) => x.replace(/(<c r="A3"[^>]*><is><t[^>]*>)([^<]{10})[^<]*/, "$1$2"), /bị cắt hoặc thừa/],
     ["edited by hand into text", (x) => x.replace(/(<c r="A3"[^>]*><is><t[^>]*>)/, "$1sửa tay "), /ký tự lạ/],
   ])("%s: evaluate, check and lists say so and how to propose again", async (_label, edit, why) => {

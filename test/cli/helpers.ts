@@ -36,7 +36,12 @@ export type SpawnRun = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the real executable, `node bin/chitieu.js ...args`, as a clerk would. */
 export function spawnCli(args: string[], cwd: string = REPO): SpawnRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_OPTIONS: "" } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -205,7 +210,13 @@ export async function buildCustomWorkbook(opts: CustomOptions = {}): Promise<Uin
     rs.getCell("C2").numFmt = "0.0%";
     rs.getCell("B2").border = { top: { style: "thin" }, bottom: { style: "double", color: { argb: "FF000000" } } };
     rs.getCell("A3").value = "Chọn";
-    rs.getCell("B3").dataValidation = { type: "list", allowBlank: true, formulae: ['"Có,Không"'], showErrorMessage: true, error: "Chỉ Có hoặc Không" };
+    rs.getCell("B3").dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: ['"Có,Không"'],
+      showErrorMessage: true,
+      error: "Chỉ Có hoặc Không",
+    };
     rs.getCell("B3").value = "Có";
     rs.getCell("A4").value = { text: "Cổng dịch vụ công", hyperlink: "https://dichvucong.gov.vn/" };
     rs.getCell("A5").value = "Ô có ghi chú";
@@ -213,12 +224,25 @@ export async function buildCustomWorkbook(opts: CustomOptions = {}): Promise<Uin
     rs.getCell("A6").value = new Date(Date.UTC(2024, 5, 30));
     rs.getCell("A6").numFmt = "dd/mm/yyyy";
     rs.getCell("A7").value = "=không phải công thức";
-    rs.getCell("B7").value = { richText: [{ text: "Chữ ", font: { bold: true } }, { text: "nhiều định dạng", font: { italic: true } }] };
+    rs.getCell("B7").value = {
+      richText: [
+        { text: "Chữ ", font: { bold: true } },
+        { text: "nhiều định dạng", font: { italic: true } },
+      ],
+    };
     rs.getCell("A8").value = true;
     rs.getCell("B8").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
     rs.addConditionalFormatting({
       ref: "B2:B2",
-      rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["5000"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } }],
+      rules: [
+        {
+          type: "cellIs",
+          operator: "greaterThan",
+          formulae: ["5000"],
+          priority: 1,
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
+        },
+      ],
     });
     rs.getColumn(1).width = 30;
     rs.getRow(1).height = 28;
@@ -259,7 +283,10 @@ export async function addDefinedNames(bytes: Uint8Array, elements: string[]): Pr
  */
 export async function addCalcChain(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  zip.file("xl/calcChain.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="1"/></calcChain>');
+  zip.file(
+    "xl/calcChain.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="1"/></calcChain>',
+  );
   const relsPart = "xl/_rels/workbook.xml.rels";
   const rels = await zip.file(relsPart)!.async("string");
   zip.file(
@@ -272,7 +299,10 @@ export async function addCalcChain(bytes: Uint8Array): Promise<Uint8Array> {
   const types = await zip.file("[Content_Types].xml")!.async("string");
   zip.file(
     "[Content_Types].xml",
-    types.replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+    types.replace(
+      "</Types>",
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    ),
   );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
@@ -344,7 +374,10 @@ export function allElements(xml: string, tag: string): string[] {
  * note, validation; plus merges, column widths, row heights, views and sheet state.
  */
 export function exceljsSheetDigest(ws: ExcelJS.Worksheet): string {
-  const parts: string[] = [`state=${ws.state}`, `merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort())}`];
+  const parts: string[] = [
+    `state=${ws.state}`,
+    `merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort())}`,
+  ];
   parts.push(`views=${JSON.stringify(ws.views)}`);
   parts.push(`cols=${JSON.stringify((ws.columns ?? []).map((c) => c.width ?? null))}`);
   ws.eachRow({ includeEmpty: true }, (row, r) => {

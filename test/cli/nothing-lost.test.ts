@@ -44,9 +44,14 @@ let out2Parts: Map<string, Uint8Array>;
 
 beforeAll(async () => {
   dir = h.makeTmpDir("chitieu-nothing-lost-");
-  const bytes = await h.addCalcChain(await h.addDefinedNames(await h.buildCustomWorkbook({ userStatusSheet: true, richSheet: true, hiddenSheet: true }), EXTRA_NAMES));
+  const bytes = await h.addCalcChain(
+    await h.addDefinedNames(await h.buildCustomWorkbook({ userStatusSheet: true, richSheet: true, hiddenSheet: true }), EXTRA_NAMES),
+  );
   input = h.writeBytes(dir, "xa.xlsx", bytes);
-  const mapping = h.writeMapping(dir, h.customMapping({ indicators: { ...h.customMapping().indicators, "3.10": { numerator: "ten_loi", denominator: "dan_so_15" } } }));
+  const mapping = h.writeMapping(
+    dir,
+    h.customMapping({ indicators: { ...h.customMapping().indicators, "3.10": { numerator: "ten_loi", denominator: "dan_so_15" } } }),
+  );
   out1 = path.join(dir, "lan-1.xlsx");
   out2 = path.join(dir, "lan-2.xlsx");
   const r1 = await h.runCli("evaluate", input, "--mapping", mapping, "--out", out1);
@@ -69,11 +74,19 @@ async function clerkSheetDigests(file: string): Promise<Map<string, { exceljs: s
   const wb = await h.loadExcelJs(file);
   const parts = await h.unzip(file);
   const shared = h.sharedStringItems(str(parts, "xl/sharedStrings.xml"));
-  const raw = new Map(h.sheetParts(str(parts, "xl/workbook.xml"), str(parts, "xl/_rels/workbook.xml.rels")).map((s) => [s.name, h.rawCellDigest(str(parts, s.part), shared)]));
+  const raw = new Map(
+    h
+      .sheetParts(str(parts, "xl/workbook.xml"), str(parts, "xl/_rels/workbook.xml.rels"))
+      .map((s) => [s.name, h.rawCellDigest(str(parts, s.part), shared)]),
+  );
   const out = new Map<string, { exceljs: string; raw: string; visibility: string }>();
   for (const ws of wb.worksheets) {
     if (owned.has(ws.name)) continue;
-    out.set(ws.name, { exceljs: h.exceljsSheetDigest(ws), raw: raw.get(ws.name) ?? "(no part)", visibility: visibility.get(ws.name) ?? "?" });
+    out.set(ws.name, {
+      exceljs: h.exceljsSheetDigest(ws),
+      raw: raw.get(ws.name) ?? "(no part)",
+      visibility: visibility.get(ws.name) ?? "?",
+    });
   }
   return out;
 }
@@ -157,7 +170,12 @@ describe("(a) every cell of every sheet we do not own is unchanged", () => {
     const shared = h.sharedStringItems(str(parts, "xl/sharedStrings.xml"));
     const sheet = h.sheetParts(str(parts, "xl/workbook.xml"), str(parts, "xl/_rels/workbook.xml.rels")).find((s) => s.name === "Ghi chú")!;
     const xml = str(parts, sheet.part);
-    expect(h.rawCellDigest(xml.replace(/(<c r="B2"[^>]*?) s="(\d+)"/, (_m, head: string, s: string) => `${head} s="${Number(s) + 1}"`), shared)).not.toBe(h.rawCellDigest(xml, shared));
+    expect(
+      h.rawCellDigest(
+        xml.replace(/(<c r="B2"[^>]*?) s="(\d+)"/, (_m, head: string, s: string) => `${head} s="${Number(s) + 1}"`),
+        shared,
+      ),
+    ).not.toBe(h.rawCellDigest(xml, shared));
   });
 
   it("the second run leaves the clerk's sheets as they were too", async () => {
@@ -179,7 +197,12 @@ describe("(b) the package: untouched parts byte for byte, edited parts by insert
 
   it("the comment, drawing, image and hyperlink parts of the clerk's sheet are all carried over", () => {
     const names = [...inParts.keys()];
-    for (const re of [/^xl\/comments\d*\.xml$/, /^xl\/drawings\/drawing\d+\.xml$/, /^xl\/media\/image\d+\.png$/, /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/]) {
+    for (const re of [
+      /^xl\/comments\d*\.xml$/,
+      /^xl\/drawings\/drawing\d+\.xml$/,
+      /^xl\/media\/image\d+\.png$/,
+      /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
+    ]) {
       const part = names.find((n) => re.test(n));
       expect({ re: String(re), found: part !== undefined }).toEqual({ re: String(re), found: true });
       expect(out1Parts.get(part!)).toEqual(inParts.get(part!));
@@ -190,7 +213,8 @@ describe("(b) the package: untouched parts byte for byte, edited parts by insert
 describe("(c) evaluating the output again changes nothing", () => {
   it("gives the same package: the same parts, byte for byte (styles.xml does not grow)", () => {
     expect([...out2Parts.keys()].sort()).toEqual([...out1Parts.keys()].sort());
-    for (const [name, bytes] of out1Parts) expect({ name, same: Buffer.from(bytes).equals(Buffer.from(out2Parts.get(name)!)) }).toEqual({ name, same: true });
+    for (const [name, bytes] of out1Parts)
+      expect({ name, same: Buffer.from(bytes).equals(Buffer.from(out2Parts.get(name)!)) }).toEqual({ name, same: true });
     expect(out2Parts.get("xl/styles.xml")!.length).toBe(out1Parts.get("xl/styles.xml")!.length);
   });
 
@@ -208,7 +232,9 @@ describe("(c) evaluating the output again changes nothing", () => {
     const cells = async (file: string) => {
       const ws = (await h.loadExcelJs(file)).getWorksheet(name)!;
       const all: unknown[] = [];
-      ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => all.push([c.address, c.value, c.formula ?? null, c.style])));
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (c) => all.push([c.address, c.value, c.formula ?? null, c.style])),
+      );
       return all;
     };
     const c1 = await cells(out1);
@@ -297,7 +323,12 @@ describe("(f) names ExcelJS alone would drop are all still there after writing",
     const got = new Map(report.indicators.map((i) => [i.code, i]));
     expect(got.get("3.2")).toMatchObject({ verdict: "khong-dat", display: "58,6%" });
     expect(got.get("3.10")!.verdict).toBe("loi-so-lieu");
-    expect(got.get("3.10")!.problems.map((p) => p.message).join(" ")).toContain("#REF!");
+    expect(
+      got
+        .get("3.10")!
+        .problems.map((p) => p.message)
+        .join(" "),
+    ).toContain("#REF!");
     expect(got.get("3.12")).toMatchObject({ verdict: "khong-dat", display: "50,8%" });
   });
 

@@ -72,12 +72,18 @@ describe("an output path that cannot be written is refused before any work", () 
     const missing = path.join(dir, "khong-co", "x.xlsx");
     expectClearRefusal(await h.runCli("lists", input, "--mapping", mapping, "--out", missing), /Không ghi được --out .*không tồn tại/);
     expectClearRefusal(await h.runCli("template", "--ruleset", h.RULESET, "--out", missing), /Không ghi được --out .*không tồn tại/);
-    expectClearRefusal(await h.runCli("check", input, "--mapping", mapping, "--json", path.join(dir, "khong-co", "c.json")), /Không ghi được --json .*không tồn tại/);
+    expectClearRefusal(
+      await h.runCli("check", input, "--mapping", mapping, "--json", path.join(dir, "khong-co", "c.json")),
+      /Không ghi được --json .*không tồn tại/,
+    );
   });
 
   test("sample --out-dir naming a file, or under one", async () => {
     for (const outDir of [input, path.join(input, "mau")]) {
-      expectClearRefusal(await h.runCli("sample", "--out-dir", outDir, "--residents", "50"), /Không tạo được thư mục --out-dir ".*": .*là một tệp, không phải thư mục/);
+      expectClearRefusal(
+        await h.runCli("sample", "--out-dir", outDir, "--residents", "50"),
+        /Không tạo được thư mục --out-dir ".*": .*là một tệp, không phải thư mục/,
+      );
     }
   });
 
@@ -92,7 +98,16 @@ describe("both outputs written together", () => {
   test("--out and --json both written, no temporary left", async () => {
     const sub = path.join(dir, "ca-hai");
     mkdirSync(sub);
-    const r = await h.runCli("evaluate", input, "--mapping", mapping, "--out", path.join(sub, "kq.xlsx"), "--json", path.join(sub, "bc.json"));
+    const r = await h.runCli(
+      "evaluate",
+      input,
+      "--mapping",
+      mapping,
+      "--out",
+      path.join(sub, "kq.xlsx"),
+      "--json",
+      path.join(sub, "bc.json"),
+    );
     expect(r.code).toBe(0);
     expect(files(sub)).toEqual(["bc.json", "kq.xlsx"]);
   });
@@ -120,7 +135,15 @@ describe("both outputs written together", () => {
 });
 
 describe("a written .xlsx is verified against Excel's limits", () => {
-  const layout = (over: Partial<SheetLayout>): SheetLayout => ({ key: "status", name: "Trạng thái", rows: [[{ value: "x" }]], columns: [10], merges: [], visibility: "visible", ...over });
+  const layout = (over: Partial<SheetLayout>): SheetLayout => ({
+    key: "status",
+    name: "Trạng thái",
+    rows: [[{ value: "x" }]],
+    columns: [10],
+    merges: [],
+    visibility: "visible",
+    ...over,
+  });
   const written = async (l: SheetLayout) => {
     const port = await XlsxWorkbook.open(await h.buildCustomWorkbook());
     await port.writeSheets([l]);
@@ -145,24 +168,35 @@ describe("a written .xlsx is verified against Excel's limits", () => {
 
   test("a cell over 32 767 characters written by anything else is refused with its cell", async () => {
     const zip = await JSZip.loadAsync(await written(layout({ rows: [[{ value: "x" }], [{ value: "ngắn" }]] })));
-    const part = Object.keys(zip.files).filter((f) => f.startsWith("xl/worksheets/sheet")).sort().pop()!;
+    const part = Object.keys(zip.files)
+      .filter((f) => f.startsWith("xl/worksheets/sheet"))
+      .sort()
+      .pop()!;
     const xml = await zip.file(part)!.async("string");
     zip.file(part, xml.replace(">ngắn<", `>${"a".repeat(EXCEL_LIMITS.cellText + 1)}<`));
-    await expect(verifyWrittenXlsx(await zip.generateAsync({ type: "uint8array" }))).rejects.toThrow(/Tệp kết quả không hợp lệ nên chưa ghi: ô Trạng thái!A2 có 32768 ký tự/);
+    await expect(verifyWrittenXlsx(await zip.generateAsync({ type: "uint8array" }))).rejects.toThrow(
+      /Tệp kết quả không hợp lệ nên chưa ghi: ô Trạng thái!A2 có 32768 ký tự/,
+    );
   });
 
   test("a formula over 8 192 characters is refused with its cell", async () => {
     const formula = `${"1+".repeat(4100)}1`;
-    await expect(verifyWrittenXlsx(await written(layout({ rows: [[{ value: 1, formula }]] })))).rejects.toThrow(/công thức ở ô Trạng thái!A1 dài 8201 ký tự/);
+    await expect(verifyWrittenXlsx(await written(layout({ rows: [[{ value: 1, formula }]] })))).rejects.toThrow(
+      /công thức ở ô Trạng thái!A1 dài 8201 ký tự/,
+    );
   });
 
   test("a sheet name over 31 characters is refused", async () => {
-    await expect(verifyWrittenXlsx(await written(layout({ name: "Một tên trang tính dài hơn ba mươi mốt" })))).rejects.toThrow(/tên trang .* dài hơn 31 ký tự/);
+    await expect(verifyWrittenXlsx(await written(layout({ name: "Một tên trang tính dài hơn ba mươi mốt" })))).rejects.toThrow(
+      /tên trang .* dài hơn 31 ký tự/,
+    );
   });
 
   test("a malformed part we wrote is refused, naming it", async () => {
     const zip = await JSZip.loadAsync(await written(layout({})));
     zip.file("xl/workbook.xml", (await zip.file("xl/workbook.xml")!.async("string")).replace("</sheets>", ""));
-    await expect(verifyWrittenXlsx(await zip.generateAsync({ type: "uint8array" }))).rejects.toThrow(/Tệp kết quả không hợp lệ nên chưa ghi: .*xl\/workbook\.xml/);
+    await expect(verifyWrittenXlsx(await zip.generateAsync({ type: "uint8array" }))).rejects.toThrow(
+      /Tệp kết quả không hợp lệ nên chưa ghi: .*xl\/workbook\.xml/,
+    );
   });
 });

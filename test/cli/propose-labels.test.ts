@@ -10,6 +10,11 @@ test("chitieu propose on a workbook with labels and no names shows each proposal
   const file = h.writeBytes(dir, "nhan.xlsx", await withoutMapping((await makeSampleCommune()).bytes, true));
   const r = await h.runCli("propose", file, "--ruleset", SAMPLE_RULESET);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(new RegExp(`^1\\.1\\.1 denominator ← 'Số liệu'!B6: Nhãn "Dân số từ ${ADULT_AGE} tuổi trở lên" \\(ô 'Số liệu'!A6\\) giống .* — ô 'Số liệu'!B6$`, "m"));
+  expect(r.out).toMatch(
+    new RegExp(
+      `^1\\.1\\.1 denominator ← 'Số liệu'!B6: Nhãn "Dân số từ ${ADULT_AGE} tuổi trở lên" \\(ô 'Số liệu'!A6\\) giống .* — ô 'Số liệu'!B6$`,
+      "m",
+    ),
+  );
   expect(r.out).toMatch(/^18 đề xuất/m);
 });

@@ -19,6 +19,8 @@ describe("texts longer than a cell holds", () => {
     const row = [{ value: "ngắn" }, null];
     expect(fitRowTexts(row)).toBe(row);
     const long = "y".repeat(MAX_CELL_TEXT + 1);
-    expect(fitRowTexts([{ value: long, formula: "REPT(\"y\",32768)" }])).toEqual([{ value: "y".repeat(MAX_CELL_TEXT - 1) + "…", formula: "REPT(\"y\",32768)" }]);
+    expect(fitRowTexts([{ value: long, formula: 'REPT("y",32768)' }])).toEqual([
+      { value: "y".repeat(MAX_CELL_TEXT - 1) + "…", formula: 'REPT("y",32768)' },
+    ]);
   });
 });

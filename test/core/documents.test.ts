@@ -71,7 +71,10 @@ describe("Hà Tân report (seed 003) through the engine", () => {
 });
 
 type Status = { status: "dat" | "khong-dat" | "tam-dung"; figure?: string };
-const statuses = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "thanh-hoa-kieu-mau-statuses.json"), "utf8")) as Record<string, Status>;
+const statuses = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "thanh-hoa-kieu-mau-statuses.json"), "utf8")) as Record<
+  string,
+  Status
+>;
 
 /** The plan's statuses as inputs: a yes/no item answers its status, a ratio gets the plan's figure where it gives one. */
 function kieuMauInputs(): Record<string, IndicatorInputs> {
@@ -79,7 +82,9 @@ function kieuMauInputs(): Record<string, IndicatorInputs> {
   for (const [code, s] of Object.entries(statuses)) {
     if (s.status === "tam-dung") continue; // suspended by the ruleset itself
     const percent = s.figure && /^(\d+(?:[.,]\d+)?)%$/.exec(s.figure);
-    const ind = kieuMau.groups.flatMap((g) => g.items.flatMap((i) => (i.kind === "criterion" ? i.indicators : [i]))).find((i) => i.code === code)!;
+    const ind = kieuMau.groups
+      .flatMap((g) => g.items.flatMap((i) => (i.kind === "criterion" ? i.indicators : [i])))
+      .find((i) => i.code === code)!;
     if (ind.kind === "yes-no") out[code] = { value: yes(s.status === "dat" ? ind.expected : !ind.expected) };
     else if (percent) out[code] = { value: num(Number(percent[1]!.replace(",", ".")) / 100) };
   }
@@ -100,7 +105,11 @@ describe("Thanh Hóa kiểu mẫu plan (seed 002) through the engine", () => {
 
   test("the outstanding field chuyển đổi số meets 4/8, following the plan's list (3 not met, 1 suspended)", () => {
     expect(group("YC4")).toMatchObject({ passed: 4, counted: 8, suspended: 1 });
-    expect(ev.indicators.filter((i) => i.groupCode === "YC4" && i.verdict === "khong-dat").map((i) => i.code)).toEqual(["YC4.5", "YC4.6", "YC4.7"]);
+    expect(ev.indicators.filter((i) => i.groupCode === "YC4" && i.verdict === "khong-dat").map((i) => i.code)).toEqual([
+      "YC4.5",
+      "YC4.6",
+      "YC4.7",
+    ]);
   });
 
   test("e-payment accounts 30% against 50% and digital skills 45% against 70% fail", () => {

@@ -63,7 +63,11 @@ describe("ratio indicators compare exact values", () => {
   test.each([
     ["numerator above denominator", { numerator: num(44956, "B5"), denominator: num(5022, "B6") }, /lớn hơn mẫu số/],
     ["zero denominator", { numerator: num(0), denominator: num(0, "B6") }, /Mẫu số bằng 0/],
-    ["negative count", { numerator: { kind: "invalid" as const, reason: "Ô B5: là số âm (-3)", source: "B5" }, denominator: num(10) }, /số âm/],
+    [
+      "negative count",
+      { numerator: { kind: "invalid" as const, reason: "Ô B5: là số âm (-3)", source: "B5" }, denominator: num(10) },
+      /số âm/,
+    ],
   ])("%s is lỗi số liệu", (_, slots, message) => {
     const r = one(ratio("1", 80), { "1": slots });
     expect(r.verdict).toBe("loi-so-lieu");
@@ -109,10 +113,21 @@ describe("ratio indicators compare exact values", () => {
 });
 
 describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
-  const income = { kind: "quantity", code: "10.1", name: "Thu nhập", requirement: { comparator: ">=", value: 45 }, unit: "triệu đồng/người", valueLabel: "Thu nhập bình quân" };
+  const income = {
+    kind: "quantity",
+    code: "10.1",
+    name: "Thu nhập",
+    requirement: { comparator: ">=", value: 45 },
+    unit: "triệu đồng/người",
+    valueLabel: "Thu nhập bình quân",
+  };
 
   test("income 45,2 triệu meets ≥ 45 and displays in Vietnamese", () => {
-    expect(one(income, { "10.1": { value: num(45.2) } })).toMatchObject({ verdict: "dat", display: "45,2 triệu đồng/người", requirement: "≥ 45 triệu đồng/người" });
+    expect(one(income, { "10.1": { value: num(45.2) } })).toMatchObject({
+      verdict: "dat",
+      display: "45,2 triệu đồng/người",
+      requirement: "≥ 45 triệu đồng/người",
+    });
   });
 
   test("income 42,75 triệu misses ≥ 45 by 2,3 triệu (rounded half-up)", () => {
@@ -122,14 +137,29 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
   });
 
   test("m² per person from two inputs says how many m² the commune lacks", () => {
-    const item = { kind: "quantity", code: "6.1", name: "Diện tích", requirement: { comparator: ">=", value: 2 }, unit: "m²/người", valueLabel: "x", perCapita: { numeratorLabel: "Diện tích", denominatorLabel: "Dân số" } };
+    const item = {
+      kind: "quantity",
+      code: "6.1",
+      name: "Diện tích",
+      requirement: { comparator: ">=", value: 2 },
+      unit: "m²/người",
+      valueLabel: "x",
+      perCapita: { numeratorLabel: "Diện tích", denominatorLabel: "Dân số" },
+    };
     const r = one(item, { "6.1": { numerator: num(7000), denominator: num(4000) } });
     expect(r).toMatchObject({ verdict: "khong-dat", display: "1,8 m²/người" });
     expect(r.shortfall?.text).toBe("Còn thiếu 1.000 m²");
   });
 
   test("at least one post office: none is short by 1 điểm", () => {
-    const item = { kind: "quantity", code: "8.1", name: "Điểm bưu chính", requirement: { comparator: ">=", value: 1 }, unit: "điểm", valueLabel: "Số điểm" };
+    const item = {
+      kind: "quantity",
+      code: "8.1",
+      name: "Điểm bưu chính",
+      requirement: { comparator: ">=", value: 1 },
+      unit: "điểm",
+      valueLabel: "Số điểm",
+    };
     expect(one(item, { "8.1": { value: num(0) } }).shortfall?.text).toBe("Còn thiếu 1 điểm");
   });
 
@@ -146,7 +176,16 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
     expect(one(yesNo("1"), { "1": { value: missing } }).verdict).toBe("thieu-so-lieu");
   });
 
-  const byYear = { kind: "by-year", code: "10", name: "Thu nhập", measure: "quantity", comparator: ">=", byYear: { "2022": 39, "2023": 42, "2024": 45, "2025": 48 }, unit: "triệu đồng/người", valueLabel: "Thu nhập" };
+  const byYear = {
+    kind: "by-year",
+    code: "10",
+    name: "Thu nhập",
+    measure: "quantity",
+    comparator: ">=",
+    byYear: { "2022": 39, "2023": 42, "2024": 45, "2025": 48 },
+    unit: "triệu đồng/người",
+    valueLabel: "Thu nhập",
+  };
 
   test.each([
     ["2024-06-30", 44, "khong-dat"],
@@ -168,10 +207,15 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
   });
 
   const schools = {
-    kind: "conditional", code: "5.2", name: "Trường đạt chuẩn",
+    kind: "conditional",
+    code: "5.2",
+    name: "Trường đạt chuẩn",
     condition: { label: "Số trường học", comparator: ">", value: 3 },
-    then: { comparator: ">=", percent: 70 }, otherwise: { comparator: ">=", percent: 50 },
-    numeratorLabel: "Số trường đạt chuẩn", denominatorLabel: "Tổng số trường", unit: "trường",
+    then: { comparator: ">=", percent: 70 },
+    otherwise: { comparator: ">=", percent: 50 },
+    numeratorLabel: "Số trường đạt chuẩn",
+    denominatorLabel: "Tổng số trường",
+    unit: "trường",
   };
 
   test.each([
@@ -191,10 +235,32 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
   });
 
   const water = {
-    kind: "all-of", code: "17.1", name: "Nước sạch",
+    kind: "all-of",
+    code: "17.1",
+    name: "Nước sạch",
     parts: [
-      { id: "a", name: "Nước sạch", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 45 }, numeratorLabel: "Hộ dùng nước sạch", denominatorLabel: "Tổng số hộ", unit: "hộ" } },
-      { id: "b", name: "Nước máy", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 20 }, numeratorLabel: "Hộ dùng nước máy", denominatorLabel: "Tổng số hộ", unit: "hộ" } },
+      {
+        id: "a",
+        name: "Nước sạch",
+        measure: {
+          kind: "ratio",
+          requirement: { comparator: ">=", percent: 45 },
+          numeratorLabel: "Hộ dùng nước sạch",
+          denominatorLabel: "Tổng số hộ",
+          unit: "hộ",
+        },
+      },
+      {
+        id: "b",
+        name: "Nước máy",
+        measure: {
+          kind: "ratio",
+          requirement: { comparator: ">=", percent: 20 },
+          numeratorLabel: "Hộ dùng nước máy",
+          denominatorLabel: "Tổng số hộ",
+          unit: "hộ",
+        },
+      },
     ],
   };
 
@@ -203,7 +269,9 @@ describe("quantities, yes/no, year- and condition-dependent thresholds", () => {
     [50, 19, "khong-dat"],
     [40, 25, "khong-dat"],
   ])("clean water %i%% with %i%% piped is %s", (clean, piped, verdict) => {
-    const inputs = { "17.1": { "a.numerator": num(clean), "a.denominator": num(100), "b.numerator": num(piped), "b.denominator": num(100) } };
+    const inputs = {
+      "17.1": { "a.numerator": num(clean), "a.denominator": num(100), "b.numerator": num(piped), "b.denominator": num(100) },
+    };
     const r = one(water, inputs);
     expect(r.verdict).toBe(verdict);
     expect(r.parts).toHaveLength(2);
@@ -224,10 +292,24 @@ describe("roll-ups count as the documents count", () => {
   });
 
   test("a suspended item stays in the total only where the ruleset says so (2/6 versus 2/5)", () => {
-    const items = [yesNo("1"), yesNo("2"), yesNo("3", { suspended: { reason: "tạm dừng theo văn bản" } }), yesNo("4"), yesNo("5"), yesNo("6")];
-    const inputs = { "1": { value: yes(true) }, "2": { value: yes(true) }, "4": { value: yes(false) }, "5": { value: yes(false) }, "6": { value: yes(false) } };
+    const items = [
+      yesNo("1"),
+      yesNo("2"),
+      yesNo("3", { suspended: { reason: "tạm dừng theo văn bản" } }),
+      yesNo("4"),
+      yesNo("5"),
+      yesNo("6"),
+    ];
+    const inputs = {
+      "1": { value: yes(true) },
+      "2": { value: yes(true) },
+      "4": { value: yes(false) },
+      "5": { value: yes(false) },
+      "6": { value: yes(false) },
+    };
     const counted = (suspendedInTotal: boolean) =>
-      evaluate(makeRuleset({ groups: [{ code: "3", name: "Thôn thông minh", unitName: "yêu cầu", suspendedInTotal, items }] }), inputs).groups[0]!;
+      evaluate(makeRuleset({ groups: [{ code: "3", name: "Thôn thông minh", unitName: "yêu cầu", suspendedInTotal, items }] }), inputs)
+        .groups[0]!;
     expect(counted(true)).toMatchObject({ passed: 2, counted: 6, suspended: 1 });
     expect(counted(false)).toMatchObject({ passed: 2, counted: 5 });
     const ev = evaluate(makeRuleset({ items }), inputs);
@@ -240,7 +322,11 @@ describe("roll-ups count as the documents count", () => {
   });
 
   test("the clerk can mark an indicator not applicable", () => {
-    const ev = evaluate(makeRuleset({ items: [yesNo("1"), yesNo("2")] }), { "1": { value: yes(true) } }, { suspended: { "2": "Xã không có chợ" } });
+    const ev = evaluate(
+      makeRuleset({ items: [yesNo("1"), yesNo("2")] }),
+      { "1": { value: yes(true) } },
+      { suspended: { "2": "Xã không có chợ" } },
+    );
     expect(ev.indicators[1]).toMatchObject({ verdict: "tam-dung", notes: ["Tạm dừng: Xã không có chợ"] });
     expect(ev.groups[0]!.verdict).toBe("dat");
   });
@@ -271,8 +357,12 @@ describe("roll-ups count as the documents count", () => {
       { code: "2", name: "B", unitName: "chỉ tiêu", items: [yesNo("2.1")] },
     ];
     const inputs = { "1.1": { value: yes(true) }, "1.2": { value: yes(true) }, "2.1": { value: yes(false) } };
-    expect(evaluate(makeRuleset({ groups, overall: { counts: "indicators", unitName: "chỉ tiêu" } }), inputs).overall.text).toBe("đạt 2/3 chỉ tiêu (66,7%)");
-    expect(evaluate(makeRuleset({ groups, overall: { counts: "groups", unitName: "nhóm" } }), inputs).overall.text).toBe("đạt 1/2 nhóm (50,0%)");
+    expect(evaluate(makeRuleset({ groups, overall: { counts: "indicators", unitName: "chỉ tiêu" } }), inputs).overall.text).toBe(
+      "đạt 2/3 chỉ tiêu (66,7%)",
+    );
+    expect(evaluate(makeRuleset({ groups, overall: { counts: "groups", unitName: "nhóm" } }), inputs).overall.text).toBe(
+      "đạt 1/2 nhóm (50,0%)",
+    );
   });
 
   test("a report date in the wrong form is reported, not guessed", () => {

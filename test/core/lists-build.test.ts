@@ -28,16 +28,48 @@ function sampleSheets(n: number, seed = 7): { sheets: Map<string, RawCell[][]>; 
         ...residents.map((r, i) => [i + 1, r.name, r.birthDate, r.sex, r.village, yn(r.hasSmartphone), yn(r.hasPaymentAccount)]),
       ],
     ],
-    ["Cán bộ", [["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"], ...makeOfficials(seed).map((o, i) => [i + 1, o.name, o.position, o.village, yn(o.hasSmartphone)])]],
-    ["Cơ sở kinh doanh", [["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"], ...makeBusinesses(seed).map((b, i) => [i + 1, b.name, b.village, yn(b.registered), yn(b.usesOnlinePayment)])]],
-    ["Hợp tác xã", [["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"], ...makeCooperatives(seed).map((c, i) => [i + 1, c.name, c.village, yn(c.appliesDigitalTech)])]],
-    ["Số liệu", [["Nội dung", "Số liệu"], ["Dân số", n]]],
+    [
+      "Cán bộ",
+      [
+        ["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"],
+        ...makeOfficials(seed).map((o, i) => [i + 1, o.name, o.position, o.village, yn(o.hasSmartphone)]),
+      ],
+    ],
+    [
+      "Cơ sở kinh doanh",
+      [
+        ["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"],
+        ...makeBusinesses(seed).map((b, i) => [i + 1, b.name, b.village, yn(b.registered), yn(b.usesOnlinePayment)]),
+      ],
+    ],
+    [
+      "Hợp tác xã",
+      [
+        ["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"],
+        ...makeCooperatives(seed).map((c, i) => [i + 1, c.name, c.village, yn(c.appliesDigitalTech)]),
+      ],
+    ],
+    [
+      "Số liệu",
+      [
+        ["Nội dung", "Số liệu"],
+        ["Dân số", n],
+      ],
+    ],
   ]);
   return { sheets, residents };
 }
 
 function build(sheets: Map<string, RawCell[][]>, extra: Partial<Parameters<typeof buildLists>[0]> = {}): ListsBuild {
-  return buildLists({ ruleset, asOf, lists: { rosters: {} }, sheets, existing: [...sheets.keys()].map((name) => ({ name })), commune: "Xã Minh Tân", ...extra });
+  return buildLists({
+    ruleset,
+    asOf,
+    lists: { rosters: {} },
+    sheets,
+    existing: [...sheets.keys()].map((name) => ({ name })),
+    commune: "Xã Minh Tân",
+    ...extra,
+  });
 }
 
 const text = (c: CellSpec | null | undefined) => (c && typeof c.value === "string" ? c.value : c?.value);
@@ -48,8 +80,33 @@ function retirementMonths(sex: "Nam" | "Nữ", y: number, m: number): number {
   const at = y * 12 + (m - 1);
   const steps: Array<[number, number]> =
     sex === "Nam"
-      ? [[1961 * 12 + 0, 723], [1961 * 12 + 9, 726], [1962 * 12 + 6, 729], [1963 * 12 + 3, 732], [1964 * 12 + 0, 735], [1964 * 12 + 9, 738], [1965 * 12 + 6, 741], [1966 * 12 + 3, 744]]
-      : [[1966 * 12, 664], [1966 * 12 + 8, 668], [1967 * 12 + 4, 672], [1968 * 12, 676], [1968 * 12 + 8, 680], [1969 * 12 + 4, 684], [1970 * 12, 688], [1970 * 12 + 8, 692], [1971 * 12 + 4, 696], [1972 * 12, 700], [1972 * 12 + 8, 704], [1973 * 12 + 4, 708], [1974 * 12, 712], [1974 * 12 + 8, 716], [1975 * 12 + 4, 720]];
+      ? [
+          [1961 * 12 + 0, 723],
+          [1961 * 12 + 9, 726],
+          [1962 * 12 + 6, 729],
+          [1963 * 12 + 3, 732],
+          [1964 * 12 + 0, 735],
+          [1964 * 12 + 9, 738],
+          [1965 * 12 + 6, 741],
+          [1966 * 12 + 3, 744],
+        ]
+      : [
+          [1966 * 12, 664],
+          [1966 * 12 + 8, 668],
+          [1967 * 12 + 4, 672],
+          [1968 * 12, 676],
+          [1968 * 12 + 8, 680],
+          [1969 * 12 + 4, 684],
+          [1970 * 12, 688],
+          [1970 * 12 + 8, 692],
+          [1971 * 12 + 4, 696],
+          [1972 * 12, 700],
+          [1972 * 12 + 8, 704],
+          [1973 * 12 + 4, 708],
+          [1974 * 12, 712],
+          [1974 * 12 + 8, 716],
+          [1975 * 12 + 4, 720],
+        ];
   let months = sex === "Nam" ? 720 : 660;
   for (const [from, value] of steps) if (at >= from) months = value;
   return months;
@@ -83,7 +140,11 @@ describe("the counts of a generated roster", () => {
   });
 
   test("Phụ lục 05 lists working-age people with an account, by the statutory retirement age", () => {
-    const working = residents.filter((r) => reached(r.birthDate, 15 * 12) && !reached(r.birthDate, retirementMonths(r.sex, r.birthDate.getUTCFullYear(), r.birthDate.getUTCMonth() + 1)));
+    const working = residents.filter(
+      (r) =>
+        reached(r.birthDate, 15 * 12) &&
+        !reached(r.birthDate, retirementMonths(r.sex, r.birthDate.getUTCFullYear(), r.birthDate.getUTCMonth() + 1)),
+    );
     expect(byId.get("PL05")!.list.population).toBe(working.length);
     expect(byId.get("PL05")!.count).toBe(working.filter((r) => r.hasPaymentAccount).length);
   });
@@ -137,22 +198,50 @@ describe("the sheets follow the templates of seed 001", () => {
 
   test.each([
     ["PL04", "Thống kê số lượng cán bộ xã có sử dụng điện thoại thông minh", "Họ và Tên", ["Xác nhận của UBND xã"]],
-    ["PL05", "Thống kê danh sách người dân ở độ tuổi lao động có tài khoản thanh toán điện tử tại ngân hàng hoặc tổ chức được phép khác", "Họ và Tên", ["Xác nhận của UBND xã", "Xác nhận của khu dân cư"]],
-    ["PL06", "Cơ sở sản xuất kinh doanh các giải pháp thanh toán thông qua tài khoản thanh toán điện tử tại ngân hàng hoặc các tổ chức khác", "Tên cơ sở sản xuất", ["Xác nhận của UBND xã"]],
-    ["PL07", "HTX, cơ sở sản xuất ứng dụng công nghệ số trong quản lý sản xuất và truy xuất nguồn gốc sản phẩm nông nghiệp", "Tên cơ sở sản xuất", ["Xác nhận của UBND xã"]],
+    [
+      "PL05",
+      "Thống kê danh sách người dân ở độ tuổi lao động có tài khoản thanh toán điện tử tại ngân hàng hoặc tổ chức được phép khác",
+      "Họ và Tên",
+      ["Xác nhận của UBND xã", "Xác nhận của khu dân cư"],
+    ],
+    [
+      "PL06",
+      "Cơ sở sản xuất kinh doanh các giải pháp thanh toán thông qua tài khoản thanh toán điện tử tại ngân hàng hoặc các tổ chức khác",
+      "Tên cơ sở sản xuất",
+      ["Xác nhận của UBND xã"],
+    ],
+    [
+      "PL07",
+      "HTX, cơ sở sản xuất ứng dụng công nghệ số trong quản lý sản xuất và truy xuất nguồn gốc sản phẩm nông nghiệp",
+      "Tên cơ sở sản xuất",
+      ["Xác nhận của UBND xã"],
+    ],
   ])("%s: title, name header and confirmation blocks", (id, title, nameHeader, confirmations) => {
     const l = sheet(id);
     const a = column(l.layout, 1);
     const header = l.layout.rows.findIndex((r) => text(r[0]) === "STT");
-    expect(a.slice(1, header).filter((v) => typeof v === "string" && !v.startsWith("Xã") && l.layout.rows[a.indexOf(v)]![0]!.style === "title").join(" ")).toBe(title);
+    expect(
+      a
+        .slice(1, header)
+        .filter((v) => typeof v === "string" && !v.startsWith("Xã") && l.layout.rows[a.indexOf(v)]![0]!.style === "title")
+        .join(" "),
+    ).toBe(title);
     expect(text(l.layout.rows[header]![1])).toBe(nameHeader);
     const confirm = l.layout.rows[l.layout.rows.length - 2]!.map(text).filter((v) => v !== null && v !== undefined);
     expect(confirm).toEqual(confirmations);
   });
 
   test("sorted by village, then given name, family name, middle name in Vietnamese order", () => {
-    const items = ["Nguyễn Văn Đạt", "Lê Thị Ánh", "Trần Văn Dũng", "Bùi An", "Đỗ Thị An", "Nguyễn Thị An"].map((name, row) => ({ name, village: "Thôn Đông", row }));
-    items.push({ name: "Hà Văn Ba", village: "Khu Đồng Cả", row: 9 }, { name: "Vũ Văn Ba", village: "", row: 10 }, { name: "Lý Văn Ba", village: "Khu Gò Chè", row: 11 });
+    const items = ["Nguyễn Văn Đạt", "Lê Thị Ánh", "Trần Văn Dũng", "Bùi An", "Đỗ Thị An", "Nguyễn Thị An"].map((name, row) => ({
+      name,
+      village: "Thôn Đông",
+      row,
+    }));
+    items.push(
+      { name: "Hà Văn Ba", village: "Khu Đồng Cả", row: 9 },
+      { name: "Vũ Văn Ba", village: "", row: 10 },
+      { name: "Lý Văn Ba", village: "Khu Gò Chè", row: 11 },
+    );
     expect(sortForList(items, true).map((i) => `${i.village}/${i.name}`)).toEqual([
       "Khu Đồng Cả/Hà Văn Ba",
       "Khu Gò Chè/Lý Văn Ba",
@@ -184,7 +273,10 @@ describe("the sheets follow the templates of seed 001", () => {
 
   test("an empty list still has its header, Tổng cộng: 0 and the blocks", () => {
     const none = new Map(sheets);
-    none.set("Hợp tác xã", [["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"], [1, "HTX A", "Thôn Đông", "Không"]]);
+    none.set("Hợp tác xã", [
+      ["STT", "Tên HTX / cơ sở sản xuất", "Thôn", "Ứng dụng công nghệ số"],
+      [1, "HTX A", "Thôn Đông", "Không"],
+    ]);
     const l = build(none, { only: ["PL07"] }).lists[0]!;
     expect(column(l.layout, 1)).toContain("Tổng cộng: 0 cơ sở");
   });
@@ -212,7 +304,10 @@ describe("lists feed the figures", () => {
   });
 
   test("a mapped figure that disagrees is a problem naming both places", () => {
-    const m = mergeListFigures({ "1.1.1": { numerator: num(l.count + 3, "co_dttm ('Số liệu'!B6)"), denominator: num(l.list.population, "dan_so ('Số liệu'!B5)") } }, b.figures);
+    const m = mergeListFigures(
+      { "1.1.1": { numerator: num(l.count + 3, "co_dttm ('Số liệu'!B6)"), denominator: num(l.list.population, "dan_so ('Số liệu'!B5)") } },
+      b.figures,
+    );
     expect(m.problems).toHaveLength(1);
     expect(m.problems[0]!.message).toContain(l.totalRef);
     expect(m.problems[0]!.message).toContain("co_dttm ('Số liệu'!B6)");
@@ -243,12 +338,22 @@ describe("bad rosters", () => {
     expect(messages).toContain("không có ngày sinh");
     expect(messages).toContain("coi như sinh ngày 01/01");
     expect(messages).toContain("phụ thuộc ngày sinh thật");
-    expect(column(pl03.layout, 1).join(" ").replace(/\u00a0/g, " ")).toContain("Nghị định 135/2020/NĐ-CP, Điều 3 khoản 3");
+    expect(
+      column(pl03.layout, 1)
+        .join(" ")
+        .replace(/\u00a0/g, " "),
+    ).toContain("Nghị định 135/2020/NĐ-CP, Điều 3 khoản 3");
   });
 
   test("a roster without the list's yes/no column gives a population but no count to feed a figure", () => {
     const sheets = new Map<string, RawCell[][]>([
-      ["Dân cư", [["Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có tài khoản thanh toán điện tử"], ["Lê Văn Một", "01/02/1980", "Nam", "Thôn Đông", "Có"]]],
+      [
+        "Dân cư",
+        [
+          ["Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có tài khoản thanh toán điện tử"],
+          ["Lê Văn Một", "01/02/1980", "Nam", "Thôn Đông", "Có"],
+        ],
+      ],
     ]);
     const b = build(sheets, { only: ["PL03"] });
     expect(b.figures["1.1.1"]).toEqual({ denominator: expect.objectContaining({ value: 1 }) });
@@ -256,7 +361,16 @@ describe("bad rosters", () => {
   });
 
   test("establishments without a registration column are all taken as registered, and that is said", () => {
-    const sheets = new Map<string, RawCell[][]>([["Cơ sở", [["Tên cơ sở", "Thôn", "Thanh toán trực tuyến"], ["Quán phở Hùng Lan", "Thôn Đông", "Có"], ["Tiệm may Mai", "Thôn Đoài", "Không"]]]]);
+    const sheets = new Map<string, RawCell[][]>([
+      [
+        "Cơ sở",
+        [
+          ["Tên cơ sở", "Thôn", "Thanh toán trực tuyến"],
+          ["Quán phở Hùng Lan", "Thôn Đông", "Có"],
+          ["Tiệm may Mai", "Thôn Đoài", "Không"],
+        ],
+      ],
+    ]);
     const b = build(sheets, { only: ["PL06"] });
     expect(b.lists[0]).toMatchObject({ count: 1, list: { population: 2 } });
     expect(b.problems.map((p) => p.message).join("\n")).toContain("mọi cơ sở được coi là có ĐKKD");

@@ -12,37 +12,81 @@ const yn = (b: boolean) => (b ? "Có" : "Không");
 function sheets(n: number): Map<string, RawCell[][]> {
   const residents = makeResidents(n, 11, AS_OF);
   return new Map<string, RawCell[][]>([
-    ["Dân cư", [["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có điện thoại thông minh", "Có tài khoản thanh toán điện tử"], ...residents.map((r, i) => [i + 1, r.name, r.birthDate, r.sex, r.village, yn(r.hasSmartphone), yn(r.hasPaymentAccount)])]],
-    ["Cán bộ", [["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"], ...makeOfficials(11).map((o, i) => [i + 1, o.name, o.position, o.village, yn(o.hasSmartphone)])]],
-    ["Cơ sở kinh doanh", [["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"], ...makeBusinesses(11).map((b, i) => [i + 1, b.name, b.village, yn(b.registered), yn(b.usesOnlinePayment)])]],
+    [
+      "Dân cư",
+      [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có điện thoại thông minh", "Có tài khoản thanh toán điện tử"],
+        ...residents.map((r, i) => [i + 1, r.name, r.birthDate, r.sex, r.village, yn(r.hasSmartphone), yn(r.hasPaymentAccount)]),
+      ],
+    ],
+    [
+      "Cán bộ",
+      [
+        ["STT", "Họ và tên", "Chức vụ", "Thôn/Khu dân cư", "Có điện thoại thông minh"],
+        ...makeOfficials(11).map((o, i) => [i + 1, o.name, o.position, o.village, yn(o.hasSmartphone)]),
+      ],
+    ],
+    [
+      "Cơ sở kinh doanh",
+      [
+        ["STT", "Tên cơ sở", "Thôn", "Có ĐKKD", "Thanh toán trực tuyến"],
+        ...makeBusinesses(11).map((b, i) => [i + 1, b.name, b.village, yn(b.registered), yn(b.usesOnlinePayment)]),
+      ],
+    ],
   ]);
 }
 
 function build(s: Map<string, RawCell[][]>, extra: Partial<Parameters<typeof buildLists>[0]>): ListsBuild {
-  return buildLists({ ruleset, asOf, lists: { rosters: {} }, sheets: s, existing: [...s.keys()].map((name) => ({ name })), commune: "Xã Minh Tân", ...extra });
+  return buildLists({
+    ruleset,
+    asOf,
+    lists: { rosters: {} },
+    sheets: s,
+    existing: [...s.keys()].map((name) => ({ name })),
+    commune: "Xã Minh Tân",
+    ...extra,
+  });
 }
 
-const summary = (lists: ReadonlyArray<{ list: { id: string; population: number; members: ReadonlyArray<{ row: number }> }; totalRef: string; countFormula?: string; count: number }>) =>
-  lists.map((l) => ({ id: l.list.id, count: l.count, population: l.list.population, totalRef: l.totalRef, countFormula: l.countFormula, rows: l.list.members.map((m) => m.row).sort((a, b) => a - b) }));
+const summary = (
+  lists: ReadonlyArray<{
+    list: { id: string; population: number; members: ReadonlyArray<{ row: number }> };
+    totalRef: string;
+    countFormula?: string;
+    count: number;
+  }>,
+) =>
+  lists.map((l) => ({
+    id: l.list.id,
+    count: l.count,
+    population: l.list.population,
+    totalRef: l.totalRef,
+    countFormula: l.countFormula,
+    rows: l.list.members.map((m) => m.row).sort((a, b) => a - b),
+  }));
 
 describe("lists counted without layouts (evaluate, check and the roll-up write no list sheet)", () => {
-  it.each([false, true])("gives the figures, counts, totals' cells and problems of the written lists (grouped by village: %s)", (groupByVillage) => {
-    const s = sheets(600);
-    const written = build(s, { groupByVillage });
-    const counted = build(s, { groupByVillage, layouts: false });
-    expect(written.lists.length).toBeGreaterThan(0);
-    expect(counted.lists).toEqual([]);
-    expect(summary(counted.counted!)).toEqual(summary(written.lists));
-    expect(counted.figures).toEqual(written.figures);
-    expect(counted.problems).toEqual(written.problems);
-    expect(counted.mapping).toEqual(written.mapping);
-  });
+  it.each([false, true])(
+    "gives the figures, counts, totals' cells and problems of the written lists (grouped by village: %s)",
+    (groupByVillage) => {
+      const s = sheets(600);
+      const written = build(s, { groupByVillage });
+      const counted = build(s, { groupByVillage, layouts: false });
+      expect(written.lists.length).toBeGreaterThan(0);
+      expect(counted.lists).toEqual([]);
+      expect(summary(counted.counted!)).toEqual(summary(written.lists));
+      expect(counted.figures).toEqual(written.figures);
+      expect(counted.problems).toEqual(written.problems);
+      expect(counted.mapping).toEqual(written.mapping);
+    },
+  );
 
   it("keeps the print order only where a sheet is laid out: members in roster order otherwise", () => {
     const s = sheets(600);
     const written = build(s, {});
     const counted = build(s, { layouts: false });
-    const pl03 = (l: NonNullable<ListsBuild["counted"]> | ListsBuild["lists"]) => l.find((x) => x.list.id === "PL03")!.list.members.map((m) => m.row);
+    const pl03 = (l: NonNullable<ListsBuild["counted"]> | ListsBuild["lists"]) =>
+      l.find((x) => x.list.id === "PL03")!.list.members.map((m) => m.row);
     const rosterOrder = pl03(counted.counted!);
     expect(rosterOrder).toEqual([...rosterOrder].sort((a, b) => a - b));
     expect(pl03(written.lists)).not.toEqual(rosterOrder);

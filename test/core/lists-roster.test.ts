@@ -5,7 +5,15 @@ import { readRoster, resolveRoster } from "../../src/core/lists/roster";
 import { readBirth } from "../../src/core/lists/values";
 import type { RawCell } from "../../src/core/text/cell";
 
-const RESIDENT_HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Thôn", "Có điện thoại thông minh", "Có tài khoản thanh toán điện tử"];
+const RESIDENT_HEADERS = [
+  "STT",
+  "Họ và tên",
+  "Ngày sinh",
+  "Giới tính",
+  "Thôn",
+  "Có điện thoại thông minh",
+  "Có tài khoản thanh toán điện tử",
+];
 
 /** A residents roster: header row then one row per person (STT filled in). */
 function residents(people: Array<[string | null, RawCell, RawCell, RawCell, RawCell, RawCell]>, extraTop: RawCell[][] = []): RawCell[][] {
@@ -52,7 +60,10 @@ describe("headers folded as DESIGN.md says", () => {
 
 describe("rosters proposed from their header row", () => {
   test("a residents roster under two title rows, on any sheet", () => {
-    const rows = residents([["Nguyễn Văn An", new Date(Date.UTC(1980, 2, 12)), "Nam", "Thôn Đông", "Có", "Có"]], [["DANH SÁCH DÂN CƯ"], []]);
+    const rows = residents(
+      [["Nguyễn Văn An", new Date(Date.UTC(1980, 2, 12)), "Nam", "Thôn Đông", "Có", "Có"]],
+      [["DANH SÁCH DÂN CƯ"], []],
+    );
     const p = proposeRoster("Trang 1", rows);
     expect(p).toMatchObject({ kind: "residents", headerRow: 3 });
     expect(p?.columns.birthDate).toEqual({ col: 3, header: "Ngày sinh" });
@@ -70,7 +81,11 @@ describe("rosters proposed from their header row", () => {
   test("the proposal is stored by header text and validated as the mapping's lists value", () => {
     const p = proposeRoster("Dân cư", residents([]))!;
     const stored = { rosters: { residents: rosterMappingOf(p) } };
-    expect(stored.rosters.residents.columns).toMatchObject({ name: "Họ và tên", birthDate: "Ngày sinh", smartphone: "Có điện thoại thông minh" });
+    expect(stored.rosters.residents.columns).toMatchObject({
+      name: "Họ và tên",
+      birthDate: "Ngày sinh",
+      smartphone: "Có điện thoại thông minh",
+    });
     expect(parseListsMapping(JSON.parse(JSON.stringify(stored)), "m.json")).toMatchObject({ ok: true });
     const bad = parseListsMapping({ rosters: { people: {} } }, "m.json");
     expect(bad.ok).toBe(false);
@@ -145,12 +160,18 @@ describe("reading a roster", () => {
       ]),
     );
     expect(r.entries.map((e) => e.name)).toEqual(["Lê Thị Bình"]);
-    expect(r.problems.filter((p) => /không có tên/.test(p.message))).toEqual([expect.objectContaining({ ref: "'Dân cư'!B2", severity: "loi" })]);
+    expect(r.problems.filter((p) => /không có tên/.test(p.message))).toEqual([
+      expect.objectContaining({ ref: "'Dân cư'!B2", severity: "loi" }),
+    ]);
   });
 
   test("a name starting with =, +, - or @ is kept as its text and pointed out", () => {
-    const names = ["=HYPERLINK(\"x\")", "+84 Nguyễn", "-Trần Văn", "@Lê"];
-    const r = read(residents(names.map((n) => [n, d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Có"] as [string, RawCell, RawCell, RawCell, RawCell, RawCell])));
+    const names = ['=HYPERLINK("x")', "+84 Nguyễn", "-Trần Văn", "@Lê"];
+    const r = read(
+      residents(
+        names.map((n) => [n, d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Có"] as [string, RawCell, RawCell, RawCell, RawCell, RawCell]),
+      ),
+    );
     expect(r.entries.map((e) => e.name)).toEqual(names);
     expect(r.problems.filter((p) => p.message.includes("dạng chữ"))).toHaveLength(4);
   });
@@ -177,12 +198,17 @@ describe("reading a roster", () => {
     );
     const p = r.problems.filter((x) => x.message.includes("có/không"));
     expect(p).toHaveLength(1);
-    expect(p[0]!.message).toContain("2 ô của cột \"Có điện thoại thông minh\"");
+    expect(p[0]!.message).toContain('2 ô của cột "Có điện thoại thông minh"');
     expect(r.entries[0]!.flags.smartphone).toBeUndefined();
   });
 
   test("a total line at the bottom is not a person", () => {
-    const r = read(residents([["Lê Văn Tám", d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Có"], ["Tổng cộng", null, null, null, 1, 1]]));
+    const r = read(
+      residents([
+        ["Lê Văn Tám", d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Có"],
+        ["Tổng cộng", null, null, null, 1, 1],
+      ]),
+    );
     expect(r.entries.map((e) => e.name)).toEqual(["Lê Văn Tám"]);
   });
 });
@@ -204,7 +230,11 @@ describe("columns of personal numbers", () => {
   });
 
   test("are pointed out, and never read as a list column even when mapped to the name", () => {
-    const r = readRoster("residents", "Dân cư", rows, 1, { name: { col: 2, header: "Số định danh" }, birthDate: { col: 7, header: "Ngày sinh" }, paymentAccount: { col: 6, header: "Có tài khoản thanh toán điện tử" } });
+    const r = readRoster("residents", "Dân cư", rows, 1, {
+      name: { col: 2, header: "Số định danh" },
+      birthDate: { col: 7, header: "Ngày sinh" },
+      paymentAccount: { col: 6, header: "Có tài khoản thanh toán điện tử" },
+    });
     expect(r.entries).toEqual([]);
     expect(r.columns.name).toBeUndefined();
     const messages = r.problems.map((p) => p.message).join("\n");

@@ -24,7 +24,8 @@ describe("the stored mapping", () => {
   });
 
   it("holds only characters no spreadsheet rewrites, and reads back the JSON exactly", () => {
-    const json = JSON.stringify({ ruleset: "r", indicators: { "1.1": { value: "can_bo_xa_thon" } }, commune: "Xã Minh Tân\n" }) + "x".repeat(20000);
+    const json =
+      JSON.stringify({ ruleset: "r", indicators: { "1.1": { value: "can_bo_xa_thon" } }, commune: "Xã Minh Tân\n" }) + "x".repeat(20000);
     const col = column(json);
     expect(col.length).toBeGreaterThan(4);
     for (const c of col.slice(2)) expect(c).toMatch(/^[A-Za-z0-9+/=]+$/);
@@ -36,8 +37,14 @@ describe("the stored mapping", () => {
     const flipped = [...col];
     flipped[2] = String(flipped[2]).replace(/^./, (c) => (c === "A" ? "B" : "A"));
     expect(mappingTextFromColumn(flipped)).toMatchObject({ ok: false, why: expect.stringContaining("mã kiểm tra") });
-    expect(mappingTextFromColumn([...col.slice(0, 2), String(col[2]).slice(0, 8)])).toMatchObject({ ok: false, why: expect.stringContaining("bị cắt") });
-    expect(mappingTextFromColumn([...col.slice(0, 2), `${String(col[2])}\n_x`])).toMatchObject({ ok: false, why: expect.stringContaining("ký tự lạ") });
+    expect(mappingTextFromColumn([...col.slice(0, 2), String(col[2]).slice(0, 8)])).toMatchObject({
+      ok: false,
+      why: expect.stringContaining("bị cắt"),
+    });
+    expect(mappingTextFromColumn([...col.slice(0, 2), `${String(col[2])}\n_x`])).toMatchObject({
+      ok: false,
+      why: expect.stringContaining("ký tự lạ"),
+    });
     expect(decodeStoredMapping("chitieuxa-anhxa/base64 x", [])).toMatchObject({ ok: false });
     expect(damagedMappingMessage("mã kiểm tra không khớp")).toMatch(/bị hỏng: mã kiểm tra không khớp\. Hãy chọn lại bộ tiêu chí/);
     // The pane shows it: no command line in it (the CLI appends its own, src/cli/hints.ts).
@@ -62,6 +69,7 @@ describe("UTF-8 without the platform's encoder", () => {
   });
 
   it("refuses bytes that are not UTF-8", () => {
-    for (const bad of [[0xff], [0xc3], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0x80]]) expect(utf8Decode(Uint8Array.from(bad))).toBeUndefined();
+    for (const bad of [[0xff], [0xc3], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0x80]])
+      expect(utf8Decode(Uint8Array.from(bad))).toBeUndefined();
   });
 });

@@ -33,7 +33,11 @@ function strings(table: Record<string, unknown>): Array<[string, string]> {
   for (const [k, v] of Object.entries(table)) {
     if (typeof v === "string") out.push([k, v]);
     else if (typeof v === "function") {
-      for (const args of [[3, 2, 1], ["Phụ lục 03", "Dân cư", "Số liệu"], [["Phụ lục 03", "Phụ lục 05"], ["Dân cư"]]]) {
+      for (const args of [
+        [3, 2, 1],
+        ["Phụ lục 03", "Dân cư", "Số liệu"],
+        [["Phụ lục 03", "Phụ lục 05"], ["Dân cư"]],
+      ]) {
         try {
           const r: unknown = (v as (...a: unknown[]) => unknown)(...args);
           if (typeof r === "string") out.push([k, r]);
@@ -48,9 +52,11 @@ function strings(table: Record<string, unknown>): Array<[string, string]> {
 
 const grid = (rows: RawCell[][]): Record<string, RawCell> => {
   const out: Record<string, RawCell> = {};
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null) out[cellRef(r + 1, c + 1)] = v;
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null) out[cellRef(r + 1, c + 1)] = v;
+    }),
+  );
   return out;
 };
 
@@ -106,7 +112,11 @@ async function generated(): Promise<string[]> {
   });
   for (const mapping of [{ text: wrong, source: "ánh xạ" }, undefined]) {
     const port = await XlsxWorkbook.open(sample.bytes);
-    out.push(...(await errorOf(async () => out.push(...(await checkWorkbook(port, { rulesets, mapping, checkRules })).problems.map((p) => p.message)))));
+    out.push(
+      ...(await errorOf(async () =>
+        out.push(...(await checkWorkbook(port, { rulesets, mapping, checkRules })).problems.map((p) => p.message)),
+      )),
+    );
     out.push(
       ...(await errorOf(async () => {
         const ev = await evaluateWorkbook(port, { rulesets, mapping, lists: true });
@@ -118,7 +128,11 @@ async function generated(): Promise<string[]> {
 
   // Mapping text that is not JSON, not a mapping, or for a ruleset we do not have.
   // (The JSON shape errors of a hand-edited mapping file are the command line's: the pane writes its mapping itself.)
-  for (const text of ["{", JSON.stringify({ ruleset: "khong-co", indicators: {} }), JSON.stringify({ ruleset: SAMPLE_RULESET, indicators: { "9.9": { value: "x" } } })]) {
+  for (const text of [
+    "{",
+    JSON.stringify({ ruleset: "khong-co", indicators: {} }),
+    JSON.stringify({ ruleset: SAMPLE_RULESET, indicators: { "9.9": { value: "x" } } }),
+  ]) {
     const parsed = parseMappingText("ánh xạ", text);
     if (!parsed.ok) out.push(...parsed.problems.map((p) => p.message));
     const ev = await evaluateWorkbook(await XlsxWorkbook.open(sample.bytes), { rulesets, mapping: { text, source: "ánh xạ" } });
@@ -128,17 +142,26 @@ async function generated(): Promise<string[]> {
   // Lists on a roster full of mistakes, with and without a report date, and a figure that disagrees.
   const roster = () =>
     new MemoryWorkbook({
-      sheets: [{ name: "Dân cư", cells: grid(RESIDENTS) }, { name: "Số liệu", cells: { A1: "Dân số từ 18 tuổi trở lên", B1: 99 } }],
+      sheets: [
+        { name: "Dân cư", cells: grid(RESIDENTS) },
+        { name: "Số liệu", cells: { A1: "Dân số từ 18 tuổi trở lên", B1: 99 } },
+      ],
       names: [{ name: "dan_so_truong_thanh", formula: "'Số liệu'!$B$1" }],
     });
-  const mapping = { text: JSON.stringify({ ruleset: SAMPLE_RULESET, indicators: { "1.1.1": { denominator: "dan_so_truong_thanh" } } }), source: "ánh xạ" };
+  const mapping = {
+    text: JSON.stringify({ ruleset: SAMPLE_RULESET, indicators: { "1.1.1": { denominator: "dan_so_truong_thanh" } } }),
+    source: "ánh xạ",
+  };
   for (const asOf of ["2024-09-30", undefined]) {
     const lists = await makeLists(roster(), { rulesets, asOf, mapping });
     out.push(...lists.problems.map((p) => p.message));
     const withLists = await evaluateWorkbook(roster(), { rulesets, asOf, mapping, lists: true });
     out.push(...(withLists.ok ? evaluationMessages(withLists.evaluation) : withLists.problems.map((p) => p.message)));
   }
-  const noRoster = await makeLists(new MemoryWorkbook({ sheets: [{ name: "Trang 1", cells: { A1: "x" } }] }), { rulesets, asOf: "2024-09-30" });
+  const noRoster = await makeLists(new MemoryWorkbook({ sheets: [{ name: "Trang 1", cells: { A1: "x" } }] }), {
+    rulesets,
+    asOf: "2024-09-30",
+  });
   out.push(...noRoster.problems.map((p) => p.message));
 
   // A stored mapping that cannot be trusted.
@@ -159,7 +182,11 @@ async function generated(): Promise<string[]> {
   }
   const port: WorkbookPort = await XlsxWorkbook.open(sample.bytes);
   out.push(...(await errorOf(() => port.readSheet("Không có trang này"))));
-  out.push(...(await errorOf(() => port.writeSheets([{ key: "status", name: "Dân cư", rows: [], columns: [], merges: [], visibility: "visible" }]))));
+  out.push(
+    ...(await errorOf(() =>
+      port.writeSheets([{ key: "status", name: "Dân cư", rows: [], columns: [], merges: [], visibility: "visible" }]),
+    )),
+  );
   out.push(...(await errorOf(() => port.addName!("co_dttm", "'Số liệu'!B6"))));
   out.push(...(await errorOf(() => port.addName!("B6", "'Số liệu'!B6"))));
   return [...new Set(out)];
@@ -171,8 +198,20 @@ describe("messages the pane shows are Vietnamese only", () => {
     expect(faults("ánh xạ indicators.1.1.1.numerator: Không tìm thấy tên")).toEqual(["JSON path"]);
     expect(faults("hãy nhập ngày báo cáo (trên dòng lệnh: --as-of YYYY-MM-DD)")).toEqual(["command-line option"]);
     expect(faults("Tệp không phải .xlsx (not an .xlsx file)")).toEqual(["not", "file"]);
-    expect(faults("Danh sách (list count disagrees with the mapped figure)")).toEqual(["list", "count", "disagrees", "with", "the", "mapped", "figure"]);
-    expect(faults(`1.1.1 — Số người có điện thoại thông minh: không có tên "dttm" trong sổ tính; ô 'Số liệu'!B7, tên co_dttm, số CCCD, chữ TCVN3, tệp Excel`)).toEqual([]);
+    expect(faults("Danh sách (list count disagrees with the mapped figure)")).toEqual([
+      "list",
+      "count",
+      "disagrees",
+      "with",
+      "the",
+      "mapped",
+      "figure",
+    ]);
+    expect(
+      faults(
+        `1.1.1 — Số người có điện thoại thông minh: không có tên "dttm" trong sổ tính; ô 'Số liệu'!B7, tên co_dttm, số CCCD, chữ TCVN3, tệp Excel`,
+      ),
+    ).toEqual([]);
   });
 
   test("the pane's string tables", () => {

@@ -3,8 +3,14 @@ import { makeRuleset, ratio, yesNo } from "../builders";
 
 const rs = makeRuleset({
   items: [
-    ratio("3.2", 80, { numeratorLabel: "Số người từ 15 tuổi trở lên có tài khoản thanh toán điện tử", denominatorLabel: "Dân số từ 15 tuổi trở lên" }),
-    ratio("3.4", 70, { numeratorLabel: "Số người từ 15 tuổi trở lên có điện thoại thông minh", denominatorLabel: "Dân số từ 15 tuổi trở lên" }),
+    ratio("3.2", 80, {
+      numeratorLabel: "Số người từ 15 tuổi trở lên có tài khoản thanh toán điện tử",
+      denominatorLabel: "Dân số từ 15 tuổi trở lên",
+    }),
+    ratio("3.4", 70, {
+      numeratorLabel: "Số người từ 15 tuổi trở lên có điện thoại thông minh",
+      denominatorLabel: "Dân số từ 15 tuổi trở lên",
+    }),
     yesNo("1.2", { valueLabel: "Có hệ thống thông tin một cửa điện tử" }),
   ],
 });
@@ -12,7 +18,16 @@ const rs = makeRuleset({
 describe("proposing a mapping", () => {
   test("a name of the template's pattern is proposed with certainty", () => {
     const p = proposeMapping(rs, [{ ref: "ct_3_2_tu_so", name: "ct_3_2_tu_so" }]);
-    expect(p).toEqual([{ code: "3.2", slot: "numerator", slotLabel: "Số người từ 15 tuổi trở lên có tài khoản thanh toán điện tử", ref: "ct_3_2_tu_so", score: 1, reason: expect.stringContaining("theo mẫu") }]);
+    expect(p).toEqual([
+      {
+        code: "3.2",
+        slot: "numerator",
+        slotLabel: "Số người từ 15 tuổi trở lên có tài khoản thanh toán điện tử",
+        ref: "ct_3_2_tu_so",
+        score: 1,
+        reason: expect.stringContaining("theo mẫu"),
+      },
+    ]);
   });
 
   test("the label beside a named cell proposes it, folded for case and tone marks, with the reason naming the cell", () => {
@@ -47,14 +62,29 @@ describe("proposing a mapping", () => {
   test("abbreviations a clerk writes are spelled out: CNS, TTHC, ĐKKD, and 'từ 18 tuổi trở lên' is the adult age", () => {
     const phuTho = makeRuleset({
       items: [
-        ratio("1.1.1", 85, { numeratorLabel: "Số người ở độ tuổi trưởng thành có sử dụng điện thoại thông minh", denominatorLabel: "Dân số ở độ tuổi trưởng thành" }),
+        ratio("1.1.1", 85, {
+          numeratorLabel: "Số người ở độ tuổi trưởng thành có sử dụng điện thoại thông minh",
+          denominatorLabel: "Dân số ở độ tuổi trưởng thành",
+        }),
         yesNo("1.4.2", { valueLabel: "Có ứng dụng công nghệ số trong hoạt động chăm sóc sức khỏe" }),
       ],
     });
     const p = proposeMapping(phuTho, [
       { ref: "'Số liệu'!B6", cell: "'Số liệu'!B6", label: "Dân số từ 18 tuổi trở lên", labelCell: "'Số liệu'!A6", holds: "number" },
-      { ref: "'Số liệu'!B7", cell: "'Số liệu'!B7", label: "Số người từ 18 tuổi trở lên có ĐTTM", labelCell: "'Số liệu'!A7", holds: "number" },
-      { ref: "'Số liệu'!B9", cell: "'Số liệu'!B9", label: "Ứng dụng CNS trong chăm sóc sức khỏe", labelCell: "'Số liệu'!A9", holds: "blank" },
+      {
+        ref: "'Số liệu'!B7",
+        cell: "'Số liệu'!B7",
+        label: "Số người từ 18 tuổi trở lên có ĐTTM",
+        labelCell: "'Số liệu'!A7",
+        holds: "number",
+      },
+      {
+        ref: "'Số liệu'!B9",
+        cell: "'Số liệu'!B9",
+        label: "Ứng dụng CNS trong chăm sóc sức khỏe",
+        labelCell: "'Số liệu'!A9",
+        holds: "blank",
+      },
     ]);
     expect(p.map((x) => [x.code, x.slot, x.cell, x.label]).sort()).toEqual([
       ["1.1.1", "denominator", "'Số liệu'!B6", "Dân số từ 18 tuổi trở lên"],

@@ -42,9 +42,12 @@ describe("the report date cell", () => {
     expect(parseReportDate(raw)).toEqual({ kind: "date", iso });
   });
 
-  test.each<Parameters<typeof parseReportDate>[0]>(["31/02/2024", "06/30/2024", "tháng 6", 12.5, 3])("%p is refused with a reason", (raw) => {
-    expect(parseReportDate(raw)).toMatchObject({ kind: "invalid" });
-  });
+  test.each<Parameters<typeof parseReportDate>[0]>(["31/02/2024", "06/30/2024", "tháng 6", 12.5, 3])(
+    "%p is refused with a reason",
+    (raw) => {
+      expect(parseReportDate(raw)).toMatchObject({ kind: "invalid" });
+    },
+  );
 
   test("blank is blank", () => expect(parseReportDate(" ")).toEqual({ kind: "blank" }));
 });
@@ -57,10 +60,14 @@ describe("not applicable in the roll-ups", () => {
   });
 
   const optional = (code: string, otherwise: "excused" | "not-met") =>
-    yesNo(code, { appliesIf: { key: "lang-nghe", question: "Xã có làng nghề?", reason: "Xã không có làng nghề", otherwise, source: "“(nếu có)”" } });
+    yesNo(code, {
+      appliesIf: { key: "lang-nghe", question: "Xã có làng nghề?", reason: "Xã không có làng nghề", otherwise, source: "“(nếu có)”" },
+    });
 
   test("a criterion summary counts what applies: đạt 1/1 with one not applicable", () => {
-    const rs = makeRuleset({ items: [{ kind: "criterion", code: "13", name: "Tiêu chí 13", indicators: [yesNo("13.1"), optional("13.4", "excused")] }] });
+    const rs = makeRuleset({
+      items: [{ kind: "criterion", code: "13", name: "Tiêu chí 13", indicators: [yesNo("13.1"), optional("13.4", "excused")] }],
+    });
     const ev = evaluate(rs, { "13.1": { value: yes(true) }, "13.4": { question: yes(false) } });
     expect(ev.criteria[0]).toMatchObject({ verdict: "dat", passed: 1, counted: 1, text: "đạt 1/1 chỉ tiêu (100,0%)" });
   });
@@ -76,7 +83,9 @@ describe("not applicable in the roll-ups", () => {
     const rs = makeRuleset({ items: [optional("13.4", "excused")] });
     const r = evaluate(rs, { "13.4": { question: missing, value: missing } }).indicators[0]!;
     expect(r.verdict).toBe("thieu-so-lieu");
-    expect(r.problems.map((p) => p.message)).toContain('Chưa trả lời câu hỏi "Xã có làng nghề?" — trả lời để biết chỉ tiêu này có áp dụng với xã không');
+    expect(r.problems.map((p) => p.message)).toContain(
+      'Chưa trả lời câu hỏi "Xã có làng nghề?" — trả lời để biết chỉ tiêu này có áp dụng với xã không',
+    );
   });
 
   test("a schema key asked two ways is refused", () => {
@@ -104,7 +113,10 @@ describe("measured ratios and 0/0", () => {
   test("0/0 is lỗi số liệu unless the document reads it as none", () => {
     const inputs: Inputs = { "1": { numerator: num(0), denominator: num(0) } };
     expect(evaluate(makeRuleset({ items: [ratio("1", 100)] }), inputs).indicators[0]!.verdict).toBe("loi-so-lieu");
-    const none = evaluate(makeRuleset({ items: [ratio("1", 100, { whenNone: { reason: "Xã không có sản phẩm OCOP", source: "“100% sản phẩm OCOP”" } })] }), inputs).indicators[0]!;
+    const none = evaluate(
+      makeRuleset({ items: [ratio("1", 100, { whenNone: { reason: "Xã không có sản phẩm OCOP", source: "“100% sản phẩm OCOP”" } })] }),
+      inputs,
+    ).indicators[0]!;
     expect(none).toMatchObject({ verdict: "khong-ap-dung", notApplicable: { reason: "Xã không có sản phẩm OCOP" } });
   });
 });

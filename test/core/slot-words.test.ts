@@ -12,7 +12,14 @@ test.each([
 });
 
 test("what changed since the status sheet names the slot in words, not its JSON key", () => {
-  const base = { v: 1 as const, tool: "t", ruleset: { id: "r", hash: "h" }, asOf: "2024-06-30", lists: [], status: { sheet: "S", formulas: [] } };
+  const base = {
+    v: 1 as const,
+    tool: "t",
+    ruleset: { id: "r", hash: "h" },
+    asOf: "2024-06-30",
+    lists: [],
+    status: { sheet: "S", formulas: [] },
+  };
   const changes = compareFingerprints(
     { ...base, inputs: [{ code: "1.1.1", slot: "numerator", cell: "'Số liệu'!B7", value: "5" }] },
     { ...base, inputs: [{ code: "1.1.1", slot: "numerator", cell: "'Số liệu'!B9", value: "5" }] },

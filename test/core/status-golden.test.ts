@@ -24,7 +24,11 @@ const AS_OF = "2025-06-30";
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
 
 type Scenario = "blank" | "filled" | "by-value";
-type Situation = { refs: Record<string, Record<string, string>>; raw: Record<string, Record<string, RawCell>>; lists: Record<string, Record<string, string>> };
+type Situation = {
+  refs: Record<string, Record<string, string>>;
+  raw: Record<string, Record<string, RawCell>>;
+  lists: Record<string, Record<string, string>>;
+};
 
 /** A figure for the n-th slot of a scenario: varied so every verdict and every formula path shows up. */
 function rawFor(spec: SlotSpec, n: number, scenario: Scenario): RawCell {
@@ -70,7 +74,9 @@ function inputsOf(ruleset: Ruleset, s: Situation): Inputs {
   const inputs: Record<string, IndicatorInputs> = {};
   for (const { item } of indicatorsOf(ruleset)) {
     const types = new Map<string, ValueType>(slotsOf(item).map((spec) => [spec.slot, spec.type]));
-    const own = Object.entries(s.raw[item.code] ?? {}).map(([slot, raw]) => [slot, parseCell(raw, types.get(slot) ?? "number", s.refs[item.code]?.[slot] ?? "danh sách")] as const);
+    const own = Object.entries(s.raw[item.code] ?? {}).map(
+      ([slot, raw]) => [slot, parseCell(raw, types.get(slot) ?? "number", s.refs[item.code]?.[slot] ?? "danh sách")] as const,
+    );
     inputs[item.code] = Object.fromEntries(own);
   }
   return inputs;
@@ -79,7 +85,9 @@ function inputsOf(ruleset: Ruleset, s: Situation): Inputs {
 function cellText(ref: string, c: CellSpec): string {
   const value = JSON.stringify(c.value);
   const style = c.style ? ` [${c.style}]` : "";
-  return c.formula === undefined ? `  ${ref} = ${value}${style}` : `  ${ref} := ${c.formula}\n  ${" ".repeat(ref.length)}  → ${value}${style}`;
+  return c.formula === undefined
+    ? `  ${ref} = ${value}${style}`
+    : `  ${ref} := ${c.formula}\n  ${" ".repeat(ref.length)}  → ${value}${style}`;
 }
 
 /** The layout as text a reviewer can read: one block per row, one line per cell, then the sheet's settings. */
@@ -100,7 +108,15 @@ function golden(ruleset: Ruleset): string {
     .map((scenario) => {
       const s = situation(ruleset, scenario);
       const evaluation = evaluate(ruleset, inputsOf(ruleset, s), { asOf: AS_OF });
-      const layout = statusSheetLayout({ ruleset, evaluation, sheetName: "Trạng thái chỉ tiêu", commune: "Xã Thử Nghiệm", refs: s.refs, raw: s.raw, listFormulas: s.lists });
+      const layout = statusSheetLayout({
+        ruleset,
+        evaluation,
+        sheetName: "Trạng thái chỉ tiêu",
+        commune: "Xã Thử Nghiệm",
+        refs: s.refs,
+        raw: s.raw,
+        listFormulas: s.lists,
+      });
       return `=== ${ruleset.id} · ${scenario} · ${AS_OF}\n${render(layout)}\n`;
     })
     .join("\n");

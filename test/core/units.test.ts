@@ -76,7 +76,9 @@ describe("the mapping's villages", () => {
     expect(msgs.join("\n")).toContain('không có ô nhập "numerator"');
   });
   test("villages on a ruleset judged once, or a village with neither name nor name cell, are refused", () => {
-    expect(check(rulesets.get("phu-tho-xa-thong-minh-2024")!, [{ name: "Thôn A" }]).join("\n")).toContain("không có nhóm nào đánh giá theo thôn");
+    expect(check(rulesets.get("phu-tho-xa-thong-minh-2024")!, [{ name: "Thôn A" }]).join("\n")).toContain(
+      "không có nhóm nào đánh giá theo thôn",
+    );
     expect(check(kieuMau, [{ indicators: {} }]).join("\n")).toContain("thôn cần tên (name) hoặc ô ghi tên (nameRef)");
     expect(check(kieuMau, [{ name: "Thôn A", indicators: { "YC3.1": { value: "'Số liệu theo thôn'!E4" } } }])).toEqual([]);
   });
@@ -86,7 +88,10 @@ describe("the rulesets judged per village quote their seed", () => {
   const withUnits = [...rulesets.values()].flatMap((r) => r.groups.filter((g) => g.units).map((g) => [r.id, g.code, r] as const));
 
   test("Thanh Hóa YC3 and Hà Nam thôn thông minh are the groups judged per village, each “at least one village”", () => {
-    expect(withUnits.map(([id, code]) => `${id} ${code}`).sort()).toEqual(["ha-nam-thon-thong-minh-2022 I", "thanh-hoa-xa-ntm-kieu-mau-2023 YC3"]);
+    expect(withUnits.map(([id, code]) => `${id} ${code}`).sort()).toEqual([
+      "ha-nam-thon-thong-minh-2022 I",
+      "thanh-hoa-xa-ntm-kieu-mau-2023 YC3",
+    ]);
     for (const [, code, r] of withUnits) expect(r.groups.find((g) => g.code === code)!.units!.communeRule).toEqual({ atLeast: 1 });
   });
 

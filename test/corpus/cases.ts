@@ -88,16 +88,38 @@ const B4: Array<[string, readonly [string, string], Verdict]> = [
   ["error #DIV/0!", [' t="e"', "<v>#DIV/0!</v>"], "loi-so-lieu"],
   ["formula without a cached value", [' s="2"', "<f>1+1</f>"], "loi-so-lieu"],
   ["ISO date cell", [' t="d"', "<v>2024-06-30T00:00:00Z</v>"], "loi-so-lieu"],
-  ["number as 3189 in a str formula result", [' t="str"', "<f>\"3189\"</f><v>3189</v>"], "dat"],
+  ["number as 3189 in a str formula result", [' t="str"', '<f>"3189"</f><v>3189</v>'], "dat"],
 ];
 
 /** 1.1 is co_ke_hoach ('Số liệu'!B6), required Có. */
 const B6: Array<[string, readonly [string, string], Verdict]> = [
-  ...["Có", "có", "CÓ", "x", "X", "✓", "✔", "yes", "YES", "Đạt", "đạt", "đã đạt", "Đã có", "rồi", "TRUE", "1", " có ", "có".normalize("NFD"), "Có\u00a0"].map(
-    (w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "dat"],
+  ...[
+    "Có",
+    "có",
+    "CÓ",
+    "x",
+    "X",
+    "✓",
+    "✔",
+    "yes",
+    "YES",
+    "Đạt",
+    "đạt",
+    "đã đạt",
+    "Đã có",
+    "rồi",
+    "TRUE",
+    "1",
+    " có ",
+    "có".normalize("NFD"),
+    "Có\u00a0",
+  ].map((w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "dat"]),
+  ...["Không", "không", "Chưa", "chưa có", "Chưa đạt", "Không đạt", "no", "FALSE", "0"].map(
+    (w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "khong-dat"],
   ),
-  ...["Không", "không", "Chưa", "chưa có", "Chưa đạt", "Không đạt", "no", "FALSE", "0"].map((w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "khong-dat"]),
-  ...["Co", "Khong", "2", "ｘ", "có\u200b", "Không áp dụng", "có.", "-", "?", "1.0", "Có/Không"].map((w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "loi-so-lieu"]),
+  ...["Co", "Khong", "2", "ｘ", "có\u200b", "Không áp dụng", "có.", "-", "?", "1.0", "Có/Không"].map(
+    (w): [string, readonly [string, string], Verdict] => [`text ${JSON.stringify(w)}`, inline(w), "loi-so-lieu"],
+  ),
   ["number 1", num("1"), "dat"],
   ["number 0", num("0"), "khong-dat"],
   ["number 2", num("2"), "loi-so-lieu"],
@@ -126,7 +148,11 @@ async function brokenCases(real: Uint8Array): Promise<CorpusCase[]> {
     [".xls", compoundFile("Workbook"), /Excel 97–2003 \(\.xls\)/],
     ["password-protected", compoundFile("EncryptionInfo"), /mật khẩu/],
     ["HTML", new TextEncoder().encode("<html><body><table><tr><td>3189</td></tr></table></body></html>"), /trang web \(HTML\)/],
-    ["XML 2003", new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), /văn bản XML/],
+    [
+      "XML 2003",
+      new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'),
+      /văn bản XML/,
+    ],
     ["CSV UTF-8", new TextEncoder().encode("Mã;Số\n3.2;2336\n"), /văn bản \(CSV hoặc tương tự\)/],
     ["CSV Windows-1258", new Uint8Array([0x4d, 0xe3, 0x2c, 0x31, 0x0a]), /văn bản \(CSV hoặc tương tự\)/],
     ["random bytes", new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)), /không phải sổ tính \.xlsx/],
@@ -137,8 +163,16 @@ async function brokenCases(real: Uint8Array): Promise<CorpusCase[]> {
     for (const [k, v] of Object.entries(files)) z.file(k, v);
     return z.generateAsync({ type: "uint8array" });
   };
-  out.push({ id: "an .ods renamed", bytes: await zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }), expect: { ok: false, message: /OpenDocument \(\.ods\)/ } });
-  out.push({ id: "a .docx renamed", bytes: await zipOf({ "word/document.xml": "<x/>", "_rels/x": "" }), expect: { ok: false, message: /văn bản Word/ } });
+  out.push({
+    id: "an .ods renamed",
+    bytes: await zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }),
+    expect: { ok: false, message: /OpenDocument \(\.ods\)/ },
+  });
+  out.push({
+    id: "a .docx renamed",
+    bytes: await zipOf({ "word/document.xml": "<x/>", "_rels/x": "" }),
+    expect: { ok: false, message: /văn bản Word/ },
+  });
   out.push({ id: "an empty zip", bytes: await zipOf({}), expect: { ok: false, message: /không phải sổ tính \.xlsx/ } });
   return out;
 }
@@ -146,10 +180,18 @@ async function brokenCases(real: Uint8Array): Promise<CorpusCase[]> {
 async function valueCases(real: Uint8Array): Promise<CorpusCase[]> {
   const out: CorpusCase[] = [];
   for (const [id, [attrs, inner], verdict] of B4) {
-    out.push({ id: `tk_thanh_toan: ${id}`, bytes: await withCell(real, "B4", attrs, inner), expect: { ok: true, verdicts: { "3.2": verdict }, ...(verdict === "loi-so-lieu" ? { problemMentions: "B4" } : {}) } });
+    out.push({
+      id: `tk_thanh_toan: ${id}`,
+      bytes: await withCell(real, "B4", attrs, inner),
+      expect: { ok: true, verdicts: { "3.2": verdict }, ...(verdict === "loi-so-lieu" ? { problemMentions: "B4" } : {}) },
+    });
   }
   for (const [id, [attrs, inner], verdict] of B6) {
-    out.push({ id: `co_ke_hoach: ${id}`, bytes: await withCell(real, "B6", attrs, inner), expect: { ok: true, verdicts: { "1.1": verdict }, ...(verdict === "loi-so-lieu" ? { problemMentions: "B6" } : {}) } });
+    out.push({
+      id: `co_ke_hoach: ${id}`,
+      bytes: await withCell(real, "B6", attrs, inner),
+      expect: { ok: true, verdicts: { "1.1": verdict }, ...(verdict === "loi-so-lieu" ? { problemMentions: "B6" } : {}) },
+    });
   }
   return out;
 }
@@ -161,49 +203,129 @@ async function withWorkbookXml(base: Uint8Array, edit: (xml: string) => string):
 }
 
 async function structureCases(real: Uint8Array): Promise<CorpusCase[]> {
-  const name = (n: string, target: string) => (xml: string) => xml.replace(new RegExp(`<definedName name="${n}">[^<]*</definedName>`), `<definedName name="${n}">${target}</definedName>`);
+  const name = (n: string, target: string) => (xml: string) =>
+    xml.replace(new RegExp(`<definedName name="${n}">[^<]*</definedName>`), `<definedName name="${n}">${target}</definedName>`);
   const loi = (cell: string) => ({ ok: true as const, verdicts: { "3.2": "loi-so-lieu" as const }, problemMentions: cell });
   const out: CorpusCase[] = [
-    { id: "name to another workbook", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "[1]Sheet1!$B$4")), expect: { either: true } },
+    {
+      id: "name to another workbook",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "[1]Sheet1!$B$4")),
+      expect: { either: true },
+    },
     { id: "name to #REF!", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "#REF!")), expect: { either: true } },
-    { id: "name to 'Số liệu'!#REF!", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!#REF!")), expect: { either: true } },
-    { id: "name to a whole column", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$B:$B")), expect: { either: true } },
-    { id: "name to a range of two cells", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$B$4:$B$5")), expect: { either: true } },
-    { id: "name to a missing sheet", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Không có&apos;!$B$4")), expect: { either: true } },
+    {
+      id: "name to 'Số liệu'!#REF!",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!#REF!")),
+      expect: { either: true },
+    },
+    {
+      id: "name to a whole column",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$B:$B")),
+      expect: { either: true },
+    },
+    {
+      id: "name to a range of two cells",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$B$4:$B$5")),
+      expect: { either: true },
+    },
+    {
+      id: "name to a missing sheet",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Không có&apos;!$B$4")),
+      expect: { either: true },
+    },
     { id: "name as a constant", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "3189")), expect: { either: true } },
-    { id: "name as a formula", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "SUM(&apos;Số liệu&apos;!$B$4:$B$5)")), expect: { either: true } },
-    { id: "name to the last cell of the sheet", bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$XFD$1048576")), expect: { ok: true, verdicts: { "3.2": "thieu-so-lieu" } } },
+    {
+      id: "name as a formula",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "SUM(&apos;Số liệu&apos;!$B$4:$B$5)")),
+      expect: { either: true },
+    },
+    {
+      id: "name to the last cell of the sheet",
+      bytes: await withWorkbookXml(real, name("tk_thanh_toan", "&apos;Số liệu&apos;!$XFD$1048576")),
+      expect: { ok: true, verdicts: { "3.2": "thieu-so-lieu" } },
+    },
     {
       id: "duplicate names differing by case",
-      bytes: await withWorkbookXml(real, (x) => x.replace("</definedNames>", "<definedName name=\"TK_THANH_TOAN\">&apos;Số liệu&apos;!$B$5</definedName></definedNames>")),
+      bytes: await withWorkbookXml(real, (x) =>
+        x.replace("</definedNames>", '<definedName name="TK_THANH_TOAN">&apos;Số liệu&apos;!$B$5</definedName></definedNames>'),
+      ),
       expect: { either: true },
     },
     {
       id: "a sheet-scoped name shadowing nothing",
-      bytes: await withWorkbookXml(real, (x) => x.replace("</definedNames>", '<definedName name="tk_thanh_toan" localSheetId="0">&apos;Số liệu&apos;!$B$5</definedName></definedNames>')),
+      bytes: await withWorkbookXml(real, (x) =>
+        x.replace(
+          "</definedNames>",
+          '<definedName name="tk_thanh_toan" localSheetId="0">&apos;Số liệu&apos;!$B$5</definedName></definedNames>',
+        ),
+      ),
       expect: { either: true },
     },
-    { id: "the data sheet hidden", bytes: await withWorkbookXml(real, (x) => x.replace('state="visible"', 'state="hidden"')), expect: { ok: true, verdicts: { "3.2": "khong-dat", "1.1": "dat" } } },
-    { id: "the data sheet very hidden", bytes: await withWorkbookXml(real, (x) => x.replace('state="visible"', 'state="veryHidden"')), expect: { ok: true, verdicts: { "3.2": "khong-dat" } } },
-    { id: "a workbook with a BOM and CRLF", bytes: await withWorkbookXml(real, (x) => `\ufeff${x.replace(/></g, ">\r\n<")}`), expect: { ok: true, verdicts: { "3.2": "khong-dat" } } },
-    { id: "a sheet name with _x0041_ in it", bytes: await withWorkbookXml(real, (x) => x.replace(/Số liệu/g, "Số_x0041_liệu")), expect: { ok: true, verdicts: { "3.2": "khong-dat" } } },
-    { id: "status sheet name taken by the clerk", bytes: await buildCustomWorkbook({ userStatusSheet: true }), expect: { ok: true, verdicts: { "3.2": "khong-dat" } } },
-    { id: "rich clerk's sheets", bytes: await buildCustomWorkbook({ richSheet: true, hiddenSheet: true }), expect: { ok: true, verdicts: { "3.2": "khong-dat", "1.1": "dat" } } },
-    { id: "sheets named like ours", bytes: await buildCustomWorkbook({ extraSheets: ["ChiTieuXa_AnhXa", "Trạng thái chỉ tiêu (2)", "Phụ lục 03"] }), expect: { either: true } },
+    {
+      id: "the data sheet hidden",
+      bytes: await withWorkbookXml(real, (x) => x.replace('state="visible"', 'state="hidden"')),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat", "1.1": "dat" } },
+    },
+    {
+      id: "the data sheet very hidden",
+      bytes: await withWorkbookXml(real, (x) => x.replace('state="visible"', 'state="veryHidden"')),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat" } },
+    },
+    {
+      id: "a workbook with a BOM and CRLF",
+      bytes: await withWorkbookXml(real, (x) => `\ufeff${x.replace(/></g, ">\r\n<")}`),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat" } },
+    },
+    {
+      id: "a sheet name with _x0041_ in it",
+      bytes: await withWorkbookXml(real, (x) => x.replace(/Số liệu/g, "Số_x0041_liệu")),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat" } },
+    },
+    {
+      id: "status sheet name taken by the clerk",
+      bytes: await buildCustomWorkbook({ userStatusSheet: true }),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat" } },
+    },
+    {
+      id: "rich clerk's sheets",
+      bytes: await buildCustomWorkbook({ richSheet: true, hiddenSheet: true }),
+      expect: { ok: true, verdicts: { "3.2": "khong-dat", "1.1": "dat" } },
+    },
+    {
+      id: "sheets named like ours",
+      bytes: await buildCustomWorkbook({ extraSheets: ["ChiTieuXa_AnhXa", "Trạng thái chỉ tiêu (2)", "Phụ lục 03"] }),
+      expect: { either: true },
+    },
     { id: "output over the input", bytes: real, out: "input", expect: { ok: true, verdicts: { "3.2": "khong-dat" } } },
     // The output path itself (a missing folder, a folder, a read-only one) is issue 17's, tested there.
-    { id: "mapping to a name that does not exist", bytes: real, mapping: customMapping({ indicators: { "3.2": { numerator: "khong_co", denominator: "dan_so_15" } } }), expect: { ok: false, message: /khong_co/ } },
+    {
+      id: "mapping to a name that does not exist",
+      bytes: real,
+      mapping: customMapping({ indicators: { "3.2": { numerator: "khong_co", denominator: "dan_so_15" } } }),
+      expect: { ok: false, message: /khong_co/ },
+    },
     { id: "mapping not JSON", bytes: real, mapping: "{ruleset: thanh-hoa", expect: { ok: false, message: /JSON/ } },
   ];
   // A merged cell over the mapped range: only its top-left cell holds a value.
   const merged = await JSZip.loadAsync(real);
   const sheet = await merged.file("xl/worksheets/sheet1.xml")!.async("string");
-  merged.file("xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A4:B5"/></mergeCells>'));
+  merged.file(
+    "xl/worksheets/sheet1.xml",
+    sheet.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A4:B5"/></mergeCells>'),
+  );
   out.push({ id: "merged cells over a mapped cell", bytes: await merged.generateAsync({ type: "uint8array" }), expect: { either: true } });
   // A prefixed namespace, as some producers write.
   const prefixed = sheet.replace(/<(\/?)(\w)/g, "<$1x:$2").replace("<x:worksheet xmlns=", "<x:worksheet xmlns:x=");
-  out.push({ id: "worksheet with x: prefixes", bytes: await withPart(real, "xl/worksheets/sheet1.xml", prefixed), expect: { ok: true, verdicts: { "3.2": "khong-dat" } } });
-  out.push({ id: "shared string index out of range", bytes: await withCell(real, "B4", ' t="s"', "<v>99999</v>"), expect: { ok: false, message: DAMAGED } });
+  out.push({
+    id: "worksheet with x: prefixes",
+    bytes: await withPart(real, "xl/worksheets/sheet1.xml", prefixed),
+    expect: { ok: true, verdicts: { "3.2": "khong-dat" } },
+  });
+  out.push({
+    id: "shared string index out of range",
+    bytes: await withCell(real, "B4", ' t="s"', "<v>99999</v>"),
+    expect: { ok: false, message: DAMAGED },
+  });
   out.push({ id: "tk_thanh_toan #REF! error", bytes: await withCell(real, "B4", ' t="e"', "<v>#REF!</v>"), expect: loi("B4") });
   return out;
 }

@@ -16,7 +16,12 @@ jest.setTimeout(120_000);
 type Report = { indicators: Array<{ code: string; verdict: string; problems: unknown[] }> };
 
 const verdictsOf = (file: string): Record<string, { verdict: string; problems: string }> =>
-  Object.fromEntries((JSON.parse(readFileSync(file, "utf8")) as Report).indicators.map((i) => [i.code, { verdict: i.verdict, problems: JSON.stringify(i.problems) }]));
+  Object.fromEntries(
+    (JSON.parse(readFileSync(file, "utf8")) as Report).indicators.map((i) => [
+      i.code,
+      { verdict: i.verdict, problems: JSON.stringify(i.problems) },
+    ]),
+  );
 
 let cases: CorpusCase[];
 let root: string;
@@ -79,7 +84,8 @@ it("every case gives its verdict or its message, and every output is sound", asy
     if ("ok" in c.expect && c.expect.ok) {
       for (const [code, verdict] of Object.entries(c.expect.verdicts)) {
         if (got[code]?.verdict !== verdict) fail(`${code} is ${got[code]?.verdict}, expected ${verdict}`);
-        if (c.expect.problemMentions && !got[code]?.problems.includes(c.expect.problemMentions)) fail(`${code}'s problems do not name ${c.expect.problemMentions}: ${got[code]?.problems}`);
+        if (c.expect.problemMentions && !got[code]?.problems.includes(c.expect.problemMentions))
+          fail(`${code}'s problems do not name ${c.expect.problemMentions}: ${got[code]?.problems}`);
       }
     }
     // Again on our own output, with the mapping it stored, into the same name: the same verdicts.

@@ -23,7 +23,12 @@ function entries(bytes: Uint8Array): Entry[] {
 
 function entry(bytes: Uint8Array, name: string): Entry {
   const e = entries(bytes).find((x) => x.name === name);
-  if (!e) throw new Error(`no entry ${name} in ${entries(bytes).map((x) => x.name).join(", ")}`);
+  if (!e)
+    throw new Error(
+      `no entry ${name} in ${entries(bytes)
+        .map((x) => x.name)
+        .join(", ")}`,
+    );
   return e;
 }
 

@@ -46,7 +46,8 @@ export async function outputProblems(bytes: Uint8Array, opts: { exceljs: boolean
     }
     if (types !== undefined && name !== "[Content_Types].xml") {
       const ext = name.slice(name.lastIndexOf(".") + 1);
-      if (!types.includes(`PartName="/${name}"`) && !new RegExp(`Extension="${ext}"`, "i").test(types)) problems.push(`${name}: no content type`);
+      if (!types.includes(`PartName="/${name}"`) && !new RegExp(`Extension="${ext}"`, "i").test(types))
+        problems.push(`${name}: no content type`);
     }
   }
   if (opts.exceljs && !(await exceljsReads(bytes))) problems.push("ExcelJS cannot open it");

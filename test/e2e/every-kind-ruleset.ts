@@ -14,7 +14,14 @@ const ratio = (code: string, name: string, requirement: ShareRequirement, extra:
   ...extra,
 });
 const yesNo = (code: string, name: string, extra: Record<string, unknown> = {}) => ({ kind: "yes-no", code, name, ...extra });
-const quantity = (code: string, name: string, comparator: Comparator, value: number, unit: string, extra: Record<string, unknown> = {}) => ({
+const quantity = (
+  code: string,
+  name: string,
+  comparator: Comparator,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+) => ({
   kind: "quantity",
   code,
   name,
@@ -23,7 +30,12 @@ const quantity = (code: string, name: string, comparator: Comparator, value: num
   valueLabel: name,
   ...extra,
 });
-const conditional = (code: string, condition: { label: string; comparator: Comparator; value: number }, then: ShareRequirement, otherwise: ShareRequirement) => ({
+const conditional = (
+  code: string,
+  condition: { label: string; comparator: Comparator; value: number },
+  then: ShareRequirement,
+  otherwise: ShareRequirement,
+) => ({
   kind: "conditional",
   code,
   name: `Tỷ lệ theo điều kiện ${code}`,
@@ -107,9 +119,24 @@ const EVERY_KIND = {
               denominatorLabel: "Số trường",
               unit: "trường",
             },
-            conditional("C1.4", { label: "Số thôn", comparator: ">=", value: 5 }, { comparator: ">=", fraction: "2/3" }, { comparator: ">=", percent: 60 }),
-            conditional("C1.5", { label: "Số chợ", comparator: "<", value: 2 }, { comparator: ">", percent: 40 }, { comparator: ">=", percent: 75 }),
-            conditional("C1.6", { label: "Có trạm y tế riêng (1/0)", comparator: "=", value: 1 }, { comparator: "<=", percent: 20 }, { comparator: "<", percent: 30 }),
+            conditional(
+              "C1.4",
+              { label: "Số thôn", comparator: ">=", value: 5 },
+              { comparator: ">=", fraction: "2/3" },
+              { comparator: ">=", percent: 60 },
+            ),
+            conditional(
+              "C1.5",
+              { label: "Số chợ", comparator: "<", value: 2 },
+              { comparator: ">", percent: 40 },
+              { comparator: ">=", percent: 75 },
+            ),
+            conditional(
+              "C1.6",
+              { label: "Có trạm y tế riêng (1/0)", comparator: "=", value: 1 },
+              { comparator: "<=", percent: 20 },
+              { comparator: "<", percent: 30 },
+            ),
             {
               kind: "by-year",
               code: "C1.2",
@@ -142,8 +169,28 @@ const EVERY_KIND = {
               code: "C2.1",
               name: "Tỷ lệ hộ dùng nước sạch",
               parts: [
-                { id: "a", name: "Tỷ lệ hộ dùng nước sạch", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 45 }, numeratorLabel: "Số hộ dùng nước sạch", denominatorLabel: "Số hộ", unit: "hộ" } },
-                { id: "b", name: "Trong đó nước máy", measure: { kind: "ratio", requirement: { comparator: ">=", percent: 20 }, numeratorLabel: "Số hộ dùng nước máy", denominatorLabel: "Số hộ", unit: "hộ" } },
+                {
+                  id: "a",
+                  name: "Tỷ lệ hộ dùng nước sạch",
+                  measure: {
+                    kind: "ratio",
+                    requirement: { comparator: ">=", percent: 45 },
+                    numeratorLabel: "Số hộ dùng nước sạch",
+                    denominatorLabel: "Số hộ",
+                    unit: "hộ",
+                  },
+                },
+                {
+                  id: "b",
+                  name: "Trong đó nước máy",
+                  measure: {
+                    kind: "ratio",
+                    requirement: { comparator: ">=", percent: 20 },
+                    numeratorLabel: "Số hộ dùng nước máy",
+                    denominatorLabel: "Số hộ",
+                    unit: "hộ",
+                  },
+                },
                 { id: "c", name: "Có tổ quản lý nước", measure: { kind: "yes-no" } },
               ],
             },
@@ -152,9 +199,28 @@ const EVERY_KIND = {
               code: "C2.2",
               name: "Đất cây xanh và rác thải",
               parts: [
-                { id: "a", name: "Đất cây xanh bình quân", measure: { kind: "quantity", requirement: { comparator: ">=", value: 2 }, unit: "m²/người", valueLabel: "Đất cây xanh", perCapita: { numeratorLabel: "Diện tích cây xanh (m²)", denominatorLabel: "Dân số" } } },
+                {
+                  id: "a",
+                  name: "Đất cây xanh bình quân",
+                  measure: {
+                    kind: "quantity",
+                    requirement: { comparator: ">=", value: 2 },
+                    unit: "m²/người",
+                    valueLabel: "Đất cây xanh",
+                    perCapita: { numeratorLabel: "Diện tích cây xanh (m²)", denominatorLabel: "Dân số" },
+                  },
+                },
                 { id: "b", name: "Còn bãi rác tự phát", measure: { kind: "yes-no", expected: false } },
-                { id: "c", name: "Lượng rác thu gom", measure: { kind: "quantity", requirement: { comparator: ">=", value: 90 }, unit: "tấn", valueLabel: "Lượng rác thu gom (tấn)" } },
+                {
+                  id: "c",
+                  name: "Lượng rác thu gom",
+                  measure: {
+                    kind: "quantity",
+                    requirement: { comparator: ">=", value: 90 },
+                    unit: "tấn",
+                    valueLabel: "Lượng rác thu gom (tấn)",
+                  },
+                },
               ],
             },
           ],
@@ -187,7 +253,6 @@ export function everyKindRuleset(): Ruleset {
   return Ruleset.parse(EVERY_KIND);
 }
 
-
 export type Trap = {
   /** Also the indicator's name on the sheet. */
   title: string;
@@ -196,7 +261,13 @@ export type Trap = {
   values: Record<string, TypedCell>;
 };
 
-const trapRatio = { kind: "ratio", requirement: { comparator: ">=", percent: 50 }, numeratorLabel: "Tử số", denominatorLabel: "Mẫu số", unit: "người" };
+const trapRatio = {
+  kind: "ratio",
+  requirement: { comparator: ">=", percent: 50 },
+  numeratorLabel: "Tử số",
+  denominatorLabel: "Mẫu số",
+  unit: "người",
+};
 const trapQuantity = { kind: "quantity", requirement: { comparator: ">=", value: 45 }, unit: "triệu đồng/người", valueLabel: "Thu nhập" };
 const trapYesNo = { kind: "yes-no" };
 const trapConditional = {
@@ -211,26 +282,50 @@ const trapConditional = {
 
 /** Each trap is one indicator of its own, so rows do not interfere. */
 export const TRAPS: readonly Trap[] = [
-  { title: "a count typed as text with a decimal point, \"12.5\", is lỗi số liệu", indicator: trapRatio, values: { numerator: "12.5", denominator: 3986 } },
-  { title: "a count typed as text with a decimal point, \"2000.0\", is lỗi số liệu: a count has no decimals", indicator: trapRatio, values: { numerator: "2000.0", denominator: 3986 } },
-  { title: "a count typed as text with a comma, \"3,986\", is ambiguous: lỗi số liệu", indicator: trapRatio, values: { numerator: 2500, denominator: "3,986" } },
-  { title: "a count typed as plain text \"2500\" is the count 2500", indicator: trapRatio, values: { numerator: "2500", denominator: 3986 } },
-  { title: "a count typed with a no-break space, \"2 500\", is the count 2500", indicator: trapRatio, values: { numerator: "2\u00a0500", denominator: 3986 } },
+  {
+    title: 'a count typed as text with a decimal point, "12.5", is lỗi số liệu',
+    indicator: trapRatio,
+    values: { numerator: "12.5", denominator: 3986 },
+  },
+  {
+    title: 'a count typed as text with a decimal point, "2000.0", is lỗi số liệu: a count has no decimals',
+    indicator: trapRatio,
+    values: { numerator: "2000.0", denominator: 3986 },
+  },
+  {
+    title: 'a count typed as text with a comma, "3,986", is ambiguous: lỗi số liệu',
+    indicator: trapRatio,
+    values: { numerator: 2500, denominator: "3,986" },
+  },
+  { title: 'a count typed as plain text "2500" is the count 2500', indicator: trapRatio, values: { numerator: "2500", denominator: 3986 } },
+  {
+    title: 'a count typed with a no-break space, "2 500", is the count 2500',
+    indicator: trapRatio,
+    values: { numerator: "2\u00a0500", denominator: 3986 },
+  },
   // TRUE in a count cell is lỗi số liệu for the engine and for Excel's formula (ISLOGICAL); LibreOffice stores
   // TRUE as the number 1 with a boolean format, so its recalculation cannot tell them apart: not a trap here.
-  { title: "an error value (#DIV/0!) in a count cell is lỗi số liệu", indicator: trapRatio, values: { numerator: { error: "#DIV/0!" }, denominator: 3986 } },
-  { title: "a ratio typed as text \"58,6%\" is 0,586", indicator: trapRatio, values: { value: "58,6%" } },
-  { title: "a ratio typed as text \"0,75\" is 0,75", indicator: trapRatio, values: { value: "0,75" } },
-  { title: "a ratio typed directly while its counts are mapped but blank is thiếu số liệu: mapped counts come first", indicator: trapRatio, values: { numerator: null, denominator: null, value: 0.9 } },
-  { title: "a quantity typed as text \"45,5\" is 45,5", indicator: trapQuantity, values: { value: "45,5" } },
-  { title: "a condition typed as text \"5\" is 5", indicator: trapConditional, values: { condition: "5", numerator: 4, denominator: 5 } },
   {
-    title: "a condition that holds picks the \"then\" threshold even when that threshold is \"= 100%\"",
+    title: "an error value (#DIV/0!) in a count cell is lỗi số liệu",
+    indicator: trapRatio,
+    values: { numerator: { error: "#DIV/0!" }, denominator: 3986 },
+  },
+  { title: 'a ratio typed as text "58,6%" is 0,586', indicator: trapRatio, values: { value: "58,6%" } },
+  { title: 'a ratio typed as text "0,75" is 0,75', indicator: trapRatio, values: { value: "0,75" } },
+  {
+    title: "a ratio typed directly while its counts are mapped but blank is thiếu số liệu: mapped counts come first",
+    indicator: trapRatio,
+    values: { numerator: null, denominator: null, value: 0.9 },
+  },
+  { title: 'a quantity typed as text "45,5" is 45,5', indicator: trapQuantity, values: { value: "45,5" } },
+  { title: 'a condition typed as text "5" is 5', indicator: trapConditional, values: { condition: "5", numerator: 4, denominator: 5 } },
+  {
+    title: 'a condition that holds picks the "then" threshold even when that threshold is "= 100%"',
     indicator: { ...trapConditional, then: { comparator: "=", percent: 100 } },
     values: { condition: 5, numerator: 60, denominator: 100 },
   },
-  { title: "\"Có\" typed in decomposed Unicode (NFD) is Có", indicator: trapYesNo, values: { value: "Có".normalize("NFD") } },
-  { title: "\"có\" followed by a no-break space is Có", indicator: trapYesNo, values: { value: "có\u00a0" } },
+  { title: '"Có" typed in decomposed Unicode (NFD) is Có', indicator: trapYesNo, values: { value: "Có".normalize("NFD") } },
+  { title: '"có" followed by a no-break space is Có', indicator: trapYesNo, values: { value: "có\u00a0" } },
   { title: "an error value (#N/A) in a yes/no cell is lỗi số liệu", indicator: trapYesNo, values: { value: { error: "#N/A" } } },
 ];
 
@@ -244,7 +339,14 @@ export function trapRuleset(): Ruleset {
     document: { number: "98/HD-TN", date: "2024-10", issuer: "Sở thử nghiệm" },
     source: { seed: "001_7d4820e14f3ca244.txt", section: "thử nghiệm" },
     overall: { unitName: "chỉ tiêu", counts: "indicators" },
-    groups: [{ code: "T", name: "Bẫy nhập liệu", unitName: "chỉ tiêu", items: TRAPS.map((t, i) => ({ ...t.indicator, code: `T.${i + 1}`, name: t.title })) }],
+    groups: [
+      {
+        code: "T",
+        name: "Bẫy nhập liệu",
+        unitName: "chỉ tiêu",
+        items: TRAPS.map((t, i) => ({ ...t.indicator, code: `T.${i + 1}`, name: t.title })),
+      },
+    ],
   });
 }
 

@@ -34,24 +34,42 @@ async function withFigures(cells: Record<string, ExcelJS.CellValue>, formats: Re
 /** The verdict by indicator code of the status sheet. */
 async function verdicts(file: string): Promise<Map<string, unknown>> {
   const rows = await (await XlsxWorkbook.open(readFileSync(file))).readSheet(h.STATUS_NAME);
-  return new Map(rows.flatMap((r) => {
-    const code = statusValue(r, "code");
-    return typeof code === "string" && /^\d+\.\d+$/.test(code) ? [[code, statusValue(r, "verdict")] as const] : [];
-  }));
+  return new Map(
+    rows.flatMap((r) => {
+      const code = statusValue(r, "code");
+      return typeof code === "string" && /^\d+\.\d+$/.test(code) ? [[code, statusValue(r, "verdict")] as const] : [];
+    }),
+  );
 }
 
 /** Engine, cached and LibreOffice's recalculated verdict of each indicator, as verdict texts. */
-async function threeWays(name: string, bytes: Uint8Array, codes: string[]): Promise<Record<string, { engine: string; cached: unknown; recalc: unknown }>> {
+async function threeWays(
+  name: string,
+  bytes: Uint8Array,
+  codes: string[],
+): Promise<Record<string, { engine: string; cached: unknown; recalc: unknown }>> {
   const file = h.writeBytes(dir, `${name}.xlsx`, bytes);
   const out = path.join(dir, `${name}-kq.xlsx`);
   const json = path.join(dir, `${name}.json`);
-  const r = await h.runCli("evaluate", file, "--mapping", h.writeMapping(dir, h.customMapping(), `${name}.json.map`), "--out", out, "--json", json);
+  const r = await h.runCli(
+    "evaluate",
+    file,
+    "--mapping",
+    h.writeMapping(dir, h.customMapping(), `${name}.json.map`),
+    "--out",
+    out,
+    "--json",
+    json,
+  );
   expect(r.code).toBe(0);
   const report = JSON.parse(readFileSync(json, "utf8")) as { indicators: Array<{ code: string; verdict: Verdict }> };
   const cached = await verdicts(out);
   const recalc = await verdicts(await recalculate(out, path.join(dir, `${name}-lo`)));
   return Object.fromEntries(
-    codes.map((code) => [code, { engine: VERDICT_TEXT[report.indicators.find((i) => i.code === code)!.verdict], cached: cached.get(code), recalc: recalc.get(code) }]),
+    codes.map((code) => [
+      code,
+      { engine: VERDICT_TEXT[report.indicators.find((i) => i.code === code)!.verdict], cached: cached.get(code), recalc: recalc.get(code) },
+    ]),
   );
 }
 
@@ -73,7 +91,7 @@ test("G: a date-formatted number in a count cell is lỗi số liệu everywhere
   expect(got["2.4"]).toEqual({ engine: "Lỗi số liệu", cached: "Lỗi số liệu", recalc: "Lỗi số liệu" });
 });
 
-test("G: a t=\"d\" date cell in a count cell is lỗi số liệu everywhere", async () => {
+test('G: a t="d" date cell in a count cell is lỗi số liệu everywhere', async () => {
   const zip = await JSZip.loadAsync(await h.buildCustomWorkbook());
   const part = "xl/worksheets/sheet1.xml";
   const xml = await zip.file(part)!.async("string");

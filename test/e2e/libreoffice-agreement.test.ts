@@ -18,7 +18,13 @@ import type { RawCell } from "../../src/core/text/cell";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { makeTemplate, TEMPLATE_SHEET } from "../../src/workbook/xlsx/template";
-import { STATUS_COLUMN, STATUS_HEADER_ROW, STATUS_OVERALL_ROW, statusValue, type StatusColumnKey } from "../../src/core/layout/status-columns";
+import {
+  STATUS_COLUMN,
+  STATUS_HEADER_ROW,
+  STATUS_OVERALL_ROW,
+  statusValue,
+  type StatusColumnKey,
+} from "../../src/core/layout/status-columns";
 import { recalculate, requireTool } from "../support/libreoffice";
 import {
   buildFilledWorkbook,
@@ -120,7 +126,16 @@ async function writeScenario(ruleset: Ruleset, scenario: Inputs): Promise<Omit<W
   );
   const bytes = await port.save();
   const sheet = out.statusSheet!;
-  return { ruleset, scenario, evaluation: out.evaluation, sheet, bytes, cached: await readStatus(bytes, sheet), formulas: await sheetFormulas(bytes, sheet), cells: filled.cells };
+  return {
+    ruleset,
+    scenario,
+    evaluation: out.evaluation,
+    sheet,
+    bytes,
+    cached: await readStatus(bytes, sheet),
+    formulas: await sheetFormulas(bytes, sheet),
+    cells: filled.cells,
+  };
 }
 
 async function recalcBytes(bytes: Uint8Array, name: string, sheet: string): Promise<{ file: string; recalc: RawCell[][] }> {
@@ -133,7 +148,13 @@ async function recalcBytes(bytes: Uint8Array, name: string, sheet: string): Prom
 beforeAll(async () => {
   for (const tool of ["soffice"]) requireTool(tool);
   dir = await mkdtemp(path.join(tmpdir(), "chitieu-e2e-"));
-  const written = await Promise.all(table.map(async ([id, variant]) => ({ id, variant, w: await writeScenario(catalog.get(id)!, planScenario(catalog.get(id)!, variant)) })));
+  const written = await Promise.all(
+    table.map(async ([id, variant]) => ({
+      id,
+      variant,
+      w: await writeScenario(catalog.get(id)!, planScenario(catalog.get(id)!, variant)),
+    })),
+  );
   await pool(written, 2, async ({ id, variant, w }) => {
     const r = await recalcBytes(w.bytes, `${id}-v${variant}`, w.sheet);
     jobs.set(key(id, variant), { ...w, ...r });
@@ -148,7 +169,8 @@ afterAll(async () => {
 // Comparison
 
 const blank = (v: RawCell) => v === null || v === undefined || v === "";
-const show = (v: RawCell): string => (v === null || v === undefined ? "(trống)" : typeof v === "object" ? (v instanceof Date ? v.toISOString() : v.error) : JSON.stringify(v));
+const show = (v: RawCell): string =>
+  v === null || v === undefined ? "(trống)" : typeof v === "object" ? (v instanceof Date ? v.toISOString() : v.error) : JSON.stringify(v);
 
 /** Same cell value: numbers within 1e-9, text after NFC, blank and "" alike. */
 function same(a: RawCell, b: RawCell): boolean {
@@ -185,7 +207,9 @@ function inputsOf(w: Omit<Written, "file" | "recalc">, code: string, part?: stri
     .flatMap(([n, v]) => {
       const s = slots.get(n);
       if (s?.code !== code || (part !== undefined && !s.slot.startsWith(`${part}.`))) return [];
-      return [`${s.slot}@${w.cells[n] ?? "?"}=${v === null ? "(trống)" : JSON.stringify(v).replace(/[\u0080-\uffff]/g, (ch) => (ch.normalize("NFC") === ch && ch !== "\u00a0" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`))}`];
+      return [
+        `${s.slot}@${w.cells[n] ?? "?"}=${v === null ? "(trống)" : JSON.stringify(v).replace(/[\u0080-\uffff]/g, (ch) => (ch.normalize("NFC") === ch && ch !== "\u00a0" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`))}`,
+      ];
     })
     .join(", ");
 }
@@ -200,7 +224,14 @@ function compareWithEngine(w: Omit<Written, "file" | "recalc">, rows: RawCell[][
     const got = rows[rowNo - 1]?.[c - 1] ?? null;
     if (same(got, expected)) return;
     const f = w.formulas.get(`${col(c)}${rowNo}`);
-    out.push({ row: rowNo, code, column: col(c), engine: show(expected), libreoffice: show(got), detail: `${detail}${f ? ` | ${col(c)}${rowNo}=${f}` : " | (hằng số)"}` });
+    out.push({
+      row: rowNo,
+      code,
+      column: col(c),
+      engine: show(expected),
+      libreoffice: show(got),
+      detail: `${detail}${f ? ` | ${col(c)}${rowNo}=${f}` : " | (hằng số)"}`,
+    });
   };
   check(STATUS_OVERALL_ROW, "tổng hợp", "result", evaluation.overall.text, "overall");
   check(STATUS_OVERALL_ROW, "tổng hợp", "verdict", VERDICT_TEXT[evaluation.overall.verdict], "overall");
@@ -227,8 +258,11 @@ function compareWithEngine(w: Omit<Written, "file" | "recalc">, rows: RawCell[][
       const id = a.slice(code.length).trim().replace(/\)$/, "");
       const r = results.get(code)?.parts?.find((p) => p.id === id);
       if (!r) return void out.push({ row: rowNo, code: a, column: "A", engine: "(không có)", libreoffice: a, detail: "no part" });
-      const kind = w.ruleset.groups.flatMap((g) => g.items).flatMap((it) => (it.kind === "criterion" ? it.indicators : [it])).find((x) => x.code === code);
-      const m = kind?.kind === "all-of" ? kind.parts.find((p) => p.id === id)?.measure.kind ?? "?" : "?";
+      const kind = w.ruleset.groups
+        .flatMap((g) => g.items)
+        .flatMap((it) => (it.kind === "criterion" ? it.indicators : [it]))
+        .find((x) => x.code === code);
+      const m = kind?.kind === "all-of" ? (kind.parts.find((p) => p.id === id)?.measure.kind ?? "?") : "?";
       const e = expectedMeasure(r, m);
       const detail = `${m} [${caseOf(code, id)}] ${inputsOf(w, code, id)}`;
       check(rowNo, a, "verdict", e.verdict, detail);
@@ -249,14 +283,17 @@ function compareCached(w: Written): string[] {
       const b = w.recalc[r]?.[c] ?? null;
       if (!same(a, b)) {
         const ref = `${col(c + 1)}${r + 1}`;
-        out.push(`${ref} (${text(w.recalc[r]?.[0] ?? null)}): cached ${show(a)} ≠ LibreOffice ${show(b)}${w.formulas.has(ref) ? ` | ${w.formulas.get(ref)}` : ""}`);
+        out.push(
+          `${ref} (${text(w.recalc[r]?.[0] ?? null)}): cached ${show(a)} ≠ LibreOffice ${show(b)}${w.formulas.has(ref) ? ` | ${w.formulas.get(ref)}` : ""}`,
+        );
       }
     }
   }
   return out;
 }
 
-const format = (ms: Mismatch[]) => ms.map((m) => `row ${m.row} ${m.code} ${m.column}: engine ${m.engine} ≠ LibreOffice ${m.libreoffice} — ${m.detail}`);
+const format = (ms: Mismatch[]) =>
+  ms.map((m) => `row ${m.row} ${m.code} ${m.column}: engine ${m.engine} ≠ LibreOffice ${m.libreoffice} — ${m.detail}`);
 
 function job(id: string, variant: number): Written {
   const w = jobs.get(key(id, variant));
@@ -271,8 +308,11 @@ describe("scenarios", () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.rulesets.size).toBeGreaterThanOrEqual(2);
     const seen = new Map<CaseFamily, Set<string>>();
-    for (const [id, variant] of table) for (const c of planScenario(catalog.get(id)!, variant).cases) (seen.get(c.family) ?? seen.set(c.family, new Set()).get(c.family)!).add(c.label);
-    const missing = (family: CaseFamily, all: readonly string[]) => all.filter((c) => !seen.get(family)?.has(c)).map((c) => `${family}:${c}`);
+    for (const [id, variant] of table)
+      for (const c of planScenario(catalog.get(id)!, variant).cases)
+        (seen.get(c.family) ?? seen.set(c.family, new Set()).get(c.family)!).add(c.label);
+    const missing = (family: CaseFamily, all: readonly string[]) =>
+      all.filter((c) => !seen.get(family)?.has(c)).map((c) => `${family}:${c}`);
     expect([
       ...missing("share", SHARE_CASES),
       ...missing("yes-no", YES_NO_CASES),
@@ -291,12 +331,20 @@ describe.each(table)("%s, variant %i: LibreOffice recalculates the status sheet"
   test("to the engine's verdicts (verdict column, summaries, overall)", () => {
     const w = job(id, variant);
     expect(w.recalc.length).toBeGreaterThan(5);
-    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column === STATUS_COLUMN.verdict.letter || m.row === STATUS_OVERALL_ROW || m.code === "tổng hợp"))).toEqual([]);
+    expect(
+      format(
+        compareWithEngine(w, w.recalc).filter(
+          (m) => m.column === STATUS_COLUMN.verdict.letter || m.row === STATUS_OVERALL_ROW || m.code === "tổng hợp",
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test("to the engine's results and summary texts (result column) and shortfalls (shortfall column)", () => {
     const w = job(id, variant);
-    expect(format(compareWithEngine(w, w.recalc).filter((m) => m.column !== STATUS_COLUMN.verdict.letter && m.row !== STATUS_OVERALL_ROW))).toEqual([]);
+    expect(
+      format(compareWithEngine(w, w.recalc).filter((m) => m.column !== STATUS_COLUMN.verdict.letter && m.row !== STATUS_OVERALL_ROW)),
+    ).toEqual([]);
   });
 
   test("to the values we cached beside the formulas", () => {
@@ -334,9 +382,21 @@ describe("the status sheet is live", () => {
     // And everything else agrees with the engine reading the edited workbook afresh.
     const fresh = mustBeOk(await evaluateWorkbook(await XlsxWorkbook.open(edited), { rulesets: catalog }));
     expect(fresh.evaluation.indicators.find((r) => r.code === "3.2")?.verdict).toBe("dat");
-    const group3 = (rows: RawCell[][]) => cellIn(rows.find((r) => r[0] === "3" && r[LAST_COL - 1] === "group"), "result");
+    const group3 = (rows: RawCell[][]) =>
+      cellIn(
+        rows.find((r) => r[0] === "3" && r[LAST_COL - 1] === "group"),
+        "result",
+      );
     expect(group3(recalc)).not.toEqual(group3(w.cached));
-    expect(format(compareWithEngine({ ...w, scenario: { ...scenario, values: { ...scenario.values, ct_3_2_tu_so: 3200, ct_1_4_tu_so: 16 } } }, recalc, fresh.evaluation))).toEqual([]);
+    expect(
+      format(
+        compareWithEngine(
+          { ...w, scenario: { ...scenario, values: { ...scenario.values, ct_3_2_tu_so: 3200, ct_1_4_tu_so: 16 } } },
+          recalc,
+          fresh.evaluation,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test("every kind: the inputs of variant 1 typed over variant 0's output, and every row follows them", async () => {
@@ -367,7 +427,13 @@ describe("input traps: the formulas read each cell as the engine does", () => {
   let w: Written | undefined;
 
   beforeAll(async () => {
-    const written = await writeScenario(traps, { asOf: "2024-06-30", commune: "Bẫy nhập liệu", values: trapValues(), suspended: {}, cases: [] });
+    const written = await writeScenario(traps, {
+      asOf: "2024-06-30",
+      commune: "Bẫy nhập liệu",
+      values: trapValues(),
+      suspended: {},
+      cases: [],
+    });
     w = { ...written, ...(await recalcBytes(written.bytes, "traps", written.sheet)) };
   }, 300_000);
 
@@ -385,11 +451,43 @@ describe("input traps: the formulas read each cell as the engine does", () => {
 
 describe("the commune's situation: the formulas follow the answers as the engine does", () => {
   const cases: Array<[string, string, Record<string, TypedCell>]> = [
-    ["ha-tinh-xa-ntm-2022", "market yes", { ct_7_1_cau_hoi: "Có", ct_7_1_gia_tri: "Đạt", ct_13_4_gia_tri: "Không áp dụng: xã không có làng nghề", ct_13_5_gia_tri: "KAD", ct_3_1_a_tu_so: "12,5", ct_3_1_a_mau_so: 15.2, ct_2_1_tu_so: 3.75, ct_2_1_mau_so: 3.75 }],
-    ["ha-tinh-xa-ntm-2022", "market no", { ct_7_1_cau_hoi: "Không", ct_7_2_gia_tri: "Chưa đạt", ct_13_4_cau_hoi: "Có", ct_13_4_gia_tri: "—", ct_3_1_a_tu_so: 10.4, ct_3_1_a_mau_so: 15.2 }],
-    ["ha-tinh-xa-ntm-2022", "unreadable answers", { ct_7_1_cau_hoi: "có lẽ", ct_7_1_gia_tri: "Đạt", ct_13_4_cau_hoi: "không có", ct_13_4_gia_tri: "Đạt" }],
+    [
+      "ha-tinh-xa-ntm-2022",
+      "market yes",
+      {
+        ct_7_1_cau_hoi: "Có",
+        ct_7_1_gia_tri: "Đạt",
+        ct_13_4_gia_tri: "Không áp dụng: xã không có làng nghề",
+        ct_13_5_gia_tri: "KAD",
+        ct_3_1_a_tu_so: "12,5",
+        ct_3_1_a_mau_so: 15.2,
+        ct_2_1_tu_so: 3.75,
+        ct_2_1_mau_so: 3.75,
+      },
+    ],
+    [
+      "ha-tinh-xa-ntm-2022",
+      "market no",
+      {
+        ct_7_1_cau_hoi: "Không",
+        ct_7_2_gia_tri: "Chưa đạt",
+        ct_13_4_cau_hoi: "Có",
+        ct_13_4_gia_tri: "—",
+        ct_3_1_a_tu_so: 10.4,
+        ct_3_1_a_mau_so: 15.2,
+      },
+    ],
+    [
+      "ha-tinh-xa-ntm-2022",
+      "unreadable answers",
+      { ct_7_1_cau_hoi: "có lẽ", ct_7_1_gia_tri: "Đạt", ct_13_4_cau_hoi: "không có", ct_13_4_gia_tri: "Đạt" },
+    ],
     ["thanh-hoa-cds-xa-2024", "no OCOP product counted as not met", { ct_2_3_tu_so: 0, ct_2_3_mau_so: 0, ct_2_1_gia_tri: "Có" }],
-    ["ha-nam-tttt-xa-ntm-nang-cao-2022", "no OCOP product", { ct_8_4_a4_tu_so: 0, ct_8_4_a4_mau_so: 0, ct_8_4_a1_tu_so: 0, ct_8_4_a1_mau_so: 0, ct_8_4_a5_tu_so: 5, ct_8_4_a5_mau_so: 5 }],
+    [
+      "ha-nam-tttt-xa-ntm-nang-cao-2022",
+      "no OCOP product",
+      { ct_8_4_a4_tu_so: 0, ct_8_4_a4_mau_so: 0, ct_8_4_a1_tu_so: 0, ct_8_4_a1_mau_so: 0, ct_8_4_a5_tu_so: 5, ct_8_4_a5_mau_so: 5 },
+    ],
   ];
   const written = new Map<string, Written>();
 
@@ -398,7 +496,11 @@ describe("the commune's situation: the formulas follow the answers as the engine
       const ruleset = catalog.get(id)!;
       const template = await makeTemplate(ruleset, { asOf: "2024-06-30", commune: "Xã thử" });
       const snap = await (await XlsxWorkbook.open(template)).snapshot();
-      const at = new Map(snap.names.flatMap((n) => (n.target.kind === "range" ? [[n.name, `${col(n.target.range.left)}${n.target.range.top}`] as const] : [])));
+      const at = new Map(
+        snap.names.flatMap((n) =>
+          n.target.kind === "range" ? [[n.name, `${col(n.target.range.left)}${n.target.range.top}`] as const] : [],
+        ),
+      );
       const cells: Record<string, string> = {};
       const edits: Record<string, TypedCell> = {};
       for (const [name, v] of Object.entries(typed)) {
@@ -409,7 +511,16 @@ describe("the commune's situation: the formulas follow the answers as the engine
       const out = mustBeOk(await evaluateWorkbook(port, { rulesets: catalog, write: true }));
       const bytes = await port.save();
       const sheet = out.statusSheet!;
-      const w = { ruleset, scenario: { asOf: "2024-06-30", commune: "Xã thử", suspended: {}, cases: [], values: typed }, evaluation: out.evaluation, sheet, bytes, cached: await readStatus(bytes, sheet), formulas: await sheetFormulas(bytes, sheet), cells };
+      const w = {
+        ruleset,
+        scenario: { asOf: "2024-06-30", commune: "Xã thử", suspended: {}, cases: [], values: typed },
+        evaluation: out.evaluation,
+        sheet,
+        bytes,
+        cached: await readStatus(bytes, sheet),
+        formulas: await sheetFormulas(bytes, sheet),
+        cells,
+      };
       written.set(label, { ...w, ...(await recalcBytes(bytes, `situation-${label.replace(/\W+/g, "-")}`, sheet)) });
     });
   }, 600_000);
@@ -422,11 +533,22 @@ describe("the commune's situation: the formulas follow the answers as the engine
   test("the sheet shows Không áp dụng where the engine says so, and the engine says what the document says", () => {
     const yes = written.get("market yes")!.evaluation;
     const v = (ev: Evaluation, code: string) => ev.indicators.find((r) => r.code === code)!.verdict;
-    expect([v(yes, "7.1"), v(yes, "7.2"), v(yes, "13.4"), v(yes, "13.5")]).toEqual(["dat", "khong-ap-dung", "khong-ap-dung", "loi-so-lieu"]);
+    expect([v(yes, "7.1"), v(yes, "7.2"), v(yes, "13.4"), v(yes, "13.5")]).toEqual([
+      "dat",
+      "khong-ap-dung",
+      "khong-ap-dung",
+      "loi-so-lieu",
+    ]);
     const no = written.get("market no")!.evaluation;
     expect([v(no, "7.1"), v(no, "7.2"), v(no, "13.4")]).toEqual(["khong-ap-dung", "khong-dat", "loi-so-lieu"]);
     const ocop = written.get("no OCOP product")!.evaluation.indicators.find((r) => r.code === "8.4")!.parts!;
-    expect(ocop.map((p) => [p.id, p.verdict])).toEqual(expect.arrayContaining([["a4", "khong-ap-dung"], ["a1", "loi-so-lieu"], ["a5", "dat"]]));
+    expect(ocop.map((p) => [p.id, p.verdict])).toEqual(
+      expect.arrayContaining([
+        ["a4", "khong-ap-dung"],
+        ["a1", "loi-so-lieu"],
+        ["a5", "dat"],
+      ]),
+    );
     const recalc = written.get("market yes")!.recalc;
     expect(recalc.filter((r) => cellIn(r, "verdict") === "Không áp dụng").map((r) => r[0])).toEqual(["7.2", "13.4"]);
   });
@@ -437,7 +559,20 @@ describe("the commune's situation: the formulas follow the answers as the engine
     const { recalc } = await recalcBytes(edited, "situation-live", w.sheet);
     const fresh = mustBeOk(await evaluateWorkbook(await XlsxWorkbook.open(edited), { rulesets: catalog }));
     expect(fresh.evaluation.indicators.find((r) => r.code === "7.1")!.verdict).toBe("khong-ap-dung");
-    expect(cellIn(recalc.find((r) => r[0] === "7.1" && r[LAST_COL - 1] === "ind"), "verdict")).toBe("Không áp dụng");
-    expect(format(compareWithEngine({ ...w, scenario: { ...w.scenario, values: { ...w.scenario.values, ct_7_1_cau_hoi: "Không" } } }, recalc, fresh.evaluation))).toEqual([]);
+    expect(
+      cellIn(
+        recalc.find((r) => r[0] === "7.1" && r[LAST_COL - 1] === "ind"),
+        "verdict",
+      ),
+    ).toBe("Không áp dụng");
+    expect(
+      format(
+        compareWithEngine(
+          { ...w, scenario: { ...w.scenario, values: { ...w.scenario.values, ct_7_1_cau_hoi: "Không" } } },
+          recalc,
+          fresh.evaluation,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -29,9 +29,11 @@ const files = new Map<string, { ours: string; saved: string }>();
 
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 const verdicts = (json: string) => {
@@ -87,7 +89,17 @@ describe.each(subjects)("%s saved by LibreOffice", (id) => {
     await evaluateOk(ours, path.join(dir, "a.xlsx"), before);
     const savedSheets = await sheetsOf(saved);
     // LibreOffice keeps our sheets and their owner names (else the rewrite below would add copies).
-    expect(savedSheets.filter((s) => s.owner !== undefined).map((s) => s.owner).sort()).toEqual((await sheetsOf(ours)).filter((s) => s.owner !== undefined).map((s) => s.owner).sort());
+    expect(
+      savedSheets
+        .filter((s) => s.owner !== undefined)
+        .map((s) => s.owner)
+        .sort(),
+    ).toEqual(
+      (await sheetsOf(ours))
+        .filter((s) => s.owner !== undefined)
+        .map((s) => s.owner)
+        .sort(),
+    );
     const out = path.join(dir, "b.xlsx");
     const after = path.join(dir, "b.json");
     await evaluateOk(saved, out, after);

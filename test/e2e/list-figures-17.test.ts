@@ -26,7 +26,9 @@ afterAll(() => h.removeDir(dir));
 async function blanked(bytes: Uint8Array, name: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const wbXml = await zip.file("xl/workbook.xml")!.async("string");
-  const el = elements(wbXml, "wb").find((e) => e.path === "workbook/definedNames/definedName" && wbXml.slice(e.tag.start, e.tag.end).includes(`name="${name}"`))!;
+  const el = elements(wbXml, "wb").find(
+    (e) => e.path === "workbook/definedNames/definedName" && wbXml.slice(e.tag.start, e.tag.end).includes(`name="${name}"`),
+  )!;
   const target = decodeEntities(wbXml.slice(el.contentStart, el.contentEnd)); // 'Số liệu'!$C$5
   const cell = target.slice(target.lastIndexOf("!") + 1).replaceAll("$", "");
   const parts = h.sheetParts(wbXml, await zip.file("xl/_rels/workbook.xml.rels")!.async("string"));
@@ -65,6 +67,8 @@ test("F: the status formula reads the list's count, so engine, cache, recalculat
   expect(String(cached.sources)).toMatch(/'Phụ lục 03'!A\d+/);
   // The numerator's formula reads the list sheet, not the blank cell.
   const zip = await JSZip.loadAsync(readFileSync(out));
-  const statusPart = h.sheetParts(await zip.file("xl/workbook.xml")!.async("string"), await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).find((p) => p.name === h.STATUS_NAME)!.part;
+  const statusPart = h
+    .sheetParts(await zip.file("xl/workbook.xml")!.async("string"), await zip.file("xl/_rels/workbook.xml.rels")!.async("string"))
+    .find((p) => p.name === h.STATUS_NAME)!.part;
   expect(await zip.file(statusPart)!.async("string")).toMatch(/<f>COUNT\('Phụ lục 03'!\$A\$\d+:\$A\$\d+\)<\/f>/);
 });

@@ -85,6 +85,9 @@ test("the list is one A4 portrait page", async () => {
   expect(pages[at]).toContain("Xác nhận của UBND xã");
   const count = await pdfPageCount(pdf);
   const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(count), pdf], { encoding: "utf8" });
-  const sizes = [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  const sizes = [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
   expect(sizes[at]).toEqual([595, 842]);
 });

@@ -21,10 +21,25 @@ jest.setTimeout(300_000);
 
 const RENDER_DIR = path.join(__dirname, "..", "..", "test-output", "render");
 const RULESET = "thanh-hoa-cds-xa-2024";
-const fixture = JSON.parse(readFileSync(path.join(__dirname, "..", "fixtures", "ha-tan-2024.json"), "utf8")) as Record<string, ReportFigure>;
+const fixture = JSON.parse(readFileSync(path.join(__dirname, "..", "fixtures", "ha-tan-2024.json"), "utf8")) as Record<
+  string,
+  ReportFigure
+>;
 
 /** The status sheet's header row; the template sheet ("Số liệu") has no "Đánh giá" column. */
-const STATUS_HEADER = ["Mã", "Chỉ tiêu", "Yêu cầu", "Tử số / Giá trị", "Mẫu số", "Kết quả", "Đánh giá", "Còn thiếu", "Đơn vị", "Nguồn số liệu", "Ghi chú"];
+const STATUS_HEADER = [
+  "Mã",
+  "Chỉ tiêu",
+  "Yêu cầu",
+  "Tử số / Giá trị",
+  "Mẫu số",
+  "Kết quả",
+  "Đánh giá",
+  "Còn thiếu",
+  "Đơn vị",
+  "Nguồn số liệu",
+  "Ghi chú",
+];
 
 let dir: string;
 let pages: string[] = [];
@@ -58,7 +73,10 @@ beforeAll(async () => {
   await writeFile(xlsxPath, await port.save());
   pdf = await toPdf(xlsxPath, dir);
   // pdftotext separates pages with a form feed.
-  pages = (await pdfText(pdf)).split("\f").filter((p) => p.trim() !== "").map((p) => p.normalize("NFC"));
+  pages = (await pdfText(pdf))
+    .split("\f")
+    .filter((p) => p.trim() !== "")
+    .map((p) => p.normalize("NFC"));
 
   await mkdir(RENDER_DIR, { recursive: true });
   for (const f of await readdir(RENDER_DIR)) if (/^ha-tan-status-\d+\.png$/.test(f)) await unlink(path.join(RENDER_DIR, f));
@@ -80,7 +98,8 @@ describe("the Hà Tân status sheet printed through LibreOffice", () => {
     expect(all).toContain(squash(written.title));
     expect(all).toContain("Xã: Hà Tân");
     expect(all).toContain("Ngày báo cáo: 30/06/2024");
-    for (const word of ["Đạt", "Không đạt", "Thiếu số liệu", "Còn thiếu", "Chính quyền số", "Xã hội số", "Hạ tầng số"]) expect(all).toContain(word);
+    for (const word of ["Đạt", "Không đạt", "Thiếu số liệu", "Còn thiếu", "Chính quyền số", "Xã hội số", "Hạ tầng số"])
+      expect(all).toContain(word);
     // 3.2: 2335 of 3986 adults have a payment account, 58,6% against ≥ 80%: 854 more needed. The
     // cell's number format follows the printing machine's locale (58.6% under en-US, 58,6% under vi-VN).
     expect(all).toMatch(/58[,.]6\s*%/);
@@ -112,7 +131,8 @@ describe("the Hà Tân status sheet printed through LibreOffice", () => {
     const wb = await zip.file("xl/workbook.xml")!.async("string");
     const rid = new RegExp(`<sheet [^>]*name="${written.sheet}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
     const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
     const xml = await zip.file(`xl/${target}`)!.async("string");
     const row3 = /<row r="3"[^>]*>/.exec(xml)?.[0] ?? "";
     expect(row3).toMatch(/\bht="(\d+(\.\d+)?)"/);

@@ -61,7 +61,23 @@ export const SHARE_CASES = [
 const SHARE_PASSING = ["pass", "count-as-text", "exact", "value-typed-pass", "count-spaced-text"] as const;
 type ShareCase = (typeof SHARE_CASES)[number];
 
-export const YES_NO_CASES = ["Có", "Không", "x", "Chưa đạt", "(trống)", "có lẽ", "TRUE", "1", "ĐẠT", "  không  ", "✓", "FALSE", "0", "2", "Đạt"] as const;
+export const YES_NO_CASES = [
+  "Có",
+  "Không",
+  "x",
+  "Chưa đạt",
+  "(trống)",
+  "có lẽ",
+  "TRUE",
+  "1",
+  "ĐẠT",
+  "  không  ",
+  "✓",
+  "FALSE",
+  "0",
+  "2",
+  "Đạt",
+] as const;
 type YesNoCase = (typeof YES_NO_CASES)[number];
 const YES_PASSING: YesNoCase[] = ["Có", "x", "Đạt", "TRUE", "✓", "1"];
 const NO_PASSING: YesNoCase[] = ["Không", "Chưa đạt", "FALSE", "0"];
@@ -246,7 +262,9 @@ function conditionValue(cond: { comparator: Comparator; value: number }, holds: 
 
 /** The threshold a by-year indicator applies on the report date (the nearest year outside the table). */
 function yearThreshold(byYear: Record<string, number>, asOf: string | undefined): number {
-  const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(byYear)
+    .map(Number)
+    .sort((a, b) => a - b);
   const year = asOf ? Number(asOf.slice(0, 4)) : years[years.length - 1]!;
   const exact = byYear[String(year)];
   if (exact !== undefined) return exact;
@@ -339,7 +357,8 @@ export function planScenario(ruleset: Ruleset, variant: number): Scenario {
         for (const part of item.parts) {
           const m = part.measure;
           if (m.kind === "ratio") share(code, part.id, part.id, m.requirement, m.share);
-          else if (m.kind === "quantity") quantity(code, part.id, part.id, m.requirement.value, m.requirement.comparator, m.perCapita !== undefined);
+          else if (m.kind === "quantity")
+            quantity(code, part.id, part.id, m.requirement.value, m.requirement.comparator, m.perCapita !== undefined);
           else yesNo(code, part.id, part.id, m.expected);
         }
         break;
@@ -358,13 +377,17 @@ export function fillScenario(ruleset: Ruleset, variant: number): ScenarioValues 
 export function slotNames(ruleset: Ruleset): Map<string, { code: string; slot: string; alternative: boolean }> {
   const out = new Map<string, { code: string; slot: string; alternative: boolean }>();
   for (const { item } of indicatorsOf(ruleset)) {
-    for (const s of slotsOf(item)) out.set(templateName(item.code, s.slot), { code: item.code, slot: s.slot, alternative: s.alternative === true });
+    for (const s of slotsOf(item))
+      out.set(templateName(item.code, s.slot), { code: item.code, slot: s.slot, alternative: s.alternative === true });
   }
   return out;
 }
 
 /** The mapping of a scenario: every name present in the values (blank or not) is mapped, the rest is not. */
-export function scenarioMapping(ruleset: Ruleset, scenario: Pick<Scenario, "asOf" | "commune" | "suspended"> & { values: Readonly<Record<string, TypedCell>> }): Mapping {
+export function scenarioMapping(
+  ruleset: Ruleset,
+  scenario: Pick<Scenario, "asOf" | "commune" | "suspended"> & { values: Readonly<Record<string, TypedCell>> },
+): Mapping {
   const slots = slotNames(ruleset);
   const indicators: Mapping["indicators"] = {};
   for (const name of Object.keys(scenario.values)) {
@@ -380,7 +403,6 @@ export function scenarioMapping(ruleset: Ruleset, scenario: Pick<Scenario, "asOf
     ...(Object.keys(scenario.suspended).length > 0 ? { suspended: scenario.suspended } : {}),
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The Hà Tân report's own figures (test/fixtures/ha-tan-2024.json), as a clerk would type them

@@ -26,8 +26,26 @@ const RULESET = "thanh-hoa-xa-ntm-kieu-mau-2023";
 
 type Column = { name: string; typed: Record<string, Record<string, TypedCell>> };
 const COLUMNS: Column[] = [
-  { name: "Thôn Chí Phúc", typed: { "YC3.1": { value: "Có" }, "YC3.2": { value: "Có" }, "YC3.3": { numerator: 450, denominator: 1000 }, "YC3.4": { numerator: 300, denominator: 1000 }, "YC3.5": { value: "Không" } } },
-  { name: "Thôn Hà Ninh", typed: { "YC3.1": { value: "Có" }, "YC3.2": { value: "Có" }, "YC3.3": { numerator: 801, denominator: 1000 }, "YC3.4": { numerator: 500, denominator: 1000 }, "YC3.5": { value: "Có" } } },
+  {
+    name: "Thôn Chí Phúc",
+    typed: {
+      "YC3.1": { value: "Có" },
+      "YC3.2": { value: "Có" },
+      "YC3.3": { numerator: 450, denominator: 1000 },
+      "YC3.4": { numerator: 300, denominator: 1000 },
+      "YC3.5": { value: "Không" },
+    },
+  },
+  {
+    name: "Thôn Hà Ninh",
+    typed: {
+      "YC3.1": { value: "Có" },
+      "YC3.2": { value: "Có" },
+      "YC3.3": { numerator: 801, denominator: 1000 },
+      "YC3.4": { numerator: 500, denominator: 1000 },
+      "YC3.5": { value: "Có" },
+    },
+  },
   // A village with one figure missing: thiếu số liệu there, which the commune rule must not count as met.
   { name: "Thôn Yên", typed: { "YC3.1": { value: "Có" }, "YC3.2": { value: "Có" }, "YC3.3": { numerator: 720, denominator: 1000 } } },
 ];
@@ -52,7 +70,18 @@ async function recalc(bytes: Uint8Array, name: string): Promise<Uint8Array> {
 /** Every cell where LibreOffice's value differs from ours (text after NFC, numbers within 1e-9). */
 function differences(ours: Map<string, RawCell[][]>, theirs: Map<string, RawCell[][]>): string[] {
   const out: string[] = [];
-  const norm = (v: RawCell) => (v === null || v === undefined || v === "" ? "" : typeof v === "string" ? v.normalize("NFC") : typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v instanceof Date ? v.toISOString() : typeof v === "object" ? v.error : v);
+  const norm = (v: RawCell) =>
+    v === null || v === undefined || v === ""
+      ? ""
+      : typeof v === "string"
+        ? v.normalize("NFC")
+        : typeof v === "number"
+          ? Math.round(v * 1e9) / 1e9
+          : v instanceof Date
+            ? v.toISOString()
+            : typeof v === "object"
+              ? v.error
+              : v;
   for (const [sheet, rows] of ours) {
     const other = theirs.get(sheet)!;
     const height = Math.max(rows.length, other.length);
@@ -61,7 +90,8 @@ function differences(ours: Map<string, RawCell[][]>, theirs: Map<string, RawCell
       for (let c = 0; c < width; c++) {
         const a = norm(rows[r]?.[c] ?? null);
         const b = norm(other[r]?.[c] ?? null);
-        if (a !== b) out.push(`${sheet}!${String.fromCharCode(65 + c)}${r + 1}: ours ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
+        if (a !== b)
+          out.push(`${sheet}!${String.fromCharCode(65 + c)}${r + 1}: ours ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
       }
     }
   }
@@ -79,11 +109,19 @@ beforeAll(async () => {
   const template = await makeTemplate(rulesets.get(RULESET)!);
   const stored = parseMappingText("t", (await (await XlsxWorkbook.open(template)).snapshot()).mappingText!);
   if (!stored.ok) throw new Error("template mapping");
-  villageCells = stored.mapping.villages!.map((v) => Object.fromEntries(Object.entries(v.indicators).map(([code, slots]) => [code, Object.fromEntries(Object.entries(slots).map(([s, ref]) => [s, cellOf(ref)]))])));
+  villageCells = stored.mapping.villages!.map((v) =>
+    Object.fromEntries(
+      Object.entries(v.indicators).map(([code, slots]) => [
+        code,
+        Object.fromEntries(Object.entries(slots).map(([s, ref]) => [s, cellOf(ref)])),
+      ]),
+    ),
+  );
   const edits: Record<string, TypedCell> = {};
   COLUMNS.forEach((c, i) => {
     edits[cellOf(stored.mapping.villages![i]!.nameRef!)] = c.name;
-    for (const [code, slots] of Object.entries(c.typed)) for (const [slot, v] of Object.entries(slots)) edits[villageCells[i]![code]![slot]!] = v;
+    for (const [code, slots] of Object.entries(c.typed))
+      for (const [slot, v] of Object.entries(slots)) edits[villageCells[i]![code]![slot]!] = v;
   });
   const port = await XlsxWorkbook.open(await editWorkbook(template, VILLAGE_TEMPLATE_SHEET, edits));
   const out = await evaluateWorkbook(port, { rulesets, write: true });
@@ -124,5 +162,10 @@ test("the clerk changes Hà Ninh's YC3.5 to Không in its cell: after recalculat
   expect(differences(ours, theirs)).toEqual([]);
   const status = theirs.get(statusSheet)!;
   expect(status.find((r) => r[0] === "YC3")!.slice(5, 7)).toEqual(["đạt 0/3 thôn (0,0%)", "Thiếu số liệu"]);
-  expect(theirs.get("Theo thôn")!.find((r) => r[0] === "YC3.5")!.slice(3, 5)).toEqual(["Không đạt", "Không đạt"]);
+  expect(
+    theirs
+      .get("Theo thôn")!
+      .find((r) => r[0] === "YC3.5")!
+      .slice(3, 5),
+  ).toEqual(["Không đạt", "Không đạt"]);
 });

@@ -15,7 +15,12 @@ import { scenarioMapping, slotNames, type Scenario, type TypedCell } from "./sce
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const unescapeXml = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The part path of a sheet by its name, through workbook.xml and its relationships. */
 async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
@@ -39,7 +44,8 @@ async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
 function cellXml(ref: string, style: string, value: TypedCell): string {
   const s = style ? ` s="${style}"` : "";
   if (value === null) return `<c r="${ref}"${s}/>`;
-  if (typeof value === "object") return `<c r="${ref}"${s} t="e"><f>${value.error === "#N/A" ? "NA()" : "1/0"}</f><v>${value.error}</v></c>`;
+  if (typeof value === "object")
+    return `<c r="${ref}"${s} t="e"><f>${value.error === "#N/A" ? "NA()" : "1/0"}</f><v>${value.error}</v></c>`;
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
@@ -108,7 +114,9 @@ export async function editWorkbook(
     const added = Object.entries(names)
       .map(([n, target]) => `<definedName name="${escapeXml(n)}">${escapeXml(target)}</definedName>`)
       .join("");
-    wb = wb.includes("</definedNames>") ? wb.replace("</definedNames>", `${added}</definedNames>`) : wb.replace("</sheets>", `</sheets><definedNames>${added}</definedNames>`);
+    wb = wb.includes("</definedNames>")
+      ? wb.replace("</definedNames>", `${added}</definedNames>`)
+      : wb.replace("</sheets>", `</sheets><definedNames>${added}</definedNames>`);
     zip.file("xl/workbook.xml", wb);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -134,7 +142,8 @@ export async function buildFilledWorkbook(
   const snap = await (await XlsxWorkbook.open(template)).snapshot();
   const at = new Map<string, { row: number; col: number }>();
   for (const n of snap.names) {
-    if (n.scope === null && n.target.kind === "range" && n.target.range.sheet === TEMPLATE_SHEET) at.set(n.name, { row: n.target.range.top, col: n.target.range.left });
+    if (n.scope === null && n.target.kind === "range" && n.target.range.sheet === TEMPLATE_SHEET)
+      at.set(n.name, { row: n.target.range.top, col: n.target.range.left });
   }
   const slots = slotNames(ruleset);
   const cells: Record<string, TypedCell> = {};
@@ -148,7 +157,9 @@ export async function buildFilledWorkbook(
       if (!s) throw new Error(`${name} is not a slot of ${ruleset.id}`);
       // Beside the first input of the same indicator (and part), in the empty column F.
       const prefix = s.slot.includes(".") ? `${s.slot.slice(0, s.slot.lastIndexOf("."))}.` : "";
-      const sibling = slotsOf(indicatorsOf(ruleset).find((l) => l.item.code === s.code)!.item as Indicator).find((x) => !x.alternative && x.slot.startsWith(prefix));
+      const sibling = slotsOf(indicatorsOf(ruleset).find((l) => l.item.code === s.code)!.item as Indicator).find(
+        (x) => !x.alternative && x.slot.startsWith(prefix),
+      );
       const base = sibling ? at.get(templateName(s.code, sibling.slot)) : undefined;
       if (!base) throw new Error(`no template row for ${name}`);
       where = { row: base.row, col: 6 };

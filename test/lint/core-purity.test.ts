@@ -7,11 +7,15 @@ type Message = { line: number; ruleId: string | null; message: string };
 
 /** Lints source text as if it were the file at `path`, with the project's own ESLint configuration. */
 function lint(path: string, text: string): Message[] {
-  const run = spawnSync(process.execPath, [join(root, "node_modules", "eslint", "bin", "eslint.js"), "--stdin", "--stdin-filename", path, "--format", "json"], {
-    cwd: root,
-    input: text,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "eslint", "bin", "eslint.js"), "--stdin", "--stdin-filename", path, "--format", "json"],
+    {
+      cwd: root,
+      input: text,
+      encoding: "utf8",
+    },
+  );
   const [result] = JSON.parse(run.stdout) as Array<{ messages: Message[] }>;
   return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-globals");
 }
@@ -42,6 +46,8 @@ describe("the pure core cannot reach Office.js, file libraries, React or Node I/
   });
 
   test("the core's own imports pass", () => {
-    expect(lint("src/core/evaluate/probe.ts", 'import { z } from "zod";\nimport { fold } from "../text/fold";\nexport const a = [z, fold];\n')).toEqual([]);
+    expect(
+      lint("src/core/evaluate/probe.ts", 'import { z } from "zod";\nimport { fold } from "../text/fold";\nexport const a = [z, fold];\n'),
+    ).toEqual([]);
   });
 });

@@ -51,10 +51,8 @@ describe("scripts/check-cycles.mjs (run by npm run lint)", () => {
   test("modules that import each other one way only pass", () => {
     const r = check({
       "types.ts": "export type Io = { out: (s: string) => void };\n",
-      "main.ts":
-        'import type { Io } from "./types";\nimport { run } from "./command";\nexport const main = (io: Io) => run(io);\n',
-      "command.ts":
-        'import type { Io } from "./types";\nimport { x } from "node:fs";\nexport const run = (io: Io) => io.out(String(x));\n',
+      "main.ts": 'import type { Io } from "./types";\nimport { run } from "./command";\nexport const main = (io: Io) => run(io);\n',
+      "command.ts": 'import type { Io } from "./types";\nimport { x } from "node:fs";\nexport const run = (io: Io) => io.out(String(x));\n',
     });
     expect(r.out).toContain("No import circle");
     expect(r.status).toBe(0);

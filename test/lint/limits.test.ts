@@ -28,26 +28,18 @@ describe("npm run lint limits files to 400 lines and functions to 80", () => {
     expect(sizeRules("test/check/probe.ts", fn(80))).toEqual(["max-lines-per-function"]);
     expect(sizeRules("src/app/probe.ts", fn(70))).toEqual([]);
     expect(
-      sizeRules(
-        "src/app/probe.ts",
-        `${comments(300)}\n${fn(70).replace("let total = 0;", `let total = 0;\n${"\n".repeat(40)}`)}`,
-      ),
+      sizeRules("src/app/probe.ts", `${comments(300)}\n${fn(70).replace("let total = 0;", `let total = 0;\n${"\n".repeat(40)}`)}`),
     ).toEqual([]);
   });
 
   test("a file over 400 lines fails; the same file of small functions under 400 passes", () => {
     const small = (k: number) => `export const f${k} = (): number => {\n  return ${k};\n};\n`;
-    expect(sizeRules("src/core/probe.ts", Array.from({ length: 140 }, (_, k) => small(k)).join(""))).toEqual([
-      "max-lines",
-    ]);
+    expect(sizeRules("src/core/probe.ts", Array.from({ length: 140 }, (_, k) => small(k)).join(""))).toEqual(["max-lines"]);
     expect(sizeRules("src/core/probe.ts", Array.from({ length: 130 }, (_, k) => small(k)).join(""))).toEqual([]);
   });
 
   test("in a test file a describe callback may be long, but not a test callback", () => {
-    const cases = Array.from(
-      { length: 90 },
-      (_, i) => `  test("case ${i}", () => {\n    expect(${i}).toBe(${i});\n  });`,
-    ).join("\n");
+    const cases = Array.from({ length: 90 }, (_, i) => `  test("case ${i}", () => {\n    expect(${i}).toBe(${i});\n  });`).join("\n");
     expect(sizeRules("test/app/probe.test.ts", `describe("many cases", () => {\n${cases}\n});\n`)).toEqual([]);
     const longCase = `test("one long case", () => {\n  let total = 0;\n${statements(85)}\n  expect(total).toBeGreaterThan(0);\n});\n`;
     expect(sizeRules("test/app/probe.test.ts", longCase)).toEqual(["local/max-lines-per-function-but-describe"]);

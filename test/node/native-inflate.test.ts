@@ -42,7 +42,12 @@ describe("native inflate for JSZip", () => {
   });
 
   it("hands JSZip a plain Uint8Array (a Buffer would be copied byte by byte)", async () => {
-    const worker = uncompressWorker() as unknown as { on(ev: string, f: (c: Chunk) => void): void; processChunk(c: Chunk): void; end(): void; isPaused: boolean };
+    const worker = uncompressWorker() as unknown as {
+      on(ev: string, f: (c: Chunk) => void): void;
+      processChunk(c: Chunk): void;
+      end(): void;
+      isPaused: boolean;
+    };
     let pushed: Uint8Array | undefined;
     worker.on("data", (c) => (pushed = c.data));
     worker.isPaused = false;

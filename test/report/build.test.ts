@@ -43,7 +43,13 @@ const inputs = {
   "1.6": { numerator: num(50), denominator: num(40) },
 };
 const evaluation = evaluate(ruleset, inputs, { asOf: "2024-06-30", suspended: { "1.5": "Không áp dụng cho xã miền núi" } });
-const doc = buildReport({ ruleset, evaluation, wording: WORDING, commune: "Xã Hà Tân", details: { number: "15", signer: "Nguyễn Văn Trình", signerTitle: "pho-chu-tich" } });
+const doc = buildReport({
+  ruleset,
+  evaluation,
+  wording: WORDING,
+  commune: "Xã Hà Tân",
+  details: { number: "15", signer: "Nguyễn Văn Trình", signerTitle: "pho-chu-tich" },
+});
 const lines = documentLines(doc);
 const line = (start: string): string => {
   const found = lines.find((l) => l.startsWith(start));
@@ -92,9 +98,15 @@ describe("the report's content from the evaluation", () => {
     expect(line("- Số chỉ tiêu")).toBe("- Số chỉ tiêu không đạt: 1; chưa có số liệu: 1; số liệu chưa hợp lệ: 1; tạm dừng: 2");
     expect(evaluation.overall.verdict).toBe("khong-dat");
     expect(line("Xã Hà Tân đạt")).toBe(`Xã Hà Tân ${evaluation.overall.text}. Xã Hà Tân chưa đạt.`);
-    const incomplete = evaluate(ruleset, { ...inputs, "1.1": counts({ "1.1": [3500, 3986] })["1.1"]!, "1.6": { numerator: num(30), denominator: num(40) } }, { asOf: "2024-06-30" });
+    const incomplete = evaluate(
+      ruleset,
+      { ...inputs, "1.1": counts({ "1.1": [3500, 3986] })["1.1"]!, "1.6": { numerator: num(30), denominator: num(40) } },
+      { asOf: "2024-06-30" },
+    );
     expect(incomplete.overall.verdict).toBe("thieu-so-lieu");
-    expect(documentLines(buildReport({ ruleset, evaluation: incomplete, wording: WORDING, commune: "Hà Tân" }))).toContain(`Xã Hà Tân ${incomplete.overall.text}. Chưa đủ số liệu.`);
+    expect(documentLines(buildReport({ ruleset, evaluation: incomplete, wording: WORDING, commune: "Hà Tân" }))).toContain(
+      `Xã Hà Tân ${incomplete.overall.text}. Chưa đủ số liệu.`,
+    );
   });
 
   test("header, number, date, title and signature follow Nghị định 30/2020", () => {
@@ -108,22 +120,51 @@ describe("the report's content from the evaluation", () => {
       "BÁO CÁO",
       "Kết quả thực hiện năm 2024",
     ]);
-    expect(lines.slice(-11)).toEqual(["Nơi nhận:", "- UBND huyện;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Ký tên, đóng dấu)", "", "", "", "Nguyễn Văn Trình"]);
+    expect(lines.slice(-11)).toEqual([
+      "Nơi nhận:",
+      "- UBND huyện;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+      "(Ký tên, đóng dấu)",
+      "",
+      "",
+      "",
+      "Nguyễn Văn Trình",
+    ]);
     expect(doc.page).toEqual({ widthMm: 210, heightMm: 297, margins: { top: 20, bottom: 20, left: 30, right: 15 } });
   });
 
   test("the template's own blanks (……) are marked to fill", () => {
-    const withBasis = buildReport({ ruleset, evaluation, wording: { ...WORDING, basis: ["Căn cứ Hướng dẫn số ……/HD-STTTT;"] }, commune: "Hà Tân" });
+    const withBasis = buildReport({
+      ruleset,
+      evaluation,
+      wording: { ...WORDING, basis: ["Căn cứ Hướng dẫn số ……/HD-STTTT;"] },
+      commune: "Hà Tân",
+    });
     const basis = withBasis.blocks.find((b): b is Paragraph => b.type === "paragraph" && b.runs.some((r) => r.text.startsWith("Căn cứ")))!;
     expect(basis.runs).toEqual([{ text: "Căn cứ Hướng dẫn số " }, { text: "……", toFill: true }, { text: "/HD-STTTT;" }]);
   });
 
   test("appendix lists: the built list's total, else the indicator's own figure, else said missing", () => {
     const listed = makeRuleset({
-      items: [ratio("1.1", 85, { list: "PL03", unit: "người" }), ratio("1.2", 85, { list: "PL05", unit: "người" }), ratio("1.3", 70, { list: "PL06", unit: "cơ sở" }), yesNo("1.4", { list: "PL07" })],
+      items: [
+        ratio("1.1", 85, { list: "PL03", unit: "người" }),
+        ratio("1.2", 85, { list: "PL05", unit: "người" }),
+        ratio("1.3", 70, { list: "PL06", unit: "cơ sở" }),
+        yesNo("1.4", { list: "PL07" }),
+      ],
     });
-    const ev = evaluate(listed, { ...counts({ "1.1": [710, 873], "1.2": [519, 737] }), "1.4": { value: yes(true) } }, { asOf: "2024-09-30" });
-    const wording: ReportWording = { ...WORDING, sections: [...WORDING.sections, { kind: "appendices", heading: "Hồ sơ kèm theo", intro: "Kèm theo:" }] };
+    const ev = evaluate(
+      listed,
+      { ...counts({ "1.1": [710, 873], "1.2": [519, 737] }), "1.4": { value: yes(true) } },
+      { asOf: "2024-09-30" },
+    );
+    const wording: ReportWording = {
+      ...WORDING,
+      sections: [...WORDING.sections, { kind: "appendices", heading: "Hồ sơ kèm theo", intro: "Kèm theo:" }],
+    };
     const l = documentLines(buildReport({ ruleset: listed, evaluation: ev, wording, listCounts: { PL03: 711, PL07: 3 } }));
     expect(l.filter((x) => x.startsWith("- Phụ lục"))).toEqual([
       expect.stringMatching(/^- Phụ lục 03: .* \(chỉ tiêu 1\.1\): tổng cộng 711 người;$/),
@@ -170,7 +211,10 @@ describe("dates, names and details", () => {
   });
 
   test("the mapping keeps the details, and refuses a date that does not exist, naming its path", () => {
-    const ok = parseMappingText("m.json", JSON.stringify({ ruleset: "x", indicators: {}, report: { number: "15", signerTitle: "chu-tich" } }));
+    const ok = parseMappingText(
+      "m.json",
+      JSON.stringify({ ruleset: "x", indicators: {}, report: { number: "15", signerTitle: "chu-tich" } }),
+    );
     expect(ok.ok && ok.mapping.report).toEqual({ number: "15", signerTitle: "chu-tich" });
     const bad = parseMappingText("m.json", JSON.stringify({ ruleset: "x", indicators: {}, report: { date: "2024-02-30" } }));
     expect(bad.ok).toBe(false);
@@ -186,13 +230,22 @@ describe("the wording files (rulesets/reports/*.json)", () => {
     const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
     expect(files.map((f) => f.replace(/\.json$/, "")).sort()).toEqual([...rulesets.keys()].sort());
     for (const f of files) {
-      const parsed = parseReportWordingText(`rulesets/reports/${f}`, readFileSync(join(dir, f), "utf8"), rulesets.get(f.replace(/\.json$/, "")));
+      const parsed = parseReportWordingText(
+        `rulesets/reports/${f}`,
+        readFileSync(join(dir, f), "utf8"),
+        rulesets.get(f.replace(/\.json$/, "")),
+      );
       expect(parsed.ok ? "ok" : parsed.problems.map((p) => p.message).join("\n")).toBe("ok");
     }
   });
 
   test("a bad file is refused with the file and the path inside it", () => {
-    const bad = { ...WORDING, ruleset: "thu-nghiem", subject: "Kết quả năm {nam_sau}", sections: [{ kind: "write", heading: "I.", prompts: [] }] };
+    const bad = {
+      ...WORDING,
+      ruleset: "thu-nghiem",
+      subject: "Kết quả năm {nam_sau}",
+      sections: [{ kind: "write", heading: "I.", prompts: [] }],
+    };
     const parsed = parseReportWordingText("rulesets/reports/thu-nghiem.json", JSON.stringify(bad));
     expect(parsed.ok).toBe(false);
     const messages = parsed.ok ? [] : parsed.problems.map((p) => p.message);
@@ -204,7 +257,9 @@ describe("the wording files (rulesets/reports/*.json)", () => {
       ]),
     );
     const misnamed = parseReportWordingText("rulesets/reports/khac.json", JSON.stringify(WORDING));
-    expect(misnamed.ok ? "" : misnamed.problems[0]!.message).toBe('rulesets/reports/khac.json: ruleset "thu-nghiem" phải trùng tên tệp "khac"');
+    expect(misnamed.ok ? "" : misnamed.problems[0]!.message).toBe(
+      'rulesets/reports/khac.json: ruleset "thu-nghiem" phải trùng tên tệp "khac"',
+    );
     expect(parseReportWordingText("x.json", "{").ok).toBe(false);
   });
 });

@@ -19,4 +19,3 @@ export function paragraphTexts(documentXml: string): string[] {
 export async function docxText(bytes: Uint8Array): Promise<string[]> {
   return paragraphTexts(await docxPart(bytes, "word/document.xml"));
 }
-

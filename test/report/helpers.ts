@@ -28,7 +28,17 @@ export function convertWithWriter(files: string[], format: "pdf" | "txt", outDir
     const filter = format === "pdf" ? "pdf:writer_pdf_Export" : "txt:Text (encoded):UTF8";
     const r = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", filter, "--outdir", outDir, ...inputs],
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        filter,
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
       { encoding: "utf8", timeout: 300_000 },
     );
     const out = new Map<string, string>();

@@ -45,7 +45,11 @@ beforeAll(async () => {
     writeFileSync(docx, await reportToDocx(out.document));
     drafts.push({ id: s.id, docx, lines: documentLines(out.document), verdicts: out.evaluation.indicators.map((i) => i.verdict) });
   }
-  pdfs = convertWithWriter(drafts.map((d) => d.docx), "pdf", path.join(dir, "pdf"));
+  pdfs = convertWithWriter(
+    drafts.map((d) => d.docx),
+    "pdf",
+    path.join(dir, "pdf"),
+  );
 }, 600_000);
 
 afterAll(() => removeDir(dir));
@@ -58,21 +62,33 @@ test("there is a report for the sample and for every ruleset, and the scenarios 
   for (const v of ["thieu-so-lieu", "loi-so-lieu", "tam-dung", "dat", "khong-dat"]) expect(all).toContain(v);
 });
 
-test.each([...rulesets.keys(), "sample"])("%s: Writer converts it to PDF, with its header, every group and the signature", async (id) => {
-  const draft = drafts.find((d) => d.id === id)!;
-  const pdf = pdfs.get(draft.docx)!;
-  expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
-  const text = squash(await pdfText(pdf));
-  for (const must of ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 08/BC-UBND", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn An"]) expect(text).toContain(must);
-  const ruleset = rulesets.get(id === "sample" ? "phu-tho-xa-thong-minh-2024" : id)!;
-  for (const g of ruleset.groups) expect(text).toContain(squash(g.name));
-  // Missing, impossible and suspended figures are said in words on the printed page.
-  if (draft.verdicts.includes("thieu-so-lieu")) expect(text).toContain("Chưa đánh giá được (chưa có số liệu)");
-  if (draft.verdicts.includes("loi-so-lieu")) expect(text).toContain("Chưa đánh giá được (số liệu chưa hợp lệ)");
-  if (draft.verdicts.includes("tam-dung")) expect(text).toContain("tạm dừng: ");
-  // The title under BÁO CÁO, as drafted, made it to the page.
-  expect(text).toContain(squash(draft.lines[draft.lines.indexOf("BÁO CÁO") + 1]!));
-}, 120_000);
+test.each([...rulesets.keys(), "sample"])(
+  "%s: Writer converts it to PDF, with its header, every group and the signature",
+  async (id) => {
+    const draft = drafts.find((d) => d.id === id)!;
+    const pdf = pdfs.get(draft.docx)!;
+    expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
+    const text = squash(await pdfText(pdf));
+    for (const must of [
+      "ỦY BAN NHÂN DÂN",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 08/BC-UBND",
+      "BÁO CÁO",
+      "TM. ỦY BAN NHÂN DÂN",
+      "Nguyễn Văn An",
+    ])
+      expect(text).toContain(must);
+    const ruleset = rulesets.get(id === "sample" ? "phu-tho-xa-thong-minh-2024" : id)!;
+    for (const g of ruleset.groups) expect(text).toContain(squash(g.name));
+    // Missing, impossible and suspended figures are said in words on the printed page.
+    if (draft.verdicts.includes("thieu-so-lieu")) expect(text).toContain("Chưa đánh giá được (chưa có số liệu)");
+    if (draft.verdicts.includes("loi-so-lieu")) expect(text).toContain("Chưa đánh giá được (số liệu chưa hợp lệ)");
+    if (draft.verdicts.includes("tam-dung")) expect(text).toContain("tạm dừng: ");
+    // The title under BÁO CÁO, as drafted, made it to the page.
+    expect(text).toContain(squash(draft.lines[draft.lines.indexOf("BÁO CÁO") + 1]!));
+  },
+  120_000,
+);
 
 test("the sample report is rendered to PNG for a person to look at", async () => {
   const sample = drafts.find((d) => d.id === "sample")!;

@@ -25,7 +25,10 @@ beforeAll(async () => {
   dir = makeTmpDir("chitieu-report-");
   sampleFile = writeBytes(dir, "xa-minh-tan.xlsx", (await makeSampleCommune()).bytes);
   const ruleset = loadRulesetDir().rulesets.get("thanh-hoa-cds-xa-2024")!;
-  const fixture = JSON.parse(readFileSync(path.join(__dirname, "..", "fixtures", "ha-tan-2024.json"), "utf8")) as Record<string, ReportFigure>;
+  const fixture = JSON.parse(readFileSync(path.join(__dirname, "..", "fixtures", "ha-tan-2024.json"), "utf8")) as Record<
+    string,
+    ReportFigure
+  >;
   const filled = await buildFilledWorkbook(ruleset, haTanScenario(ruleset, fixture));
   haTanFile = writeBytes(dir, "ha-tan.xlsx", filled.bytes);
   haTanMapping = writeMapping(dir, filled.mapping, "ha-tan.json");
@@ -44,12 +47,20 @@ async function report(file: string, name: string, ...extra: string[]): Promise<{
   return { docx, json: JSON.parse(readFileSync(json, "utf8")) as JsonReport, paragraphs: await docxText(readFileSync(docx)) };
 }
 
-const VERDICT = { dat: "Đạt", "khong-dat": "Không đạt", "thieu-so-lieu": "Chưa đánh giá được (chưa có số liệu)", "loi-so-lieu": "Chưa đánh giá được (số liệu chưa hợp lệ)", "tam-dung": "Tạm dừng", "khong-ap-dung": "Không áp dụng" } as const;
+const VERDICT = {
+  dat: "Đạt",
+  "khong-dat": "Không đạt",
+  "thieu-so-lieu": "Chưa đánh giá được (chưa có số liệu)",
+  "loi-so-lieu": "Chưa đánh giá được (số liệu chưa hợp lệ)",
+  "tam-dung": "Tạm dừng",
+  "khong-ap-dung": "Không áp dụng",
+} as const;
 
 /** What the report must say for one indicator of `evaluate --json`: its exact counts, display, verdict and shortfall. */
 function expectedPieces(i: JsonReport["indicators"][number]): string[] {
   const pieces: string[] = [VERDICT[i.verdict]];
-  if (i.numerator !== undefined && i.denominator !== undefined && i.verdict !== "loi-so-lieu") pieces.push(`${formatInteger(i.numerator)}/${formatInteger(i.denominator)}`);
+  if (i.numerator !== undefined && i.denominator !== undefined && i.verdict !== "loi-so-lieu")
+    pieces.push(`${formatInteger(i.numerator)}/${formatInteger(i.denominator)}`);
   if (i.display !== undefined && (i.verdict === "dat" || i.verdict === "khong-dat")) pieces.push(i.display);
   if (i.shortfallText !== undefined) pieces.push(i.shortfallText.replace(/^C/, "c"));
   if (i.verdict === "thieu-so-lieu") pieces.push("chưa có số liệu");
@@ -70,14 +81,24 @@ describe("the sample commune's report (Phú Thọ, Phụ lục 02)", () => {
     for (const i of sample.json.indicators) {
       const p = sample.paragraphs.find((t) => t.startsWith(`- ${i.code}. `));
       expect(p).toBeDefined();
-      for (const piece of expectedPieces(i)) expect({ code: i.code, has: p!.includes(piece) ? piece : p }).toEqual({ code: i.code, has: piece });
+      for (const piece of expectedPieces(i))
+        expect({ code: i.code, has: p!.includes(piece) ? piece : p }).toEqual({ code: i.code, has: piece });
     }
     // The sample's figures at the adult age 15: 750/926 = 81,0%, 38 short of 85% (787,1 → 788 needed).
     expect(sample.paragraphs.find((t) => t.startsWith("- 1.1.1. "))).toContain("750/926 người");
   });
 
   test("sections I–IV of Phụ lục 02, the self-assessment from the verdicts, Phụ lục 03–07 with their totals", async () => {
-    const headings = ["I. Công tác tổ chức triển khai thực hiện", "II. Kết quả thực hiện các chỉ tiêu", "1. Hạ tầng số", "2. Chính quyền số", "3. Kinh tế số", "4. Xã hội số", "III. Đánh giá chung", "IV. Tự đánh giá"];
+    const headings = [
+      "I. Công tác tổ chức triển khai thực hiện",
+      "II. Kết quả thực hiện các chỉ tiêu",
+      "1. Hạ tầng số",
+      "2. Chính quyền số",
+      "3. Kinh tế số",
+      "4. Xã hội số",
+      "III. Đánh giá chung",
+      "IV. Tự đánh giá",
+    ];
     const at = headings.map((h) => sample.paragraphs.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -129,7 +150,9 @@ describe("the sample commune's report (Phú Thọ, Phụ lục 02)", () => {
     const headerRel = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(xml);
     expect(headerRel).not.toBeNull();
     const rels = await docxPart(bytes, "word/_rels/document.xml.rels");
-    const headerPart = new RegExp(`Id="${headerRel![1]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${headerRel![1]}"`).exec(rels)![1]!;
+    const headerPart =
+      new RegExp(`Id="${headerRel![1]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${headerRel![1]}"`).exec(rels)![1]!;
     expect(await docxPart(bytes, `word/${headerPart}`)).toMatch(/PAGE/);
   });
 
@@ -147,7 +170,19 @@ describe("the sample commune's report (Phú Thọ, Phụ lục 02)", () => {
     ]);
     expect(sample.paragraphs).toContain("Kính gửi: UBND huyện Thanh Sơn");
     const end = sample.paragraphs.slice(sample.paragraphs.indexOf("Nơi nhận:"));
-    expect(end).toEqual(["Nơi nhận:", "- Sở TT&TT;", "- UBND huyện;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký tên, đóng dấu)", "", "", "", "Nguyễn Văn An"]);
+    expect(end).toEqual([
+      "Nơi nhận:",
+      "- Sở TT&TT;",
+      "- UBND huyện;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "(Ký tên, đóng dấu)",
+      "",
+      "",
+      "",
+      "Nguyễn Văn An",
+    ]);
   });
 });
 
@@ -166,7 +201,8 @@ describe("the Hà Tân report (seed 003's figures, Thanh Hóa a) b) c) structure
       expect(a).toMatch(/^a\) Yêu cầu tiêu chí: /);
       expect(b).toMatch(/^b\) Kết quả: /);
       expect(c).toMatch(/^c\) Tự đánh giá: /);
-      for (const piece of expectedPieces(i)) expect({ code: i.code, has: `${b} ${c}`.includes(piece) ? piece : `${b} ${c}` }).toEqual({ code: i.code, has: piece });
+      for (const piece of expectedPieces(i))
+        expect({ code: i.code, has: `${b} ${c}`.includes(piece) ? piece : `${b} ${c}` }).toEqual({ code: i.code, has: piece });
     }
     // 3.2: 2335/3986 = 58,6% against ≥ 80% (seed 003).
     const b32 = haTan.paragraphs[haTan.paragraphs.findIndex((t) => t.startsWith("3.2. ")) + 2];
@@ -187,7 +223,8 @@ describe("the Hà Tân report (seed 003's figures, Thanh Hóa a) b) c) structure
     const sampleDocx = path.join(dir, "mau.docx");
     const texts = convertWithWriter([sampleDocx, haTan.docx], "txt", path.join(dir, "txt"));
     const haTanText = squash(readText(texts.get(haTan.docx)!));
-    for (const i of haTan.json.indicators) for (const piece of expectedPieces(i)) expect({ code: i.code, has: haTanText.includes(piece) }).toEqual({ code: i.code, has: true });
+    for (const i of haTan.json.indicators)
+      for (const piece of expectedPieces(i)) expect({ code: i.code, has: haTanText.includes(piece) }).toEqual({ code: i.code, has: true });
     const sampleText = squash(readText(texts.get(sampleDocx)!));
     expect(sampleText).toContain("750/926 người");
     expect(sampleText).toContain("TM. ỦY BAN NHÂN DÂN");
@@ -198,7 +235,22 @@ describe("details remembered in the workbook, and mistakes refused", () => {
   test("--store-in keeps number, date and signer in the mapping; the next report uses them; FILE.xlsx is untouched", async () => {
     const before = fileHash(sampleFile);
     const copy = path.join(dir, "co-thong-tin.xlsx");
-    const first = await runCli("report", sampleFile, "--out", path.join(dir, "lan-1.docx"), "--number", "27", "--date", "2024-10-05", "--signer", "Lê Thị Bình", "--signer-title", "pho-chu-tich", "--store-in", copy);
+    const first = await runCli(
+      "report",
+      sampleFile,
+      "--out",
+      path.join(dir, "lan-1.docx"),
+      "--number",
+      "27",
+      "--date",
+      "2024-10-05",
+      "--signer",
+      "Lê Thị Bình",
+      "--signer-title",
+      "pho-chu-tich",
+      "--store-in",
+      copy,
+    );
     expect(first.code).toBe(0);
     expect(fileHash(sampleFile)).toBe(before);
     const again = await runCli("report", copy, "--out", path.join(dir, "lan-2.docx"));

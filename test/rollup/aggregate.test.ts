@@ -3,7 +3,13 @@ import type { Verdict } from "../../src/core/evaluate/result";
 import { rollUp } from "../../src/core/rollup/aggregate";
 import type { CommuneReport } from "../../src/core/rollup/types";
 
-const report = (file: string, commune: string, reportDate: string | undefined, ratio: [number, number, Verdict] = [5, 10, "dat"], ruleset = "r1"): CommuneReport => ({
+const report = (
+  file: string,
+  commune: string,
+  reportDate: string | undefined,
+  ratio: [number, number, Verdict] = [5, 10, "dat"],
+  ruleset = "r1",
+): CommuneReport => ({
   kind: "commune",
   file,
   commune,
@@ -28,12 +34,22 @@ test("the later report date is kept whatever the order; a missing date is the ol
 });
 
 test("the same date keeps the file named later; Tân and Tấn are two communes", () => {
-  const r = rollUp([report("b.xlsx", "Xã Tân", "2025-06-30"), report("a.xlsx", "Xã Tân", "2025-06-30"), report("c.xlsx", "Xã Tấn", "2025-06-30")], codes);
+  const r = rollUp(
+    [report("b.xlsx", "Xã Tân", "2025-06-30"), report("a.xlsx", "Xã Tân", "2025-06-30"), report("c.xlsx", "Xã Tấn", "2025-06-30")],
+    codes,
+  );
   expect(r.programmes[0]!.communes.map((x) => x.file)).toEqual(["b.xlsx", "c.xlsx"]);
 });
 
 test("province ratio: exact sums over the communes with valid figures only", () => {
-  const r = rollUp([report("a", "A", "2025-06-30", [1, 3, "khong-dat"]), report("b", "B", "2025-06-30", [1, 6, "khong-dat"]), report("c", "C", "2025-06-30", [9, 3, "loi-so-lieu"])], codes);
+  const r = rollUp(
+    [
+      report("a", "A", "2025-06-30", [1, 3, "khong-dat"]),
+      report("b", "B", "2025-06-30", [1, 6, "khong-dat"]),
+      report("c", "C", "2025-06-30", [9, 3, "loi-so-lieu"]),
+    ],
+    codes,
+  );
   const t = r.programmes[0]!.tallies[0]!;
   expect([t.numerator, t.denominator, t.ratio, t.summed]).toEqual([rat(2), rat(9), rat(2, 9), 2]);
   expect(t.counts).toEqual({ dat: 0, "khong-dat": 2, "thieu-so-lieu": 0, "loi-so-lieu": 1, "tam-dung": 0, "khong-ap-dung": 0 });

@@ -10,7 +10,11 @@ export type CorpusDir = { dir: string; files: Array<Omit<CorpusFile, "bytes"> & 
 export async function writeCorpus(communes: number, opts: { minResidents?: number; maxResidents?: number } = {}): Promise<CorpusDir> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "chitieu-rollup-"));
   const files: CorpusDir["files"] = [];
-  for await (const f of makeCorpus(loadRulesetDir().rulesets, { communes, minResidents: opts.minResidents ?? 300, maxResidents: opts.maxResidents ?? 700 })) {
+  for await (const f of makeCorpus(loadRulesetDir().rulesets, {
+    communes,
+    minResidents: opts.minResidents ?? 300,
+    maxResidents: opts.maxResidents ?? 700,
+  })) {
     const p = path.join(dir, f.name);
     writeFileSync(p, f.bytes);
     const { bytes: _bytes, ...rest } = f;

@@ -7,10 +7,13 @@ test("folders are walked recursively (links followed); lock, hidden, other files
   const dir = mkdtempSync(path.join(os.tmpdir(), "chitieu-files-"));
   const other = mkdtempSync(path.join(os.tmpdir(), "chitieu-files-src-"));
   mkdirSync(path.join(dir, "huyen"));
-  for (const f of ["b.xlsx", "a.XLSX", "~$b.xlsx", ".an.xlsx", "ghi-chu.txt", "cu.xls", "huyen/c.xlsx", "tong-hop.xlsx"]) writeFileSync(path.join(dir, f), "x");
+  for (const f of ["b.xlsx", "a.XLSX", "~$b.xlsx", ".an.xlsx", "ghi-chu.txt", "cu.xls", "huyen/c.xlsx", "tong-hop.xlsx"])
+    writeFileSync(path.join(dir, f), "x");
   writeFileSync(path.join(other, "d.xlsx"), "x");
   symlinkSync(path.join(other, "d.xlsx"), path.join(dir, "d.xlsx"));
-  const got = collectWorkbookFiles([dir, path.join(dir, "khong-co.xlsx")], [path.join(dir, "tong-hop.xlsx")]).map((f) => path.relative(dir, f));
+  const got = collectWorkbookFiles([dir, path.join(dir, "khong-co.xlsx")], [path.join(dir, "tong-hop.xlsx")]).map((f) =>
+    path.relative(dir, f),
+  );
   expect(got).toEqual(["a.XLSX", "b.xlsx", "cu.xls", "d.xlsx", "huyen/c.xlsx", "khong-co.xlsx"]);
   rmSync(dir, { recursive: true, force: true });
   rmSync(other, { recursive: true, force: true });

@@ -32,12 +32,17 @@ async function check(bytes: Uint8Array) {
   return checkWorkbook(await XlsxWorkbook.open(bytes), { rulesets });
 }
 
-const ours = (r: Awaited<ReturnType<typeof check>>) => r.problems.filter((p) => p.checkId === "status-changed" || p.checkId === "typed-over-verdict");
+const ours = (r: Awaited<ReturnType<typeof check>>) =>
+  r.problems.filter((p) => p.checkId === "status-changed" || p.checkId === "typed-over-verdict");
 
 test("a workbook just evaluated has nothing changed since its status sheet", async () => {
   const bytes = await written();
   const snap = await (await XlsxWorkbook.open(bytes)).snapshot();
-  expect(snap.sheets.find((s) => s.owner === "fingerprint")).toEqual({ name: "ChiTieuXa_DauVet", visibility: "veryHidden", owner: "fingerprint" });
+  expect(snap.sheets.find((s) => s.owner === "fingerprint")).toEqual({
+    name: "ChiTieuXa_DauVet",
+    visibility: "veryHidden",
+    owner: "fingerprint",
+  });
   expect(ours(await check(bytes))).toEqual([]);
 });
 
@@ -47,7 +52,9 @@ test("a figure changed after the status sheet was written is named with its cell
   const edited = await setCells(bytes, "Số liệu", { B8: 36 });
   const found = ours(await check(edited));
   expect(found.map((p) => [p.checkId, p.ref, p.code])).toEqual([["status-changed", "'Số liệu'!B8", "1.1.2"]]);
-  expect(found[0]!.message).toMatch(/^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy bấm “Ghi trang Trạng thái chỉ tiêu”/);
+  expect(found[0]!.message).toMatch(
+    /^'Số liệu'!B8 đổi từ 25 thành 36 sau khi ghi trang trạng thái \(chỉ tiêu 1\.1\.2\)\. Hãy bấm “Ghi trang Trạng thái chỉ tiêu”/,
+  );
   expect(found[0]!.severity).toBe("loi");
 });
 
@@ -78,10 +85,14 @@ describe("comparing fingerprints", () => {
     expect(compareFingerprints(base(519), base(519))).toEqual([]);
   });
   test("a value, a blank, a cell, a date, the ruleset", () => {
-    expect(compareFingerprints(base(519), base(530)).map((c) => c.message)).toEqual(["'Số liệu'!B19 đổi từ 519 thành 530 sau khi ghi trang trạng thái (chỉ tiêu 1.2.1)"]);
+    expect(compareFingerprints(base(519), base(530)).map((c) => c.message)).toEqual([
+      "'Số liệu'!B19 đổi từ 519 thành 530 sau khi ghi trang trạng thái (chỉ tiêu 1.2.1)",
+    ]);
     expect(compareFingerprints(base(519), base(null))[0]!.message).toContain("đổi từ 519 thành (trống)");
     expect(compareFingerprints(base(519), base(519, "'Số liệu'!C19"))[0]).toMatchObject({ kind: "cell", ref: "'Số liệu'!C19" });
-    expect(compareFingerprints(base(519), base(519, undefined, "2025-09-30"))[0]!.message).toBe("Ngày báo cáo đổi từ 30/06/2025 thành 30/09/2025 sau khi ghi trang trạng thái");
+    expect(compareFingerprints(base(519), base(519, undefined, "2025-09-30"))[0]!.message).toBe(
+      "Ngày báo cáo đổi từ 30/06/2025 thành 30/09/2025 sau khi ghi trang trạng thái",
+    );
     const other = { ...base(519), ruleset: { id: ruleset.id, hash: "0" } };
     expect(compareFingerprints(other, base(519))[0]!.kind).toBe("ruleset");
   });
@@ -96,10 +107,12 @@ test("the content hash tells contents apart and the stored version is package.js
 });
 
 test("formula cells are found in a sheet part, with or without a namespace prefix", () => {
-  const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="G7" s="3"><f>IF(1,"Đạt","")</f><v>x</v></c><c r="H7"/><x:c r="B2"><x:f>1+1</x:f></x:c></row></sheetData>';
+  const xml =
+    '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="G7" s="3"><f>IF(1,"Đạt","")</f><v>x</v></c><c r="H7"/><x:c r="B2"><x:f>1+1</x:f></x:c></row></sheetData>';
   expect([...formulaCellsOfXml(xml)]).toEqual(["G7", "B2"]);
   // A commented-out cell and a ">" inside an attribute value are not formulas (the tokenizer, not a pattern).
-  const odd = '<sheetData><!-- <c r="Z9"><f>1</f></c> --><row r="1"><c r="A1" x="a>b"><v>1</v></c><c r="C3" x="<f>"><f>2</f></c></row></sheetData>';
+  const odd =
+    '<sheetData><!-- <c r="Z9"><f>1</f></c> --><row r="1"><c r="A1" x="a>b"><v>1</v></c><c r="C3" x="<f>"><f>2</f></c></row></sheetData>';
   expect([...formulaCellsOfXml(odd)]).toEqual(["C3"]);
 });
 
@@ -107,7 +120,9 @@ test("cell text with _x…_ survives our writer and reader (Excel's escape), as 
   const { blankWorkbook } = await import("../../src/workbook/xlsx/blank");
   const port = await blankWorkbook();
   const texts = ["tên can_bo_xa_thon", "_x0041_ literal", "a_x000D_b"];
-  await port.writeSheets([{ key: "t", name: "T", rows: texts.map((value) => [{ value }]), columns: [20], merges: [], visibility: "visible" }]);
+  await port.writeSheets([
+    { key: "t", name: "T", rows: texts.map((value) => [{ value }]), columns: [20], merges: [], visibility: "visible" },
+  ]);
   const back = await XlsxWorkbook.open(await port.save());
   expect((await back.readSheet("T")).map((r) => r[0])).toEqual(texts);
   // A clerk's file written by Excel: _x000D_ is a carriage return.

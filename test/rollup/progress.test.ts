@@ -12,12 +12,16 @@ describe("the progress bar goes to a terminal only, and never with --quiet", () 
   const run = async (quiet: boolean) => {
     const shown: string[] = [];
     const files = new Map<string, Uint8Array>([["a.xlsx", new TextEncoder().encode("not a workbook")]]);
-    const code = await rollupCommand(["a.xlsx", "--out", "t.xlsx", "--jobs", "1", ...(quiet ? ["--quiet"] : [])], { out: () => undefined, err: () => undefined }, {
-      loadRulesets: () => loadRulesetDir(),
-      readFile: (p) => files.get(p)!,
-      writeFile: () => undefined,
-      progress: (l) => shown.push(l),
-    });
+    const code = await rollupCommand(
+      ["a.xlsx", "--out", "t.xlsx", "--jobs", "1", ...(quiet ? ["--quiet"] : [])],
+      { out: () => undefined, err: () => undefined },
+      {
+        loadRulesets: () => loadRulesetDir(),
+        readFile: (p) => files.get(p)!,
+        writeFile: () => undefined,
+        progress: (l) => shown.push(l),
+      },
+    );
     return { code, shown };
   };
   test("on a terminal", async () => {

@@ -26,7 +26,14 @@ type Json = {
       indicators: Array<{ code: string; verdict: string; numerator?: string; denominator?: string }>;
     }>;
     superseded: Array<{ file: string; reason: string }>;
-    indicators: Array<{ code: string; counts: Record<string, number>; numerator?: string; denominator?: string; ratio?: string | null; summed?: number }>;
+    indicators: Array<{
+      code: string;
+      counts: Record<string, number>;
+      numerator?: string;
+      denominator?: string;
+      ratio?: string | null;
+      summed?: number;
+    }>;
   }>;
   badFiles: Array<{ file: string; why: string; message: string }>;
   otherProgramme: Array<{ file: string; ruleset: string }>;
@@ -87,8 +94,25 @@ test("each commune once, the later report date kept and the older version flagge
 test("another programme gets its own sheet group; with --ruleset it is listed apart", async () => {
   expect(json.programmes.map((p) => p.ruleset)).toEqual(["phu-tho-xa-thong-minh-2024", "thanh-hoa-cds-xa-2024"]);
   const snap = await (await XlsxWorkbook.open(readFileSync(path.join(out, "tong-hop.xlsx")))).snapshot();
-  expect(snap.sheets.map((s) => s.name)).toEqual(["Tổng hợp theo xã", "Theo chỉ tiêu", "Cần gửi lại", "Tổng hợp theo xã (2)", "Theo chỉ tiêu (2)", "Cần gửi lại (2)"]);
-  const only = await runCli("rollup", corpus.dir, "--ruleset", "phu-tho-xa-thong-minh-2024", "--out", path.join(out, "only.xlsx"), "--json", path.join(out, "only.json"), "--quiet");
+  expect(snap.sheets.map((s) => s.name)).toEqual([
+    "Tổng hợp theo xã",
+    "Theo chỉ tiêu",
+    "Cần gửi lại",
+    "Tổng hợp theo xã (2)",
+    "Theo chỉ tiêu (2)",
+    "Cần gửi lại (2)",
+  ]);
+  const only = await runCli(
+    "rollup",
+    corpus.dir,
+    "--ruleset",
+    "phu-tho-xa-thong-minh-2024",
+    "--out",
+    path.join(out, "only.xlsx"),
+    "--json",
+    path.join(out, "only.json"),
+    "--quiet",
+  );
   expect(only.code).toBe(0);
   const j = JSON.parse(readFileSync(path.join(out, "only.json"), "utf8")) as Json;
   expect(j.programmes.map((p) => p.ruleset)).toEqual(["phu-tho-xa-thong-minh-2024"]);
@@ -131,7 +155,14 @@ test("the commune sheet counts each verdict as the communes got it", async () =>
   const header = rows.findIndex((r) => r[0] === "Mã");
   for (const t of p.indicators) {
     const row = rows.slice(header).find((r) => r[0] === t.code)!;
-    expect(row.slice(2, 8)).toEqual([t.counts["dat"], t.counts["khong-dat"], t.counts["thieu-so-lieu"], t.counts["loi-so-lieu"], t.counts["tam-dung"], p.communes.length]);
+    expect(row.slice(2, 8)).toEqual([
+      t.counts["dat"],
+      t.counts["khong-dat"],
+      t.counts["thieu-so-lieu"],
+      t.counts["loi-so-lieu"],
+      t.counts["tam-dung"],
+      p.communes.length,
+    ]);
   }
 });
 
@@ -161,7 +192,9 @@ test("Cần gửi lại lists every lỗi of every commune and every bad file", 
   const p = json.programmes[0]!;
   const loi = p.communes.reduce((a, c) => a + c.check.errors.length, 0);
   expect(resend.filter((r) => typeof r[0] === "number")).toHaveLength(loi + json.badFiles.length);
-  expect(p.communes.find((c) => c.commune === fileOf("numerator-over-denominator").commune)!.check.errors.some((e) => e.code === "1.1.2")).toBe(true);
+  expect(
+    p.communes.find((c) => c.commune === fileOf("numerator-over-denominator").commune)!.check.errors.some((e) => e.code === "1.1.2"),
+  ).toBe(true);
   expect(p.communes.find((c) => c.commune === fileOf("blank-input").commune)!.check.errors.some((e) => e.code === "1.1.1")).toBe(true);
 });
 
@@ -192,8 +225,28 @@ test("exit 2 when nothing can be rolled up, 1 on wrong usage, messages in Vietna
 });
 
 test("worker threads and a single thread give the same report, in the same order", async () => {
-  const one = await runCli("rollup", corpus.dir, "--jobs", "1", "--out", path.join(out, "j1.xlsx"), "--json", path.join(out, "j1.json"), "--quiet");
-  const three = await runCli("rollup", corpus.dir, "--jobs", "3", "--out", path.join(out, "j3.xlsx"), "--json", path.join(out, "j3.json"), "--quiet");
+  const one = await runCli(
+    "rollup",
+    corpus.dir,
+    "--jobs",
+    "1",
+    "--out",
+    path.join(out, "j1.xlsx"),
+    "--json",
+    path.join(out, "j1.json"),
+    "--quiet",
+  );
+  const three = await runCli(
+    "rollup",
+    corpus.dir,
+    "--jobs",
+    "3",
+    "--out",
+    path.join(out, "j3.xlsx"),
+    "--json",
+    path.join(out, "j3.json"),
+    "--quiet",
+  );
   expect([one.code, three.code]).toEqual([0, 0]);
   expect(readFileSync(path.join(out, "j3.json"), "utf8")).toBe(readFileSync(path.join(out, "j1.json"), "utf8"));
   const bad = await runCli("rollup", corpus.dir, "--jobs", "0", "--out", path.join(out, "j0.xlsx"));

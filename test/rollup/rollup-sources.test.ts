@@ -34,7 +34,13 @@ test("every file a report or a row saying why, with a step before each and the w
   const out = await rollupSources(corpus.map(sourceOf), { rulesets, checkRules: (r) => loadCheckRuleFile(r).rules }, (s) => steps.push(s));
   expect(out.outcomes.map((o) => o.file)).toEqual(corpus.map((f) => f.name));
   const why = Object.fromEntries(out.outcomes.flatMap((o) => (o.kind === "bad" ? [[o.file, o.why]] : [])));
-  expect(why).toEqual({ "xa-hong-tep.xlsx": "corrupt", "ghi-chu.xlsx": "not-xlsx", "bao-cao-cu.xls": "not-xlsx", "xa-co-mat-khau.xlsx": "protected", "xa-chua-anh-xa.xlsx": "unmapped" });
+  expect(why).toEqual({
+    "xa-hong-tep.xlsx": "corrupt",
+    "ghi-chu.xlsx": "not-xlsx",
+    "bao-cao-cu.xls": "not-xlsx",
+    "xa-co-mat-khau.xlsx": "protected",
+    "xa-chua-anh-xa.xlsx": "unmapped",
+  });
   expect(steps.slice(0, corpus.length)).toEqual(corpus.map((f, i) => ({ kind: "file", done: i, total: corpus.length, file: f.name })));
   expect(steps.slice(corpus.length)).toEqual([
     { kind: "file", done: corpus.length, total: corpus.length, file: corpus[corpus.length - 1]!.name },
@@ -92,13 +98,18 @@ describe("the worker's job", () => {
     const messages: RollupMessage[] = [];
     await runRollup({ type: "start", files: files(), ruleset: "phu-tho-xa-thong-minh-2024" }, catalog, (m) => messages.push(m));
     const done = messages[messages.length - 1]!;
-    expect(done.type === "done" && done.summary.apart.filter((a) => a.why === "other-programme").map((a) => a.file)).toEqual(["xa-bo-tieu-chi-khac.xlsx"]);
+    expect(done.type === "done" && done.summary.apart.filter((a) => a.why === "other-programme").map((a) => a.file)).toEqual([
+      "xa-bo-tieu-chi-khac.xlsx",
+    ]);
   });
 
   test("a failure to write the roll-up is one Vietnamese message, never a throw", async () => {
-    const broken = { ...catalog, get rulesets(): Catalog["rulesets"] {
-      throw new Error("bộ tiêu chí hỏng");
-    } };
+    const broken = {
+      ...catalog,
+      get rulesets(): Catalog["rulesets"] {
+        throw new Error("bộ tiêu chí hỏng");
+      },
+    };
     const messages: RollupMessage[] = [];
     await expect(runRollup({ type: "start", files: files().slice(0, 1) }, broken, (m) => messages.push(m))).resolves.toBeUndefined();
     expect(messages).toEqual([{ type: "failed", message: expect.stringMatching(/^Không ghi được bảng tổng hợp: bộ tiêu chí hỏng — hãy/) }]);

@@ -191,7 +191,9 @@ describe("sample commune Xã Minh Tân (fictitious)", () => {
       ...makeCooperatives(2024).map((c) => c.name),
     ];
     for (const n of generated) expect(n).toBe(n.normalize("NFC"));
-    const written = [RESIDENTS_SHEET, OFFICIALS_SHEET, BUSINESSES_SHEET, COOPERATIVES_SHEET].flatMap((s) => rows(book, s).map((r) => text(r[1]!)));
+    const written = [RESIDENTS_SHEET, OFFICIALS_SHEET, BUSINESSES_SHEET, COOPERATIVES_SHEET].flatMap((s) =>
+      rows(book, s).map((r) => text(r[1]!)),
+    );
     expect(written.length).toBeGreaterThan(1200);
     for (const n of written) expect(n).toBe(n.normalize("NFC"));
     // no name a spreadsheet would take for a formula
@@ -226,7 +228,9 @@ describe("sample commune Xã Minh Tân (fictitious)", () => {
     const eighteenToday = residents.filter((r) => r.birthDate.getTime() === Date.UTC(2006, 8, 30));
     expect(eighteenToday.length).toBeGreaterThanOrEqual(1);
     expect(residents.some((r) => r.birthDate.getTime() === Date.UTC(2006, 9, 1))).toBe(true); // 18 tomorrow
-    const times = residents.map((r) => r.birthDate.getUTCHours() + r.birthDate.getUTCMinutes() + r.birthDate.getUTCSeconds() + r.birthDate.getUTCMilliseconds());
+    const times = residents.map(
+      (r) => r.birthDate.getUTCHours() + r.birthDate.getUTCMinutes() + r.birthDate.getUTCSeconds() + r.birthDate.getUTCMilliseconds(),
+    );
     expect(times.every((t) => t === 0)).toBe(true); // UTC midnight
   });
 
@@ -234,7 +238,9 @@ describe("sample commune Xã Minh Tân (fictitious)", () => {
     const snap = await (await XlsxWorkbook.open(sample.bytes)).snapshot();
     expect(snap.mappingText).toBeDefined();
     expect(JSON.parse(snap.mappingText!)).toEqual(sample.mapping);
-    expect(snap.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([DATA_SHEET, RESIDENTS_SHEET, OFFICIALS_SHEET, BUSINESSES_SHEET, COOPERATIVES_SHEET]));
+    expect(snap.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining([DATA_SHEET, RESIDENTS_SHEET, OFFICIALS_SHEET, BUSINESSES_SHEET, COOPERATIVES_SHEET]),
+    );
   });
 
   test("a 20 000-resident sample (streaming writer) builds and evaluates to its expected verdicts", async () => {

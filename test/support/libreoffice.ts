@@ -29,7 +29,12 @@ export function requireTool(name: string): void {
 }
 
 function findOnPath(name: string): string | undefined {
-  const candidates = name.includes("/") ? [name] : (process.env["PATH"] ?? "").split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name));
+  const candidates = name.includes("/")
+    ? [name]
+    : (process.env["PATH"] ?? "")
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, name));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, fsConstants.X_OK);
@@ -160,9 +165,7 @@ async function convert(
     try {
       await stat(produced);
     } catch {
-      throw new Error(
-        `soffice không tạo ra ${producedExt} từ ${sourcePath}.\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
-      );
+      throw new Error(`soffice không tạo ra ${producedExt} từ ${sourcePath}.\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
     }
     const target = path.join(outDir, outName);
     await moveFile(produced, target);

@@ -4,11 +4,81 @@
  */
 /** Words a clerk meets in Vietnamese offices as they are: product names, file kinds, encodings, abbreviations. */
 const ALLOWED = new Set(
-  ["excel", "office", "word", "microsoft", "windows", "cccd", "cmnd", "tcvn3", "vni", "unicode", "xlsx", "xls", "docx", "pdf", "csv", "json", "zip", "zalo", "internet", "camera", "online", "email", "wifi", "viettel", "momo", "vnpt", "money", "smartphone", "web", "website", "macro", "ocop", "ok", "libreoffice", "opendocument", "powerpoint", "chrome", "edge", "firefox", "mail", "font", "byte", "km", "m", "ha", "kg", "mini"].map((w) => w.toLowerCase()),
+  [
+    "excel",
+    "office",
+    "word",
+    "microsoft",
+    "windows",
+    "cccd",
+    "cmnd",
+    "tcvn3",
+    "vni",
+    "unicode",
+    "xlsx",
+    "xls",
+    "docx",
+    "pdf",
+    "csv",
+    "json",
+    "zip",
+    "zalo",
+    "internet",
+    "camera",
+    "online",
+    "email",
+    "wifi",
+    "viettel",
+    "momo",
+    "vnpt",
+    "money",
+    "smartphone",
+    "web",
+    "website",
+    "macro",
+    "ocop",
+    "ok",
+    "libreoffice",
+    "opendocument",
+    "powerpoint",
+    "chrome",
+    "edge",
+    "firefox",
+    "mail",
+    "font",
+    "byte",
+    "km",
+    "m",
+    "ha",
+    "kg",
+    "mini",
+  ].map((w) => w.toLowerCase()),
 );
 
 /** Short English words that look like Vietnamese syllables without marks ("not" could be a syllable). */
-const ENGLISH_SHORT = new Set(["not", "the", "is", "it", "or", "by", "at", "if", "off", "one", "use", "see", "run", "new", "old", "bad", "and", "for", "of", "to", "on"]);
+const ENGLISH_SHORT = new Set([
+  "not",
+  "the",
+  "is",
+  "it",
+  "or",
+  "by",
+  "at",
+  "if",
+  "off",
+  "one",
+  "use",
+  "see",
+  "run",
+  "new",
+  "old",
+  "bad",
+  "and",
+  "for",
+  "of",
+  "to",
+  "on",
+]);
 
 const INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?";
 const NUCLEUS = "(?:uye|uya|ươ|ieu|yeu|oai|oay|uoi|ươi|uy|oa|oe|ua|uo|ue|ia|ie|ye|ai|ao|au|ay|eo|eu|iu|oi|ui|ưu|[aeiouy])";
@@ -41,10 +111,11 @@ export function faults(message: string): string[] {
   const out: string[] = [];
   if (/\bindicators\.[\w.]+/.test(message)) out.push("JSON path");
   if (/(^|[\s(])--[a-z]/.test(message)) out.push("command-line option");
-  for (const word of ourWords(message).normalize("NFC").split(/[^\p{L}\p{M}]+/u)) {
+  for (const word of ourWords(message)
+    .normalize("NFC")
+    .split(/[^\p{L}\p{M}]+/u)) {
     // Only words spelled wholly in plain letters: a Vietnamese word with marks is never English.
     if (/^[A-Za-z]+$/.test(word) && isEnglish(word)) out.push(word);
   }
   return out;
 }
-

@@ -19,4 +19,3 @@ export async function withoutMapping(bytes: Uint8Array, alsoNames: boolean): Pro
   zip.file(path, applyEdits(xml, edits));
   return zip.generateAsync({ type: "uint8array" });
 }
-

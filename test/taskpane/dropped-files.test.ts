@@ -8,7 +8,12 @@ const file = (name: string) => new File([new Uint8Array(4)], name);
 
 /** A file entry, as webkitGetAsEntry gives one. */
 function fileEntry(name: string, fail = false): FileSystemEntry {
-  return { isFile: true, isDirectory: false, name, file: (ok: (f: File) => void, ko: (e: Error) => void) => (fail ? ko(new Error("NotReadableError")) : ok(file(name))) } as unknown as FileSystemEntry;
+  return {
+    isFile: true,
+    isDirectory: false,
+    name,
+    file: (ok: (f: File) => void, ko: (e: Error) => void) => (fail ? ko(new Error("NotReadableError")) : ok(file(name))),
+  } as unknown as FileSystemEntry;
 }
 
 /** A folder entry whose reader gives its children two at a time, then an empty batch. */
@@ -49,7 +54,10 @@ test("a dropped folder gives its spreadsheets, sub-folders included, in Vietname
 
 test("files alone, or a browser without folder entries: the drop's own list, every kind kept", async () => {
   const files = [file("xa-a.xlsx"), file("ghi-chu.txt")];
-  expect((await droppedFiles(drop([fileEntry("xa-a.xlsx"), fileEntry("ghi-chu.txt")], files))).map((f) => f.name)).toEqual(["xa-a.xlsx", "ghi-chu.txt"]);
+  expect((await droppedFiles(drop([fileEntry("xa-a.xlsx"), fileEntry("ghi-chu.txt")], files))).map((f) => f.name)).toEqual([
+    "xa-a.xlsx",
+    "ghi-chu.txt",
+  ]);
   expect((await droppedFiles({ files })).map((f) => f.name)).toEqual(["xa-a.xlsx", "ghi-chu.txt"]);
   expect((await droppedFiles(drop([null, null], files))).map((f) => f.name)).toEqual(["xa-a.xlsx", "ghi-chu.txt"]);
 });

@@ -88,7 +88,14 @@ function fakeBrowser() {
   const timers: Array<() => void> = [];
   const document = {
     createElement: () => {
-      const a = { href: "", download: "", rel: "", style: {} as Record<string, string>, click: () => clicked.push({ href: a.href, download: a.download }), remove: () => undefined };
+      const a = {
+        href: "",
+        download: "",
+        rel: "",
+        style: {} as Record<string, string>,
+        click: () => clicked.push({ href: a.href, download: a.download }),
+        remove: () => undefined,
+      };
       return a;
     },
     body: { appendChild: () => undefined },
@@ -123,7 +130,9 @@ describe("the file host", () => {
   });
 
   test("a file that is not .xlsx is refused with what to do", async () => {
-    await expect(openBytesSession(fakeBrowser().deps, "so-lieu.xls", new Uint8Array([1]))).rejects.toThrow(/Lưu thành › Sổ làm việc Excel \(\.xlsx\)/);
+    await expect(openBytesSession(fakeBrowser().deps, "so-lieu.xls", new Uint8Array([1]))).rejects.toThrow(
+      /Lưu thành › Sổ làm việc Excel \(\.xlsx\)/,
+    );
     await expect(openBytesSession(fakeBrowser().deps, "hong.xlsx", new Uint8Array([1, 2, 3]))).rejects.toThrow(/không phải sổ tính \.xlsx/);
   });
 
@@ -162,11 +171,21 @@ describe("the shells", () => {
 
   test("the template opens as a new workbook where Excel can (1.8), else it is downloaded", async () => {
     const created: string[] = [];
-    const withCreate = officeShell({ run: noop, isSetSupported: () => true, createWorkbook: async (b64) => void created.push(b64), browser: fakeBrowser().deps });
+    const withCreate = officeShell({
+      run: noop,
+      isSetSupported: () => true,
+      createWorkbook: async (b64) => void created.push(b64),
+      browser: fakeBrowser().deps,
+    });
     await expect(withCreate.offerTemplate(new Uint8Array([104, 105]), "t.xlsx")).resolves.toEqual({ kind: "opened-in-excel" });
     expect(created).toEqual(["aGk="]);
     const b = fakeBrowser();
-    const old = officeShell({ run: noop, isSetSupported: (_s, v) => Number(v) < 1.8, createWorkbook: async () => undefined, browser: b.deps });
+    const old = officeShell({
+      run: noop,
+      isSetSupported: (_s, v) => Number(v) < 1.8,
+      createWorkbook: async () => undefined,
+      browser: b.deps,
+    });
     await expect(old.offerTemplate(new Uint8Array([1]), "t.xlsx")).resolves.toEqual({ kind: "downloaded", fileName: "t.xlsx" });
     expect(b.clicked).toHaveLength(1);
   });
@@ -197,7 +216,11 @@ describe("the bundled rulesets", () => {
   });
 
   test("a broken file is reported by name and left out; the others stay", () => {
-    const files = [...rulesetFiles().slice(0, 2), { file: "rulesets/hong.json", text: "{ không phải json" }, { file: "rulesets/thieu.json", text: '{"id":"thieu"}' }];
+    const files = [
+      ...rulesetFiles().slice(0, 2),
+      { file: "rulesets/hong.json", text: "{ không phải json" },
+      { file: "rulesets/thieu.json", text: '{"id":"thieu"}' },
+    ];
     const c = catalogFrom(files);
     expect(c.rulesets.size).toBe(2);
     expect(c.problems.map((p) => p.message).join("\n")).toMatch(/rulesets\/hong\.json: không phải JSON hợp lệ/);
@@ -209,7 +232,11 @@ describe("the bundled check rules (rulesets/checks)", () => {
   test("every rule file validates against the ruleset it is named after", () => {
     const c = catalogFrom(rulesetFiles(), checkFiles());
     expect(c.checks.problems).toEqual([]);
-    expect([...c.checks.byRuleset.keys()].sort()).toEqual(checkFiles().map((f) => f.file.replace(/^.*\//, "").replace(/\.json$/, "")).sort());
+    expect([...c.checks.byRuleset.keys()].sort()).toEqual(
+      checkFiles()
+        .map((f) => f.file.replace(/^.*\//, "").replace(/\.json$/, ""))
+        .sort(),
+    );
     expect(c.checks.byRuleset.get(PHU_THO)?.rules.map((r) => r.id)).toContain("can-bo-it-hon-dan-so-truong-thanh");
   });
 

@@ -107,7 +107,25 @@ describe("Tạo phụ lục", () => {
     const onMake = jest.fn();
     render(
       <ListsPanel
-        result={{ ok: true, rows: listRows([{ id: "PL04", appendix: "Phụ lục 04", title: "Thống kê số lượng cán bộ xã có sử dụng điện thoại thông minh", sheetName: "Phụ lục 04", count: 1234, population: 1500, populationText: "cán bộ xã, khu dân cư", rosterSheet: "Cán bộ", unit: "người" }]), mustFix: [], shouldSee: [], written: true }}
+        result={{
+          ok: true,
+          rows: listRows([
+            {
+              id: "PL04",
+              appendix: "Phụ lục 04",
+              title: "Thống kê số lượng cán bộ xã có sử dụng điện thoại thông minh",
+              sheetName: "Phụ lục 04",
+              count: 1234,
+              population: 1500,
+              populationText: "cán bộ xã, khu dân cư",
+              rosterSheet: "Cán bộ",
+              unit: "người",
+            },
+          ]),
+          mustFix: [],
+          shouldSee: [],
+          written: true,
+        }}
         onMake={onMake}
       />,
     );
@@ -158,7 +176,15 @@ describe("Tạo phụ lục", () => {
   test("a broken roster mapping in the workbook: nothing is made, the problem is shown", async () => {
     const user = userEvent.setup({ delay: null });
     const wb = phuThoWithRoster();
-    await wb.writeSheets([], JSON.stringify({ ruleset: PHU_THO, asOf: "2024-09-30", indicators: {}, lists: { rosters: { residents: { sheet: "", columns: { name: "Họ và tên" } } } } }));
+    await wb.writeSheets(
+      [],
+      JSON.stringify({
+        ruleset: PHU_THO,
+        asOf: "2024-09-30",
+        indicators: {},
+        lists: { rosters: { residents: { sheet: "", columns: { name: "Họ và tên" } } } },
+      }),
+    );
     renderPane(officeShell(wb));
     await screen.findByRole("tab", { name: new RegExp(T.tabMapping) });
     await makeListsNow(user);
@@ -199,7 +225,11 @@ describe("Tạo phụ lục", () => {
 
     wb.roundTrips = 0;
     await user.click(screen.getByRole("button", { name: T.writeStatus }));
-    expect(await screen.findByText(/^Đã ghi trang “Trạng thái chỉ tiêu” và lưu ánh xạ vào sổ tính\. Kèm các trang “Phụ lục 03”, “Phụ lục 05” lập từ danh sách\.$/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /^Đã ghi trang “Trạng thái chỉ tiêu” và lưu ánh xạ vào sổ tính\. Kèm các trang “Phụ lục 03”, “Phụ lục 05” lập từ danh sách\.$/,
+      ),
+    ).toBeInTheDocument();
     // Snapshot, mapped cells, the two sheets searched for rosters (one each), the write.
     expect(wb.roundTrips).toBe(5);
     const first = document.querySelector('li[data-code="1.1.1"]') as HTMLElement;
@@ -207,7 +237,15 @@ describe("Tạo phụ lục", () => {
     expect(first).toHaveTextContent(/'Phụ lục 03'!/);
     expect(screen.getByText(/^Trùng: "Nguyễn Văn An/)).toBeInTheDocument();
     // ChiTieuXa_DauVet is the very hidden fingerprint of what the status sheet was computed from (issue 12).
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Số liệu", "Dân cư", "Trạng thái chỉ tiêu", "ChiTieuXa_DauVet", "Phụ lục 03", "Phụ lục 05", "ChiTieuXa_AnhXa"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "Số liệu",
+      "Dân cư",
+      "Trạng thái chỉ tiêu",
+      "ChiTieuXa_DauVet",
+      "Phụ lục 03",
+      "Phụ lục 05",
+      "ChiTieuXa_AnhXa",
+    ]);
   });
 });
 
@@ -257,7 +295,10 @@ describe("Kiểm tra trước khi gửi", () => {
     await user.click(within(over.closest("li")!).getByRole("button", { name: "'Số liệu'!B1" }));
     expect(shell.select).toHaveBeenCalledWith("'Số liệu'!B1");
     // An input not mapped at all points into the mapping, not at a cell: nothing to click.
-    const unmapped = within(errors).getAllByText(/^Chưa có số liệu/).map((e) => e.closest("li")!).find((li) => /^Chỉ tiêu 1\.2\.1:/.test(li.textContent ?? ""))!;
+    const unmapped = within(errors)
+      .getAllByText(/^Chưa có số liệu/)
+      .map((e) => e.closest("li")!)
+      .find((li) => /^Chỉ tiêu 1\.2\.1:/.test(li.textContent ?? ""))!;
     expect(within(unmapped).queryByRole("button")).not.toBeInTheDocument();
     expect(unmapped).not.toHaveAttribute("data-ref");
     // The TCVN3 text comes with its Unicode reading, to put in the cell.
@@ -278,7 +319,11 @@ describe("Kiểm tra trước khi gửi", () => {
   test("the programme's data rules (rulesets/checks) are applied: a cảnh báo alone still lets the file go", async () => {
     const user = userEvent.setup({ delay: null });
     // More officials (1.1.2's denominator) than adults (1.1.1's): rule can-bo-it-hon-dan-so-truong-thanh.
-    renderPane(officeShell(await completePhuTho({ "1.1.1.denominator": 100, "1.1.1.numerator": 90, "1.1.2.denominator": 120, "1.1.2.numerator": 120 })));
+    renderPane(
+      officeShell(
+        await completePhuTho({ "1.1.1.denominator": 100, "1.1.1.numerator": 90, "1.1.2.denominator": 120, "1.1.2.numerator": 120 }),
+      ),
+    );
     await screen.findByRole("tab", { name: `${T.tabMapping} (18/18)` });
     const summary = await runCheck(user);
     expect(summary).toHaveTextContent(/^Không có lỗi — có thể gửi \(1 cảnh báo nên xem\)\.$/);

@@ -105,7 +105,8 @@ describe("manifest.xml (as written, for the dev server)", () => {
       const size = Number(/icon-(\d+)\.png$/.exec(u)![1]);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80, 128]) expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80, 128])
+      expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 });
 

@@ -29,7 +29,9 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     await user.click(await screen.findByRole("combobox", { name: T.programme }));
     const listbox = await screen.findByRole("listbox");
     const groups = within(listbox).getAllByRole("group");
-    expect(groups.map((g) => g.getAttribute("aria-labelledby") && document.getElementById(g.getAttribute("aria-labelledby")!)?.textContent)).toEqual(["Hà Nam", "Hà Tĩnh", "Phú Thọ", "Thanh Hóa"]);
+    expect(
+      groups.map((g) => g.getAttribute("aria-labelledby") && document.getElementById(g.getAttribute("aria-labelledby")!)?.textContent),
+    ).toEqual(["Hà Nam", "Hà Tĩnh", "Phú Thọ", "Thanh Hóa"]);
     const option = within(listbox).getByRole("option", { name: new RegExp(PHU_THO_TITLE) });
     expect(option).toHaveTextContent("Sở Thông tin và Truyền thông tỉnh Phú Thọ");
     expect(option).toHaveTextContent("tháng 10/2024");
@@ -143,7 +145,12 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     expect(await screen.findByText(T.written(STATUS_SHEET_NAME))).toBeInTheDocument();
     const snap = await wb.snapshot();
     expect(snap.sheets.map((s) => s.name)).toContain(STATUS_SHEET_NAME);
-    expect(JSON.parse(snap.mappingText!)).toMatchObject({ ruleset: "phu-tho-xa-thong-minh-2024", commune: "Xã Thử", asOf: "2024-06-30", indicators: { "1.2.3": { value: "to_cns" } } });
+    expect(JSON.parse(snap.mappingText!)).toMatchObject({
+      ruleset: "phu-tho-xa-thong-minh-2024",
+      commune: "Xã Thử",
+      asOf: "2024-06-30",
+      indicators: { "1.2.3": { value: "to_cns" } },
+    });
   });
 
   test("writing without Tên xã or Ngày báo cáo asks for them beside the button and writes nothing", async () => {
@@ -176,7 +183,13 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
   test("a stored mapping naming a name the workbook lacks: refused in its row, not counted, and reported before anything is evaluated", async () => {
     const user = userEvent.setup({ delay: null });
     const wb = phuThoWorkbook();
-    await wb.writeSheets([], JSON.stringify({ ruleset: "phu-tho-xa-thong-minh-2024", indicators: { "1.2.4": { value: "khong_co" }, "1.2.2": { value: "ct_1_2_2_gia_tri" } } }));
+    await wb.writeSheets(
+      [],
+      JSON.stringify({
+        ruleset: "phu-tho-xa-thong-minh-2024",
+        indicators: { "1.2.4": { value: "khong_co" }, "1.2.2": { value: "ct_1_2_2_gia_tri" } },
+      }),
+    );
     renderPane(officeShell(wb));
     expect(await screen.findByRole("tab", { name: `${T.tabMapping} (1/18)` })).toBeInTheDocument();
     expect(screen.getByText(T.notAName("khong_co"))).toBeInTheDocument();
@@ -188,7 +201,15 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
 
   test("opens on the programme stored in the workbook, with its commune and report date", async () => {
     const wb = phuThoWorkbook();
-    await wb.writeSheets([], JSON.stringify({ ruleset: "phu-tho-xa-thong-minh-2024", commune: "Xã Minh Tân", asOf: "2024-09-30", indicators: { "1.2.2": { value: "ct_1_2_2_gia_tri" } } }));
+    await wb.writeSheets(
+      [],
+      JSON.stringify({
+        ruleset: "phu-tho-xa-thong-minh-2024",
+        commune: "Xã Minh Tân",
+        asOf: "2024-09-30",
+        indicators: { "1.2.2": { value: "ct_1_2_2_gia_tri" } },
+      }),
+    );
     renderPane(officeShell(wb));
     expect(await screen.findByRole("tab", { name: `${T.tabMapping} (1/18)` })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: T.programme })).toHaveTextContent(PHU_THO_TITLE);
@@ -206,7 +227,10 @@ describe("task pane inside Excel (a MemoryWorkbook behind the port)", () => {
     await chooseProgramme(user);
     await user.click(screen.getByRole("button", { name: T.makeTemplate }));
     expect(await screen.findByText(T.templateOpened)).toBeInTheDocument();
-    expect(shell.makeTemplate).toHaveBeenCalledWith(expect.objectContaining({ id: "phu-tho-xa-thong-minh-2024" }), { commune: undefined, asOf: undefined });
+    expect(shell.makeTemplate).toHaveBeenCalledWith(expect.objectContaining({ id: "phu-tho-xa-thong-minh-2024" }), {
+      commune: undefined,
+      asOf: undefined,
+    });
     expect(shell.offerTemplate).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), "so-mau-phu-tho-xa-thong-minh-2024.xlsx");
   });
 

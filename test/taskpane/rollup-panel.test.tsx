@@ -9,12 +9,20 @@ import userEvent from "@testing-library/user-event";
 import { RollupPanel } from "../../src/taskpane/components/RollupPanel";
 import type { RollupMessage, RollupRequest, RollupSummary } from "../../src/taskpane/rollup/messages";
 import type { RollupRunner } from "../../src/taskpane/rollup/runner";
-import { initialRollup, reduceRollup, rollupFileName, type ChosenFile, type RollupAction, type RollupState } from "../../src/taskpane/rollup/state";
+import {
+  initialRollup,
+  reduceRollup,
+  rollupFileName,
+  type ChosenFile,
+  type RollupAction,
+  type RollupState,
+} from "../../src/taskpane/rollup/state";
 import { RU } from "../../src/taskpane/rollup/strings";
 import { catalog } from "./fixtures";
 
 const f = (name: string, size = 100, lastModified = 1): ChosenFile => ({ name, size, lastModified });
-const run = (actions: Array<RollupAction<ChosenFile>>, from: RollupState<ChosenFile> = initialRollup<ChosenFile>()) => actions.reduce(reduceRollup<ChosenFile>, from);
+const run = (actions: Array<RollupAction<ChosenFile>>, from: RollupState<ChosenFile> = initialRollup<ChosenFile>()) =>
+  actions.reduce(reduceRollup<ChosenFile>, from);
 const SUMMARY: RollupSummary = {
   files: 2,
   programmes: [{ ruleset: "phu-tho-xa-thong-minh-2024", title: "Phú Thọ", communes: 1, dat: 0, withErrors: 1, notCurrent: 0 }],
@@ -25,8 +33,15 @@ const msg = (message: RollupMessage): RollupAction<ChosenFile> => ({ type: "mess
 
 describe("reducer", () => {
   test("files are added once each; lock and hidden files are counted apart", () => {
-    const s = run([{ type: "add", files: [f("a.xlsx"), f("b.xlsx"), f("~$a.xlsx"), f(".DS_Store")] }, { type: "add", files: [f("a.xlsx"), f("a.xlsx", 100, 2)] }]);
-    expect(s.files.map((x) => [x.name, x.lastModified])).toEqual([["a.xlsx", 1], ["b.xlsx", 1], ["a.xlsx", 2]]);
+    const s = run([
+      { type: "add", files: [f("a.xlsx"), f("b.xlsx"), f("~$a.xlsx"), f(".DS_Store")] },
+      { type: "add", files: [f("a.xlsx"), f("a.xlsx", 100, 2)] },
+    ]);
+    expect(s.files.map((x) => [x.name, x.lastModified])).toEqual([
+      ["a.xlsx", 1],
+      ["b.xlsx", 1],
+      ["a.xlsx", 2],
+    ]);
     expect(s.skipped).toBe(2);
     expect(run([{ type: "clear" }], s)).toEqual(initialRollup());
   });
@@ -56,7 +71,11 @@ describe("reducer", () => {
     let s = run([{ type: "add", files: [f("a.xlsx")] }, { type: "started" }]);
     expect(run([{ type: "add", files: [f("b.xlsx")] }, { type: "clear" }], s).files).toHaveLength(1);
     s = run([msg({ type: "failed", message: "Không ghi được bảng tổng hợp: hết bộ nhớ — hãy thử lại" })], s);
-    expect(s).toMatchObject({ phase: "failed", progress: undefined, message: { intent: "error", text: "Không ghi được bảng tổng hợp: hết bộ nhớ — hãy thử lại" } });
+    expect(s).toMatchObject({
+      phase: "failed",
+      progress: undefined,
+      message: { intent: "error", text: "Không ghi được bảng tổng hợp: hết bộ nhớ — hãy thử lại" },
+    });
   });
 
   test("stopped: late messages of the stopped job change nothing", () => {
@@ -71,7 +90,11 @@ describe("reducer", () => {
     s = run([{ type: "options", ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" }], s);
     expect(s).toMatchObject({ phase: "idle", ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
     expect(s.result).toBeUndefined();
-    expect(run([{ type: "add", files: [f("b.xlsx")] }, { type: "clear" }], s)).toMatchObject({ files: [], ruleset: "phu-tho-xa-thong-minh-2024", asOf: "2025-06-30" });
+    expect(run([{ type: "add", files: [f("b.xlsx")] }, { type: "clear" }], s)).toMatchObject({
+      files: [],
+      ruleset: "phu-tho-xa-thong-minh-2024",
+      asOf: "2025-06-30",
+    });
     // Emptied fields mean no option.
     const none = run([{ type: "options", ruleset: "", asOf: "" }], s);
     expect([none.ruleset, none.asOf]).toEqual([undefined, undefined]);
@@ -105,7 +128,9 @@ describe("panel", () => {
     const panel = screen.getByTestId("rollup-panel");
     expect(within(panel).getByRole("button", { name: RU.run })).toHaveAttribute("aria-disabled", "true");
     fireEvent.change(screen.getByTestId("rollup-files"), { target: { files: [xlsx("xa-a.xlsx"), xlsx("xa-b.xlsx")] } });
-    fireEvent.drop(within(panel).getByRole("group", { name: RU.dropZone }), { dataTransfer: { files: [xlsx("xa-c.xlsx"), xlsx("xa-a.xlsx"), xlsx("~$xa-a.xlsx")] } });
+    fireEvent.drop(within(panel).getByRole("group", { name: RU.dropZone }), {
+      dataTransfer: { files: [xlsx("xa-c.xlsx"), xlsx("xa-a.xlsx"), xlsx("~$xa-a.xlsx")] },
+    });
     // The drop is read asynchronously (a dropped folder is walked): the list follows.
     expect(await within(panel).findByText(`${RU.chosen(3)} (${RU.skipped(1)})`)).toBeInTheDocument();
 
@@ -142,8 +167,15 @@ describe("panel", () => {
   test("a dropped folder that cannot be read is said, and nothing is added", async () => {
     const { user } = setup();
     await user.click(screen.getByRole("button", { name: RU.title }));
-    const broken = { isFile: false, isDirectory: true, name: "Nhận", createReader: () => ({ readEntries: (_ok: unknown, ko: (e: Error) => void) => ko(new Error("NotFoundError")) }) };
-    fireEvent.drop(screen.getByRole("group", { name: RU.dropZone }), { dataTransfer: { files: [xlsx("Nhận")], items: [{ kind: "file", webkitGetAsEntry: () => broken }] } });
+    const broken = {
+      isFile: false,
+      isDirectory: true,
+      name: "Nhận",
+      createReader: () => ({ readEntries: (_ok: unknown, ko: (e: Error) => void) => ko(new Error("NotFoundError")) }),
+    };
+    fireEvent.drop(screen.getByRole("group", { name: RU.dropZone }), {
+      dataTransfer: { files: [xlsx("Nhận")], items: [{ kind: "file", webkitGetAsEntry: () => broken }] },
+    });
     expect(await screen.findByText(RU.dropFailed("NotFoundError"))).toBeInTheDocument();
     expect(screen.queryByText(RU.chosen(1))).toBeNull();
   });

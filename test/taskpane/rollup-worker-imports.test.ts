@@ -38,7 +38,15 @@ const worker = importGraph(join(ROOT, "src", "taskpane", "rollup", "rollup.worke
 
 test("the worker reaches the roll-up, the xlsx adapter and the bundled rulesets", () => {
   const rel = [...worker.files].map((f) => relative(ROOT, f));
-  expect(rel).toEqual(expect.arrayContaining(["src/app/rollup.ts", "src/app/rollup-sources.ts", "src/workbook/xlsx/adapter.ts", "src/taskpane/bundled-rulesets.ts", "src/core/rollup/layout.ts"]));
+  expect(rel).toEqual(
+    expect.arrayContaining([
+      "src/app/rollup.ts",
+      "src/app/rollup-sources.ts",
+      "src/workbook/xlsx/adapter.ts",
+      "src/taskpane/bundled-rulesets.ts",
+      "src/core/rollup/layout.ts",
+    ]),
+  );
 });
 
 test("nothing Node-only is in the worker's import graph", () => {

@@ -46,8 +46,7 @@ function store(port: WorkbookPort): RunContext {
   return { get: () => s, dispatch: (a) => (s = reduce(s, a)), shell, catalog: catalog() };
 }
 
-const marketKey = () =>
-  questionsOf(catalog().rulesets.get(HA_TINH)!).find((q) => q.slots.some((x) => x.code === MARKET))!.key;
+const marketKey = () => questionsOf(catalog().rulesets.get(HA_TINH)!).find((q) => q.slots.some((x) => x.code === MARKET))!.key;
 
 async function paneAndCli(answer: boolean) {
   const wb = await haTinhWorkbook();
@@ -126,9 +125,7 @@ describe("the controls in the rendered pane", () => {
   test("the case control gives Có, Không, or no answer", async () => {
     const user = userEvent.setup({ delay: null });
     const onAnswer = jest.fn();
-    const { rerender } = render(
-      <CaseControl label="7.1 — Trả lời: Xã có chợ?" answer={undefined} onAnswer={onAnswer} />,
-    );
+    const { rerender } = render(<CaseControl label="7.1 — Trả lời: Xã có chợ?" answer={undefined} onAnswer={onAnswer} />);
     const box = screen.getByRole("combobox", { name: "7.1 — Trả lời: Xã có chợ?" });
     expect(box).toHaveTextContent(T.caseUnanswered);
     await user.click(box);

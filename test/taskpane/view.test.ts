@@ -36,7 +36,9 @@ describe("what a source or problem reference selects in Excel", () => {
     ["'Số liệu'!ten (Số liệu!B3)", "Số liệu!B3"],
   ])("%s → %s", (source, expected) => expect(selectableRef(source)).toBe(expected));
 
-  test.each([["B7"], ["danh sách Phụ lục 03"], ["ánh xạ: indicators.1.1"]])("%s selects nothing", (source) => expect(selectableRef(source)).toBeUndefined());
+  test.each([["B7"], ["danh sách Phụ lục 03"], ["ánh xạ: indicators.1.1"]])("%s selects nothing", (source) =>
+    expect(selectableRef(source)).toBeUndefined(),
+  );
 });
 
 describe("programmes", () => {
@@ -44,7 +46,9 @@ describe("programmes", () => {
     const groups = programmeGroups(catalog().rulesets.values());
     expect(groups.map((g) => g.province)).toEqual(["Hà Nam", "Hà Tĩnh", "Phú Thọ", "Thanh Hóa"]);
     expect(groups.flatMap((g) => g.options)).toHaveLength(8);
-    expect(groups.find((g) => g.province === "Phú Thọ")!.options[0]!.document).toBe("…/HD-STTTT (văn bản gốc để trống số), tháng 10/2024 — Sở Thông tin và Truyền thông tỉnh Phú Thọ");
+    expect(groups.find((g) => g.province === "Phú Thọ")!.options[0]!.document).toBe(
+      "…/HD-STTTT (văn bản gốc để trống số), tháng 10/2024 — Sở Thông tin và Truyền thông tỉnh Phú Thọ",
+    );
   });
 
   test("a document dated to the day, month or year reads as such", () => {
@@ -106,7 +110,12 @@ describe("the mapping table's rows", () => {
     expect(m1.indicators).toEqual({ "1.2.2": { value: "mot_cua" } });
     expect(m0.indicators).toEqual({});
     expect(withSlot(m1, "1.2.2", "value", "").indicators).toEqual({});
-    expect(withDetails(m1, " Xã Minh Tân ", "2024-09-30")).toEqual({ ruleset: PHU_THO, indicators: { "1.2.2": { value: "mot_cua" } }, commune: "Xã Minh Tân", asOf: "2024-09-30" });
+    expect(withDetails(m1, " Xã Minh Tân ", "2024-09-30")).toEqual({
+      ruleset: PHU_THO,
+      indicators: { "1.2.2": { value: "mot_cua" } },
+      commune: "Xã Minh Tân",
+      asOf: "2024-09-30",
+    });
     expect(withDetails(m1, "", "")).toEqual({ ruleset: PHU_THO, indicators: { "1.2.2": { value: "mot_cua" } } });
   });
 });
@@ -144,8 +153,30 @@ describe("Tạo phụ lục: what the view shows", () => {
   });
 
   test("each list: what it is, count with its unit in Vietnamese digits, the population it is drawn from, its sheet to select", () => {
-    expect(listRows([{ id: "PL03", appendix: "Phụ lục 03", title: "Thống kê số lượng người", sheetName: "Phụ lục 03 (2)", count: 2865, population: 3986, populationText: "người từ đủ 18 tuổi", rosterSheet: "Dân cư", unit: "người" }])).toEqual([
-      { id: "PL03", appendix: "Phụ lục 03", title: "Thống kê số lượng người", sheetName: "Phụ lục 03 (2)", sheetRef: "'Phụ lục 03 (2)'!A1", count: "2.865 người", population: "trong số 3.986 người từ đủ 18 tuổi của trang “Dân cư”" },
+    expect(
+      listRows([
+        {
+          id: "PL03",
+          appendix: "Phụ lục 03",
+          title: "Thống kê số lượng người",
+          sheetName: "Phụ lục 03 (2)",
+          count: 2865,
+          population: 3986,
+          populationText: "người từ đủ 18 tuổi",
+          rosterSheet: "Dân cư",
+          unit: "người",
+        },
+      ]),
+    ).toEqual([
+      {
+        id: "PL03",
+        appendix: "Phụ lục 03",
+        title: "Thống kê số lượng người",
+        sheetName: "Phụ lục 03 (2)",
+        sheetRef: "'Phụ lục 03 (2)'!A1",
+        count: "2.865 người",
+        population: "trong số 3.986 người từ đủ 18 tuổi của trang “Dân cư”",
+      },
     ]);
   });
 

@@ -25,7 +25,9 @@ function wordings(): Wordings {
   const dir = join(RULESETS_DIR, "reports");
   return wordingsFrom(
     catalog().rulesets,
-    readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => ({ file: `rulesets/reports/${f}`, text: readFileSync(join(dir, f), "utf8") })),
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => ({ file: `rulesets/reports/${f}`, text: readFileSync(join(dir, f), "utf8") })),
   );
 }
 
@@ -61,7 +63,9 @@ test("Tạo báo cáo gives a .docx with the figures and the details, and rememb
   expect(text).toContain("PHÓ CHỦ TỊCH");
   expect(text).toContain("Nguyễn Văn An");
   // 700 of 1000 adults against ≥ 85%: 150 short.
-  expect(text.find((p) => p.startsWith("- 1.1.1. "))).toMatch(/700\/1\.000 người .* đạt tỷ lệ 70,0%\. Đánh giá: Không đạt \(còn thiếu 150 người\)\./);
+  expect(text.find((p) => p.startsWith("- 1.1.1. "))).toMatch(
+    /700\/1\.000 người .* đạt tỷ lệ 70,0%\. Đánh giá: Không đạt \(còn thiếu 150 người\)\./,
+  );
   expect(await screen.findByText(new RegExp(`Đã tạo báo cáo ${name.replace(/\./g, "\\.")}`))).toBeInTheDocument();
   const stored = parseMappingText("sổ tính", (await wb.snapshot()).mappingText ?? "");
   expect(stored.ok && stored.mapping.report).toEqual({ number: "15", signer: "Nguyễn Văn An", signerTitle: "pho-chu-tich" });
@@ -70,7 +74,9 @@ test("Tạo báo cáo gives a .docx with the figures and the details, and rememb
 test("without a wording file for the programme it says which file is missing and offers nothing", async () => {
   const user = userEvent.setup({ delay: null });
   const save = jest.fn();
-  render(<App shell={officeShell(phuThoWorkbook())} catalog={catalog()} report={{ wordings: { byRuleset: new Map(), problems: [] }, save }} />);
+  render(
+    <App shell={officeShell(phuThoWorkbook())} catalog={catalog()} report={{ wordings: { byRuleset: new Map(), problems: [] }, save }} />,
+  );
   await chooseProgramme(user);
   await openReportTab(user);
   await user.click(screen.getByRole("button", { name: R.make }));

@@ -12,7 +12,12 @@ import { attribute, elements } from "../../src/workbook/xlsx/xml-tokens";
 const OUR: SheetLayout = {
   key: "status",
   name: "Trạng thái chỉ tiêu",
-  rows: [[{ value: "Số", style: "header" }], [{ value: 12.5, style: "decimal" }], [{ value: 0.5, style: "percent" }], [{ value: 1200, style: "integer" }]],
+  rows: [
+    [{ value: "Số", style: "header" }],
+    [{ value: 12.5, style: "decimal" }],
+    [{ value: 0.5, style: "percent" }],
+    [{ value: 1200, style: "integer" }],
+  ],
   columns: [14],
   merges: [],
   visibility: "visible",
@@ -69,7 +74,11 @@ function expectUntouched(before: Map<string, string>, after: Map<string, string>
 const numFmts = (styles: string) =>
   elements(styles, "xl/styles.xml")
     .filter((e) => e.path === "styleSheet/numFmts/numFmt")
-    .map((e) => ({ id: attribute(styles, e.tag, "numFmtId"), code: attribute(styles, e.tag, "formatCode"), text: styles.slice(e.tag.start, e.end) }));
+    .map((e) => ({
+      id: attribute(styles, e.tag, "numFmtId"),
+      code: attribute(styles, e.tag, "formatCode"),
+      text: styles.slice(e.tag.start, e.end),
+    }));
 
 describe("K: a format code with a literal '>' in styles.xml", () => {
   // The literal '>' written raw (legal in an attribute), and that format listed first: the old
@@ -154,7 +163,9 @@ async function reopenedBytes(p: Map<string, string>): Promise<ArrayBuffer> {
 
 describe("N: whitespace before '>' in end tags", () => {
   test("</sheets > and </definedNames > are read as the end tags they are", async () => {
-    const bytes = await mutated({ "xl/workbook.xml": (x) => x.replace("</sheets>", "</sheets >").replace("</definedNames>", "</definedNames\n>") });
+    const bytes = await mutated({
+      "xl/workbook.xml": (x) => x.replace("</sheets>", "</sheets >").replace("</definedNames>", "</definedNames\n>"),
+    });
     const { before, after, reopened } = await writeOurs(bytes);
     expect((await reopened.snapshot()).sheets.map((s) => s.name)).toEqual(["Dân cư", OUR.name]);
     expect(after.get("xl/workbook.xml")).toContain("</sheets >");
@@ -174,7 +185,12 @@ describe("an attribute value holding '/>' or '>'", () => {
   });
 
   test("in a cell tag, the cell's value is still read", async () => {
-    const bytes = await mutated({ "xl/worksheets/sheet1.xml": (x) => x.replace('<c r="B1"', '<c xmlns:n="urn:ghi-chu" n:note="x/>y" r="B1"').replace("<sheetData>", "<sheetData><!-- <c r=\"B1\"><v>9</v></c> -->") });
+    const bytes = await mutated({
+      "xl/worksheets/sheet1.xml": (x) =>
+        x
+          .replace('<c r="B1"', '<c xmlns:n="urn:ghi-chu" n:note="x/>y" r="B1"')
+          .replace("<sheetData>", '<sheetData><!-- <c r="B1"><v>9</v></c> -->'),
+    });
     const port = await XlsxWorkbook.open(bytes);
     const [cells] = await port.readRanges([{ sheet: "Dân cư", top: 1, left: 1, bottom: 1, right: 2 }]);
     expect(cells![0]).toEqual([BIRTH, 1234]);

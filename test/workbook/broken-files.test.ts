@@ -30,8 +30,18 @@ describe("a file that is not a readable .xlsx says what it is and what to do", (
     ["empty", () => new Uint8Array(), /^Tệp rỗng/, /\(empty file\)$/],
     ["an .xls", () => compoundFile("Workbook"), /Excel 97–2003 \(\.xls\)/, /\(legacy \.xls\)$/],
     ["a password-protected .xlsx", () => compoundFile("EncryptionInfo"), /mật khẩu/, /\(encrypted file\)$/],
-    ["HTML named .xlsx", () => new TextEncoder().encode("\ufeff<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>"), /trang web \(HTML\)/, /\(HTML renamed \.xlsx\)$/],
-    ["XML Spreadsheet 2003", () => new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), /XML/, /\(XML renamed \.xlsx\)$/],
+    [
+      "HTML named .xlsx",
+      () => new TextEncoder().encode("\ufeff<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>"),
+      /trang web \(HTML\)/,
+      /\(HTML renamed \.xlsx\)$/,
+    ],
+    [
+      "XML Spreadsheet 2003",
+      () => new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'),
+      /XML/,
+      /\(XML renamed \.xlsx\)$/,
+    ],
     ["CSV", () => new TextEncoder().encode("Mã,Chỉ tiêu\n3.2,58.6\n"), /CSV/, /\(CSV or text renamed \.xlsx\)$/],
     ["binary noise", () => new Uint8Array([1, 2, 3, 0, 255]), /không phải sổ tính \.xlsx/, /\(not an \.xlsx file\)$/],
     [

@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "ten-da-dat-"));
   fixture = await makeNamesFixture(dir);
   const zip = await JSZip.loadAsync(await fs.readFile(fixture));
-  workbookXml = (await zip.file("xl/workbook.xml")!.async("string"));
+  workbookXml = await zip.file("xl/workbook.xml")!.async("string");
 });
 
 afterAll(async () => {
@@ -118,7 +118,10 @@ describe("classifyNameFormula", () => {
     const sheets = ["Data"];
     expect(classifyNameFormula("[1]Data!$A$1", sheets)).toEqual({ kind: "formula" });
     expect(classifyNameFormula("'Data:Thôn A'!$A$1", sheets)).toEqual({ kind: "formula" });
-    expect(classifyNameFormula("data!$A$1", sheets)).toEqual({ kind: "range", range: { sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 } });
+    expect(classifyNameFormula("data!$A$1", sheets)).toEqual({
+      kind: "range",
+      range: { sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 },
+    });
   });
 });
 
@@ -138,7 +141,13 @@ describe("parseWorkbookXml on hand-written XML", () => {
         { name: "Ẩn", sheetId: "5", rId: "rId8", visibility: "veryHidden" },
       ],
       names: [
-        { name: "dan_so", scope: "Ẩn", formula: "'Số liệu'!$B$3", target: { kind: "range", range: { sheet: "Số liệu", top: 3, left: 2, bottom: 3, right: 2 } }, hidden: true },
+        {
+          name: "dan_so",
+          scope: "Ẩn",
+          formula: "'Số liệu'!$B$3",
+          target: { kind: "range", range: { sheet: "Số liệu", top: 3, left: 2, bottom: 3, right: 2 } },
+          hidden: true,
+        },
       ],
     });
   });
@@ -161,8 +170,20 @@ describe("parseWorkbookXml on hand-written XML", () => {
     const { sheets, names } = parseWorkbookXml(xml);
     expect(sheets.map((s) => s.name)).toEqual(["Hộ & Người", "It's"]);
     expect(names).toEqual([
-      { name: "ho", scope: null, formula: "'Hộ & Người'!$A$2:$A$50", target: { kind: "range", range: { sheet: "Hộ & Người", top: 2, left: 1, bottom: 50, right: 1 } }, hidden: false },
-      { name: "x", scope: "It's", formula: "'It''s'!$C$1", target: { kind: "range", range: { sheet: "It's", top: 1, left: 3, bottom: 1, right: 3 } }, hidden: false },
+      {
+        name: "ho",
+        scope: null,
+        formula: "'Hộ & Người'!$A$2:$A$50",
+        target: { kind: "range", range: { sheet: "Hộ & Người", top: 2, left: 1, bottom: 50, right: 1 } },
+        hidden: false,
+      },
+      {
+        name: "x",
+        scope: "It's",
+        formula: "'It''s'!$C$1",
+        target: { kind: "range", range: { sheet: "It's", top: 1, left: 3, bottom: 1, right: 3 } },
+        hidden: false,
+      },
       { name: "ghi_chu", scope: null, formula: '"a < b & ""c"""', target: { kind: "constant", value: 'a < b & "c"' }, hidden: false },
     ]);
   });
@@ -248,12 +269,19 @@ describe("name lookup as Excel resolves it", () => {
   it("reports an unknown name in Vietnamese, naming it and saying what to do", () => {
     expect(resolveReference(names, "ty_le_smartphone")).toEqual({
       kind: "unknown",
-      message: expect.stringContaining('Không tìm thấy tên "ty_le_smartphone" trong sổ tính — hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ'),
+      message: expect.stringContaining(
+        'Không tìm thấy tên "ty_le_smartphone" trong sổ tính — hãy tạo tên này (Công thức › Trình quản lý tên) hoặc sửa ánh xạ',
+      ),
     });
   });
 
   it.each<[string, string, string | undefined, RegExp]>([
-    ["a sheet-only name used from elsewhere points to its sheet", "ho_gd", "Số liệu", /Tên "ho_gd" chỉ có trong phạm vi trang "Data".*Data!ho_gd/],
+    [
+      "a sheet-only name used from elsewhere points to its sheet",
+      "ho_gd",
+      "Số liệu",
+      /Tên "ho_gd" chỉ có trong phạm vi trang "Data".*Data!ho_gd/,
+    ],
     ["an unknown name on a sheet names the sheet", "'Thôn A'!khong_co", undefined, /Không tìm thấy tên "khong_co" trên trang "Thôn A"/],
     ["a bare cell without a sheet asks for one", "B3", undefined, /Địa chỉ "B3" thiếu tên trang tính — hãy ghi kèm trang/],
     ["text that is neither a name nor a cell", "dân số", undefined, /"dân số" không phải tên hay địa chỉ ô hợp lệ/],
@@ -285,6 +313,10 @@ describe("name lookup as Excel resolves it", () => {
 
   it("namesVisibleFrom no sheet gives the workbook names only", () => {
     expect(namesVisibleFrom(names).every((n) => n.scope === null)).toBe(true);
-    expect(namesVisibleFrom(names, "Data").filter((n) => n.scope === "Data").map((n) => n.name)).toEqual(["ho_gd", OWNER_NAME]);
+    expect(
+      namesVisibleFrom(names, "Data")
+        .filter((n) => n.scope === "Data")
+        .map((n) => n.name),
+    ).toEqual(["ho_gd", OWNER_NAME]);
   });
 });

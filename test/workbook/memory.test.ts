@@ -21,7 +21,8 @@ testWorkbookPort("in-memory fake", async () => {
           const ref = cellRef(r + 1, col + 1);
           const formula = sheet.formulas.get(ref);
           const value = sheet.cells.get(ref);
-          const out: RenderedCell = formula !== undefined ? { formula } : value !== undefined && value !== null && value !== "" ? { value } : {};
+          const out: RenderedCell =
+            formula !== undefined ? { formula } : value !== undefined && value !== null && value !== "" ? { value } : {};
           const fmt = expectedRendering(sheet.layout!).cells[ref]?.numFmt;
           if (fmt) out.numFmt = fmt;
           if (Object.keys(out).length > 0) cells[ref] = out;
@@ -34,7 +35,9 @@ testWorkbookPort("in-memory fake", async () => {
 
 test("formula cells are counted as Office.js costs them: free after reading our sheet since the snapshot, else a round trip", async () => {
   const port = new MemoryWorkbook(SUITE_FIXTURE);
-  await port.writeSheets([{ key: "status", name: "Trạng thái", rows: [[{ value: "Đạt", formula: '"Đạt"' }]], columns: [10], merges: [], visibility: "visible" }]);
+  await port.writeSheets([
+    { key: "status", name: "Trạng thái", rows: [[{ value: "Đạt", formula: '"Đạt"' }]], columns: [10], merges: [], visibility: "visible" },
+  ]);
   // Right after the write nothing is known to be ours (Office.js learns it again): a round trip.
   port.roundTrips = 0;
   await port.readSheet("Trạng thái");

@@ -17,7 +17,9 @@ describe("two names that differ only by case", () => {
     for (const ref of ["co_dttm", "CO_DTTM", "Co_Dttm", "'Số liệu'!co_dttm"]) {
       const r = resolveReference(names, ref);
       expect(r.kind).toBe("unknown");
-      expect(r.kind === "unknown" && r.message).toMatch(/"CO_DTTM" \('Số liệu'!\$B\$3\) và "co_dttm" \('Số liệu'!\$B\$7\)|"co_dttm" \('Số liệu'!\$B\$7\) và "CO_DTTM" \('Số liệu'!\$B\$3\)/);
+      expect(r.kind === "unknown" && r.message).toMatch(
+        /"CO_DTTM" \('Số liệu'!\$B\$3\) và "co_dttm" \('Số liệu'!\$B\$7\)|"co_dttm" \('Số liệu'!\$B\$7\) và "CO_DTTM" \('Số liệu'!\$B\$3\)/,
+      );
       expect(r.kind === "unknown" && r.message).toMatch(/chỉ khác nhau chữ hoa\/chữ thường — Excel coi là một tên; hãy xoá hoặc đổi tên/);
     }
   });
@@ -40,7 +42,9 @@ describe("two names that differ only by case", () => {
       const file = h.writeBytes(dir, "hai-ten.xlsx", bytes);
       const r = await h.runCli("evaluate", file, "--mapping", h.writeMapping(dir, h.customMapping()));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^Lỗi: 2\.4 — Tổng số doanh nghiệp, tổ chức: có 2 tên "tong_dn" \('Số liệu'!\$B\$8\) và "TONG_DN" \('Số liệu'!\$B\$3\) trong sổ tính chỉ khác nhau chữ hoa\/chữ thường/);
+      expect(r.err).toMatch(
+        /^Lỗi: 2\.4 — Tổng số doanh nghiệp, tổ chức: có 2 tên "tong_dn" \('Số liệu'!\$B\$8\) và "TONG_DN" \('Số liệu'!\$B\$3\) trong sổ tính chỉ khác nhau chữ hoa\/chữ thường/,
+      );
     } finally {
       h.removeDir(dir);
     }

@@ -36,7 +36,10 @@ export const FIXTURE_NAME_SPECS: readonly NameSpec[] = [
   { name: OWNER_NAME, scope: "Data", formula: '"status"', hidden: true },
 ];
 
-const range = (top: number, bottom = top): DefinedName["target"] => ({ kind: "range", range: { sheet: "Số liệu", top, left: 2, bottom, right: 2 } });
+const range = (top: number, bottom = top): DefinedName["target"] => ({
+  kind: "range",
+  range: { sheet: "Số liệu", top, left: 2, bottom, right: 2 },
+});
 
 /** What a correct reader returns for the fixture, in document order; the built-in _xlnm name is left out. */
 export const FIXTURE_EXPECTED_NAMES: readonly DefinedName[] = [
@@ -47,9 +50,21 @@ export const FIXTURE_EXPECTED_NAMES: readonly DefinedName[] = [
   { name: "ten_loi_trang", scope: null, formula: "'Số liệu'!#REF!", target: { kind: "ref-error" }, hidden: false },
   { name: "nam_bao_cao", scope: null, formula: "2024", target: { kind: "constant", value: 2024 }, hidden: false },
   { name: "he_so", scope: null, formula: "-0.5", target: { kind: "constant", value: -0.5 }, hidden: false },
-  { name: "ten_xa", scope: null, formula: '"Xã ""Hà Tân"" & thôn"', target: { kind: "constant", value: 'Xã "Hà Tân" & thôn' }, hidden: false },
+  {
+    name: "ten_xa",
+    scope: null,
+    formula: '"Xã ""Hà Tân"" & thôn"',
+    target: { kind: "constant", value: 'Xã "Hà Tân" & thôn' },
+    hidden: false,
+  },
   { name: "co_mot_cua", scope: null, formula: "TRUE", target: { kind: "constant", value: true }, hidden: false },
-  { name: "dong_dong", scope: null, formula: "OFFSET('Số liệu'!$B$3,0,0,COUNTA('Số liệu'!$B:$B),1)", target: { kind: "formula" }, hidden: false },
+  {
+    name: "dong_dong",
+    scope: null,
+    formula: "OFFSET('Số liệu'!$B$3,0,0,COUNTA('Số liệu'!$B:$B),1)",
+    target: { kind: "formula" },
+    hidden: false,
+  },
   { name: "hai_vung", scope: null, formula: "'Số liệu'!$B$3,'Số liệu'!$B$5", target: { kind: "formula" }, hidden: false },
   { name: "cot_a", scope: null, formula: "Data!$A:$A", target: { kind: "formula" }, hidden: false },
   { name: "an_danh", scope: null, formula: "'Số liệu'!$B$10", target: range(10), hidden: true },

@@ -141,7 +141,10 @@ describe("Office.js adapter: round trips", () => {
           row++;
         }
       });
-    return { init: { sheets: [{ name: "Số liệu", cells }], names }, mapping: { ruleset: ruleset.id, asOf: "2024-09-30", commune: "Xã Minh Tân", indicators } };
+    return {
+      init: { sheets: [{ name: "Số liệu", cells }], names },
+      mapping: { ruleset: ruleset.id, asOf: "2024-09-30", commune: "Xã Minh Tân", indicators },
+    };
   }
 
   async function evaluateAndWrite(ruleset: Ruleset, only?: number): Promise<{ excel: FakeExcel; syncs: number }> {
@@ -152,24 +155,32 @@ describe("Office.js adapter: round trips", () => {
     return { excel, syncs: excel.syncCount };
   }
 
-  test.each([...rulesets.keys()])("evaluate + write the status sheet in at most 3 round trips, whatever the number of indicators: %s", async (id) => {
-    const ruleset = rulesets.get(id)!;
-    const all = await evaluateAndWrite(ruleset);
-    const one = await evaluateAndWrite(ruleset, 1);
-    expect(all.syncs).toBeLessThanOrEqual(3);
-    expect(all.syncs).toBe(one.syncs);
-    expect(all.excel.maxRequestBytes).toBeLessThan(FIVE_MB);
+  test.each([...rulesets.keys()])(
+    "evaluate + write the status sheet in at most 3 round trips, whatever the number of indicators: %s",
+    async (id) => {
+      const ruleset = rulesets.get(id)!;
+      const all = await evaluateAndWrite(ruleset);
+      const one = await evaluateAndWrite(ruleset, 1);
+      expect(all.syncs).toBeLessThanOrEqual(3);
+      expect(all.syncs).toBe(one.syncs);
+      expect(all.excel.maxRequestBytes).toBeLessThan(FIVE_MB);
 
-    const snap = await new OfficeWorkbook(all.excel.run).snapshot();
-    expect(snap.sheets.find((s) => s.owner === "status")?.name).toBe(STATUS_SHEET_NAME);
-    expect(JSON.parse(snap.mappingText!)).toMatchObject({ ruleset: id });
-  });
+      const snap = await new OfficeWorkbook(all.excel.run).snapshot();
+      expect(snap.sheets.find((s) => s.owner === "status")?.name).toBe(STATUS_SHEET_NAME);
+      expect(JSON.parse(snap.mappingText!)).toMatchObject({ ruleset: id });
+    },
+  );
 
   function roster(rows: number, note: (r: number) => string): SheetLayout {
     const body: Array<Array<CellSpec | null>> = [[text("STT", "header"), text("Họ và tên", "header"), text("Ghi chú", "header")]];
-    for (let r = 1; r <= rows; r++) body.push([{ value: r, style: "integer" }, text(`Nguyễn Thị Hồng ${r}`, "text"), text(note(r), "text")]);
+    for (let r = 1; r <= rows; r++)
+      body.push([{ value: r, style: "integer" }, text(`Nguyễn Thị Hồng ${r}`, "text"), text(note(r), "text")]);
     body.push([text("Người lập biểu"), null, text("Chủ tịch UBND xã")]);
-    return layout("PL03", "Phụ lục 03", body, { merges: [{ top: rows + 2, left: 1, bottom: rows + 2, right: 2 }], print: { orientation: "portrait", fitToWidth: true, repeatRows: { first: 1, last: 1 } }, freezeRows: 1 });
+    return layout("PL03", "Phụ lục 03", body, {
+      merges: [{ top: rows + 2, left: 1, bottom: rows + 2, right: 2 }],
+      print: { orientation: "portrait", fitToWidth: true, repeatRows: { first: 1, last: 1 } },
+      freezeRows: 1,
+    });
   }
 
   test("a 60 000-row list is written in chunks: no request reaches 5 MB, round trips ≤ 2 + chunks", async () => {
@@ -247,7 +258,10 @@ describe("Office.js adapter: names", () => {
     const snap = await port.snapshot();
     expect(excel.syncCount).toBe(1);
     expect(brief(snap.names)).toEqual(want);
-    expect(snap.names.find((n) => n.scope === "Thôn A")?.target).toEqual({ kind: "range", range: { sheet: "Số liệu", top: 4, left: 2, bottom: 4, right: 2 } });
+    expect(snap.names.find((n) => n.scope === "Thôn A")?.target).toEqual({
+      kind: "range",
+      range: { sheet: "Số liệu", top: 4, left: 2, bottom: 4, right: 2 },
+    });
   });
 
   test("our marker is a hidden sheet-scoped name holding the layout key, and is not listed", async () => {
@@ -265,8 +279,15 @@ describe("Office.js adapter: writing", () => {
   test("text Excel would read as something else stays text; numbers, booleans and formulas stay what they are", async () => {
     const { excel, port } = open();
     const odd = ["3.2", "TRUE", "1/2", "-5", "+84 912", "=SUM(1,2)", "@a", "'trích dẫn"];
-    await port.writeSheets([layout("PL03", "Phụ lục 03", [odd.map((v) => text(v)), [{ value: 5 }, { value: false }, { value: 5, formula: "A2" }, { value: { error: "#N/A" } }]])]);
-    const [[first, second]] = (await port.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 2, right: odd.length }])) as [RawCell[][]];
+    await port.writeSheets([
+      layout("PL03", "Phụ lục 03", [
+        odd.map((v) => text(v)),
+        [{ value: 5 }, { value: false }, { value: 5, formula: "A2" }, { value: { error: "#N/A" } }],
+      ]),
+    ]);
+    const [[first, second]] = (await port.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 2, right: odd.length }])) as [
+      RawCell[][],
+    ];
     expect(first).toEqual(odd);
     expect(second!.slice(0, 4)).toEqual([5, false, 5, { error: "#N/A" }]);
     expect(excel.formulaAt("Phụ lục 03", "C2")).toBe("A2");
@@ -292,7 +313,11 @@ describe("Office.js adapter: writing", () => {
     });
     expect(excel.sheet("Trạng thái")!.numberFormats.get("3,2")).toBe("0.0%");
     // The font and the borders go once for the block; each style once per rectangle, not per cell.
-    const areas = (prop: string) => excel.sheet("Trạng thái")!.formats.filter((f) => f.props[prop] !== undefined).map((f) => f.area);
+    const areas = (prop: string) =>
+      excel
+        .sheet("Trạng thái")!
+        .formats.filter((f) => f.props[prop] !== undefined)
+        .map((f) => f.area);
     expect(areas("font.name")).toEqual([{ top: 1, left: 1, bottom: 3, right: 2 }]);
     expect(areas("border.InsideHorizontal.style")).toEqual([{ top: 1, left: 1, bottom: 3, right: 2 }]);
     expect(areas("verticalAlignment")).toEqual([
@@ -305,7 +330,15 @@ describe("Office.js adapter: writing", () => {
   test("widths, hidden columns, frozen rows and A4 page setup with repeated header rows", async () => {
     const { excel, port } = open();
     const print = { orientation: "landscape" as const, fitToWidth: true, repeatRows: { first: 3, last: 3 } };
-    await port.writeSheets([layout("status", "Trạng thái", [[text("x")]], { columns: [6, 6, 40], hiddenColumns: [3], freezeRows: 3, print, rowHeights: [30, undefined, 30] })]);
+    await port.writeSheets([
+      layout("status", "Trạng thái", [[text("x")]], {
+        columns: [6, 6, 40],
+        hiddenColumns: [3],
+        freezeRows: 3,
+        print,
+        rowHeights: [30, undefined, 30],
+      }),
+    ]);
     const sheet = excel.sheet("Trạng thái")!;
     expect([...sheet.columnWidths]).toEqual([
       [1, widthInPoints(6)],
@@ -318,7 +351,12 @@ describe("Office.js adapter: writing", () => {
     ]);
     expect([...sheet.hiddenColumns]).toEqual([3]);
     expect(sheet.frozenRows).toBe(3);
-    expect(sheet.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$3:$3" });
+    expect(sheet.page).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$3:$3",
+    });
   });
 
   test("on ExcelApi 1.6 the page setup and frozen rows are skipped with a note, the rest is written", async () => {
@@ -333,7 +371,10 @@ describe("Office.js adapter: writing", () => {
 
   test("our sheet is cleared and rewritten in place, not deleted: its tab keeps its place", async () => {
     const { excel, port } = open();
-    await port.writeSheets([layout("status", "Trạng thái", [[text("cũ", "header")], [text("cũ")]], { merges: [{ top: 1, left: 1, bottom: 1, right: 2 }] })], "{}");
+    await port.writeSheets(
+      [layout("status", "Trạng thái", [[text("cũ", "header")], [text("cũ")]], { merges: [{ top: 1, left: 1, bottom: 1, right: 2 }] })],
+      "{}",
+    );
     await port.snapshot();
     await port.writeSheets([layout("status", "Trạng thái", [[text("mới")]])], "{}");
     expect(excel.sheets.map((s) => s.name)).toEqual(["Số liệu", "Thôn A", "Data", "Trạng thái", MAPPING_SHEET]);
@@ -349,7 +390,10 @@ describe("Office.js adapter: writing", () => {
     excel.sheet("Trạng thái")!.protected = true;
     await port.snapshot();
     excel.resetLog();
-    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("mới")]])])).rejects.toMatchObject({ code: "protected", message: MESSAGES.protectedSheet("Trạng thái") });
+    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("mới")]])])).rejects.toMatchObject({
+      code: "protected",
+      message: MESSAGES.protectedSheet("Trạng thái"),
+    });
     expect(excel.syncCount).toBe(0);
     expect(excel.cell("Trạng thái", "A1")).toBe("cũ");
   });
@@ -358,7 +402,10 @@ describe("Office.js adapter: writing", () => {
     const { excel, port } = open();
     excel.structureProtected = true;
     await port.snapshot();
-    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("x")]])])).rejects.toMatchObject({ code: "protected", message: MESSAGES.protectedWorkbook });
+    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("x")]])])).rejects.toMatchObject({
+      code: "protected",
+      message: MESSAGES.protectedWorkbook,
+    });
   });
 
   test("a sheet protected after the snapshot: Excel's AccessDenied becomes the Vietnamese message", async () => {
@@ -366,7 +413,10 @@ describe("Office.js adapter: writing", () => {
     await port.writeSheets([layout("status", "Trạng thái", [[text("cũ")]])]);
     await port.snapshot();
     excel.sheet("Trạng thái")!.protected = true;
-    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("mới")]])])).rejects.toMatchObject({ code: "protected", message: MESSAGES.accessDenied });
+    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("mới")]])])).rejects.toMatchObject({
+      code: "protected",
+      message: MESSAGES.accessDenied,
+    });
   });
 
   test("a sheet the clerk made after the snapshot, with our wanted name, is not written into", async () => {
@@ -375,7 +425,9 @@ describe("Office.js adapter: writing", () => {
     const clerks = new FakeSheet("Trạng thái");
     excel.put(clerks, "A1", "của người dùng");
     excel.sheets.push(clerks);
-    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("của Chỉ tiêu xã")]])])).rejects.toMatchObject({ code: "not-owned" });
+    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("của Chỉ tiêu xã")]])])).rejects.toMatchObject({
+      code: "not-owned",
+    });
     expect(excel.cell("Trạng thái", "A1")).toBe("của người dùng");
   });
 });
@@ -409,12 +461,18 @@ describe("Office.js adapter: Excel's errors in Vietnamese", () => {
     excel.readOnly = true;
     await port.snapshot();
     excel.failNextSync("AccessDenied");
-    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("x")]])])).rejects.toMatchObject({ code: "read-only", message: MESSAGES.readOnly });
+    await expect(port.writeSheets([layout("status", "Trạng thái", [[text("x")]])])).rejects.toMatchObject({
+      code: "read-only",
+      message: MESSAGES.readOnly,
+    });
   });
 
   test("ItemNotFound names the sheet asked for", async () => {
     const { port } = open();
-    await expect(port.readRanges([{ sheet: "Đã xóa", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toMatchObject({ code: "not-found", message: MESSAGES.noSuchSheet(["Đã xóa"]) });
+    await expect(port.readRanges([{ sheet: "Đã xóa", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toMatchObject({
+      code: "not-found",
+      message: MESSAGES.noSuchSheet(["Đã xóa"]),
+    });
   });
 
   test("a bug of ours is not dressed up as an Excel error", async () => {
@@ -470,7 +528,10 @@ describe("the recording fake behaves like Excel where the adapter depends on it"
         await ctx.sync();
       })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "ApiNotFound", message: expect.stringMatching(/Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7/) });
+    expect(error).toMatchObject({
+      code: "ApiNotFound",
+      message: expect.stringMatching(/Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7/),
+    });
     expect(excel.cell("A", "A1")).toBeNull(); // the sheet was cleared before the refusal
     excel.apiVersion = "1.7";
     await excel.run(async (ctx) => {
@@ -486,12 +547,17 @@ describe("the recording fake behaves like Excel where the adapter depends on it"
       ctx.workbook.names.load("items/name,items/formula");
       await ctx.sync();
     });
-    await expect(load).rejects.toMatchObject({ code: "ApiNotFound", message: expect.stringMatching(/Excel\.NamedItem\.formula needs ExcelApi 1\.7/) });
+    await expect(load).rejects.toMatchObject({
+      code: "ApiNotFound",
+      message: expect.stringMatching(/Excel\.NamedItem\.formula needs ExcelApi 1\.7/),
+    });
   });
 
   test("commands queued and never synced are an error", async () => {
     const excel = new FakeExcel(SUITE_FIXTURE);
-    await expect(excel.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Số liệu").getRange("A1").values = [[1]]))).rejects.toThrow(/never synced/);
+    await expect(excel.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Số liệu").getRange("A1").values = [[1]]))).rejects.toThrow(
+      /never synced/,
+    );
   });
 
   test("text typed without an apostrophe becomes what Excel makes of it", async () => {

@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const API_SETS: Readonly<Record<string, string>> = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "shared", "office", "excel-api-sets.json"), "utf8")) as Record<string, string>;
+export const API_SETS: Readonly<Record<string, string>> = JSON.parse(
+  readFileSync(join(__dirname, "..", "..", "..", "shared", "office", "excel-api-sets.json"), "utf8"),
+) as Record<string, string>;
 
 /** "1.12" → 12: ExcelApi sets are 1.x. */
 export function minor(version: string): number {

@@ -33,7 +33,14 @@ describe("the Excel API contract", () => {
 
   test("the scan sees the add-in's Excel calls, the gated ones with their check", () => {
     const members = new Set(ofAddIn.map((t) => t.member));
-    for (const m of ["Excel.Range.values", "Excel.Worksheet.getUsedRangeOrNullObject", "Excel.Range.conditionalFormats", "Excel.RangeFormat.useStandardWidth", "Excel.createWorkbook", "Excel.Range.select"]) {
+    for (const m of [
+      "Excel.Range.values",
+      "Excel.Worksheet.getUsedRangeOrNullObject",
+      "Excel.Range.conditionalFormats",
+      "Excel.RangeFormat.useStandardWidth",
+      "Excel.createWorkbook",
+      "Excel.Range.select",
+    ]) {
       expect(members).toContain(m);
     }
     const gated = (member: string) => ofAddIn.filter((t) => t.member === member).map((t) => t.gate);
@@ -48,8 +55,12 @@ describe("the Excel API contract", () => {
   test("an ungated ExcelApi 1.7 member fails with its name, its set and where it is", () => {
     const found = contractViolations(ofFixture);
     expect(found).toEqual([
-      expect.stringMatching(/^test\/fixtures\/office\/ungated-member\.ts:8: Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7 but runs without a supports\("1\.7"\) check/),
-      expect.stringMatching(/ungated-member\.ts:17: Excel\.RangeFormat\.useStandardHeight needs ExcelApi 1\.7 but runs behind a check for 1\.6 only/),
+      expect.stringMatching(
+        /^test\/fixtures\/office\/ungated-member\.ts:8: Excel\.RangeFormat\.useStandardWidth needs ExcelApi 1\.7 but runs without a supports\("1\.7"\) check/,
+      ),
+      expect.stringMatching(
+        /ungated-member\.ts:17: Excel\.RangeFormat\.useStandardHeight needs ExcelApi 1\.7 but runs behind a check for 1\.6 only/,
+      ),
     ]);
   });
 
@@ -66,9 +77,9 @@ describe("the Excel API contract", () => {
   });
 
   test("a member the table does not know fails too (a typo or an invented API)", () => {
-    expect(contractViolations([{ file: "x.ts", line: 1, member: "Excel.Range.valuesButBetter", set: undefined, gate: undefined }])).toEqual([
-      "x.ts:1: Excel.Range.valuesButBetter is not in the table of ExcelApi sets",
-    ]);
+    expect(contractViolations([{ file: "x.ts", line: 1, member: "Excel.Range.valuesButBetter", set: undefined, gate: undefined }])).toEqual(
+      ["x.ts:1: Excel.Range.valuesButBetter is not in the table of ExcelApi sets"],
+    );
   });
 
   test("every member the adapter's Excel types declare exists in Excel, under the same type name", () => {

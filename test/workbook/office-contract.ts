@@ -54,7 +54,8 @@ function excelTypeOf(checker: ts.TypeChecker, expr: ts.Expression): string | und
   const decl = symbol.declarations?.[0];
   if (!decl) return undefined;
   const file = decl.getSourceFile().fileName;
-  if (/src\/workbook\/office\/types\.ts$/.test(file) && symbol.name.startsWith("Xl")) return symbol.name === "XlContext" ? "RequestContext" : symbol.name.slice(2);
+  if (/src\/workbook\/office\/types\.ts$/.test(file) && symbol.name.startsWith("Xl"))
+    return symbol.name === "XlContext" ? "RequestContext" : symbol.name.slice(2);
   // The real declarations: a class or interface inside `namespace Excel`.
   let parent: ts.Node | undefined = decl.parent;
   while (parent && !ts.isModuleDeclaration(parent)) parent = parent.parent;
@@ -83,7 +84,8 @@ function conditionSet(checker: ts.TypeChecker, cond: ts.Expression, depth = 0): 
     }
     if (ts.isIdentifier(n) && depth < 3) {
       const decl = checker.getSymbolAtLocation(n)?.valueDeclaration;
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && decl.getSourceFile() === n.getSourceFile()) consider(conditionSet(checker, decl.initializer, depth + 1));
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && decl.getSourceFile() === n.getSourceFile())
+        consider(conditionSet(checker, decl.initializer, depth + 1));
     }
     ts.forEachChild(n, visit);
   };
@@ -92,7 +94,10 @@ function conditionSet(checker: ts.TypeChecker, cond: ts.Expression, depth = 0): 
 }
 
 const exits = (s: ts.Statement): boolean =>
-  ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || (ts.isBlock(s) && s.statements.length === 1 && exits(s.statements[0]!));
+  ts.isReturnStatement(s) ||
+  ts.isThrowStatement(s) ||
+  ts.isContinueStatement(s) ||
+  (ts.isBlock(s) && s.statements.length === 1 && exits(s.statements[0]!));
 
 /** The highest set the code around `node` has checked for. */
 function gateOf(checker: ts.TypeChecker, node: ts.Node): string | undefined {
@@ -104,11 +109,18 @@ function gateOf(checker: ts.TypeChecker, node: ts.Node): string | undefined {
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (ts.isIfStatement(p) && child === p.thenStatement) consider(conditionSet(checker, p.expression));
     if (ts.isConditionalExpression(p) && child === p.whenTrue) consider(conditionSet(checker, p.condition));
-    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === p.right) consider(conditionSet(checker, p.left));
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === p.right)
+      consider(conditionSet(checker, p.left));
     if (ts.isBlock(p) || ts.isSourceFile(p)) {
       for (const s of p.statements) {
         if (s === child) break;
-        if (ts.isIfStatement(s) && !s.elseStatement && exits(s.thenStatement) && ts.isPrefixUnaryExpression(s.expression) && s.expression.operator === ts.SyntaxKind.ExclamationToken) {
+        if (
+          ts.isIfStatement(s) &&
+          !s.elseStatement &&
+          exits(s.thenStatement) &&
+          ts.isPrefixUnaryExpression(s.expression) &&
+          s.expression.operator === ts.SyntaxKind.ExclamationToken
+        ) {
           consider(conditionSet(checker, s.expression.operand));
         }
       }
@@ -120,7 +132,10 @@ function gateOf(checker: ts.TypeChecker, node: ts.Node): string | undefined {
 /** The members a load() path of text uses, from the type it is loaded on. */
 function loadMembers(type: string, paths: string): string[] {
   const out: string[] = [];
-  for (const path of paths.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const path of paths
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     let t = type;
     for (const seg of path.split("/")) {
       out.push(`${t}.${seg}`);
@@ -153,7 +168,8 @@ export function excelMembersTouched(files: readonly string[]): Touch[] {
           const call = n.parent;
           if (type !== undefined && name === "load" && ts.isCallExpression(call) && call.expression === n) {
             const arg = call.arguments[0];
-            if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) for (const m of loadMembers(type, arg.text)) touch(arg, m);
+            if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))
+              for (const m of loadMembers(type, arg.text)) touch(arg, m);
           }
         }
       }
@@ -171,7 +187,9 @@ export function contractViolations(touches: readonly Touch[], minimum = MINIMUM_
     const where = `${t.file.replace(/^.*?\/(src|test)\//, "$1/")}:${t.line}`;
     if (t.set === undefined) out.push(`${where}: ${t.member} is not in the table of ExcelApi sets`);
     else if (minor(t.set) > minor(minimum) && (t.gate === undefined || minor(t.gate) < minor(t.set))) {
-      out.push(`${where}: ${t.member} needs ExcelApi ${t.set} but runs ${t.gate ? `behind a check for ${t.gate} only` : "without a supports(\"" + t.set + "\") check"} (manifest minimum ${minimum})`);
+      out.push(
+        `${where}: ${t.member} needs ExcelApi ${t.set} but runs ${t.gate ? `behind a check for ${t.gate} only` : 'without a supports("' + t.set + '") check'} (manifest minimum ${minimum})`,
+      );
     }
   }
   return out;

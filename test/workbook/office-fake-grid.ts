@@ -43,7 +43,14 @@ export class FakeSheet {
   }
   numberFormatAt(row: number, col: number): string | undefined {
     const stored = this.numberFormats.get(key(row, col));
-    if (stored !== undefined || !this.generated || this.cells.has(key(row, col)) || row > this.generated.rows || col > this.generated.columns) return stored;
+    if (
+      stored !== undefined ||
+      !this.generated ||
+      this.cells.has(key(row, col)) ||
+      row > this.generated.rows ||
+      col > this.generated.columns
+    )
+      return stored;
     return this.generated.cell(row, col) instanceof Date ? "dd/mm/yyyy" : undefined;
   }
 }
@@ -90,7 +97,10 @@ export function officeError(code: string, message = `${code} (fake)`): OfficeErr
 }
 
 export function notLoaded(prop: string): Error {
-  return officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return officeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 export const key = (row: number, col: number) => `${row},${col}`;
@@ -117,7 +127,12 @@ export function parseAddress(address?: string): Area {
 }
 
 export function intersect(a: Area, b: Area): Area | null {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top > r.bottom || r.left > r.right ? null : r;
 }
 
@@ -143,7 +158,6 @@ export function typedContent(input: unknown, numberFormat: string | undefined): 
   if (/^[=+\-@]/.test(s)) return { kind: "formula", formula: s.replace(/^=/, "") };
   return { kind: "string", value: s };
 }
-
 
 /** What the proxies reach of the fake Excel (office-fake.ts's FakeExcel): its model, its log, its refusals. */
 export interface FakeHost {

@@ -33,7 +33,6 @@ export interface ProxyContext {
   worksheet(path: string, resolver: () => FakeSheet | null, place: Place): XlWorksheet;
 }
 
-
 /** Where a proxy sits: the Excel type it stands for and the members used to reach it. */
 export type Place = { type: string; via: readonly string[] };
 
@@ -78,7 +77,10 @@ export abstract class FakeObject<T> {
     return this.loaded.get(prop) as V;
   }
   load(propertyNames: string): this {
-    const paths = propertyNames.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    const paths = propertyNames
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     const members = [...this.place.via, ...paths.flatMap((p) => loadMembers(this.place.type, p))];
     this.ctx.queue({ a: "load", p: this.path, s: propertyNames }, () => this.fill(paths), members);
     return this;
@@ -105,7 +107,12 @@ export abstract class FakeObject<T> {
     throw new Error(`fake: navigation ${this.path}/${prop} is not modelled`);
   }
   /** Queues a change; it runs in sync(), refused on a protected sheet like Excel does. */
-  protected change(members: readonly string[], describe: Record<string, unknown>, sheetOf: (t: T) => FakeSheet | undefined, apply: (t: T) => void): void {
+  protected change(
+    members: readonly string[],
+    describe: Record<string, unknown>,
+    sheetOf: (t: T) => FakeSheet | undefined,
+    apply: (t: T) => void,
+  ): void {
     this.ctx.queue(
       { p: this.path, ...describe },
       () => {

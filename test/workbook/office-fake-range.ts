@@ -1,6 +1,23 @@
 /* Range proxies of the fake (see office-fake.ts): values, formulas, formats, conditional formats. */
-import type { XlBorderEdge, XlConditionalFormat, XlConditionalFormatCollection, XlRange, XlRangeFormat, XlWorksheet } from "../../src/workbook/office/types";
-import { Area, FakeConditionalFormat, FakeSheet, inside, intersect, key, officeError, parseAddress, typedContent } from "./office-fake-grid";
+import type {
+  XlBorderEdge,
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlRange,
+  XlRangeFormat,
+  XlWorksheet,
+} from "../../src/workbook/office/types";
+import {
+  Area,
+  FakeConditionalFormat,
+  FakeSheet,
+  inside,
+  intersect,
+  key,
+  officeError,
+  parseAddress,
+  typedContent,
+} from "./office-fake-grid";
 import { FakeObject } from "./office-fake-proxy";
 
 export type RangeTarget = { sheet: FakeSheet; area: Area };
@@ -33,7 +50,12 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return this.read("numberFormat");
   }
   set numberFormat(grid: unknown[][]) {
-    this.change(this.member("numberFormat"), { n: "numberFormat", v: grid }, (t) => t.sheet, (t) => this.eachCell(t, grid, (k, v) => t.sheet.numberFormats.set(k, String(v))));
+    this.change(
+      this.member("numberFormat"),
+      { n: "numberFormat", v: grid },
+      (t) => t.sheet,
+      (t) => this.eachCell(t, grid, (k, v) => t.sheet.numberFormats.set(k, String(v))),
+    );
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
@@ -57,19 +79,29 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return this.read("columnHidden");
   }
   set columnHidden(hidden: boolean) {
-    this.change(this.member("columnHidden"), { n: "columnHidden", v: hidden }, (t) => t.sheet, ({ sheet, area }) => {
-      for (let c = area.left; c <= area.right; c++) {
-        if (hidden) sheet.hiddenColumns.add(c);
-        else sheet.hiddenColumns.delete(c);
-      }
-    });
+    this.change(
+      this.member("columnHidden"),
+      { n: "columnHidden", v: hidden },
+      (t) => t.sheet,
+      ({ sheet, area }) => {
+        for (let c = area.left; c <= area.right; c++) {
+          if (hidden) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      },
+    );
   }
   get rowHidden(): boolean {
     return this.read("rowHidden");
   }
   set rowHidden(hidden: boolean) {
     // Hidden rows are not modelled beyond accepting the call: we only ever unhide.
-    this.change(this.member("rowHidden"), { n: "rowHidden", v: hidden }, (t) => t.sheet, () => undefined);
+    this.change(
+      this.member("rowHidden"),
+      { n: "rowHidden", v: hidden },
+      (t) => t.sheet,
+      () => undefined,
+    );
   }
   get format(): XlRangeFormat {
     return fakeFormat(this);
@@ -82,45 +114,71 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   }
   /** Records a format property on this range's cells (used by the format proxies). */
   setFormat(prop: string, v: unknown): void {
-    this.change(this.member("format", ...formatMembers(prop)), { n: `format.${prop}`, v }, (t) => t.sheet, ({ sheet, area }) => {
-      if (prop === "columnWidth") for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, v as number);
-      else if (prop === "rowHeight") for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, v as number);
-      else if (prop === "useStandardWidth") sheet.columnWidths.clear();
-      else if (prop === "useStandardHeight") sheet.rowHeights.clear();
-      else sheet.formats.push({ area, props: { [prop]: v } });
-    });
+    this.change(
+      this.member("format", ...formatMembers(prop)),
+      { n: `format.${prop}`, v },
+      (t) => t.sheet,
+      ({ sheet, area }) => {
+        if (prop === "columnWidth") for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, v as number);
+        else if (prop === "rowHeight") for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, v as number);
+        else if (prop === "useStandardWidth") sheet.columnWidths.clear();
+        else if (prop === "useStandardHeight") sheet.rowHeights.clear();
+        else sheet.formats.push({ area, props: { [prop]: v } });
+      },
+    );
   }
   /** Queues a change on this range's conditional formats (used by their proxies). */
   changeConditional(members: readonly string[], describe: Record<string, unknown>, apply: (t: RangeTarget) => void): void {
     this.change(members, describe, (t) => t.sheet, apply);
   }
   merge(across = false): void {
-    this.change(this.member("merge"), { a: "merge", across }, (t) => t.sheet, ({ sheet, area }) => {
-      if (sheet.merges.some((m) => intersect(m, area))) throw officeError("InvalidOperation", "Cannot merge a range that overlaps a merged range.");
-      sheet.merges.push(area);
-    });
+    this.change(
+      this.member("merge"),
+      { a: "merge", across },
+      (t) => t.sheet,
+      ({ sheet, area }) => {
+        if (sheet.merges.some((m) => intersect(m, area)))
+          throw officeError("InvalidOperation", "Cannot merge a range that overlaps a merged range.");
+        sheet.merges.push(area);
+      },
+    );
   }
   unmerge(): void {
-    this.change(this.member("unmerge"), { a: "unmerge" }, (t) => t.sheet, ({ sheet, area }) => void (sheet.merges = sheet.merges.filter((m) => !intersect(m, area))));
+    this.change(
+      this.member("unmerge"),
+      { a: "unmerge" },
+      (t) => t.sheet,
+      ({ sheet, area }) => void (sheet.merges = sheet.merges.filter((m) => !intersect(m, area))),
+    );
   }
   clear(applyTo = "All"): void {
-    this.change(this.member("clear"), { a: "clear", applyTo }, (t) => t.sheet, ({ sheet, area }) => {
-      for (const map of [sheet.cells, sheet.numberFormats] as Array<Map<string, unknown>>) {
-        for (const k of [...map.keys()]) {
-          const [r, c] = k.split(",").map(Number) as [number, number];
-          if (inside(area, r, c)) map.delete(k);
+    this.change(
+      this.member("clear"),
+      { a: "clear", applyTo },
+      (t) => t.sheet,
+      ({ sheet, area }) => {
+        for (const map of [sheet.cells, sheet.numberFormats] as Array<Map<string, unknown>>) {
+          for (const k of [...map.keys()]) {
+            const [r, c] = k.split(",").map(Number) as [number, number];
+            if (inside(area, r, c)) map.delete(k);
+          }
         }
-      }
-      sheet.formats = sheet.formats.filter((f) => intersect(f.area, area) === null);
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => intersect(c.area, area) === null);
-    });
+        sheet.formats = sheet.formats.filter((f) => intersect(f.area, area) === null);
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => intersect(c.area, area) === null);
+      },
+    );
   }
   select(): void {
-    this.ctx.queue({ a: "select", p: this.path }, () => {
-      const { sheet, area } = this.target();
-      if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", "This operation is not permitted for the current object.");
-      this.excel.selection = `${quoteSheet(sheet.name)}!${a1(area)}`;
-    }, this.member("select"));
+    this.ctx.queue(
+      { a: "select", p: this.path },
+      () => {
+        const { sheet, area } = this.target();
+        if (sheet.visibility !== "Visible")
+          throw officeError("InvalidOperation", "This operation is not permitted for the current object.");
+        this.excel.selection = `${quoteSheet(sheet.name)}!${a1(area)}`;
+      },
+      this.member("select"),
+    );
   }
   getIntersectionOrNullObject(address: string): FakeRange {
     const other = parseAddress(address);
@@ -129,16 +187,26 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       const area = t === null ? null : intersect(t.area, other);
       return t === null || area === null ? null : { sheet: t.sheet, area };
     };
-    return new FakeRange(this.ctx, `${this.path}.intersection('${address}')?`, resolve, true, this.childPlace("getIntersectionOrNullObject", "Range"));
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.intersection('${address}')?`,
+      resolve,
+      true,
+      this.childPlace("getIntersectionOrNullObject", "Range"),
+    );
   }
 
   private enter(prop: "values" | "formulas", grid: unknown[][]): void {
-    this.change(this.member(prop), { n: prop, v: grid }, (t) => t.sheet, (t) =>
-      this.eachCell(t, grid, (k, input) => {
-        const content = typedContent(input, t.sheet.numberFormats.get(k));
-        if (content === null) t.sheet.cells.delete(k);
-        else t.sheet.cells.set(k, content);
-      }),
+    this.change(
+      this.member(prop),
+      { n: prop, v: grid },
+      (t) => t.sheet,
+      (t) =>
+        this.eachCell(t, grid, (k, input) => {
+          const content = typedContent(input, t.sheet.numberFormats.get(k));
+          if (content === null) t.sheet.cells.delete(k);
+          else t.sheet.cells.set(k, content);
+        }),
     );
   }
 
@@ -146,7 +214,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     const rows = area.bottom - area.top + 1;
     const cols = area.right - area.left + 1;
     if (grid.length !== rows || grid.some((r) => r.length !== cols)) {
-      throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      throw officeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
     }
     grid.forEach((row, i) => row.forEach((v, j) => visit(key(area.top + i, area.left + j), v)));
   }
@@ -159,7 +230,9 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     if (prop === "address") return `${quoteSheet(sheet.name)}!${a1(area)}`;
     if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 5_000_000) throw officeError("RangeExceedsLimit");
     const grid = (cell: (row: number, col: number) => unknown) =>
-      Array.from({ length: area.bottom - area.top + 1 }, (_, i) => Array.from({ length: area.right - area.left + 1 }, (_, j) => cell(area.top + i, area.left + j)));
+      Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
+        Array.from({ length: area.right - area.left + 1 }, (_, j) => cell(area.top + i, area.left + j)),
+      );
     const valueAt = (r: number, c: number) => {
       const v = this.excel.valueOf(sheet, r, c);
       return v === null ? "" : v.value;
@@ -208,7 +281,15 @@ export function fakeFormat(range: FakeRange): XlRangeFormat {
     }
     return o;
   };
-  const format = setters("", ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight", "useStandardWidth", "useStandardHeight"]);
+  const format = setters("", [
+    "horizontalAlignment",
+    "verticalAlignment",
+    "wrapText",
+    "columnWidth",
+    "rowHeight",
+    "useStandardWidth",
+    "useStandardHeight",
+  ]);
   Object.assign(format, {
     font: setters("font.", ["name", "size", "bold", "italic", "color"]),
     fill: setters("fill.", ["color"]),
@@ -245,10 +326,28 @@ export function fakeConditionalFormats(range: FakeRange, via: readonly string[])
       });
       const fmt = ["CellValueConditionalFormat.format"];
       const fill = {};
-      Object.defineProperty(fill, "color", prop<string>((v) => set([...fmt, "ConditionalRangeFormat.fill", "ConditionalRangeFill.color"], "fill.color", (c) => void (c.fill = v))(v)));
+      Object.defineProperty(
+        fill,
+        "color",
+        prop<string>((v) =>
+          set([...fmt, "ConditionalRangeFormat.fill", "ConditionalRangeFill.color"], "fill.color", (c) => void (c.fill = v))(v),
+        ),
+      );
       const font = {};
-      Object.defineProperty(font, "color", prop<string>((v) => set([...fmt, "ConditionalRangeFormat.font", "ConditionalRangeFont.color"], "font.color", (c) => void (c.fontColor = v))(v)));
-      Object.defineProperty(font, "bold", prop<boolean>((v) => set([...fmt, "ConditionalRangeFormat.font", "ConditionalRangeFont.bold"], "font.bold", (c) => void (c.bold = v))(v)));
+      Object.defineProperty(
+        font,
+        "color",
+        prop<string>((v) =>
+          set([...fmt, "ConditionalRangeFormat.font", "ConditionalRangeFont.color"], "font.color", (c) => void (c.fontColor = v))(v),
+        ),
+      );
+      Object.defineProperty(
+        font,
+        "bold",
+        prop<boolean>((v) =>
+          set([...fmt, "ConditionalRangeFormat.font", "ConditionalRangeFont.bold"], "font.bold", (c) => void (c.bold = v))(v),
+        ),
+      );
       const cv = { format: { fill, font } };
       Object.defineProperty(
         cv,

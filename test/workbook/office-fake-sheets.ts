@@ -1,5 +1,12 @@
 /* Workbook, worksheet and name proxies of the fake (see office-fake.ts). */
-import type { XlNamedItem, XlNamedItemCollection, XlPageLayout, XlWorkbook, XlWorksheet, XlWorksheetCollection } from "../../src/workbook/office/types";
+import type {
+  XlNamedItem,
+  XlNamedItemCollection,
+  XlPageLayout,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+} from "../../src/workbook/office/types";
 import { isNameSyntax } from "../../src/workbook/names";
 import { FakeHost, FakeName, FakeSheet, MAX_COL, MAX_ROW, officeError, parseAddress, same, typedContent } from "./office-fake-grid";
 import { FakeObject, Place, ProxyContext } from "./office-fake-proxy";
@@ -11,17 +18,35 @@ export class FakeWorkbook extends FakeObject<FakeHost> implements XlWorkbook {
   constructor(ctx: ProxyContext) {
     super(ctx, "workbook", () => ctx.excel, false, { type: "Workbook", via: [] });
     this.worksheets = new FakeWorksheets(ctx, this.childPlace("worksheets", "WorksheetCollection"));
-    this.names = new FakeNames(ctx, "workbook.names", () => ({ owner: ctx.excel.names, sheet: undefined }), false, this.childPlace("names", "NamedItemCollection"));
+    this.names = new FakeNames(
+      ctx,
+      "workbook.names",
+      () => ({ owner: ctx.excel.names, sheet: undefined }),
+      false,
+      this.childPlace("names", "NamedItemCollection"),
+    );
   }
   private protectionProxy: FakeProtection<FakeHost> | undefined;
   get protection(): FakeProtection<FakeHost> {
-    return (this.protectionProxy ??= new FakeProtection(this.ctx, "workbook.protection", () => this.ctx.excel, (b) => b.structureProtected, this.childPlace("protection", "WorkbookProtection")));
+    return (this.protectionProxy ??= new FakeProtection(
+      this.ctx,
+      "workbook.protection",
+      () => this.ctx.excel,
+      (b) => b.structureProtected,
+      this.childPlace("protection", "WorkbookProtection"),
+    ));
   }
   get readOnly(): boolean {
     return this.read("readOnly");
   }
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.ctx, "workbook.selection", () => this.excel.rangeAt(this.excel.selection), false, this.childPlace("getSelectedRange", "Range"));
+    return new FakeRange(
+      this.ctx,
+      "workbook.selection",
+      () => this.excel.rangeAt(this.excel.selection),
+      false,
+      this.childPlace("getSelectedRange", "Range"),
+    );
   }
   protected override scalar(t: FakeHost, prop: string): unknown {
     if (prop === "readOnly") return t.readOnly;
@@ -34,7 +59,13 @@ export class FakeWorkbook extends FakeObject<FakeHost> implements XlWorkbook {
 }
 
 export class FakeProtection<T> extends FakeObject<T> {
-  constructor(ctx: ProxyContext, path: string, resolver: () => T | null, private readonly flag: (t: T) => boolean, place: Place) {
+  constructor(
+    ctx: ProxyContext,
+    path: string,
+    resolver: () => T | null,
+    private readonly flag: (t: T) => boolean,
+    place: Place,
+  ) {
     super(ctx, path, resolver, false, place);
   }
   get protected(): boolean {
@@ -54,7 +85,9 @@ export class FakeWorksheets extends FakeObject<FakeHost> implements XlWorksheetC
   }
   override fill(paths: readonly string[]): void {
     const sub = paths.map((p) => p.replace(/^items\//, ""));
-    const items = this.excel.sheets.map((s) => new FakeWorksheet(this.ctx, `worksheets('${s.name}')`, () => s, false, this.childPlace("items", "Worksheet")));
+    const items = this.excel.sheets.map(
+      (s) => new FakeWorksheet(this.ctx, `worksheets('${s.name}')`, () => s, false, this.childPlace("items", "Worksheet")),
+    );
     for (const item of items) item.fill(sub);
     this.loaded.set("items", items);
   }
@@ -67,7 +100,13 @@ export class FakeWorksheets extends FakeObject<FakeHost> implements XlWorksheetC
     return new FakeWorksheet(this.ctx, `worksheets('${name}')`, resolve, false, this.childPlace("getItem", "Worksheet"));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `worksheets('${name}')?`, () => this.excel.sheet(name) ?? null, true, this.childPlace("getItemOrNullObject", "Worksheet"));
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets('${name}')?`,
+      () => this.excel.sheet(name) ?? null,
+      true,
+      this.childPlace("getItemOrNullObject", "Worksheet"),
+    );
   }
   getActiveWorksheet(): FakeWorksheet {
     const resolve = () => this.excel.sheet(this.excel.active) ?? this.excel.sheets.find((s) => s.visibility === "Visible") ?? null;
@@ -103,7 +142,13 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet 
       return s === null ? null : { owner: s.names, sheet: s };
     };
     this.names = new FakeNames(ctx, `${path}.names`, scope, false, this.childPlace("names", "NamedItemCollection"));
-    this.protection = new FakeProtection(ctx, `${path}.protection`, () => this.resolve(), (s) => s.protected, this.childPlace("protection", "WorksheetProtection"));
+    this.protection = new FakeProtection(
+      ctx,
+      `${path}.protection`,
+      () => this.resolve(),
+      (s) => s.protected,
+      this.childPlace("protection", "WorksheetProtection"),
+    );
   }
   get name(): string {
     return this.read("name");
@@ -112,17 +157,28 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet 
     return this.read("visibility");
   }
   set visibility(v: string) {
-    this.change(this.member("visibility"), { n: "visibility", v }, () => undefined, (s) => {
-      // Hiding or showing a sheet changes the workbook's structure.
-      if (this.excel.structureProtected && s.visibility !== v) throw officeError("AccessDenied", "The workbook structure is protected.");
-      s.visibility = v as FakeSheet["visibility"];
-    });
+    this.change(
+      this.member("visibility"),
+      { n: "visibility", v },
+      () => undefined,
+      (s) => {
+        // Hiding or showing a sheet changes the workbook's structure.
+        if (this.excel.structureProtected && s.visibility !== v) throw officeError("AccessDenied", "The workbook structure is protected.");
+        s.visibility = v as FakeSheet["visibility"];
+      },
+    );
   }
   get pageLayout(): XlPageLayout {
     return fakePageLayout(this.ctx, `${this.path}.pageLayout`, () => this.target(), this.member("pageLayout"));
   }
   get freezePanes(): { freezeRows(count?: number): void; unfreeze(): void } {
-    const queue = (a: string, n: number) => this.change(this.member("freezePanes", `WorksheetFreezePanes.${a}`), { a, n }, (s) => s, (s) => void (s.frozenRows = n));
+    const queue = (a: string, n: number) =>
+      this.change(
+        this.member("freezePanes", `WorksheetFreezePanes.${a}`),
+        { a, n },
+        (s) => s,
+        (s) => void (s.frozenRows = n),
+      );
     return { freezeRows: (count = 1) => queue("freezeRows", count), unfreeze: () => queue("unfreeze", 0) };
   }
   activate(): void {
@@ -170,7 +226,13 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet 
       }
       return { sheet, area };
     };
-    return new FakeRange(this.ctx, `${this.path}.usedRange(${valuesOnly ?? false})?`, resolve, true, this.childPlace("getUsedRangeOrNullObject", "Range"));
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.usedRange(${valuesOnly ?? false})?`,
+      resolve,
+      true,
+      this.childPlace("getUsedRangeOrNullObject", "Range"),
+    );
   }
 }
 
@@ -191,10 +253,17 @@ export function fakePageLayout(ctx: ProxyContext, path: string, sheet: () => Fak
     },
     set: (v: unknown) => set(n, v, members),
   });
-  const footer = Object.defineProperty({}, "centerFooter", setOnly("centerFooter", ["PageLayout.headersFooters", "HeaderFooterGroup.defaultForAllPages", "HeaderFooter.centerFooter"])) as {
+  const footer = Object.defineProperty(
+    {},
+    "centerFooter",
+    setOnly("centerFooter", ["PageLayout.headersFooters", "HeaderFooterGroup.defaultForAllPages", "HeaderFooter.centerFooter"]),
+  ) as {
     centerFooter: string;
   };
-  const page = { setPrintTitleRows: (rows: string) => set("printTitleRows", rows, ["PageLayout.setPrintTitleRows"]), headersFooters: { defaultForAllPages: footer } };
+  const page = {
+    setPrintTitleRows: (rows: string) => set("printTitleRows", rows, ["PageLayout.setPrintTitleRows"]),
+    headersFooters: { defaultForAllPages: footer },
+  };
   for (const n of ["orientation", "paperSize", "zoom"]) Object.defineProperty(page, n, setOnly(n, [`PageLayout.${n}`]));
   return page as unknown as XlPageLayout;
 }
@@ -209,7 +278,9 @@ export class FakeNames extends FakeObject<NameScope> implements XlNamedItemColle
     const scope = this.resolve();
     if (scope === null) return;
     const sub = paths.map((p) => p.replace(/^items\//, ""));
-    const items = scope.owner.map((n) => new FakeNamedItem(this.ctx, `${this.path}('${n.name}')`, () => n, false, this.childPlace("items", "NamedItem"), scope.sheet));
+    const items = scope.owner.map(
+      (n) => new FakeNamedItem(this.ctx, `${this.path}('${n.name}')`, () => n, false, this.childPlace("items", "NamedItem"), scope.sheet),
+    );
     for (const item of items) item.fill(sub);
     this.loaded.set("items", items);
   }
@@ -220,23 +291,45 @@ export class FakeNames extends FakeObject<NameScope> implements XlNamedItemColle
       () => {
         const scope = this.target();
         // Excel refuses a name that is not one (a cell address, spaces, a leading digit) as it refuses a second of one spelling.
-        if (!isNameSyntax(name) || name.length > 255) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        if (!isNameSyntax(name) || name.length > 255)
+          throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         if (scope.owner.some((n) => same(n.name, name))) throw officeError("ItemAlreadyExists");
         created = new FakeName(name, reference);
         scope.owner.push(created);
       },
       this.member("add"),
     );
-    return new FakeNamedItem(this.ctx, `${this.path}.add('${name}')`, () => created ?? null, false, this.childPlace("add", "NamedItem"), undefined);
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}.add('${name}')`,
+      () => created ?? null,
+      false,
+      this.childPlace("add", "NamedItem"),
+      undefined,
+    );
   }
   getItemOrNullObject(name: string): FakeNamedItem {
     const resolve = () => this.resolve()?.owner.find((n) => same(n.name, name)) ?? null;
-    return new FakeNamedItem(this.ctx, `${this.path}('${name}')?`, resolve, true, this.childPlace("getItemOrNullObject", "NamedItem"), this.resolve()?.sheet);
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}('${name}')?`,
+      resolve,
+      true,
+      this.childPlace("getItemOrNullObject", "NamedItem"),
+      this.resolve()?.sheet,
+    );
   }
 }
 
 export class FakeNamedItem extends FakeObject<FakeName> implements XlNamedItem {
-  constructor(ctx: ProxyContext, path: string, resolver: () => FakeName | null, nullable: boolean, place: Place, private readonly sheet: FakeSheet | undefined) {
+  constructor(
+    ctx: ProxyContext,
+    path: string,
+    resolver: () => FakeName | null,
+    nullable: boolean,
+    place: Place,
+    private readonly sheet: FakeSheet | undefined,
+  ) {
     super(ctx, path, resolver, nullable, place);
   }
   get name(): string {
@@ -255,7 +348,12 @@ export class FakeNamedItem extends FakeObject<FakeName> implements XlNamedItem {
     return this.read("visible");
   }
   set visible(v: boolean) {
-    this.change(this.member("visible"), { n: "visible", v }, () => undefined, (n) => void (n.visible = v));
+    this.change(
+      this.member("visible"),
+      { n: "visible", v },
+      () => undefined,
+      (n) => void (n.visible = v),
+    );
   }
   getRangeOrNullObject(): FakeRange {
     const resolve = () => {

@@ -27,11 +27,37 @@
 import type { RawCell } from "../../src/core/text/cell";
 import type { OfficeRun, XlContext, XlWorksheet } from "../../src/workbook/office/types";
 import { minor, setOf } from "./office-api-sets";
-import { Area, Content, DAY_MS, EPOCH_1900, FakeInit, FakeName, FakeSheet, OfficeError, SyncRecord, columnIndex, inside, key, officeError, parseAddress, same, typedContent, utf8 } from "./office-fake-grid";
+import {
+  Area,
+  Content,
+  DAY_MS,
+  EPOCH_1900,
+  FakeInit,
+  FakeName,
+  FakeSheet,
+  OfficeError,
+  SyncRecord,
+  columnIndex,
+  inside,
+  key,
+  officeError,
+  parseAddress,
+  same,
+  typedContent,
+  utf8,
+} from "./office-fake-grid";
 import type { Place } from "./office-fake-proxy";
 import { FakeWorkbook, FakeWorksheet } from "./office-fake-sheets";
 
-export { FakeName, FakeSheet, officeError, parseAddress, type FakeConditionalFormat, type FakeInit, type SyncRecord } from "./office-fake-grid";
+export {
+  FakeName,
+  FakeSheet,
+  officeError,
+  parseAddress,
+  type FakeConditionalFormat,
+  type FakeInit,
+  type SyncRecord,
+} from "./office-fake-grid";
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
@@ -187,9 +213,7 @@ export class FakeExcel {
   }
 }
 
-
 type Command = { describe: unknown; run: () => void; members: readonly string[] };
-
 
 export class FakeContext implements XlContext {
   private pending: Command[] = [];
@@ -210,22 +234,32 @@ export class FakeContext implements XlContext {
   async sync(): Promise<void> {
     const commands = this.pending;
     this.pending = [];
-    const record: SyncRecord = { requestBytes: utf8(JSON.stringify(commands.map((c) => c.describe))), responseBytes: 0, commands: commands.length };
+    const record: SyncRecord = {
+      requestBytes: utf8(JSON.stringify(commands.map((c) => c.describe))),
+      responseBytes: 0,
+      commands: commands.length,
+    };
     this.excel.log.push(record);
     const failure = this.excel.takeFailure();
     if (failure) throw failure;
-    if (record.requestBytes > this.excel.payloadLimit) throw officeError("RequestPayloadSizeLimitExceeded", `request of ${record.requestBytes} bytes`);
+    if (record.requestBytes > this.excel.payloadLimit)
+      throw officeError("RequestPayloadSizeLimitExceeded", `request of ${record.requestBytes} bytes`);
     this.responseBytes = 0;
     try {
       for (const c of commands) {
         // Excel refuses a member of a later set where it meets it; what came before stays done.
         const refused = this.excel.refusedMember(c.members);
-        if (refused) throw officeError("ApiNotFound", `Excel.${refused.member} needs ExcelApi ${refused.set}; this Excel has ${this.excel.apiVersion}`);
+        if (refused)
+          throw officeError(
+            "ApiNotFound",
+            `Excel.${refused.member} needs ExcelApi ${refused.set}; this Excel has ${this.excel.apiVersion}`,
+          );
         c.run();
       }
     } finally {
       record.responseBytes = this.responseBytes;
     }
-    if (record.responseBytes > this.excel.payloadLimit) throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${record.responseBytes} bytes`);
+    if (record.responseBytes > this.excel.payloadLimit)
+      throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${record.responseBytes} bytes`);
   }
 }

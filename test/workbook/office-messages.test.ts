@@ -13,7 +13,13 @@ const status = { key: "status", name: "Trạng thái", rows: [[{ value: "x" }]],
 const mapping = JSON.stringify({ ruleset: "r", indicators: {} });
 
 async function written(): Promise<{ excel: FakeExcel; port: OfficeWorkbook }> {
-  const excel = new FakeExcel({ sheets: [{ name: "Số liệu", cells: { B7: 42 } }, { name: "Ẩn", cells: { A1: 1 }, visibility: "hidden" }], names: [{ name: "an_o", formula: "'Ẩn'!$A$1" }] });
+  const excel = new FakeExcel({
+    sheets: [
+      { name: "Số liệu", cells: { B7: 42 } },
+      { name: "Ẩn", cells: { A1: 1 }, visibility: "hidden" },
+    ],
+    names: [{ name: "an_o", formula: "'Ẩn'!$A$1" }],
+  });
   const port = new OfficeWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
   await port.writeSheets([status], mapping);
   return { excel, port };

@@ -23,7 +23,8 @@ function open(init: FakeInit): { excel: FakeExcel; port: OfficeWorkbook } {
 // A few long Vietnamese texts, shared between cells so 4 million cells do not take 4 million strings.
 const LONG = Array.from(
   { length: 37 },
-  (_, i) => `Hộ ông Nguyễn Văn Thắng ${i}, thôn Đồng Tâm, xã Minh Tân, huyện Yên Lập, tỉnh Phú Thọ — hộ cận nghèo đã thoát nghèo bền vững năm 2023, có tài khoản ngân hàng`,
+  (_, i) =>
+    `Hộ ông Nguyễn Văn Thắng ${i}, thôn Đồng Tâm, xã Minh Tân, huyện Yên Lập, tỉnh Phú Thọ — hộ cận nghèo đã thoát nghèo bền vững năm 2023, có tài khoản ngân hàng`,
 );
 const SHORT = Array.from({ length: 53 }, (_, i) => `Thôn ${i + 1} — Mường`);
 const BIRTH = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(1950 + (i % 60), i % 12, 1 + (i % 28))));
@@ -49,7 +50,7 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     expect(read[54_321]![1]).toEqual(BIRTH[54_322 % BIRTH.length]);
     const readLog = [...excel.log];
     const readResponse = readLog.reduce((s, r) => s + r.responseBytes, 0);
-    expect(readResponse).toBeGreaterThan(100 * PAYLOAD_LIMIT_BYTES / 10); // far more than one response could carry
+    expect(readResponse).toBeGreaterThan((100 * PAYLOAD_LIMIT_BYTES) / 10); // far more than one response could carry
     expect(Math.max(...readLog.map((r) => r.responseBytes))).toBeLessThanOrEqual(MARGIN_BYTES);
     expect(Math.max(...readLog.map((r) => r.requestBytes))).toBeLessThanOrEqual(MARGIN_BYTES);
     // Each later read carries most of a budget: the count follows the bytes, not a fixed row count.
@@ -105,7 +106,13 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
 
   test("readRanges is chunked: many large ranges go in several requests, each under the budget, in order", async () => {
     const { excel, port } = open({ sheets: [{ name: "Dân cư", generate: { rows: 20_000, columns: 40, cell: rosterCell } }] });
-    const ranges = Array.from({ length: 8 }, (_, i) => ({ sheet: "Dân cư", top: 1 + i * 2_500, left: 1, bottom: (i + 1) * 2_500, right: 40 }));
+    const ranges = Array.from({ length: 8 }, (_, i) => ({
+      sheet: "Dân cư",
+      top: 1 + i * 2_500,
+      left: 1,
+      bottom: (i + 1) * 2_500,
+      right: 40,
+    }));
     const blocks = await port.readRanges(ranges);
     expect(blocks.map((b) => b.length)).toEqual(Array(8).fill(2_500));
     expect(blocks[7]![2_499]![3]).toBe(rosterCell(20_000, 4));
@@ -123,13 +130,16 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     expect(excel.syncCount).toBe(1);
   });
 
-  test.each(["GeneralException", "ResponsePayloadSizeLimitExceeded"])("a read Excel refuses with %s is sent again once, in halves", async (code) => {
-    const { excel, port } = open({ sheets: [{ name: "A", cells: { A1: 1, A2: 2, A3: 3, A4: 4 } }] });
-    excel.failNextSync(code);
-    const out = await port.readRanges([{ sheet: "A", top: 1, left: 1, bottom: 4, right: 1 }]);
-    expect(out).toEqual([[[1], [2], [3], [4]]]);
-    expect(excel.syncCount).toBe(3);
-  });
+  test.each(["GeneralException", "ResponsePayloadSizeLimitExceeded"])(
+    "a read Excel refuses with %s is sent again once, in halves",
+    async (code) => {
+      const { excel, port } = open({ sheets: [{ name: "A", cells: { A1: 1, A2: 2, A3: 3, A4: 4 } }] });
+      excel.failNextSync(code);
+      const out = await port.readRanges([{ sheet: "A", top: 1, left: 1, bottom: 4, right: 1 }]);
+      expect(out).toEqual([[[1], [2], [3], [4]]]);
+      expect(excel.syncCount).toBe(3);
+    },
+  );
 
   test("a half refused again becomes the message about size, not a generic Excel error", async () => {
     const { excel, port } = open({ sheets: [{ name: "A", cells: { A1: 1, A2: 2 } }] });
@@ -152,8 +162,20 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     await port.snapshot();
     excel.resetLog();
     excel.failNextSync("RequestPayloadSizeLimitExceeded");
-    const rows = Array.from({ length: 40 }, (_, i) => [{ value: `Dòng ${i + 1}`, style: "text" as const }, { value: i, style: "integer" as const }]);
-    await port.writeSheets([{ key: "PL01", name: "Phụ lục 01", rows, columns: [20, 10], merges: [{ top: 40, left: 1, bottom: 40, right: 2 }], visibility: "visible" }]);
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      { value: `Dòng ${i + 1}`, style: "text" as const },
+      { value: i, style: "integer" as const },
+    ]);
+    await port.writeSheets([
+      {
+        key: "PL01",
+        name: "Phụ lục 01",
+        rows,
+        columns: [20, 10],
+        merges: [{ top: 40, left: 1, bottom: 40, right: 2 }],
+        visibility: "visible",
+      },
+    ]);
     expect(excel.syncCount).toBe(3);
     expect(excel.cell("Phụ lục 01", "A1")).toBe("Dòng 1");
     expect(excel.cell("Phụ lục 01", "B40")).toBe(39);
@@ -166,7 +188,10 @@ describe("Office.js adapter: payload-safe reads and writes", () => {
     await port.snapshot();
     excel.resetLog();
     const note = (i: number) => `Ghi chú dài về hộ gia đình số ${i}: `.repeat(40);
-    const rows = Array.from({ length: 3_000 }, (_, i) => [{ value: i + 1, style: "integer" as const }, { value: note(i + 1), style: "text" as const }]);
+    const rows = Array.from({ length: 3_000 }, (_, i) => [
+      { value: i + 1, style: "integer" as const },
+      { value: note(i + 1), style: "text" as const },
+    ]);
     // The first request (set-up and the first chunk) passes; the second, one chunk alone, is refused.
     excel.failSyncAfter(1, "GeneralException");
     await port.writeSheets([{ key: "PL02", name: "Phụ lục 02", rows, columns: [8, 60], merges: [], visibility: "visible" }]);

@@ -60,10 +60,30 @@ export const RENDER_SPEC: SheetLayout = {
   name: "Trạng thái chỉ tiêu",
   rows: [
     [{ value: "Đánh giá chỉ tiêu xã Minh Tân", style: "title" }],
-    [{ value: "Mã", style: "header" }, { value: "Số liệu", style: "header" }, { value: "Tỷ lệ", style: "header" }, { value: "Kết luận", style: "header" }],
-    [{ value: "1.1", style: "text" }, { value: 3986, style: "integer" }, { value: 0.586, style: "percent" }, { value: "Đạt", formula: 'IF(C3>=0.5,"Đạt","Không đạt")', style: "verdict-dat" }],
-    [{ value: "1.2", style: "text" }, { value: 12, style: "integer" }, { value: 0.25, style: "percent" }, { value: "Không đạt", formula: 'IF(C4>=0.5,"Đạt","Không đạt")', style: "verdict-khong-dat" }],
-    [{ value: "1.3", style: "text" }, { value: null, style: "integer" }, { value: null, style: "percent" }, { value: "Thiếu số liệu", style: "verdict-thieu-so-lieu" }],
+    [
+      { value: "Mã", style: "header" },
+      { value: "Số liệu", style: "header" },
+      { value: "Tỷ lệ", style: "header" },
+      { value: "Kết luận", style: "header" },
+    ],
+    [
+      { value: "1.1", style: "text" },
+      { value: 3986, style: "integer" },
+      { value: 0.586, style: "percent" },
+      { value: "Đạt", formula: 'IF(C3>=0.5,"Đạt","Không đạt")', style: "verdict-dat" },
+    ],
+    [
+      { value: "1.2", style: "text" },
+      { value: 12, style: "integer" },
+      { value: 0.25, style: "percent" },
+      { value: "Không đạt", formula: 'IF(C4>=0.5,"Đạt","Không đạt")', style: "verdict-khong-dat" },
+    ],
+    [
+      { value: "1.3", style: "text" },
+      { value: null, style: "integer" },
+      { value: null, style: "percent" },
+      { value: "Thiếu số liệu", style: "verdict-thieu-so-lieu" },
+    ],
     [{ value: "Tổng", style: "summary" }, { value: 3998, formula: "SUM(B3:B5)", style: "integer" }, null, null],
   ],
   columns: [8, 30, 14, 16],
@@ -100,168 +120,196 @@ export function testWorkbookPort(label: string, open: () => Promise<Opened>): vo
 
 /** Snapshot and reads: sheets, names, values of each kind. */
 function readCases(open: () => Promise<Opened>): void {
-    test("lists the clerk's sheets in tab order, none marked as ours", async () => {
-      const { port } = await open();
-      const snap = await port.snapshot();
-      expect(snap.sheets).toEqual(SUITE_SHEETS.map((name) => ({ name, visibility: "visible" })));
-      expect(snap.mappingText).toBeUndefined();
-    });
+  test("lists the clerk's sheets in tab order, none marked as ours", async () => {
+    const { port } = await open();
+    const snap = await port.snapshot();
+    expect(snap.sheets).toEqual(SUITE_SHEETS.map((name) => ({ name, visibility: "visible" })));
+    expect(snap.mappingText).toBeUndefined();
+  });
 
-    test("lists names of both scopes, #REF! names and constants, the marker left out", async () => {
-      const { port } = await open();
-      const names = (await port.snapshot()).names;
-      // Order is not part of the contract: Office.js lists workbook and sheet names apart.
-      const sorted = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
-      const brief = names.map((n) => [n.name, n.scope, n.target.kind]);
-      expect(sorted(brief)).toEqual(sorted([
+  test("lists names of both scopes, #REF! names and constants, the marker left out", async () => {
+    const { port } = await open();
+    const names = (await port.snapshot()).names;
+    // Order is not part of the contract: Office.js lists workbook and sheet names apart.
+    const sorted = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    const brief = names.map((n) => [n.name, n.scope, n.target.kind]);
+    expect(sorted(brief)).toEqual(
+      sorted([
         ["dan_so", null, "range"],
         ["dan_so", "Thôn A", "range"],
         ["ho_gd", "Data", "range"],
         ["ten_loi", null, "ref-error"],
         ["nam_bao_cao", null, "constant"],
-      ]));
-      expect(names.some((n) => n.name === OWNER_NAME)).toBe(false);
-    });
+      ]),
+    );
+    expect(names.some((n) => n.name === OWNER_NAME)).toBe(false);
+  });
 
-    test("reads several ranges of several sheets in one call, each value as its kind", async () => {
-      const { port } = await open();
-      const [block, other, far] = await port.readRanges([
-        { sheet: "Số liệu", top: 1, left: 2, bottom: 7, right: 2 },
-        { sheet: "Thôn A", top: 2, left: 2, bottom: 2, right: 2 },
-        { sheet: "Số liệu", top: 100, left: 1, bottom: 100, right: 3 },
-      ]);
-      expect(block!.map((r) => r[0])).toEqual([3986, "3.986", null, true, new Date(Date.UTC(2024, 5, 30)), { error: "#REF!" }, 0.586]);
-      expect(other).toEqual([[42]]);
-      expect(far).toEqual([[null, null, null]]);
-    });
+  test("reads several ranges of several sheets in one call, each value as its kind", async () => {
+    const { port } = await open();
+    const [block, other, far] = await port.readRanges([
+      { sheet: "Số liệu", top: 1, left: 2, bottom: 7, right: 2 },
+      { sheet: "Thôn A", top: 2, left: 2, bottom: 2, right: 2 },
+      { sheet: "Số liệu", top: 100, left: 1, bottom: 100, right: 3 },
+    ]);
+    expect(block!.map((r) => r[0])).toEqual([3986, "3.986", null, true, new Date(Date.UTC(2024, 5, 30)), { error: "#REF!" }, 0.586]);
+    expect(other).toEqual([[42]]);
+    expect(far).toEqual([[null, null, null]]);
+  });
 
-    test("text comes back in NFC", async () => {
-      const { port } = await open();
-      const [[[c1]]] = (await port.readRanges([{ sheet: "Số liệu", top: 1, left: 3, bottom: 1, right: 3 }])) as RawCell[][][] as [[[RawCell]]];
-      expect(c1).toBe("Hòa Bình".normalize("NFC"));
-    });
+  test("text comes back in NFC", async () => {
+    const { port } = await open();
+    const [[[c1]]] = (await port.readRanges([{ sheet: "Số liệu", top: 1, left: 3, bottom: 1, right: 3 }])) as RawCell[][][] as [
+      [[RawCell]],
+    ];
+    expect(c1).toBe("Hòa Bình".normalize("NFC"));
+  });
 
-    test("reads a whole sheet from A1 to its last used cell, blanks as null", async () => {
-      const { port } = await open();
-      expect(await port.readSheet("Thôn A")).toEqual([
-        ["Thôn A", null],
-        [null, 42],
-      ]);
-      const data = await port.readSheet("Số liệu");
-      expect(data).toHaveLength(7);
-      expect(data[0]).toEqual(["Dân số từ 15 tuổi trở lên", 3986, "Hòa Bình"]);
-      await expect(port.readSheet("Không có")).rejects.toThrow(WorkbookError);
-    });
+  test("reads a whole sheet from A1 to its last used cell, blanks as null", async () => {
+    const { port } = await open();
+    expect(await port.readSheet("Thôn A")).toEqual([
+      ["Thôn A", null],
+      [null, 42],
+    ]);
+    const data = await port.readSheet("Số liệu");
+    expect(data).toHaveLength(7);
+    expect(data[0]).toEqual(["Dân số từ 15 tuổi trở lên", 3986, "Hòa Bình"]);
+    await expect(port.readSheet("Không có")).rejects.toThrow(WorkbookError);
+  });
 
-    test("a sheet that does not exist is a WorkbookError naming it", async () => {
-      const { port } = await open();
-      await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);
-      await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(/Không có/);
-    });
+  test("a sheet that does not exist is a WorkbookError naming it", async () => {
+    const { port } = await open();
+    await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(WorkbookError);
+    await expect(port.readRanges([{ sheet: "Không có", top: 1, left: 1, bottom: 1, right: 1 }])).rejects.toThrow(/Không có/);
+  });
 }
 
 /** Writes: our sheets and the mapping, replaced not duplicated, the clerk's sheets refused, the look. */
 function writeCases(open: () => Promise<Opened>): void {
-    test("writes an owned sheet and the mapping, and reads both back", async () => {
-      const { port, reopen } = await open();
-      const mapping = JSON.stringify({ ruleset: "x", note: "ánh xạ ".repeat(3000) });
-      const result = await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["Mã", "Đánh giá"], ["3.2", "Không đạt"]])], mapping);
-      expect(result.written).toEqual([
-        { key: "status", name: "Trạng thái chỉ tiêu", replaced: false },
-        { key: "mapping", name: "ChiTieuXa_AnhXa", replaced: false },
-      ]);
-      const again = await reopen();
-      const snap = await again.snapshot();
-      expect(snap.sheets.map((s) => [s.name, s.visibility, s.owner])).toEqual([
-        ["Số liệu", "visible", undefined],
-        ["Thôn A", "visible", undefined],
-        ["Data", "visible", undefined],
-        ["Trạng thái chỉ tiêu", "visible", "status"],
-        ["ChiTieuXa_AnhXa", "veryHidden", "mapping"],
-      ]);
-      expect(snap.mappingText).toBe(mapping);
-      const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
-      expect(cells).toEqual([
-        ["Mã", "Đánh giá"],
-        ["3.2", "Không đạt"],
-      ]);
-    });
+  test("writes an owned sheet and the mapping, and reads both back", async () => {
+    const { port, reopen } = await open();
+    const mapping = JSON.stringify({ ruleset: "x", note: "ánh xạ ".repeat(3000) });
+    const result = await port.writeSheets(
+      [
+        layout("status", "Trạng thái chỉ tiêu", [
+          ["Mã", "Đánh giá"],
+          ["3.2", "Không đạt"],
+        ]),
+      ],
+      mapping,
+    );
+    expect(result.written).toEqual([
+      { key: "status", name: "Trạng thái chỉ tiêu", replaced: false },
+      { key: "mapping", name: "ChiTieuXa_AnhXa", replaced: false },
+    ]);
+    const again = await reopen();
+    const snap = await again.snapshot();
+    expect(snap.sheets.map((s) => [s.name, s.visibility, s.owner])).toEqual([
+      ["Số liệu", "visible", undefined],
+      ["Thôn A", "visible", undefined],
+      ["Data", "visible", undefined],
+      ["Trạng thái chỉ tiêu", "visible", "status"],
+      ["ChiTieuXa_AnhXa", "veryHidden", "mapping"],
+    ]);
+    expect(snap.mappingText).toBe(mapping);
+    const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
+    expect(cells).toEqual([
+      ["Mã", "Đánh giá"],
+      ["3.2", "Không đạt"],
+    ]);
+  });
 
-    test("a second write replaces our sheet, leaving no old cell and no second copy", async () => {
-      const { port, reopen } = await open();
-      await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["cũ", "cũ"], ["cũ", "cũ"]])]);
-      const second = await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["mới"]])]);
-      expect(second.written[0]).toMatchObject({ replaced: true });
-      const again = await reopen();
-      expect((await again.snapshot()).sheets.filter((s) => s.owner === "status")).toHaveLength(1);
-      const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
-      expect(cells).toEqual([
-        ["mới", null],
-        [null, null],
-      ]);
-    });
+  test("a second write replaces our sheet, leaving no old cell and no second copy", async () => {
+    const { port, reopen } = await open();
+    await port.writeSheets([
+      layout("status", "Trạng thái chỉ tiêu", [
+        ["cũ", "cũ"],
+        ["cũ", "cũ"],
+      ]),
+    ]);
+    const second = await port.writeSheets([layout("status", "Trạng thái chỉ tiêu", [["mới"]])]);
+    expect(second.written[0]).toMatchObject({ replaced: true });
+    const again = await reopen();
+    expect((await again.snapshot()).sheets.filter((s) => s.owner === "status")).toHaveLength(1);
+    const [cells] = await again.readRanges([{ sheet: "Trạng thái chỉ tiêu", top: 1, left: 1, bottom: 2, right: 2 }]);
+    expect(cells).toEqual([
+      ["mới", null],
+      [null, null],
+    ]);
+  });
 
-    test("refuses to write over a clerk's sheet and changes nothing", async () => {
-      const { port, reopen } = await open();
-      await expect(port.writeSheets([layout("status", "Trạng thái", [["x"]]), layout("status2", "Data", [["y"]])])).rejects.toMatchObject({ code: "not-owned" });
-      const again = await reopen();
-      expect((await again.snapshot()).sheets.map((s) => s.name)).toEqual([...SUITE_SHEETS]);
-      const [[[a1]]] = (await again.readRanges([{ sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 }])) as [[[RawCell]]];
-      expect(a1).toBe("Ghi chú của người dùng");
+  test("refuses to write over a clerk's sheet and changes nothing", async () => {
+    const { port, reopen } = await open();
+    await expect(port.writeSheets([layout("status", "Trạng thái", [["x"]]), layout("status2", "Data", [["y"]])])).rejects.toMatchObject({
+      code: "not-owned",
     });
+    const again = await reopen();
+    expect((await again.snapshot()).sheets.map((s) => s.name)).toEqual([...SUITE_SHEETS]);
+    const [[[a1]]] = (await again.readRanges([{ sheet: "Data", top: 1, left: 1, bottom: 1, right: 1 }])) as [[[RawCell]]];
+    expect(a1).toBe("Ghi chú của người dùng");
+  });
 
-    test("a sheet looks as its spec: values, formulas, number formats, verdict colours, widths, merges, frozen header, print setup", async () => {
-      const opened = await open();
-      await opened.port.writeSheets([RENDER_SPEC]);
-      // Written twice: a re-run must give the same sheet, not a second set of colours.
-      await opened.port.writeSheets([RENDER_SPEC]);
-      const limits = opened.limits ?? ALL;
-      expect(await opened.render(RENDER_SPEC.name, RENDER_SPEC)).toEqual(expectedRendering(RENDER_SPEC, limits));
-      // What the host could not do is said once, in Vietnamese.
-      const undone = Object.values(limits).filter((can) => !can).length;
-      const notes = opened.notes?.() ?? [];
-      expect(notes.filter((n) => /chưa có ExcelApi/.test(n))).toHaveLength(undone);
-      expect(new Set(notes).size).toBe(notes.length);
-    });
+  test("a sheet looks as its spec: values, formulas, number formats, verdict colours, widths, merges, frozen header, print setup", async () => {
+    const opened = await open();
+    await opened.port.writeSheets([RENDER_SPEC]);
+    // Written twice: a re-run must give the same sheet, not a second set of colours.
+    await opened.port.writeSheets([RENDER_SPEC]);
+    const limits = opened.limits ?? ALL;
+    expect(await opened.render(RENDER_SPEC.name, RENDER_SPEC)).toEqual(expectedRendering(RENDER_SPEC, limits));
+    // What the host could not do is said once, in Vietnamese.
+    const undone = Object.values(limits).filter((can) => !can).length;
+    const notes = opened.notes?.() ?? [];
+    expect(notes.filter((n) => /chưa có ExcelApi/.test(n))).toHaveLength(undone);
+    expect(new Set(notes).size).toBe(notes.length);
+  });
 
-    test("tells the cells of our formulas from a value typed over one (a verdict typed by hand)", async () => {
-      const opened = await open();
-      await opened.port.writeSheets([RENDER_SPEC, layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912"]])]);
-      const port = await opened.reopen();
-      await port.snapshot();
-      expect(port.formulaCells).toBeDefined();
-      const formulas = async (p: WorkbookPort, sheet: string) => [...(await p.formulaCells!(sheet))].sort();
-      expect(await formulas(port, RENDER_SPEC.name)).toEqual(["B6", "D3", "D4"]);
-      // Text that looks like a formula, the clerk's sheets, and a sheet that is not there: none.
-      expect(await formulas(port, "Phụ lục 03")).toEqual([]);
-      expect(await formulas(port, "Số liệu")).toEqual([]);
-      expect(await formulas(port, "Không có")).toEqual([]);
+  test("tells the cells of our formulas from a value typed over one (a verdict typed by hand)", async () => {
+    const opened = await open();
+    await opened.port.writeSheets([RENDER_SPEC, layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912"]])]);
+    const port = await opened.reopen();
+    await port.snapshot();
+    expect(port.formulaCells).toBeDefined();
+    const formulas = async (p: WorkbookPort, sheet: string) => [...(await p.formulaCells!(sheet))].sort();
+    expect(await formulas(port, RENDER_SPEC.name)).toEqual(["B6", "D3", "D4"]);
+    // Text that looks like a formula, the clerk's sheets, and a sheet that is not there: none.
+    expect(await formulas(port, "Phụ lục 03")).toEqual([]);
+    expect(await formulas(port, "Số liệu")).toEqual([]);
+    expect(await formulas(port, "Không có")).toEqual([]);
 
-      const typed = await opened.typeInto(RENDER_SPEC.name, "D3", "Đạt");
-      await typed.snapshot();
-      // Read as the check reads it: the sheet's values, then its formulas.
-      expect((await typed.readSheet(RENDER_SPEC.name))[2]![3]).toBe("Đạt");
-      expect(await formulas(typed, RENDER_SPEC.name)).toEqual(["B6", "D4"]);
-      expect(await formulas(typed, RENDER_SPEC.name.toLocaleUpperCase("vi"))).toEqual(["B6", "D4"]);
-    });
+    const typed = await opened.typeInto(RENDER_SPEC.name, "D3", "Đạt");
+    await typed.snapshot();
+    // Read as the check reads it: the sheet's values, then its formulas.
+    expect((await typed.readSheet(RENDER_SPEC.name))[2]![3]).toBe("Đạt");
+    expect(await formulas(typed, RENDER_SPEC.name)).toEqual(["B6", "D4"]);
+    expect(await formulas(typed, RENDER_SPEC.name.toLocaleUpperCase("vi"))).toEqual(["B6", "D4"]);
+  });
 }
 
 /** Names added for accepted proposals, and text that must stay text. */
 function nameCases(open: () => Promise<Opened>): void {
-    test("adds a workbook-scoped name for a cell, kept after reopening; refuses a name Excel refuses or one the workbook has", async () => {
-      const { port, reopen } = await open();
-      await port.addName!("dan_so_18", "'Số liệu'!B7");
-      const added = (await (await reopen()).snapshot()).names.find((n) => n.name === "dan_so_18");
-      expect(added).toMatchObject({ scope: null, target: { kind: "range", range: { sheet: "Số liệu", top: 7, left: 2, bottom: 7, right: 2 } } });
-      for (const bad of ["B6", "có dấu cách", "1abc", "DAN_SO", "dan_so_18"]) await expect(port.addName!(bad, "'Số liệu'!B8")).rejects.toBeInstanceOf(WorkbookError);
-      expect((await port.snapshot()).names.filter((n) => n.scope === null).map((n) => n.name).sort()).toEqual(["dan_so", "dan_so_18", "nam_bao_cao", "ten_loi"]);
+  test("adds a workbook-scoped name for a cell, kept after reopening; refuses a name Excel refuses or one the workbook has", async () => {
+    const { port, reopen } = await open();
+    await port.addName!("dan_so_18", "'Số liệu'!B7");
+    const added = (await (await reopen()).snapshot()).names.find((n) => n.name === "dan_so_18");
+    expect(added).toMatchObject({
+      scope: null,
+      target: { kind: "range", range: { sheet: "Số liệu", top: 7, left: 2, bottom: 7, right: 2 } },
     });
+    for (const bad of ["B6", "có dấu cách", "1abc", "DAN_SO", "dan_so_18"])
+      await expect(port.addName!(bad, "'Số liệu'!B8")).rejects.toBeInstanceOf(WorkbookError);
+    expect(
+      (await port.snapshot()).names
+        .filter((n) => n.scope === null)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(["dan_so", "dan_so_18", "nam_bao_cao", "ten_loi"]);
+  });
 
-    test("text that looks like a formula is written as text", async () => {
-      const { port, reopen } = await open();
-      await port.writeSheets([layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912", "-x", "@a"]])]);
-      const again = await reopen();
-      const [cells] = await again.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 1, right: 4 }]);
-      expect(cells).toEqual([["=SUM(1,2)", "+84 912", "-x", "@a"]]);
-    });
+  test("text that looks like a formula is written as text", async () => {
+    const { port, reopen } = await open();
+    await port.writeSheets([layout("PL03", "Phụ lục 03", [["=SUM(1,2)", "+84 912", "-x", "@a"]])]);
+    const again = await reopen();
+    const [cells] = await again.readRanges([{ sheet: "Phụ lục 03", top: 1, left: 1, bottom: 1, right: 4 }]);
+    expect(cells).toEqual([["=SUM(1,2)", "+84 912", "-x", "@a"]]);
+  });
 }

@@ -30,7 +30,8 @@ export const ALL: RenderLimits = { conditionalFormats: true, freeze: true, print
 
 const rgb = (color: string | undefined) => (color === undefined ? undefined : color.replace(/^#/, "").slice(-6).toUpperCase());
 const area = (a: { top: number; left: number; bottom: number; right: number }) => `${cellRef(a.top, a.left)}:${cellRef(a.bottom, a.right)}`;
-const rule = (ref: string, equals: string, fill: string | undefined, font: string | undefined) => `${ref} = ${equals} → fill ${fill}, font ${font}`;
+const rule = (ref: string, equals: string, fill: string | undefined, font: string | undefined) =>
+  `${ref} = ${equals} → fill ${fill}, font ${font}`;
 const sortedRules = (rules: string[]) => [...rules].sort();
 const verdictCells = (layout: SheetLayout) => {
   const out: Array<{ ref: string; fill: string }> = [];
@@ -64,10 +65,17 @@ export function expectedRendering(layout: SheetLayout, limits: RenderLimits = AL
     freezeRows: limits.freeze ? (layout.freezeRows ?? 0) : 0,
     print:
       p && limits.print
-        ? { orientation: p.orientation, paper: "A4", fitToWidth: p.fitToWidth, ...(p.repeatRows ? { repeatRows: `${p.repeatRows.first}:${p.repeatRows.last}` } : {}) }
+        ? {
+            orientation: p.orientation,
+            paper: "A4",
+            fitToWidth: p.fitToWidth,
+            ...(p.repeatRows ? { repeatRows: `${p.repeatRows.first}:${p.repeatRows.last}` } : {}),
+          }
         : undefined,
     verdictRules: limits.conditionalFormats
-      ? sortedRules((layout.conditionalFormats ?? []).map((c) => rule(area(c), c.equals, rgb(LOOKS[c.style].fill), rgb(LOOKS[c.style].font?.color))))
+      ? sortedRules(
+          (layout.conditionalFormats ?? []).map((c) => rule(area(c), c.equals, rgb(LOOKS[c.style].fill), rgb(LOOKS[c.style].font?.color))),
+        )
       : [],
     verdictFills: Object.fromEntries(verdictCells(layout).map((v) => [v.ref, v.fill])),
   };
@@ -93,12 +101,28 @@ export async function renderXlsx(bytes: Uint8Array, sheet: string, layout: Sheet
   );
   const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
   const ps = ws.pageSetup;
-  const conditional = (ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: Array<{ formulae?: string[]; style?: { fill?: { fgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }> }> })
-    .conditionalFormattings;
+  const conditional = (
+    ws as unknown as {
+      conditionalFormattings?: Array<{
+        ref: string;
+        rules: Array<{ formulae?: string[]; style?: { fill?: { fgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }>;
+      }>;
+    }
+  ).conditionalFormattings;
   const verdictRules = (conditional ?? []).flatMap((cf) =>
-    cf.rules.map((r) => rule(cf.ref, (r.formulae?.[0] ?? "").replace(/^"|"$/g, "").replace(/""/g, '"'), rgb(r.style?.fill?.fgColor?.argb), rgb(r.style?.font?.color?.argb))),
+    cf.rules.map((r) =>
+      rule(
+        cf.ref,
+        (r.formulae?.[0] ?? "").replace(/^"|"$/g, "").replace(/""/g, '"'),
+        rgb(r.style?.fill?.fgColor?.argb),
+        rgb(r.style?.font?.color?.argb),
+      ),
+    ),
   );
-  const fills = verdictCells(layout).map((v) => [v.ref, rgb((ws.getCell(v.ref).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb)]);
+  const fills = verdictCells(layout).map((v) => [
+    v.ref,
+    rgb((ws.getCell(v.ref).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb),
+  ]);
   return {
     cells,
     widths: layout.columns.map((_, i) => Math.round((ws.getColumn(i + 1).width ?? 0) * 100) / 100),
@@ -130,12 +154,21 @@ export function renderOfficeFake(excel: FakeExcel, sheet: string, layout: SheetL
     const [r, c] = k.split(",").map(Number) as [number, number];
     const content = s.cells.get(k);
     const out: RenderedCell =
-      content === undefined ? {} : content.kind === "formula" ? { formula: content.formula } : { value: content.kind === "error" ? { error: content.value } : content.value };
+      content === undefined
+        ? {}
+        : content.kind === "formula"
+          ? { formula: content.formula }
+          : { value: content.kind === "error" ? { error: content.value } : content.value };
     const fmt = s.numberFormats.get(k);
     if (fmt && fmt !== "General") out.numFmt = fmt;
     if (Object.keys(out).length > 0) cells[cellRef(r, c)] = out;
   }
-  const page = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; printTitleRows?: string };
+  const page = s.page as {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number };
+    printTitleRows?: string;
+  };
   return {
     cells,
     widths: layout.columns.map((_, i) => characters(s.columnWidths.get(i + 1) ?? 0)),
@@ -150,7 +183,13 @@ export function renderOfficeFake(excel: FakeExcel, sheet: string, layout: SheetL
             fitToWidth: page.zoom?.horizontalFitToPages === 1 && page.zoom.verticalFitToPages === 0,
             ...(page.printTitleRows ? { repeatRows: page.printTitleRows.replace(/\$/g, "") } : {}),
           },
-    verdictRules: sortedRules(s.conditionalFormats.map((c) => rule(area(c.area), (c.formula1 ?? "").replace(/^="|"$/g, "").replace(/""/g, '"'), rgb(c.fill), rgb(c.fontColor)))),
-    verdictFills: Object.fromEntries(verdictCells(layout).map((v) => [v.ref, rgb(excel.formatAt(sheet, v.ref)["fill.color"] as string | undefined)!])),
+    verdictRules: sortedRules(
+      s.conditionalFormats.map((c) =>
+        rule(area(c.area), (c.formula1 ?? "").replace(/^="|"$/g, "").replace(/""/g, '"'), rgb(c.fill), rgb(c.fontColor)),
+      ),
+    ),
+    verdictFills: Object.fromEntries(
+      verdictCells(layout).map((v) => [v.ref, rgb(excel.formatAt(sheet, v.ref)["fill.color"] as string | undefined)!]),
+    ),
   };
 }

@@ -1,7 +1,8 @@
 import { sheetStateEdit } from "../../src/workbook/xlsx/sheet-state";
 import { applyEdits, elements } from "../../src/workbook/xlsx/xml-tokens";
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 function withState(xml: string, rId: string, visibility: "visible" | "hidden" | "veryHidden"): string {
   const edit = sheetStateEdit(xml, elements(xml, "xl/workbook.xml"), rId, visibility);

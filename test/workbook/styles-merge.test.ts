@@ -20,7 +20,7 @@ jest.setTimeout(300_000);
 
 /** Format codes a clerk's file may hold: conditions with > and <, quotes, &, locale and colour codes. */
 const CODES = [
-  "[>=1000]#,##0;[<0]\"âm \"0;0",
+  '[>=1000]#,##0;[<0]"âm "0;0',
   '#,##0" người"',
   '0" A&B <C>"',
   "[$-42A]dd/mm/yyyy",
@@ -30,7 +30,17 @@ const CODES = [
   "0.0%",
   "#,##0.0",
 ];
-const VALUES = [1234, 56, 7, new Date(Date.UTC(1990, 4, 17)), -3.5, new Date(Date.UTC(1970, 7, 11)), new Date(Date.UTC(2024, 0, 2)), 0.4567, 1234.56];
+const VALUES = [
+  1234,
+  56,
+  7,
+  new Date(Date.UTC(1990, 4, 17)),
+  -3.5,
+  new Date(Date.UTC(1970, 7, 11)),
+  new Date(Date.UTC(2024, 0, 2)),
+  0.4567,
+  1234.56,
+];
 
 async function clerkBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -51,7 +61,12 @@ async function clerkBytes(): Promise<Uint8Array> {
 const OURS: SheetLayout = {
   key: "status",
   name: "Trạng thái chỉ tiêu",
-  rows: [[{ value: "Số", style: "header" }], [{ value: 12.5, style: "decimal" }], [{ value: 0.5, style: "percent" }], [{ value: 1200, style: "integer" }]],
+  rows: [
+    [{ value: "Số", style: "header" }],
+    [{ value: 12.5, style: "decimal" }],
+    [{ value: 0.5, style: "percent" }],
+    [{ value: 1200, style: "integer" }],
+  ],
   columns: [14],
   merges: [],
   visibility: "visible",
@@ -65,7 +80,15 @@ function csvOf(bytes: Uint8Array, dir: string, name: string): string {
   try {
     const r = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,1", "--outdir", dir, file],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--headless",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,1",
+        "--outdir",
+        dir,
+        file,
+      ],
       { encoding: "utf8", timeout: 120_000 },
     );
     const csv = readdirSync(dir).find((f) => f.startsWith(name) && f.endsWith(".csv"));
@@ -79,7 +102,11 @@ function csvOf(bytes: Uint8Array, dir: string, name: string): string {
 const numFmts = (styles: string) =>
   elements(styles, "styles")
     .filter((e) => e.path === "styleSheet/numFmts/numFmt")
-    .map((e) => ({ id: attribute(styles, e.tag, "numFmtId"), code: attribute(styles, e.tag, "formatCode"), text: styles.slice(e.tag.start, e.end) }));
+    .map((e) => ({
+      id: attribute(styles, e.tag, "numFmtId"),
+      code: attribute(styles, e.tag, "formatCode"),
+      text: styles.slice(e.tag.start, e.end),
+    }));
 
 test("the clerk's formats keep their bytes and ids, and every clerk's cell shows the same in LibreOffice", async () => {
   requireTool("soffice");

@@ -50,9 +50,14 @@ describe("our styles in the clerk's styles.xml", () => {
     const port = await XlsxWorkbook.open(await clerkWorkbook());
     await port.writeSheets([layout]);
     const zip = await JSZip.loadAsync(await port.save());
-    const sheetPath = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort().pop()!;
+    const sheetPath = Object.keys(zip.files)
+      .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+      .sort()
+      .pop()!;
     const sheet = await zip.file(sheetPath)!.async("string");
-    expect(sheet).toMatch(/<conditionalFormatting sqref="A2:A2"><cfRule type="cellIs" dxfId="\d+" priority="1" operator="equal"><formula>&quot;Không đạt&quot;<\/formula>/);
+    expect(sheet).toMatch(
+      /<conditionalFormatting sqref="A2:A2"><cfRule type="cellIs" dxfId="\d+" priority="1" operator="equal"><formula>&quot;Không đạt&quot;<\/formula>/,
+    );
     // The element order of the schema: conditional formatting before the page margins.
     expect(sheet.indexOf("<conditionalFormatting")).toBeLessThan(sheet.indexOf("<pageMargins"));
     expect(await zip.file("xl/styles.xml")!.async("string")).toMatch(/<dxfs count="\d+"><dxf>/);

@@ -54,8 +54,13 @@ describe("the XML tokenizer of the parts we edit", () => {
     const els = elements(xml, PART);
     const s = els.find((e) => e.path === "r/s")!;
     const t = els.find((e) => e.path === "r/t")!;
-    const out = applyEdits(xml, [appendToElementEdit(xml, s, "<n/>"), setAttributeEdit(xml, s.tag, "a", "2"), appendToElementEdit(xml, t, "<m/>"), setAttributeEdit(xml, t.tag, "y", "3")]);
-    expect(out).toBe("<r><s a=\"2\" ><n/></s ><t x=\"1\" y=\"3\" ><m/></t></r>");
+    const out = applyEdits(xml, [
+      appendToElementEdit(xml, s, "<n/>"),
+      setAttributeEdit(xml, s.tag, "a", "2"),
+      appendToElementEdit(xml, t, "<m/>"),
+      setAttributeEdit(xml, t.tag, "y", "3"),
+    ]);
+    expect(out).toBe('<r><s a="2" ><n/></s ><t x="1" y="3" ><m/></t></r>');
   });
 
   test("canonical forms ignore attribute order, quotes, prefixes and layout whitespace", () => {
@@ -83,7 +88,9 @@ describe("no regular expression over markup in src/workbook/xlsx/", () => {
   /** Regular expression literals and constructors in a source text, comments left out. */
   const regexesIn = (source: string): string[] => {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-    const literals = [...code.matchAll(/(?<=[=(,:!&|?;{}[]\s*|\breturn\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n[])+)\/[dgimsuy]*/gm)].map((m) => m[1]!);
+    const literals = [
+      ...code.matchAll(/(?<=[=(,:!&|?;{}[]\s*|\breturn\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n[])+)\/[dgimsuy]*/gm),
+    ].map((m) => m[1]!);
     const constructed = [...code.matchAll(/new RegExp\(/g)].map(() => "new RegExp(…)");
     return [...literals, ...constructed];
   };
@@ -91,9 +98,9 @@ describe("no regular expression over markup in src/workbook/xlsx/", () => {
   const overMarkup = (re: string) => re === "new RegExp(…)" || (re.length > 1 && (re.includes("<") || re.includes(">")));
 
   test("the check finds a markup pattern where there is one", () => {
-    expect(regexesIn('const m = /<(\\w+:)?sheets>/.exec(xml);').filter(overMarkup)).toHaveLength(1);
+    expect(regexesIn("const m = /<(\\w+:)?sheets>/.exec(xml);").filter(overMarkup)).toHaveLength(1);
     expect(regexesIn("const r = new RegExp(`</${p}sheets>`);").filter(overMarkup)).toHaveLength(1);
-    expect(regexesIn('if (/^\\d+$/.test(local)) x();').filter(overMarkup)).toHaveLength(0);
+    expect(regexesIn("if (/^\\d+$/.test(local)) x();").filter(overMarkup)).toHaveLength(0);
     expect(regexesIn('s.replace(/</g, "&lt;").replace(/>/g, "&gt;")').filter(overMarkup)).toHaveLength(0);
     expect(regexesIn("const attrs = /<c [^>]*>/;").filter(overMarkup)).toHaveLength(1);
   });

@@ -42,7 +42,15 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function isValidYmd(d: Ymd): boolean {
-  return Number.isInteger(d.year) && Number.isInteger(d.month) && Number.isInteger(d.day) && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
+  return (
+    Number.isInteger(d.year) &&
+    Number.isInteger(d.month) &&
+    Number.isInteger(d.day) &&
+    d.month >= 1 &&
+    d.month <= 12 &&
+    d.day >= 1 &&
+    d.day <= daysInMonth(d.year, d.month)
+  );
 }
 
 /** "2024-09-30" → { 2024, 9, 30 }; undefined for anything else or a day that does not exist. */
@@ -82,15 +90,25 @@ export function addSpan(d: Ymd, span: AgeSpan): Ymd {
 export function assumedBirthDay(b: Birth): { date: Ymd; assumption?: string } {
   if (b.precision === "day") return { date: { year: b.year, month: b.month, day: b.day } };
   if (b.precision === "month") {
-    return { date: { year: b.year, month: b.month, day: 1 }, assumption: `chỉ có tháng, năm sinh ${formatBirth(b)}: coi như sinh ngày 01/${formatBirth(b)} (như ${ASSUMPTION_SOURCE})` };
+    return {
+      date: { year: b.year, month: b.month, day: 1 },
+      assumption: `chỉ có tháng, năm sinh ${formatBirth(b)}: coi như sinh ngày 01/${formatBirth(b)} (như ${ASSUMPTION_SOURCE})`,
+    };
   }
-  return { date: { year: b.year, month: 1, day: 1 }, assumption: `chỉ có năm sinh ${b.year}: coi như sinh ngày 01/01/${b.year} (${ASSUMPTION_SOURCE})` };
+  return {
+    date: { year: b.year, month: 1, day: 1 },
+    assumption: `chỉ có năm sinh ${b.year}: coi như sinh ngày 01/01/${b.year} (${ASSUMPTION_SOURCE})`,
+  };
 }
 
 /** The earliest and latest days the birth could be. */
 function birthBounds(b: Birth): { earliest: Ymd; latest: Ymd } {
   if (b.precision === "day") return { earliest: b, latest: b };
-  if (b.precision === "month") return { earliest: { year: b.year, month: b.month, day: 1 }, latest: { year: b.year, month: b.month, day: daysInMonth(b.year, b.month) } };
+  if (b.precision === "month")
+    return {
+      earliest: { year: b.year, month: b.month, day: 1 },
+      latest: { year: b.year, month: b.month, day: daysInMonth(b.year, b.month) },
+    };
   return { earliest: { year: b.year, month: 1, day: 1 }, latest: { year: b.year, month: 12, day: 31 } };
 }
 
@@ -150,7 +168,9 @@ function withAssumption(b: Birth, status: Omit<AgeStatus, "assumption">): AgeSta
 /** Whether one has reached `years` full years on the report date (an adult at 18, or 15 where a ruleset says so). */
 export function ageReached(b: Birth, years: number, asOf: Ymd): AgeStatus {
   const c = reachedCheck(b, () => ({ years, months: 0 }), asOf);
-  const reason = c.reached ? `đủ ${years} tuổi từ ${formatYmd(c.reachedOn)}` : `đủ ${years} tuổi vào ${formatYmd(c.reachedOn)}, sau ngày báo cáo`;
+  const reason = c.reached
+    ? `đủ ${years} tuổi từ ${formatYmd(c.reachedOn)}`
+    : `đủ ${years} tuổi vào ${formatYmd(c.reachedOn)}, sau ngày báo cáo`;
   return withAssumption(b, { counted: c.reached, uncertain: c.uncertain, reason });
 }
 
@@ -167,10 +187,19 @@ export function retirementDay(b: Birth, sex: Sex): { on: Ymd; age: AgeSpan; assu
  * and month of birth not yet reached. Without the sex the answer is given only where both sexes agree;
  * otherwise `counted` is undefined and the reason says why.
  */
-export function workingAge(b: Birth, sex: Sex | undefined, asOf: Ymd, from = 15): AgeStatus | { counted: undefined; uncertain: true; reason: string; assumption?: string } {
+export function workingAge(
+  b: Birth,
+  sex: Sex | undefined,
+  asOf: Ymd,
+  from = 15,
+): AgeStatus | { counted: undefined; uncertain: true; reason: string; assumption?: string } {
   const lower = reachedCheck(b, () => ({ years: from, months: 0 }), asOf);
   if (!lower.reached) {
-    return withAssumption(b, { counted: false, uncertain: lower.uncertain, reason: `chưa đủ ${from} tuổi (đủ vào ${formatYmd(lower.reachedOn)})` });
+    return withAssumption(b, {
+      counted: false,
+      uncertain: lower.uncertain,
+      reason: `chưa đủ ${from} tuổi (đủ vào ${formatYmd(lower.reachedOn)})`,
+    });
   }
   const check = (s: Sex) => reachedCheck(b, (d) => retirementAge(s, d.year, d.month), asOf);
   if (sex === undefined) {
@@ -178,12 +207,20 @@ export function workingAge(b: Birth, sex: Sex | undefined, asOf: Ymd, from = 15)
     const women = check("nu");
     if (men.reached !== women.reached) {
       const { assumption } = assumedBirthDay(b);
-      const out = { counted: undefined, uncertain: true as const, reason: "không ghi giới tính nên không xác định được đã đến tuổi nghỉ hưu hay chưa" };
+      const out = {
+        counted: undefined,
+        uncertain: true as const,
+        reason: "không ghi giới tính nên không xác định được đã đến tuổi nghỉ hưu hay chưa",
+      };
       return assumption === undefined ? out : { ...out, assumption };
     }
     const counted = !men.reached;
     const uncertain = lower.uncertain || men.uncertain || women.uncertain;
-    return withAssumption(b, { counted, uncertain, reason: counted ? "trong độ tuổi lao động dù là nam hay nữ" : "đã đến tuổi nghỉ hưu dù là nam hay nữ" });
+    return withAssumption(b, {
+      counted,
+      uncertain,
+      reason: counted ? "trong độ tuổi lao động dù là nam hay nữ" : "đã đến tuổi nghỉ hưu dù là nam hay nữ",
+    });
   }
   const upper = check(sex);
   const age = retirementAge(sex, assumedBirthDay(b).date.year, assumedBirthDay(b).date.month);

@@ -74,7 +74,10 @@ const baseOf = (slot: string) => slot.slice(slot.lastIndexOf(".") + 1);
  * not mapped) reads the value; otherwise the numerator and denominator. Per part for two-part
  * indicators. The order is the status sheet's: first slot in column D, second in column E.
  */
-export function effectiveSlots(ind: Indicator, mapped: Readonly<Record<string, string>> | undefined): Array<{ prefix: string; slots: SlotSpec[] }> {
+export function effectiveSlots(
+  ind: Indicator,
+  mapped: Readonly<Record<string, string>> | undefined,
+): Array<{ prefix: string; slots: SlotSpec[] }> {
   const groups = new Map<string, SlotSpec[]>();
   for (const s of slotsOf(ind)) {
     const p = prefixOf(s.slot);
@@ -83,7 +86,9 @@ export function effectiveSlots(ind: Indicator, mapped: Readonly<Record<string, s
   return [...groups].map(([prefix, specs]) => {
     const alt = specs.filter((s) => s.alternative);
     const main = specs.filter((s) => !s.alternative);
-    const byValue = alt.some((s) => mapped?.[s.slot] !== undefined) && !main.some((s) => ["numerator", "denominator"].includes(baseOf(s.slot)) && mapped?.[s.slot] !== undefined);
+    const byValue =
+      alt.some((s) => mapped?.[s.slot] !== undefined) &&
+      !main.some((s) => ["numerator", "denominator"].includes(baseOf(s.slot)) && mapped?.[s.slot] !== undefined);
     if (!byValue) return { prefix, slots: main };
     return { prefix, slots: [...alt, ...main.filter((s) => !["numerator", "denominator"].includes(baseOf(s.slot)))] };
   });
@@ -103,7 +108,8 @@ export function gridValue(grid: SheetGrid | undefined, row: number, col: number)
 
 /** "'Dân cư'!B2" for a cell of a grid. */
 export function gridRef(grid: Pick<SheetGrid, "name">, row: number, col: number): string {
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(grid.name) && !/^[A-Za-z]{1,3}\d+$/.test(grid.name) ? grid.name : `'${grid.name.replace(/'/g, "''")}'`;
+  const sheet =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(grid.name) && !/^[A-Za-z]{1,3}\d+$/.test(grid.name) ? grid.name : `'${grid.name.replace(/'/g, "''")}'`;
   return `${sheet}!${cellRef(row, col)}`;
 }
 

@@ -31,7 +31,8 @@ export function checkEncodings(sheets: SheetsContext): CheckProblem[] {
         if (!legacy) return;
         const entry = found.get(legacy.encoding);
         if (entry) entry.count++;
-        else found.set(legacy.encoding, { count: 1, first: { ref: gridRef(grid, ri + 1, ci + 1), text: cell, converted: legacy.converted } });
+        else
+          found.set(legacy.encoding, { count: 1, first: { ref: gridRef(grid, ri + 1, ci + 1), text: cell, converted: legacy.converted } });
       }),
     );
     for (const [encoding, { count, first }] of found) {

@@ -3,7 +3,17 @@ import type { SlotSpec } from "../evaluate/slot-spec";
 import { kindOf } from "../kinds/registry";
 import type { Indicator } from "../ruleset/schema";
 import type { RawCell } from "../text/cell";
-import { activeIndicators, effectiveSlots, gridRef, gridValue, showRaw, where, type FigureContext, type MappedCell, type SheetsContext } from "./context";
+import {
+  activeIndicators,
+  effectiveSlots,
+  gridRef,
+  gridValue,
+  showRaw,
+  where,
+  type FigureContext,
+  type MappedCell,
+  type SheetsContext,
+} from "./context";
 import { problem, type CheckProblem } from "./types";
 import { isRequirementColumn } from "./requirement-column";
 
@@ -44,7 +54,11 @@ function notApplicablePrefixes(ctx: FigureContext, code: string): Set<string> {
 type SlotCheck = { ind: Indicator; spec: SlotSpec; prefix: string; notApplicable: Set<string> };
 
 /** The problems of one slot's input; "unmapped" where the slot needs a cell and has none. */
-function slotProblems(ctx: FigureContext, sheets: SheetsContext, { ind, spec, prefix, notApplicable }: SlotCheck): CheckProblem[] | "unmapped" {
+function slotProblems(
+  ctx: FigureContext,
+  sheets: SheetsContext,
+  { ind, spec, prefix, notApplicable }: SlotCheck,
+): CheckProblem[] | "unmapped" {
   const input = ctx.inputs[ind.code]?.[spec.slot] ?? MISSING;
   const cell = ctx.cells[ind.code]?.[spec.slot];
   const about = `chỉ tiêu ${ind.code}, "${spec.label}"`;
@@ -55,11 +69,22 @@ function slotProblems(ctx: FigureContext, sheets: SheetsContext, { ind, spec, pr
   switch (input.kind) {
     case "not-applicable":
       if (excused) return [];
-      return [problem("invalid-input", `${where(cell)} (${about}) ghi "không áp dụng" nhưng chỉ tiêu này vẫn phải đánh giá — hãy nhập số liệu, hoặc trả lời câu hỏi áp dụng của chỉ tiêu nếu văn bản có.`, { ref: cell?.ref ?? input.source, code: ind.code })];
+      return [
+        problem(
+          "invalid-input",
+          `${where(cell)} (${about}) ghi "không áp dụng" nhưng chỉ tiêu này vẫn phải đánh giá — hãy nhập số liệu, hoặc trả lời câu hỏi áp dụng của chỉ tiêu nếu văn bản có.`,
+          { ref: cell?.ref ?? input.source, code: ind.code },
+        ),
+      ];
     case "missing":
       if (optional) return [];
       if (!cell) return "unmapped";
-      return [problem("mapping-blank", `${where(cell)} (${about}) đang để trống — hãy nhập số liệu vào ô này.${neighbourHint(cell, sheets)}`, { ref: cell.ref, code: ind.code })];
+      return [
+        problem("mapping-blank", `${where(cell)} (${about}) đang để trống — hãy nhập số liệu vào ô này.${neighbourHint(cell, sheets)}`, {
+          ref: cell.ref,
+          code: ind.code,
+        }),
+      ];
     case "invalid": {
       const reason = input.reason.replace(/^Ô [^:]+: /, "");
       const todo = /hãy|nhập/.test(reason) ? "" : " — hãy nhập lại đúng số liệu";
@@ -67,10 +92,20 @@ function slotProblems(ctx: FigureContext, sheets: SheetsContext, { ind, spec, pr
     }
     case "bool":
       if (spec.type === "yes-no") return [];
-      return [problem("invalid-input", `${where(cell)} (${about}) ghi câu trả lời có/không, ở đây cần một số — hãy nhập số liệu.`, { ref: cell?.ref, code: ind.code })];
+      return [
+        problem("invalid-input", `${where(cell)} (${about}) ghi câu trả lời có/không, ở đây cần một số — hãy nhập số liệu.`, {
+          ref: cell?.ref,
+          code: ind.code,
+        }),
+      ];
     case "number": {
       if (spec.type === "yes-no") {
-        return [problem("invalid-input", `${where(cell)} (${about}) ghi một số, ở đây cần Có hoặc Không — hãy nhập Có hoặc Không.`, { ref: cell?.ref, code: ind.code })];
+        return [
+          problem("invalid-input", `${where(cell)} (${about}) ghi một số, ở đây cần Có hoặc Không — hãy nhập Có hoặc Không.`, {
+            ref: cell?.ref,
+            code: ind.code,
+          }),
+        ];
       }
       const raw = ctx.raw[ind.code]?.[spec.slot];
       // Counts typed "3.986" are read by the status sheet's formulas too; ratios and decimals typed as text are not.
@@ -95,7 +130,9 @@ function unmappedProblem(ind: Indicator, mapped: Readonly<Record<string, string>
   return problem(
     "missing-input",
     `Chỉ tiêu ${ind.code} chưa có số liệu: chưa gán ô cho ${labels.join(", ")} — hãy gán ô chứa số liệu trong ánh xạ; ${
-      ind.appliesIf ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".` : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
+      ind.appliesIf
+        ? `nếu chỉ tiêu không áp dụng với xã, hãy trả lời ${ind.appliesIf.answer ? "Không" : "Có"} cho câu hỏi "${ind.appliesIf.question}".`
+        : "nếu xã không áp dụng chỉ tiêu này, hãy đánh dấu tạm dừng (suspended) kèm lý do."
     }`,
     { ref: `indicators.${ind.code}.${unmapped[0]}`, code: ind.code },
   );
@@ -123,10 +160,14 @@ export function checkInputs(ctx: FigureContext, sheets: SheetsContext): CheckPro
     if (unmapped.length > 0) out.push(unmappedProblem(ind, mapped, unmapped));
     if (kindOf(ind).needsReportDate && ctx.evaluation.asOf === undefined) {
       out.push(
-        problem("as-of-missing", `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy nhập Ngày báo cáo (hoặc ghi vào ô Ngày báo cáo của sổ mẫu).`, {
-          ref: "asOf",
-          code: ind.code,
-        }),
+        problem(
+          "as-of-missing",
+          `Chưa có ngày báo cáo — mức yêu cầu của chỉ tiêu ${ind.code} phụ thuộc năm báo cáo. Hãy nhập Ngày báo cáo (hoặc ghi vào ô Ngày báo cáo của sổ mẫu).`,
+          {
+            ref: "asOf",
+            code: ind.code,
+          },
+        ),
       );
     }
   }

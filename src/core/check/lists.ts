@@ -33,7 +33,11 @@ export function checkListCounts(ctx: FigureContext): CheckProblem[] {
     const v = inputs["value"];
     if (v?.kind === "bool" && v.value && list.count === 0) {
       out.push(
-        problem("list-count-mismatch", `Chỉ tiêu ${ind.code} ghi "Có" nhưng ${name} không có dòng nào — hãy lập danh sách làm minh chứng, hoặc sửa câu trả lời.`, { ref: list.ref, code: ind.code }),
+        problem(
+          "list-count-mismatch",
+          `Chỉ tiêu ${ind.code} ghi "Có" nhưng ${name} không có dòng nào — hãy lập danh sách làm minh chứng, hoặc sửa câu trả lời.`,
+          { ref: list.ref, code: ind.code },
+        ),
       );
     }
   }

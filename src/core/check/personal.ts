@@ -68,7 +68,8 @@ function columns(grid: SheetGrid): Column[] {
       if (v === null || v === "") return;
       const text = ri < HEADER_ROWS ? texts.readable[ri]?.[c - 1] : undefined;
       const folded = ri < HEADER_ROWS ? texts.loose[ri]?.[c - 1] : undefined;
-      if (text !== undefined && folded !== undefined && !col.header && (ID_HEADER.test(folded) || BANK_HEADER.test(folded))) col.header = { row: ri + 1, text };
+      if (text !== undefined && folded !== undefined && !col.header && (ID_HEADER.test(folded) || BANK_HEADER.test(folded)))
+        col.header = { row: ri + 1, text };
       else col.values.push({ row: ri + 1, v });
     });
     out.push(col);

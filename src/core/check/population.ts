@@ -21,7 +21,10 @@ export function checkPopulations(ctx: FigureContext): CheckProblem[] {
       const d = inputs[slot];
       if (d?.kind !== "number") continue;
       const code = m.prefix ? `${ind.code} ${m.prefix})` : ind.code;
-      byPopulation.set(m.population, [...(byPopulation.get(m.population) ?? []), { code, label: m.denominatorLabel, value: d.value, cell: ctx.cells[ind.code]?.[slot] }]);
+      byPopulation.set(m.population, [
+        ...(byPopulation.get(m.population) ?? []),
+        { code, label: m.denominatorLabel, value: d.value, cell: ctx.cells[ind.code]?.[slot] },
+      ]);
     }
   }
   const out: CheckProblem[] = [];

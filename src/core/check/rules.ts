@@ -53,7 +53,11 @@ function sideValue(terms: SideTerm[], ctx: FigureContext, suspended: ReadonlySet
 }
 
 /** One data rule over the figures: a problem with the rule's importance when it does not hold. */
-export function evaluateRule(rule: CheckRule, ctx: FigureContext, suspended: ReadonlySet<string> = suspendedCodes(ctx)): CheckProblem | undefined {
+export function evaluateRule(
+  rule: CheckRule,
+  ctx: FigureContext,
+  suspended: ReadonlySet<string> = suspendedCodes(ctx),
+): CheckProblem | undefined {
   const l = parseSide(rule.left);
   const r = parseSide(rule.right);
   if (typeof l === "string" || typeof r === "string") return undefined;

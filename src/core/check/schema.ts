@@ -86,7 +86,8 @@ export const CheckRuleFile = z
     const seen = new Map<string, number>();
     f.rules.forEach((r, i) => {
       const first = seen.get(r.id);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `id "${r.id}" bị trùng (đã có ở rules[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `id "${r.id}" bị trùng (đã có ở rules[${first}])` });
       else seen.set(r.id, i);
     });
   });
@@ -102,7 +103,10 @@ export function parseCheckRulesText(file: string, text: string, ruleset?: Rulese
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ ref: file, message: `${file}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      problems: [{ ref: file, message: `${file}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   return parseCheckRules(file, data, ruleset);
 }
@@ -112,7 +116,10 @@ export function parseCheckRules(file: string, data: unknown, ruleset?: Ruleset):
   if (!parsed.success) return { ok: false, problems: issuesToProblems(file, parsed.error.issues) };
   const expected = file.replace(/^.*[\\/]/, "").replace(/\.json$/, "");
   if (file.endsWith(".json") && parsed.data.ruleset !== expected) {
-    return { ok: false, problems: [{ ref: `${file}: ruleset`, message: `${file}: ruleset: "${parsed.data.ruleset}" phải trùng tên tệp "${expected}"` }] };
+    return {
+      ok: false,
+      problems: [{ ref: `${file}: ruleset`, message: `${file}: ruleset: "${parsed.data.ruleset}" phải trùng tên tệp "${expected}"` }],
+    };
   }
   if (ruleset) {
     const problems = checkRulesAgainst(file, parsed.data, ruleset);
@@ -135,7 +142,8 @@ export function checkRulesAgainst(file: string, rules: CheckRuleFile, ruleset: R
         if (!("ref" in t)) continue;
         const known = slots.get(t.ref.code);
         if (!known) at(`rules[${i}].${side}`, `bộ tiêu chí ${ruleset.id} không có chỉ tiêu mã "${t.ref.code}"`);
-        else if (!known.includes(t.ref.slot)) at(`rules[${i}].${side}`, `chỉ tiêu ${t.ref.code} không có ô nhập "${t.ref.slot}" (có: ${known.join(", ")})`);
+        else if (!known.includes(t.ref.slot))
+          at(`rules[${i}].${side}`, `chỉ tiêu ${t.ref.code} không có ô nhập "${t.ref.slot}" (có: ${known.join(", ")})`);
       }
     }
   });

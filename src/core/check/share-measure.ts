@@ -22,4 +22,8 @@ export type ShareMeasure = {
   threshold?: { comparator: Comparator; value: Rational; text: string } | undefined;
 };
 
-export const shareThreshold = (req: ShareRequirement): NonNullable<ShareMeasure["threshold"]> => ({ comparator: req.comparator, value: shareThresholdValue(req), text: formatShareThreshold(req) });
+export const shareThreshold = (req: ShareRequirement): NonNullable<ShareMeasure["threshold"]> => ({
+  comparator: req.comparator,
+  value: shareThresholdValue(req),
+  text: formatShareThreshold(req),
+});

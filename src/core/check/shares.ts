@@ -10,10 +10,14 @@ type Num = Extract<Input, { kind: "number" }>;
 const num = (i: Input | undefined): Num | undefined => (i?.kind === "number" ? i : undefined);
 
 /** The share's value from its inputs, as the engine reads it (numerator and denominator first). */
-function shareValue(m: ShareMeasure, inputs: Readonly<Record<string, Input>>): { value: Rational; n?: Rational; d?: Rational; slot: string } | undefined {
+function shareValue(
+  m: ShareMeasure,
+  inputs: Readonly<Record<string, Input>>,
+): { value: Rational; n?: Rational; d?: Rational; slot: string } | undefined {
   const n = num(inputs[slotOf(m.prefix, "numerator")]);
   const d = num(inputs[slotOf(m.prefix, "denominator")]);
-  if (n && d) return d.value.n === 0n ? undefined : { value: div(n.value, d.value), n: n.value, d: d.value, slot: slotOf(m.prefix, "numerator") };
+  if (n && d)
+    return d.value.n === 0n ? undefined : { value: div(n.value, d.value), n: n.value, d: d.value, slot: slotOf(m.prefix, "numerator") };
   const given = (s: string) => inputs[slotOf(m.prefix, s)] !== undefined && inputs[slotOf(m.prefix, s)]!.kind !== "missing";
   const v = num(inputs[slotOf(m.prefix, "value")]);
   if (v && !given("numerator") && !given("denominator")) return { value: v.value, slot: slotOf(m.prefix, "value") };
@@ -83,7 +87,10 @@ export function checkDisplayThreshold(ctx: FigureContext): CheckProblem[] {
         todo = `chưa đạt yêu cầu ${t.text}${more}. Cấp trên đọc số làm tròn dễ tưởng là đạt: đừng ghi "Đạt", hãy ghi rõ tỷ lệ chính xác (${exact}).`;
       }
       out.push(
-        problem("display-threshold", `${what}: tỷ lệ hiển thị ${display} nhưng giá trị chính xác là ${exact} — ${todo}`, { ref: ctx.cells[ind.code]?.[v.slot]?.ref, code: ind.code }),
+        problem("display-threshold", `${what}: tỷ lệ hiển thị ${display} nhưng giá trị chính xác là ${exact} — ${todo}`, {
+          ref: ctx.cells[ind.code]?.[v.slot]?.ref,
+          code: ind.code,
+        }),
       );
     }
   }

@@ -16,7 +16,8 @@ import { STATUS_COLUMN, STATUS_HEADER_ROW } from "../layout/status-columns";
  * positions there as fallback for a sheet whose header row was edited.
  */
 
-const RERUN = "Hãy chạy lại Đánh giá (trong Excel: nút Đánh giá; dòng lệnh: chitieu evaluate TỆP.xlsx --out TỆP.xlsx) để cập nhật trước khi gửi.";
+const RERUN =
+  "Hãy chạy lại Đánh giá (trong Excel: nút Đánh giá; dòng lệnh: chitieu evaluate TỆP.xlsx --out TỆP.xlsx) để cập nhật trước khi gửi.";
 
 /** The columns the check reads, 1-based, and the header row they were found on. */
 type Columns = { header: number } & Record<"code" | "figure" | "base" | "verdict" | "role", number>;
@@ -24,7 +25,10 @@ type Columns = { header: number } & Record<"code" | "figure" | "base" | "verdict
 const READ: ReadonlyArray<Exclude<keyof Columns, "header">> = ["code", "figure", "base", "verdict", "role"];
 
 function findColumns(grid: SheetGrid): Columns {
-  const fallback = (header: number): Columns => ({ header, ...(Object.fromEntries(READ.map((k) => [k, STATUS_COLUMN[k].index])) as Omit<Columns, "header">) });
+  const fallback = (header: number): Columns => ({
+    header,
+    ...(Object.fromEntries(READ.map((k) => [k, STATUS_COLUMN[k].index])) as Omit<Columns, "header">),
+  });
   const codeHeader = foldLoose(STATUS_COLUMN.code.header ?? "");
   for (let r = 1; r <= Math.min(grid.rows.length, 20); r++) {
     const texts = (grid.rows[r - 1] ?? []).map((c) => (typeof c === "string" ? foldLoose(c) : ""));
@@ -56,7 +60,9 @@ function canonical(raw: RawCell, type: ValueType): string | undefined {
   }
 }
 
-const VERDICT_BY_TEXT = new Map<string, Verdict>((Object.entries(VERDICT_TEXT) as Array<[Verdict, string]>).map(([v, t]) => [foldLoose(t), v]));
+const VERDICT_BY_TEXT = new Map<string, Verdict>(
+  (Object.entries(VERDICT_TEXT) as Array<[Verdict, string]>).map(([v, t]) => [foldLoose(t), v]),
+);
 
 function dmy(iso: string): string {
   const [y, m, d] = iso.split("-");
@@ -69,9 +75,13 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
   const title = typeof status.rows[0]?.[0] === "string" ? status.rows[0][0] : "";
   if (title !== "" && !foldLoose(title).includes(foldLoose(ctx.ruleset.title))) {
     return [
-      problem("stale-status", `Trang "${status.name}" được lập cho một bộ tiêu chí khác (${title}) — không khớp với bộ tiêu chí "${ctx.ruleset.title}" của ánh xạ. ${RERUN}`, {
-        ref: gridRef(status, 1, 1),
-      }),
+      problem(
+        "stale-status",
+        `Trang "${status.name}" được lập cho một bộ tiêu chí khác (${title}) — không khớp với bộ tiêu chí "${ctx.ruleset.title}" của ánh xạ. ${RERUN}`,
+        {
+          ref: gridRef(status, 1, 1),
+        },
+      ),
     ];
   }
   const subtitle = status.rows[1]?.[0];
@@ -79,7 +89,11 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
   if (typeof subtitle === "string" && asOf !== undefined) {
     const m = /Ngày báo cáo: (\d{2}\/\d{2}\/\d{4})/.exec(subtitle);
     if (m && m[1] !== dmy(asOf)) {
-      out.push(problem("stale-status", `Trang "${status.name}" ghi ngày báo cáo ${m[1]} nhưng ánh xạ ghi ngày ${dmy(asOf)}. ${RERUN}`, { ref: gridRef(status, 2, 1) }));
+      out.push(
+        problem("stale-status", `Trang "${status.name}" ghi ngày báo cáo ${m[1]} nhưng ánh xạ ghi ngày ${dmy(asOf)}. ${RERUN}`, {
+          ref: gridRef(status, 2, 1),
+        }),
+      );
     }
   }
   const cols = findColumns(status);
@@ -98,7 +112,12 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
     const shown = row[cols.verdict - 1];
     if (typeof shown === "string" && foldLoose(shown) === foldLoose(VERDICT_TEXT["tam-dung"])) continue;
     if (result.verdict === "tam-dung") {
-      out.push(problem("stale-status", `Trang "${status.name}" chưa ghi chỉ tiêu ${code} là tạm dừng như ánh xạ hiện nay. ${RERUN}`, { ref: gridRef(status, r, cols.verdict), code }));
+      out.push(
+        problem("stale-status", `Trang "${status.name}" chưa ghi chỉ tiêu ${code} là tạm dừng như ánh xạ hiện nay. ${RERUN}`, {
+          ref: gridRef(status, r, cols.verdict),
+          code,
+        }),
+      );
       continue;
     }
     const group = effectiveSlots(ind, ctx.mapping.indicators[code]).find((g) => g.prefix === prefix);
@@ -122,10 +141,14 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
     const shownVerdict = typeof shown === "string" ? VERDICT_BY_TEXT.get(foldLoose(shown)) : undefined;
     if (!stale && verdict !== undefined && shownVerdict !== undefined && shownVerdict !== verdict) {
       out.push(
-        problem("stale-status", `Trang "${status.name}" ghi chỉ tiêu ${codeCell} là "${shown}" nhưng theo số liệu hiện tại là "${VERDICT_TEXT[verdict]}". ${RERUN}`, {
-          ref: gridRef(status, r, cols.verdict),
-          code,
-        }),
+        problem(
+          "stale-status",
+          `Trang "${status.name}" ghi chỉ tiêu ${codeCell} là "${shown}" nhưng theo số liệu hiện tại là "${VERDICT_TEXT[verdict]}". ${RERUN}`,
+          {
+            ref: gridRef(status, r, cols.verdict),
+            code,
+          },
+        ),
       );
     }
   }

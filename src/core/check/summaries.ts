@@ -43,7 +43,10 @@ function groupOfCell(t: string, groups: ReadonlyArray<{ group: Group; name: stri
 type GroupState = { group: Group; passed: number; counted: number; total: number; unknown: number; failing: string[] };
 
 function groupStates(ctx: FigureContext): Map<string, GroupState> {
-  const verdictOf = new Map<string, Verdict>([...ctx.evaluation.indicators.map((r) => [r.code, r.verdict] as const), ...ctx.evaluation.criteria.map((c) => [c.code, c.verdict] as const)]);
+  const verdictOf = new Map<string, Verdict>([
+    ...ctx.evaluation.indicators.map((r) => [r.code, r.verdict] as const),
+    ...ctx.evaluation.criteria.map((c) => [c.code, c.verdict] as const),
+  ]);
   const out = new Map<string, GroupState>();
   for (const group of ctx.ruleset.groups) {
     const s = ctx.evaluation.groups.find((g) => g.code === group.code);
@@ -97,7 +100,15 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   return out;
 }
 
-function judge(grid: SheetGrid, row: number, col: number, a: number, b: number, s: GroupState, texts: Array<Array<string | undefined>>): CheckProblem[] {
+function judge(
+  grid: SheetGrid,
+  row: number,
+  col: number,
+  a: number,
+  b: number,
+  s: GroupState,
+  texts: Array<Array<string | undefined>>,
+): CheckProblem[] {
   const ref = gridRef(grid, row, col);
   const g = s.group;
   const name = `nhóm ${g.code} "${g.name}"`;
@@ -106,21 +117,32 @@ function judge(grid: SheetGrid, row: number, col: number, a: number, b: number, 
   if (b !== s.counted && b !== s.total) {
     const suspended = s.total !== s.counted ? ` (${s.counted} áp dụng, ${s.total - s.counted} tạm dừng)` : "";
     out.push(
-      problem("summary-total-mismatch", `Ô ${ref} ghi ${a}/${b} cho ${name} nhưng nhóm này có ${s.total} ${g.unitName}${suspended}, không phải ${b} — hãy sửa tổng hợp theo kết quả: đạt ${right}.`, {
-        ref,
-        code: g.code,
-        ...(s.unknown === 0 ? { suggestion: right } : {}),
-      }),
+      problem(
+        "summary-total-mismatch",
+        `Ô ${ref} ghi ${a}/${b} cho ${name} nhưng nhóm này có ${s.total} ${g.unitName}${suspended}, không phải ${b} — hãy sửa tổng hợp theo kết quả: đạt ${right}.`,
+        {
+          ref,
+          code: g.code,
+          ...(s.unknown === 0 ? { suggestion: right } : {}),
+        },
+      ),
     );
   } else if (a < s.passed || a > s.passed + s.unknown) {
     const failing = s.failing.length > 0 ? ` (chưa đạt: ${s.failing.join(", ")})` : "";
-    const range = s.unknown === 0 ? `đạt ${right}${failing}` : `đạt từ ${s.passed} đến ${s.passed + s.unknown} trên ${s.counted} (còn ${s.unknown} ${g.unitName} thiếu hoặc lỗi số liệu)`;
+    const range =
+      s.unknown === 0
+        ? `đạt ${right}${failing}`
+        : `đạt từ ${s.passed} đến ${s.passed + s.unknown} trên ${s.counted} (còn ${s.unknown} ${g.unitName} thiếu hoặc lỗi số liệu)`;
     out.push(
-      problem("summary-passed-mismatch", `Ô ${ref} ghi đạt ${a}/${b} cho ${name} nhưng theo số liệu trong sổ tính nhóm này ${range} — hãy sửa tổng hợp cho khớp với kết quả đánh giá.`, {
-        ref,
-        code: g.code,
-        ...(s.unknown === 0 ? { suggestion: right } : {}),
-      }),
+      problem(
+        "summary-passed-mismatch",
+        `Ô ${ref} ghi đạt ${a}/${b} cho ${name} nhưng theo số liệu trong sổ tính nhóm này ${range} — hãy sửa tổng hợp cho khớp với kết quả đánh giá.`,
+        {
+          ref,
+          code: g.code,
+          ...(s.unknown === 0 ? { suggestion: right } : {}),
+        },
+      ),
     );
   }
   // The rows the summary governs: its own, and up to four below, until the next numbered heading ("4.1. Tiêu chí…").

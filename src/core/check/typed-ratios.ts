@@ -17,7 +17,10 @@ const PERCENT = /(\d+(?:[.,]\d+)?)\s*%/;
 // Words just before a percentage that make it a target, not a result: "yêu cầu 80%", "trên 70%".
 const TARGET_WORDS = /yeu cau|chi tieu giao|muc tieu|ke hoach|toi thieu|≥|>|\btren\s*:?\s*$/;
 
-export function checkTypedRatios(sheets: SheetsContext, skip: (sheet: string, row: number, col: number) => boolean = () => false): CheckProblem[] {
+export function checkTypedRatios(
+  sheets: SheetsContext,
+  skip: (sheet: string, row: number, col: number) => boolean = () => false,
+): CheckProblem[] {
   const out: CheckProblem[] = [];
   for (const grid of sheets.sheets) {
     const texts = textsOf(grid);

@@ -87,7 +87,11 @@ export type CheckProblem = {
 
 export type CheckCounts = { loi: number; canhBao: number };
 
-export function problem(checkId: BuiltInCheckId, message: string, extra: { ref?: string | undefined; code?: string | undefined; suggestion?: string | undefined } = {}): CheckProblem {
+export function problem(
+  checkId: BuiltInCheckId,
+  message: string,
+  extra: { ref?: string | undefined; code?: string | undefined; suggestion?: string | undefined } = {},
+): CheckProblem {
   const p: CheckProblem = { checkId, severity: BUILT_IN_CHECKS[checkId], message };
   if (extra.ref !== undefined) p.ref = extra.ref;
   if (extra.code !== undefined) p.code = extra.code;

@@ -24,7 +24,11 @@ const BLOCK = 12;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function checkTypedVerdicts(ctx: FigureContext, sheets: SheetsContext, isMapped: (sheet: string, row: number, col: number) => boolean): CheckProblem[] {
+export function checkTypedVerdicts(
+  ctx: FigureContext,
+  sheets: SheetsContext,
+  isMapped: (sheet: string, row: number, col: number) => boolean,
+): CheckProblem[] {
   const results = new Map(ctx.evaluation.indicators.map((r) => [r.code, r]));
   const codes = indicatorsOf(ctx.ruleset).map((l) => l.item);
   const headings = codes.map((ind) => ({
@@ -43,7 +47,10 @@ export function checkTypedVerdicts(ctx: FigureContext, sheets: SheetsContext, is
       const codes = new Set(row.slice(0, 3).map(codeCell));
       const own = headings.find((h) => codes.has(h.ind.code));
       // A heading starts with its code or says "… số <code>": other texts are not tried against every pattern.
-      const heading = folded.length === 0 ? undefined : headings.find((h) => folded.some((t) => (t.startsWith(h.ind.code) || t.includes(" so ")) && h.re.test(t)));
+      const heading =
+        folded.length === 0
+          ? undefined
+          : headings.find((h) => folded.some((t) => (t.startsWith(h.ind.code) || t.includes(" so ")) && h.re.test(t)));
       if (heading && !own) block = { heading, row: r };
       row.forEach((_, ci) => {
         const t = texts[ci];

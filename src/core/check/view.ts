@@ -18,7 +18,15 @@ export function selectTarget(ref: string | undefined): SelectTarget | undefined 
   return undefined;
 }
 
-export type CheckViewItem = { key: string; severity: CheckProblem["severity"]; title: string; message: string; where?: string; target?: SelectTarget; suggestion?: string };
+export type CheckViewItem = {
+  key: string;
+  severity: CheckProblem["severity"];
+  title: string;
+  message: string;
+  where?: string;
+  target?: SelectTarget;
+  suggestion?: string;
+};
 
 export type CheckView = {
   heading: "Kiểm tra trước khi gửi";
@@ -52,7 +60,9 @@ export function checkView(problems: readonly CheckProblem[]): CheckView {
   const canhBao = items.filter((i) => i.severity !== "loi");
   const warn = canhBao.length > 0 ? `${canhBao.length} cảnh báo nên xem` : "";
   const summary =
-    loi.length > 0 ? `Có ${loi.length} lỗi cần sửa trước khi gửi${warn ? `, ${warn}` : ""}.` : `Không có lỗi — có thể gửi${warn ? ` (${warn})` : ""}.`;
+    loi.length > 0
+      ? `Có ${loi.length} lỗi cần sửa trước khi gửi${warn ? `, ${warn}` : ""}.`
+      : `Không có lỗi — có thể gửi${warn ? ` (${warn})` : ""}.`;
   const sections: CheckView["sections"] = [];
   if (loi.length > 0) sections.push({ severity: "loi", title: `Lỗi (${loi.length})`, items: loi });
   if (canhBao.length > 0) sections.push({ severity: "canh-bao", title: `Cảnh báo (${canhBao.length})`, items: canhBao });

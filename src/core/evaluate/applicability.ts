@@ -31,7 +31,13 @@ function sourcesOf(inputs: Input[]): string[] {
   return inputs.flatMap((i) => (i.source !== undefined ? [i.source] : []));
 }
 
-function notApplicable(spec: AppliesIf, reason: string, requirement: string, evidence: Input[], answer?: MeasureResult["case"]): MeasureResult {
+function notApplicable(
+  spec: AppliesIf,
+  reason: string,
+  requirement: string,
+  evidence: Input[],
+  answer?: MeasureResult["case"],
+): MeasureResult {
   const excused = spec.otherwise === "excused";
   return {
     verdict: excused ? "khong-ap-dung" : "khong-dat",
@@ -72,7 +78,10 @@ export function judgeApplicability<T extends MeasureResult>(
       notes: [],
       sources: sourcesOf(typedNa),
       problems: typedNa.map((i) =>
-        problem(`${cell(i)} ghi "không áp dụng" nhưng văn bản không có trường hợp không áp dụng cho chỉ tiêu này — hãy nhập số liệu (để trống nếu chưa có)`, i.source),
+        problem(
+          `${cell(i)} ghi "không áp dụng" nhưng văn bản không có trường hợp không áp dụng cho chỉ tiêu này — hãy nhập số liệu (để trống nếu chưa có)`,
+          i.source,
+        ),
       ),
     };
   }
@@ -104,5 +113,10 @@ export function judgeApplicability<T extends MeasureResult>(
     };
   }
   const r = judge();
-  return { ...r, case: answer, notes: [`${spec.question} ${answerText(a.value)} — áp dụng chỉ tiêu này.`, ...r.notes], sources: [...sourcesOf([q]), ...r.sources] };
+  return {
+    ...r,
+    case: answer,
+    notes: [`${spec.question} ${answerText(a.value)} — áp dụng chỉ tiêu này.`, ...r.notes],
+    sources: [...sourcesOf([q]), ...r.sources],
+  };
 }

@@ -57,15 +57,38 @@ export function evaluate(ruleset: Ruleset, inputs: Inputs, options: EvaluateOpti
   }
 
   const indicators: IndicatorResult[] = indicatorsOf(ruleset).map(({ item, group, criterion }) => {
-    const where = { code: item.code, name: item.name, kind: item.kind, groupCode: group.code, ...(criterion ? { criterionCode: criterion.code } : {}) };
+    const where = {
+      code: item.code,
+      name: item.name,
+      kind: item.kind,
+      groupCode: group.code,
+      ...(criterion ? { criterionCode: criterion.code } : {}),
+    };
     const reason = item.suspended?.reason ?? options.suspended?.[item.code];
     if (reason !== undefined) {
-      return { ...where, verdict: "tam-dung", requirement: item.requirementText ?? "", notes: [`Tạm dừng: ${reason}`], problems: [], sources: [] };
+      return {
+        ...where,
+        verdict: "tam-dung",
+        requirement: item.requirementText ?? "",
+        notes: [`Tạm dừng: ${reason}`],
+        problems: [],
+        sources: [],
+      };
     }
     const own = inputs[item.code] ?? {};
     // The parts of an all-of indicator answer for themselves unless the whole indicator is conditional.
-    const naSlots = kindOf(item).partsAnswerForThemselves && !item.appliesIf ? [] : slotsOf(item).filter((s) => s.questionKey === undefined).map((s) => s.slot);
-    return { ...where, ...judgeApplicability(item.appliesIf, own, "", naSlots, item.requirementText ?? "", () => kindOf(item).evaluate(item, { inputs: own, asOf })) };
+    const naSlots =
+      kindOf(item).partsAnswerForThemselves && !item.appliesIf
+        ? []
+        : slotsOf(item)
+            .filter((s) => s.questionKey === undefined)
+            .map((s) => s.slot);
+    return {
+      ...where,
+      ...judgeApplicability(item.appliesIf, own, "", naSlots, item.requirementText ?? "", () =>
+        kindOf(item).evaluate(item, { inputs: own, asOf }),
+      ),
+    };
   });
   const byCode = new Map(indicators.map((r) => [r.code, r]));
 
@@ -95,7 +118,9 @@ export function evaluate(ruleset: Ruleset, inputs: Inputs, options: EvaluateOpti
       : o.counts === "indicators"
         ? indicators.map((i) => i.verdict)
         : ruleset.groups.flatMap((g) =>
-            g.items.map((item) => (item.kind === "criterion" ? criteria.find((c) => c.code === item.code)!.verdict : byCode.get(item.code)!.verdict)),
+            g.items.map((item) =>
+              item.kind === "criterion" ? criteria.find((c) => c.code === item.code)!.verdict : byCode.get(item.code)!.verdict,
+            ),
           );
   const overall = summarize(ruleset.id, ruleset.title, o.unitName, overallVerdicts, o.passRule, o.suspendedInTotal);
 

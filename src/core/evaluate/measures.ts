@@ -1,5 +1,13 @@
 import type { Comparator, QuantityRequirement, ShareRequirement } from "../ruleset/schema";
-import { COMPARATOR_TEXT, formatDecimal, formatInteger, formatPercent, formatQuantity, formatShareThreshold, shareThresholdValue } from "../text/format";
+import {
+  COMPARATOR_TEXT,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  formatQuantity,
+  formatShareThreshold,
+  shareThresholdValue,
+} from "../text/format";
 import type { IndicatorInputs, Input } from "./inputs";
 import { ceil, cmp, div, floor, fromNumber, isInteger, mul, ONE, rat, roundHalfUpScaled, sub, ZERO, type Rational } from "./rational";
 import type { MeasureResult, Finding as Problem, Shortfall, Verdict } from "./result";
@@ -51,7 +59,9 @@ function readNumbers(entries: Array<[label: string, input: Input]>): Read[] {
         return {
           ok: false,
           verdict: "thieu-so-lieu",
-          problems: [problem(`Thiếu số liệu: ${label}${input.source ? ` (ô ${input.source} để trống)` : " (chưa gán ô nào)"}`, input.source)],
+          problems: [
+            problem(`Thiếu số liệu: ${label}${input.source ? ` (ô ${input.source} để trống)` : " (chưa gán ô nào)"}`, input.source),
+          ],
         };
       case "invalid":
         return { ok: false, verdict: "loi-so-lieu", problems: [problem(`${label}: ${input.reason}`, input.source)] };
@@ -62,7 +72,11 @@ function readNumbers(entries: Array<[label: string, input: Input]>): Read[] {
           problems: [problem(`${label}: cần một số, nhận được câu trả lời có/không`, input.source)],
         };
       case "not-applicable":
-        return { ok: false, verdict: "loi-so-lieu", problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần một số`, input.source)] };
+        return {
+          ok: false,
+          verdict: "loi-so-lieu",
+          problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần một số`, input.source)],
+        };
     }
   });
 }
@@ -88,7 +102,12 @@ function makeShortfall(amount: Rational, unit: string, direction: Shortfall["dir
  * How many whole units of the numerator must change for n/d to pass "⋄ t", the denominator fixed.
  * ≥ t: ceil(t·d) − n; > t: floor(t·d) + 1 − n; ≤ t: n − floor(t·d); < t: n − (ceil(t·d) − 1).
  */
-export function countShortfall(n: bigint, d: bigint, t: Rational, c: Comparator): { amount: bigint; direction: Shortfall["direction"] } | undefined {
+export function countShortfall(
+  n: bigint,
+  d: bigint,
+  t: Rational,
+  c: Comparator,
+): { amount: bigint; direction: Shortfall["direction"] } | undefined {
   const td = mul(t, rat(d));
   switch (c) {
     case ">=":
@@ -182,7 +201,11 @@ export function evaluateShare(spec: ShareSpec, inputs: IndicatorInputs, prefix =
     };
   }
   if (d.n === 0n) {
-    return { ...base, verdict: "loi-so-lieu", problems: [problem(`Mẫu số bằng 0 (${spec.denominatorLabel}) — không tính được tỷ lệ`, den.source)] };
+    return {
+      ...base,
+      verdict: "loi-so-lieu",
+      problems: [problem(`Mẫu số bằng 0 (${spec.denominatorLabel}) — không tính được tỷ lệ`, den.source)],
+    };
   }
   if (spec.share && cmp(n, d) > 0) {
     return {
@@ -255,7 +278,13 @@ export function evaluateQuantity(spec: QuantitySpec, inputs: IndicatorInputs, pr
     const n = (reads[0] as { value: Rational }).value;
     const d = (reads[1] as { value: Rational }).value;
     if (d.n === 0n) {
-      return { requirement, notes: [], sources, verdict: "loi-so-lieu", problems: [problem(`Mẫu số bằng 0 (${spec.perCapita.denominatorLabel})`, den.source)] };
+      return {
+        requirement,
+        notes: [],
+        sources,
+        verdict: "loi-so-lieu",
+        problems: [problem(`Mẫu số bằng 0 (${spec.perCapita.denominatorLabel})`, den.source)],
+      };
     }
     value = div(n, d);
     extra.numerator = n;
@@ -284,7 +313,8 @@ export function evaluateQuantity(spec: QuantitySpec, inputs: IndicatorInputs, pr
       // The shortfall in the numerator's own unit: m² more for the commune, not m² per person.
       const need = mul(t, extra.denominator);
       const amount = c === ">=" || c === ">" ? sub(need, extra.numerator) : sub(extra.numerator, need);
-      if (cmp(amount, ZERO) > 0) out.shortfall = makeShortfall(amount, spec.unit.split("/")[0] ?? spec.unit, c === ">=" || c === ">" ? "more" : "fewer");
+      if (cmp(amount, ZERO) > 0)
+        out.shortfall = makeShortfall(amount, spec.unit.split("/")[0] ?? spec.unit, c === ">=" || c === ">" ? "more" : "fewer");
     } else if (c !== "=") {
       const amount = c === ">=" || c === ">" ? sub(t, value) : sub(value, t);
       if (cmp(amount, ZERO) > 0) out.shortfall = makeShortfall(amount, spec.unit, c === ">=" || c === ">" ? "more" : "fewer");
@@ -309,13 +339,31 @@ export function evaluateYesNo(expected: boolean, label: string, inputs: Indicato
         sources,
       };
     case "missing":
-      return { verdict: "thieu-so-lieu", requirement, notes: [], sources, problems: [problem(`Thiếu số liệu: ${label}${input.source ? ` (ô ${input.source} để trống)` : " (chưa gán ô nào)"}`, input.source)] };
+      return {
+        verdict: "thieu-so-lieu",
+        requirement,
+        notes: [],
+        sources,
+        problems: [problem(`Thiếu số liệu: ${label}${input.source ? ` (ô ${input.source} để trống)` : " (chưa gán ô nào)"}`, input.source)],
+      };
     case "invalid":
       return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: ${input.reason}`, input.source)] };
     case "number":
-      return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: cần Có hoặc Không, nhận được một số`, input.source)] };
+      return {
+        verdict: "loi-so-lieu",
+        requirement,
+        notes: [],
+        sources,
+        problems: [problem(`${label}: cần Có hoặc Không, nhận được một số`, input.source)],
+      };
     case "not-applicable":
       // Reached only where the ruleset gives no "not applicable" case (judgeApplicability reports it first).
-      return { verdict: "loi-so-lieu", requirement, notes: [], sources, problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần Có hoặc Không`, input.source)] };
+      return {
+        verdict: "loi-so-lieu",
+        requirement,
+        notes: [],
+        sources,
+        problems: [problem(`${label}: ô ghi "không áp dụng" nhưng ở đây cần Có hoặc Không`, input.source)],
+      };
   }
 }

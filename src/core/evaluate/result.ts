@@ -67,10 +67,30 @@ export type SummaryResult = {
 };
 
 /** One village of a group judged per village: its own verdict on the group and each of its indicators (units.ts). */
-export type VillageResult = { name: string; nameSource?: string; verdict: Verdict; passed: number; counted: number; text: string; indicators: IndicatorResult[]; criteria: SummaryResult[] };
+export type VillageResult = {
+  name: string;
+  nameSource?: string;
+  verdict: Verdict;
+  passed: number;
+  counted: number;
+  text: string;
+  indicators: IndicatorResult[];
+  criteria: SummaryResult[];
+};
 
 /** A group judged per village: the commune-level rule over its villages ("ít nhất 1 thôn đạt") and each village. */
-export type UnitsResult = { groupCode: string; groupName: string; unitName: string; rule: string; source: string; verdict: Verdict; passed: number; counted: number; text: string; villages: VillageResult[] };
+export type UnitsResult = {
+  groupCode: string;
+  groupName: string;
+  unitName: string;
+  rule: string;
+  source: string;
+  verdict: Verdict;
+  passed: number;
+  counted: number;
+  text: string;
+  villages: VillageResult[];
+};
 
 export type Evaluation = {
   ruleset: string;

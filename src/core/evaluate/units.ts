@@ -64,28 +64,38 @@ export function communeRuleset(ruleset: Ruleset, names: readonly string[]): Rule
   const groups = ruleset.groups.map((g): Group => {
     if (!g.units) return g;
     const rule = communeRuleText(g.units.communeRule, g.units.unitName);
-    const items = names.map(
-      (name, i): Indicator => ({
-        kind: "yes-no",
-        code: villageRowCode(g.code, i),
-        name: `${name}: ${g.name}`,
-        requirementText: `Đạt (${g.unitName} của ${g.units!.unitName})`,
-        expected: true,
-        valueLabel: `${name} đạt?`,
-        notes: [],
-      }),
-    );
-    return { ...g, requirementText: `${rule} (${g.units.source})`, passRule: g.units.communeRule, unitName: g.units.unitName, suspendedInTotal: false, items };
+    const items = names.map((name, i): Indicator => ({
+      kind: "yes-no",
+      code: villageRowCode(g.code, i),
+      name: `${name}: ${g.name}`,
+      requirementText: `Đạt (${g.unitName} của ${g.units!.unitName})`,
+      expected: true,
+      valueLabel: `${name} đạt?`,
+      notes: [],
+    }));
+    return {
+      ...g,
+      requirementText: `${rule} (${g.units.source})`,
+      passRule: g.units.communeRule,
+      unitName: g.units.unitName,
+      suspendedInTotal: false,
+      items,
+    };
   });
   // A programme that is one per-village group (Hà Nam thôn thông minh) passes as its commune rule says.
   const only = ruleset.groups.length === 1 ? ruleset.groups[0]!.units : undefined;
-  const overall = only && ruleset.overall.counts !== "groups" ? { unitName: only.unitName, counts: "items" as const, passRule: only.communeRule, suspendedInTotal: false } : ruleset.overall;
+  const overall =
+    only && ruleset.overall.counts !== "groups"
+      ? { unitName: only.unitName, counts: "items" as const, passRule: only.communeRule, suspendedInTotal: false }
+      : ruleset.overall;
   return { ...ruleset, groups, overall };
 }
 
 /** Inputs the commune sheet gives for indicators judged per village are not read in per-village mode: said, not silently dropped. */
 function ignoredCommuneInputs(ruleset: Ruleset, inputs: Inputs): Finding[] {
-  const codes = new Set(villageGroups(ruleset).flatMap((g) => g.items.flatMap((i) => (i.kind === "criterion" ? i.indicators.map((x) => x.code) : [i.code]))));
+  const codes = new Set(
+    villageGroups(ruleset).flatMap((g) => g.items.flatMap((i) => (i.kind === "criterion" ? i.indicators.map((x) => x.code) : [i.code]))),
+  );
   const out: Finding[] = [];
   for (const [code, slots] of Object.entries(inputs)) {
     if (!codes.has(code)) continue;
@@ -105,12 +115,20 @@ function ignoredCommuneInputs(ruleset: Ruleset, inputs: Inputs): Finding[] {
  * Evaluates each village on the per-village groups and the commune on the commune ruleset. Without a
  * village, or on a ruleset with no per-village group, it is evaluate() itself.
  */
-export function evaluateVillages(ruleset: Ruleset, communeInputs: Inputs, villages: readonly Village[], options: EvaluateOptions = {}): VillageEvaluation | undefined {
+export function evaluateVillages(
+  ruleset: Ruleset,
+  communeInputs: Inputs,
+  villages: readonly Village[],
+  options: EvaluateOptions = {},
+): VillageEvaluation | undefined {
   const groups = villageGroups(ruleset);
   if (groups.length === 0 || villages.length === 0) return undefined;
   const vr = villageRuleset(ruleset);
   const evs = villages.map((v) => evaluate(vr, v.inputs, options));
-  const cr = communeRuleset(ruleset, villages.map((v) => v.name));
+  const cr = communeRuleset(
+    ruleset,
+    villages.map((v) => v.name),
+  );
   const inputs: Record<string, IndicatorInputs> = { ...communeInputs };
   const answers: Record<string, RawCell> = {};
   const suspended: Record<string, string> = { ...(options.suspended ?? {}) };
@@ -136,7 +154,13 @@ export function evaluateVillages(ruleset: Ruleset, communeInputs: Inputs, villag
       const row = rows.get(r.code);
       if (!row || r.verdict === "tam-dung") return r;
       // No verdict in the note: the status sheet writes notes as text, which would not follow an edited figure.
-      return { ...r, problems: [], notes: [`Kết quả của ${row.v.name} ở nhóm ${row.g.code} (đạt khi ${"all" in row.g.passRule ? "đạt tất cả" : `đạt ít nhất ${row.g.passRule.atLeast}`} ${row.g.unitName}); số liệu và từng ${row.g.unitName} ở trang chi tiết của thôn.`] };
+      return {
+        ...r,
+        problems: [],
+        notes: [
+          `Kết quả của ${row.v.name} ở nhóm ${row.g.code} (đạt khi ${"all" in row.g.passRule ? "đạt tất cả" : `đạt ít nhất ${row.g.passRule.atLeast}`} ${row.g.unitName}); số liệu và từng ${row.g.unitName} ở trang chi tiết của thôn.`,
+        ],
+      };
     }),
   };
   const units: UnitsResult[] = groups.map((g) => {
@@ -169,7 +193,12 @@ export function evaluateVillages(ruleset: Ruleset, communeInputs: Inputs, villag
   });
   // A village's problems name the village, so the clerk knows which column to fix.
   const villageProblems = evs.flatMap((own, i) =>
-    own.indicators.flatMap((r) => [...r.problems, ...(r.parts ?? []).flatMap((p) => p.problems)].map((p) => ({ ...p, message: `${villages[i]!.name}, chỉ tiêu ${r.code}: ${p.message}` }))),
+    own.indicators.flatMap((r) =>
+      [...r.problems, ...(r.parts ?? []).flatMap((p) => p.problems)].map((p) => ({
+        ...p,
+        message: `${villages[i]!.name}, chỉ tiêu ${r.code}: ${p.message}`,
+      })),
+    ),
   );
   const problems = [...ev.problems, ...ignoredCommuneInputs(ruleset, communeInputs), ...villageProblems];
   return { evaluation: { ...ev, problems, units }, villages: evs, communeRuleset: cr, villageRuleset: vr, answers };

@@ -65,7 +65,8 @@ export function makeFingerprint(input: FingerprintInput): Fingerprint {
     }
   }
   const lists: Fingerprint["lists"] = [];
-  for (const [code, bySlot] of Object.entries(input.lists ?? {})) for (const [slot, raw] of Object.entries(bySlot)) lists.push({ code, slot, value: showValue(raw) });
+  for (const [code, bySlot] of Object.entries(input.lists ?? {}))
+    for (const [slot, raw] of Object.entries(bySlot)) lists.push({ code, slot, value: showValue(raw) });
   const formulas: Fingerprint["status"]["formulas"] = [];
   const rows = input.status?.rows ?? [];
   // The verdict column is found by its header ("Mã" … "Đánh giá"), as the check finds it.
@@ -116,21 +117,43 @@ export function compareFingerprints(stored: Fingerprint, now: Fingerprint): Fing
   } else if (stored.ruleset.hash !== now.ruleset.hash) {
     out.push({ kind: "ruleset", message: `Nội dung bộ tiêu chí "${now.ruleset.id}" đã khác (bản cập nhật) ${when}` });
   }
-  if ((stored.asOf ?? null) !== (now.asOf ?? null)) out.push({ kind: "as-of", message: `Ngày báo cáo đổi từ ${dmy(stored.asOf)} thành ${dmy(now.asOf)} ${when}` });
+  if ((stored.asOf ?? null) !== (now.asOf ?? null))
+    out.push({ kind: "as-of", message: `Ngày báo cáo đổi từ ${dmy(stored.asOf)} thành ${dmy(now.asOf)} ${when}` });
   const nowBySlot = new Map(now.inputs.map((i) => [`${i.code} ${i.slot}`, i]));
   for (const s of stored.inputs) {
     const n = nowBySlot.get(`${s.code} ${s.slot}`);
     if (!n) {
-      out.push({ kind: "cell", code: s.code, ref: s.cell, message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) không còn đọc từ ${s.cell} như lúc ghi trang trạng thái` });
+      out.push({
+        kind: "cell",
+        code: s.code,
+        ref: s.cell,
+        message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) không còn đọc từ ${s.cell} như lúc ghi trang trạng thái`,
+      });
     } else if (n.cell !== s.cell) {
-      out.push({ kind: "cell", code: s.code, ref: n.cell, message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) đổi ô nguồn từ ${s.cell} sang ${n.cell} ${when}` });
+      out.push({
+        kind: "cell",
+        code: s.code,
+        ref: n.cell,
+        message: `Chỉ tiêu ${s.code} (${slotWords(s.slot)}) đổi ô nguồn từ ${s.cell} sang ${n.cell} ${when}`,
+      });
     } else if (n.value !== s.value) {
-      out.push({ kind: "input", code: s.code, ref: s.cell, message: `${s.cell} đổi từ ${s.value} thành ${n.value} ${when} (chỉ tiêu ${s.code})` });
+      out.push({
+        kind: "input",
+        code: s.code,
+        ref: s.cell,
+        message: `${s.cell} đổi từ ${s.value} thành ${n.value} ${when} (chỉ tiêu ${s.code})`,
+      });
     }
   }
   const storedSlots = new Set(stored.inputs.map((i) => `${i.code} ${i.slot}`));
   for (const n of now.inputs) {
-    if (!storedSlots.has(`${n.code} ${n.slot}`)) out.push({ kind: "cell", code: n.code, ref: n.cell, message: `Chỉ tiêu ${n.code} (${slotWords(n.slot)}) nay đọc từ ${n.cell}, lúc ghi trang trạng thái chưa có ô này` });
+    if (!storedSlots.has(`${n.code} ${n.slot}`))
+      out.push({
+        kind: "cell",
+        code: n.code,
+        ref: n.cell,
+        message: `Chỉ tiêu ${n.code} (${slotWords(n.slot)}) nay đọc từ ${n.cell}, lúc ghi trang trạng thái chưa có ô này`,
+      });
   }
   return out;
 }

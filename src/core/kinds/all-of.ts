@@ -16,17 +16,30 @@ type Part = AllOf["parts"][number];
 function evaluatePart(ind: AllOf, part: Part, inputs: IndicatorInputs): PartResult {
   const measure = measureOf(part.measure);
   const own = measure.slots(part.measure, part.id, part.name).map((s) => s.slot);
-  const r = judgeApplicability(part.appliesIf, inputs, part.id, ind.appliesIf ? [] : own, part.requirementText ?? "", () => measure.evaluate(part.measure, inputs, part.id, part.name));
+  const r = judgeApplicability(part.appliesIf, inputs, part.id, ind.appliesIf ? [] : own, part.requirementText ?? "", () =>
+    measure.evaluate(part.measure, inputs, part.id, part.name),
+  );
   return { ...r, id: part.id, name: part.name };
 }
 
 function evaluateAllOf(ind: AllOf, ctx: EvalContext): KindResult {
   const parts = ind.parts.map((part) => evaluatePart(ind, part, ctx.inputs));
-  const verdict = combine(parts.map((p) => p.verdict), { all: true }).verdict;
+  const verdict = combine(
+    parts.map((p) => p.verdict),
+    { all: true },
+  ).verdict;
   const requirement = parts.map((p) => `${p.id}) ${p.requirement}`).join("; ");
   if (verdict === "khong-ap-dung") {
     const reason = parts.map((p) => `${p.id}) ${p.notApplicable?.reason ?? ""}`).join("; ");
-    return { verdict, requirement, notes: [`Không áp dụng — mọi phần đều không áp dụng: ${reason}.`], problems: [], sources: parts.flatMap((p) => p.sources), parts, notApplicable: { reason } };
+    return {
+      verdict,
+      requirement,
+      notes: [`Không áp dụng — mọi phần đều không áp dụng: ${reason}.`],
+      problems: [],
+      sources: parts.flatMap((p) => p.sources),
+      parts,
+      notApplicable: { reason },
+    };
   }
   const shown = parts.filter((p) => p.display !== undefined);
   return {
@@ -65,7 +78,11 @@ function partRequirementLines(p: Part): string[] {
 
 /** Two or more parts that must all hold: clean water ≥ 45%, of which ≥ 20% piped. */
 export const allOf: KindModule<"all-of"> = {
-  slots: (ind) => ind.parts.flatMap((part) => [...questionSlot(part.appliesIf, `${part.id}.question`), ...measureOf(part.measure).slots(part.measure, part.id, part.name)]),
+  slots: (ind) =>
+    ind.parts.flatMap((part) => [
+      ...questionSlot(part.appliesIf, `${part.id}.question`),
+      ...measureOf(part.measure).slots(part.measure, part.id, part.name),
+    ]),
   partsAnswerForThemselves: true,
   evaluate: evaluateAllOf,
   statusRows: (ind, r, ctx, base) => {

@@ -9,7 +9,8 @@ import type { ByKind, EvalContext, KindModule, KindResult } from "./module";
 
 type ByYear = ByKind<"by-year">;
 
-type YearThreshold = { ok: true; value: Rational; note?: string } | { ok: false; verdict: "thieu-so-lieu" | "loi-so-lieu"; problem: string; ref?: string };
+type YearThreshold =
+  { ok: true; value: Rational; note?: string } | { ok: false; verdict: "thieu-so-lieu" | "loi-so-lieu"; problem: string; ref?: string };
 
 /**
  * The threshold of the report year: the year's figure where the document lists it, else the
@@ -21,16 +22,36 @@ export function thresholdForYear(ind: ByYear, year: number, inputs: IndicatorInp
   if (listed !== undefined) return { ok: true, value: fromNumber(listed) };
   const years = Object.keys(ind.byYear).sort().join(", ");
   const missing = `Thiếu mức yêu cầu cho năm ${year}: văn bản chỉ ghi mức cho năm ${years || "(không năm nào)"}`;
-  if (!ind.rule) return { ok: false, verdict: "thieu-so-lieu", problem: `${missing} — không lấy mức của năm khác; hãy hỏi cấp trên mức của năm ${year}` };
+  if (!ind.rule)
+    return {
+      ok: false,
+      verdict: "thieu-so-lieu",
+      problem: `${missing} — không lấy mức của năm khác; hãy hỏi cấp trên mức của năm ${year}`,
+    };
   const ref = slot(inputs, "reference");
   if (ref.kind === "number") {
     const value = div(mul(ref.value, fromNumber(ind.rule.percentOfReference)), rat(100n));
-    return { ok: true, value, note: `Năm ${year}: mức = ${formatQuantity(fromNumber(ind.rule.percentOfReference))}% × ${formatQuantity(ref.value)} (${ind.rule.referenceLabel}) theo quy định "${ind.rule.text}".` };
+    return {
+      ok: true,
+      value,
+      note: `Năm ${year}: mức = ${formatQuantity(fromNumber(ind.rule.percentOfReference))}% × ${formatQuantity(ref.value)} (${ind.rule.referenceLabel}) theo quy định "${ind.rule.text}".`,
+    };
   }
   const at = ref.source ? ` (ô ${ref.source})` : "";
-  if (ref.kind === "missing") return { ok: false, verdict: "thieu-so-lieu", problem: `${missing}; theo quy định "${ind.rule.text}", hãy nhập ${ind.rule.referenceLabel}${at}`, ...(ref.source ? { ref: ref.source } : {}) };
+  if (ref.kind === "missing")
+    return {
+      ok: false,
+      verdict: "thieu-so-lieu",
+      problem: `${missing}; theo quy định "${ind.rule.text}", hãy nhập ${ind.rule.referenceLabel}${at}`,
+      ...(ref.source ? { ref: ref.source } : {}),
+    };
   const why = ref.kind === "invalid" ? ref.reason : "cần một số";
-  return { ok: false, verdict: "loi-so-lieu", problem: `${ind.rule.referenceLabel}${at}: ${why}`, ...(ref.source ? { ref: ref.source } : {}) };
+  return {
+    ok: false,
+    verdict: "loi-so-lieu",
+    problem: `${ind.rule.referenceLabel}${at}: ${why}`,
+    ...(ref.source ? { ref: ref.source } : {}),
+  };
 }
 
 const reportYear = (asOf: string | undefined) => (asOf ? Number(asOf.slice(0, 4)) : undefined);
@@ -72,9 +93,18 @@ function evaluateByYear(ind: ByYear, ctx: EvalContext): KindResult {
           },
           ctx.inputs,
         )
-      : evaluateQuantity({ requirement: { comparator: ind.comparator, value: threshold }, unit: ind.unit, valueLabel: ind.valueLabel ?? ind.name }, ctx.inputs);
+      : evaluateQuantity(
+          { requirement: { comparator: ind.comparator, value: threshold }, unit: ind.unit, valueLabel: ind.valueLabel ?? ind.name },
+          ctx.inputs,
+        );
   const refSource = slot(ctx.inputs, "reference").source;
-  return { ...result, threshold: found.value, requirement: `${result.requirement} (năm ${year})`, notes: [...notes, ...result.notes], sources: [...result.sources, ...(found.note && refSource ? [refSource] : [])] };
+  return {
+    ...result,
+    threshold: found.value,
+    requirement: `${result.requirement} (năm ${year})`,
+    notes: [...notes, ...result.notes],
+    sources: [...result.sources, ...(found.note && refSource ? [refSource] : [])],
+  };
 }
 
 /** A threshold that depends on the report year (income 2021–2025), over a ratio or a quantity. */
@@ -96,7 +126,8 @@ export const byYear: KindModule<"by-year"> = {
     // The threshold the engine applied for the report year (never another year's) is fixed when the sheet is written.
     const value = r.threshold !== undefined ? toNumber(r.threshold) : undefined;
     if (value === undefined) setCell(base, "verdict", verdictCell(r, undefined));
-    else if (ind.measure === "ratio") shareRow(base, ctx, r, { requirement: { comparator: ind.comparator, percent: value }, unit: ind.unit, share: true }, "");
+    else if (ind.measure === "ratio")
+      shareRow(base, ctx, r, { requirement: { comparator: ind.comparator, percent: value }, unit: ind.unit, share: true }, "");
     else quantityRow(base, ctx, r, { requirement: { comparator: ind.comparator, value }, unit: ind.unit }, "");
     return single(base, ctx);
   },
@@ -126,8 +157,12 @@ export const byYear: KindModule<"by-year"> = {
   reportCounts: () => undefined,
   requirementLines: (ind) => {
     const unit = ind.measure === "ratio" ? "%" : ` ${ind.unit}`;
-    const years = Object.entries(ind.byYear).map(([y, v]) => `năm ${y}: ${COMPARATOR_TEXT[ind.comparator]} ${formatQuantity(fromNumber(v))}${unit}`);
-    const other = ind.rule ? `Năm khác: ${ind.rule.text} (${formatQuantity(fromNumber(ind.rule.percentOfReference))}% × ${ind.rule.referenceLabel}).` : "Năm khác: văn bản không ghi mức.";
+    const years = Object.entries(ind.byYear).map(
+      ([y, v]) => `năm ${y}: ${COMPARATOR_TEXT[ind.comparator]} ${formatQuantity(fromNumber(v))}${unit}`,
+    );
+    const other = ind.rule
+      ? `Năm khác: ${ind.rule.text} (${formatQuantity(fromNumber(ind.rule.percentOfReference))}% × ${ind.rule.referenceLabel}).`
+      : "Năm khác: văn bản không ghi mức.";
     return [`Mức theo năm — ${years.join("; ")}`, other];
   },
   choosingCondition: () => undefined,

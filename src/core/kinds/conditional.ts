@@ -86,7 +86,9 @@ export const conditional: KindModule<"conditional"> = {
   reportCounts: () => undefined,
   requirementLines: (ind) => {
     const c = ind.condition;
-    return [`Nếu ${c.label} ${COMPARATOR_TEXT[c.comparator]} ${formatQuantity(fromNumber(c.value))}: ${formatShareThreshold(ind.then)}; nếu không: ${formatShareThreshold(ind.otherwise)}.`];
+    return [
+      `Nếu ${c.label} ${COMPARATOR_TEXT[c.comparator]} ${formatQuantity(fromNumber(c.value))}: ${formatShareThreshold(ind.then)}; nếu không: ${formatShareThreshold(ind.otherwise)}.`,
+    ];
   },
   choosingCondition: (ind) => ind.condition,
 };

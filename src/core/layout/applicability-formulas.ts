@@ -30,7 +30,9 @@ export function notApplicableWordExpr(cell: string): string {
   const t = `TRIM(SUBSTITUTE(${cell},UNICHAR(160)," "))`;
   const tests = spellings().map((w) =>
     // FIND of an empty text is an error in LibreOffice: the word alone is tested by equality.
-    w.length < 2 ? `${t}=${str(w)}` : `OR(${t}=${str(w)},AND(LEFT(${t},${w.length})=${str(w)},ISNUMBER(FIND(LEFT(TRIM(MID(${t},${w.length + 1},255)),1),${SEPARATORS}))))`,
+    w.length < 2
+      ? `${t}=${str(w)}`
+      : `OR(${t}=${str(w)},AND(LEFT(${t},${w.length})=${str(w)},ISNUMBER(FIND(LEFT(TRIM(MID(${t},${w.length + 1},255)),1),${SEPARATORS}))))`,
   );
   return `IF(ISERROR(${cell}),FALSE,IF(ISNUMBER(${cell}),FALSE,OR(${tests.join(",")})))`;
 }
@@ -58,7 +60,11 @@ export function questionStateCached(raw: RawCell): string {
  * The test that a row does not apply: the question answered the other way, or (unanswered) the
  * words typed in its cells; and the test that its answer is unreadable (lỗi số liệu).
  */
-export function situationTests(spec: AppliesIf, question: string | undefined, typed: string | undefined): { na: string; bad?: string } | undefined {
+export function situationTests(
+  spec: AppliesIf,
+  question: string | undefined,
+  typed: string | undefined,
+): { na: string; bad?: string } | undefined {
   const other = spec.answer ? `"Không"` : `"Có"`;
   if (question === undefined) return typed === undefined ? undefined : { na: typed };
   const na = typed === undefined ? `${question}=${other}` : `OR(${question}=${other},AND(${question}="",${typed}))`;
@@ -92,11 +98,19 @@ export function blankWhenNone(cell: CellSpec | null, numerator: string, denomina
 
 function noneIs(cell: CellSpec | null, numerator: string, denominator: string, value: string): CellSpec | null {
   if (!cell || cell.formula === undefined) return cell;
-  return { ...cell, formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${value},${cell.formula}),${cell.formula})` };
+  return {
+    ...cell,
+    formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(AND(${numerator}=0,${denominator}=0),${value},${cell.formula}),${cell.formula})`,
+  };
 }
 
 /** What a measured amount (km, ha, tấn) must change by to pass n/d ⋄ p/q: p·d/q − n, or n − p·d/q. */
-export function measuredShortfallExpr(numerator: string, denominator: string, threshold: Rational, comparator: Comparator): string | undefined {
+export function measuredShortfallExpr(
+  numerator: string,
+  denominator: string,
+  threshold: Rational,
+  comparator: Comparator,
+): string | undefined {
   if (comparator === "=") return undefined;
   const need = `(${threshold.n}*${denominator}/${threshold.d})`;
   return comparator === ">=" || comparator === ">" ? `${need}-${numerator}` : `${numerator}-${need}`;

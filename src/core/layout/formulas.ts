@@ -48,7 +48,8 @@ export function inputExpr(ref: string, type: ValueType): string {
   if (type === "yes-no") return `IF(${blank},"",${ref})`;
   // A date in a figure's cell is refused by the engine ("là ngày tháng"): shown as a date, it is text
   // to the verdict, which is then lỗi số liệu as well. CELL("format") starts with D for every date format.
-  const dated = (rest: string) => `IF(AND(ISNUMBER(${ref}),LEFT(CELL("format",${ref}),1)="D"),"ngày "&DAY(${ref})&"/"&MONTH(${ref})&"/"&YEAR(${ref}),${rest})`;
+  const dated = (rest: string) =>
+    `IF(AND(ISNUMBER(${ref}),LEFT(CELL("format",${ref}),1)="D"),"ngày "&DAY(${ref})&"/"&MONTH(${ref})&"/"&YEAR(${ref}),${rest})`;
   if (type !== "count") return logical(`IF(${blank},"",${dated(ref)})`);
   const t = `TRIM(${spaced(ref)})`;
   const v = `VALUE(SUBSTITUTE(SUBSTITUTE(${t},".","")," ",""))`;
@@ -114,7 +115,13 @@ export function quantityTest(value: string, threshold: string, comparator: Compa
  * Units the numerator must change by, as the engine's countShortfall computes it:
  * ceil(p·d/q) is INT((p·d+q−1)/q) for whole numbers.
  */
-export function shareShortfallExpr(numerator: string, denominator: string, threshold: Rational, comparator: Comparator, share: boolean): string | undefined {
+export function shareShortfallExpr(
+  numerator: string,
+  denominator: string,
+  threshold: Rational,
+  comparator: Comparator,
+  share: boolean,
+): string | undefined {
   const ceilNeed = `INT((${threshold.n}*${denominator}+${threshold.d}-1)/${threshold.d})`;
   const floorNeed = `INT(${threshold.n}*${denominator}/${threshold.d})`;
   const capped = (need: string) => (share ? `IF(${need}<=${denominator},${need}-${numerator},"")` : `${need}-${numerator}`);
@@ -140,7 +147,9 @@ function spellings(words: string[]): string[] {
 function wordTest(cell: string, words: string[], bool: "TRUE" | "FALSE", num: 0 | 1): string {
   // LibreOffice keeps TRUE as the number 1, Excel as a boolean: test both. No-break spaces count as spaces.
   const trimmed = `TRIM(${spaced(cell)})`;
-  return `OR(${cell}=${bool},${cell}=${num},${spellings(words).map((w) => `${trimmed}=${str(w)}`).join(",")})`;
+  return `OR(${cell}=${bool},${cell}=${num},${spellings(words)
+    .map((w) => `${trimmed}=${str(w)}`)
+    .join(",")})`;
 }
 
 /** "Có" / "Không" / "?" (unreadable, an error included) from a yes/no cell, with the words core/text reads. */

@@ -49,7 +49,5 @@ export function mappingTextFromColumn(columnA: readonly RawCell[]): StoredMappin
 
 /** What a clerk reads when the stored mapping cannot be trusted, with the way out. */
 export function damagedMappingMessage(why: string): string {
-  return (
-    `Ánh xạ lưu trong sổ tính (trang ẩn ${MAPPING_SHEET}) bị hỏng: ${why}. Hãy chọn lại bộ tiêu chí và gán lại các ô số liệu (Chỉ tiêu xã đề xuất sẵn các ô tìm được), rồi ghi lại`
-  );
+  return `Ánh xạ lưu trong sổ tính (trang ẩn ${MAPPING_SHEET}) bị hỏng: ${why}. Hãy chọn lại bộ tiêu chí và gán lại các ô số liệu (Chỉ tiêu xã đề xuất sẵn các ô tìm được), rồi ghi lại`;
 }

@@ -7,9 +7,33 @@ import type { ValueType } from "../evaluate/inputs";
 import { toNumber } from "../evaluate/rational";
 import type { Comparator, ShareRequirement } from "../ruleset/schema";
 import { shareThresholdValue } from "../text/format";
-import { badExpr, inputExpr, quantityTest, shareShortfallExpr, shareTest, shareValueTest, verdictExpr, V, yesNoDisplayExpr, yesNoVerdictExpr, type Operand } from "./formulas";
+import {
+  badExpr,
+  inputExpr,
+  quantityTest,
+  shareShortfallExpr,
+  shareTest,
+  shareValueTest,
+  verdictExpr,
+  V,
+  yesNoDisplayExpr,
+  yesNoVerdictExpr,
+  type Operand,
+} from "./formulas";
 import { measuredShortfallExpr } from "./applicability-formulas";
-import { cellAt, formula, num, operandCell, setCell, staticInput, text, typedAsText, verdictCell, type Row, type RowCtx } from "./status-cells";
+import {
+  cellAt,
+  formula,
+  num,
+  operandCell,
+  setCell,
+  staticInput,
+  text,
+  typedAsText,
+  verdictCell,
+  type Row,
+  type RowCtx,
+} from "./status-cells";
 
 export type ShareRowSpec = { requirement: ShareRequirement; unit: string; share: boolean; amount?: "count" | "measure" };
 
@@ -41,26 +65,38 @@ function shareOperands(row: Row, ctx: RowCtx, r: MeasureResult, spec: ShareRowSp
   const base = cellAt(ctx, "base");
   const threshold = shareThresholdValue(spec.requirement);
   const comparator = spec.requirement.comparator;
-  const byValue = ctx.refs[slot("value")] !== undefined && ctx.refs[slot("numerator")] === undefined && ctx.refs[slot("denominator")] === undefined;
+  const byValue =
+    ctx.refs[slot("value")] !== undefined && ctx.refs[slot("numerator")] === undefined && ctx.refs[slot("denominator")] === undefined;
   const live = byValue || (ctx.refs[slot("numerator")] !== undefined && ctx.refs[slot("denominator")] !== undefined);
   // Written as values when typed as text (see typedAsText): the formulas then read those values.
   if (byValue) {
     const operands: Operand[] = [{ cell: figure, type: "ratio" }];
     setCell(row, "figure", operandCell(ctx, slot("value"), "ratio", "percent"));
     setCell(row, "base", null);
-    setCell(row, "result", live ? formula(valueShown(operands, figure), num(r.value), "percent") : { value: num(r.value), style: "percent" });
+    setCell(
+      row,
+      "result",
+      live ? formula(valueShown(operands, figure), num(r.value), "percent") : { value: num(r.value), style: "percent" },
+    );
     return { test: shareValueTest(figure, threshold, comparator), operands, byValue, live };
   }
   // Lengths, areas and masses take decimals: compared as the engine does, without binary noise.
   const type: ValueType = spec.amount === "measure" ? "number" : "count";
   setCell(row, "figure", operandCell(ctx, slot("numerator"), type, type === "count" ? "integer" : "decimal"));
   setCell(row, "base", operandCell(ctx, slot("denominator"), type, type === "count" ? "integer" : "decimal"));
-  const test = type === "count" ? shareTest(figure, base, threshold, comparator) : `ROUND(${figure}*${threshold.d}-${threshold.n}*${base},9)${comparator}0`;
+  const test =
+    type === "count"
+      ? shareTest(figure, base, threshold, comparator)
+      : `ROUND(${figure}*${threshold.d}-${threshold.n}*${base},9)${comparator}0`;
   const operands: Operand[] = [
     { cell: figure, type },
     { cell: base, type },
   ];
-  setCell(row, "result", live ? formula(valueShown(operands, `${figure}/${base}`, base), num(r.value), "percent") : { value: num(r.value), style: "percent" });
+  setCell(
+    row,
+    "result",
+    live ? formula(valueShown(operands, `${figure}/${base}`, base), num(r.value), "percent") : { value: num(r.value), style: "percent" },
+  );
   return { test, operands, impossible: spec.share ? `OR(${base}=0,${figure}>${base})` : `${base}=0`, byValue, live };
 }
 
@@ -73,7 +109,9 @@ function conditionalVerdict(ctx: RowCtx, cells: ShareCells, condition: ShareCond
   if (conditionRef === undefined) return undefined;
   const otherwiseThreshold = shareThresholdValue(condition.otherwise);
   const otherwiseComparator = condition.otherwise.comparator;
-  const otherwiseTest = cells.byValue ? shareValueTest(figure, otherwiseThreshold, otherwiseComparator) : shareTest(figure, base, otherwiseThreshold, otherwiseComparator);
+  const otherwiseTest = cells.byValue
+    ? shareValueTest(figure, otherwiseThreshold, otherwiseComparator)
+    : shareTest(figure, base, otherwiseThreshold, otherwiseComparator);
   const conditionValue = typedAsText(typed, "number") ? conditionRef : `(${inputExpr(conditionRef, "number")})`;
   const test = `IF(${conditionValue}${condition.comparator}${condition.value},${cells.test},${otherwiseTest})`;
   const inner = verdictExpr(cells.operands, test, cells.impossible);
@@ -95,9 +133,15 @@ export function shareRow(row: Row, ctx: RowCtx, r: MeasureResult, spec: ShareRow
   const threshold = shareThresholdValue(spec.requirement);
   const comparator = spec.requirement.comparator;
   const measured = spec.amount === "measure";
-  const amount = !cells.byValue && !condition ? (measured ? measuredShortfallExpr(figure, base, threshold, comparator) : shareShortfallExpr(figure, base, threshold, comparator, spec.share)) : undefined;
+  const amount =
+    !cells.byValue && !condition
+      ? measured
+        ? measuredShortfallExpr(figure, base, threshold, comparator)
+        : shareShortfallExpr(figure, base, threshold, comparator, spec.share)
+      : undefined;
   const style = measured ? "decimal" : "integer";
-  const shortfall = measured && amount ? positiveShortfall(cellAt(ctx, "verdict"), amount) : `IF(${cellAt(ctx, "verdict")}=${V.khong},${amount},"")`;
+  const shortfall =
+    measured && amount ? positiveShortfall(cellAt(ctx, "verdict"), amount) : `IF(${cellAt(ctx, "verdict")}=${V.khong},${amount},"")`;
   setCell(row, "shortfall", amount && cells.live ? formula(shortfall, shortfallValue(r), style) : { value: shortfallValue(r), style });
   setCell(row, "unit", text(spec.unit, "center"));
 }
@@ -122,18 +166,36 @@ export function quantityRow(row: Row, ctx: RowCtx, r: MeasureResult, m: Quantity
       { cell: figure, type: "number" },
       { cell: base, type: "count" },
     ];
-    setCell(row, "result", live ? formula(valueShown(operands, `${figure}/${base}`, base), num(r.value), "decimal") : { value: num(r.value), style: "decimal" });
-    setCell(row, "verdict", verdictCell(r, live ? verdictExpr(operands, `ROUND(${figure}-(${threshold})*${base},9)${comparator}0`, `${base}=0`) : undefined));
+    setCell(
+      row,
+      "result",
+      live ? formula(valueShown(operands, `${figure}/${base}`, base), num(r.value), "decimal") : { value: num(r.value), style: "decimal" },
+    );
+    setCell(
+      row,
+      "verdict",
+      verdictCell(r, live ? verdictExpr(operands, `ROUND(${figure}-(${threshold})*${base},9)${comparator}0`, `${base}=0`) : undefined),
+    );
     amount = comparator === "=" ? undefined : up ? `(${threshold})*${base}-${figure}` : `${figure}-(${threshold})*${base}`;
   } else {
     live = ctx.refs[slot("value")] !== undefined;
     const operands: Operand[] = [{ cell: figure, type: "number" }];
     setCell(row, "figure", operandCell(ctx, slot("value"), "number", "decimal"));
-    setCell(row, "result", live ? formula(valueShown(operands, figure), num(r.value), "decimal") : { value: num(r.value), style: "decimal" });
+    setCell(
+      row,
+      "result",
+      live ? formula(valueShown(operands, figure), num(r.value), "decimal") : { value: num(r.value), style: "decimal" },
+    );
     setCell(row, "verdict", verdictCell(r, live ? verdictExpr(operands, quantityTest(figure, threshold, comparator)) : undefined));
     amount = comparator === "=" ? undefined : up ? `(${threshold})-${figure}` : `${figure}-(${threshold})`;
   }
-  setCell(row, "shortfall", amount && live ? formula(positiveShortfall(cellAt(ctx, "verdict"), amount), shortfallValue(r), "decimal") : { value: shortfallValue(r), style: "decimal" });
+  setCell(
+    row,
+    "shortfall",
+    amount && live
+      ? formula(positiveShortfall(cellAt(ctx, "verdict"), amount), shortfallValue(r), "decimal")
+      : { value: shortfallValue(r), style: "decimal" },
+  );
   setCell(row, "unit", text(m.unit, "center"));
 }
 

@@ -93,7 +93,11 @@ const LINE_HEIGHT = 15.75;
  * open, so the height is estimated from the longest text per column width (about one character
  * per unit of width).
  */
-export function estimateRowHeights(rows: SheetLayout["rows"], columns: readonly number[], wrapStyles: ReadonlySet<StyleName>): Array<number | undefined> {
+export function estimateRowHeights(
+  rows: SheetLayout["rows"],
+  columns: readonly number[],
+  wrapStyles: ReadonlySet<StyleName>,
+): Array<number | undefined> {
   return rows.map((row) => {
     let lines = 1;
     row.forEach((cell, i) => {

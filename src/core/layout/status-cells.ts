@@ -112,7 +112,9 @@ export function staticInput(raw: RawCell, type: ValueType): CellValue {
 /** The note for slots written as values because the clerk typed the figure as text. */
 export function textFigureNotes(ctx: RowCtx): string[] {
   return Object.entries(ctx.raw)
-    .filter(([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio") || raw instanceof Date))
+    .filter(
+      ([slot, raw]) => ctx.refs[slot] !== undefined && (typedAsText(raw, "number") || typedAsText(raw, "ratio") || raw instanceof Date),
+    )
     .map(([slot, raw]) =>
       raw instanceof Date
         ? `Ô nguồn của "${slot}" chứa ngày tháng (${dateShown(raw)}), không phải số liệu: bảng ghi như vậy, không tự cập nhật — hãy nhập lại ô đó dạng số.`

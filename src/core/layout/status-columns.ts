@@ -67,7 +67,13 @@ const letterOf = (index: number) => String.fromCharCode(64 + index);
 /** Every column, from A. */
 export const STATUS_COLUMNS: readonly StatusColumn[] = SPECS.map((spec, i) => {
   const letter = letterOf(i + 1);
-  return { ...spec, index: i + 1, letter, cell: (row: number) => `${letter}${row}`, range: (first: number, last: number) => `$${letter}$${first}:$${letter}$${last}` };
+  return {
+    ...spec,
+    index: i + 1,
+    letter,
+    cell: (row: number) => `${letter}${row}`,
+    range: (first: number, last: number) => `$${letter}$${first}:$${letter}$${last}`,
+  };
 });
 
 /** The columns by what they hold: STATUS_COLUMN.verdict.cell(7) is "G7". */

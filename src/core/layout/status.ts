@@ -6,10 +6,42 @@ import { measureOf } from "../kinds/measures";
 import { parseCell, type RawCell } from "../text/cell";
 import type { AppliesIf, Group, Indicator, Ruleset } from "../ruleset/schema";
 import { combineExpr, str, summaryTextExpr, V } from "./formulas";
-import { blankWhen, blankWhenNone, questionStateCached, questionStateExpr, situationTests, typedNotApplicableExpr, wrapNone, wrapNotApplicable } from "./applicability-formulas";
+import {
+  blankWhen,
+  blankWhenNone,
+  questionStateCached,
+  questionStateExpr,
+  situationTests,
+  typedNotApplicableExpr,
+  wrapNone,
+  wrapNotApplicable,
+} from "./applicability-formulas";
 import { estimateRowHeights, type SheetLayout, type StyleName } from "./sheet";
-import { answerCells, cellOf, emptyRow, formula, notesOf, setCell, single, text, textFigureNotes, verdictCell, VERDICT_STYLE, type Built, type Row, type RowCtx } from "./status-cells";
-import { STATUS_COLUMN, STATUS_FIRST_ROW, STATUS_HEADER_ROW, STATUS_COLUMNS, STATUS_OVERALL_ROW, STATUS_WIDTHS, type StatusColumnKey } from "./status-columns";
+import {
+  answerCells,
+  cellOf,
+  emptyRow,
+  formula,
+  notesOf,
+  setCell,
+  single,
+  text,
+  textFigureNotes,
+  verdictCell,
+  VERDICT_STYLE,
+  type Built,
+  type Row,
+  type RowCtx,
+} from "./status-cells";
+import {
+  STATUS_COLUMN,
+  STATUS_FIRST_ROW,
+  STATUS_HEADER_ROW,
+  STATUS_COLUMNS,
+  STATUS_OVERALL_ROW,
+  STATUS_WIDTHS,
+  type StatusColumnKey,
+} from "./status-columns";
 
 export { VERDICT_STYLE } from "./status-cells";
 
@@ -32,7 +64,14 @@ export type StatusSheetInput = {
 const at = (key: StatusColumnKey, row: number) => STATUS_COLUMN[key].cell(row);
 
 /** One row (the indicator's or a part's) that may not apply, or whose share of none means something. */
-type Situation = { row: Row; rowNo: number; appliesIf: AppliesIf | undefined; prefix: string; whenNone: WhenNone | undefined; yesNo: boolean };
+type Situation = {
+  row: Row;
+  rowNo: number;
+  appliesIf: AppliesIf | undefined;
+  prefix: string;
+  whenNone: WhenNone | undefined;
+  yesNo: boolean;
+};
 
 /**
  * Wraps the verdict and result of a row that may not apply (its question, a typed "Không áp dụng")
@@ -49,10 +88,20 @@ function situationFormulas(ctx: RowCtx, s: Situation): boolean {
   const question = prefix ? `${prefix}.question` : "question";
   const questionRef = ctx.refs[question];
   const cells = answerCells(row, rowNo);
-  if (questionRef !== undefined) setCell(row, "questionState", formula(questionStateExpr(questionRef), questionStateCached(ctx.raw[question] ?? null), "note"));
-  const typedRaw = Object.entries(ctx.raw).some(([slot, raw]) => slot.startsWith(prefix ? `${prefix}.` : "") && !slot.endsWith("question") && parseCell(raw ?? null, "count").kind === "not-applicable");
+  if (questionRef !== undefined)
+    setCell(row, "questionState", formula(questionStateExpr(questionRef), questionStateCached(ctx.raw[question] ?? null), "note"));
+  const typedRaw = Object.entries(ctx.raw).some(
+    ([slot, raw]) =>
+      slot.startsWith(prefix ? `${prefix}.` : "") &&
+      !slot.endsWith("question") &&
+      parseCell(raw ?? null, "count").kind === "not-applicable",
+  );
   if (cells.length > 0) setCell(row, "typedNotApplicable", formula(typedNotApplicableExpr(cells), typedRaw, "note"));
-  const test = situationTests(appliesIf, questionRef !== undefined ? at("questionState", rowNo) : undefined, cells.length > 0 ? at("typedNotApplicable", rowNo) : undefined);
+  const test = situationTests(
+    appliesIf,
+    questionRef !== undefined ? at("questionState", rowNo) : undefined,
+    cells.length > 0 ? at("typedNotApplicable", rowNo) : undefined,
+  );
   if (test === undefined) return false;
   setCell(row, "verdict", wrapNotApplicable(cellOf(row, "verdict"), test, appliesIf));
   setCell(row, "result", blankWhen(cellOf(row, "result"), test, s.yesNo ? `"?"` : `""`));
@@ -62,17 +111,41 @@ function situationFormulas(ctx: RowCtx, s: Situation): boolean {
 /** The situation formulas of an indicator's row and of its parts' rows; whether any helper cell was written. */
 function indicatorSituations(ind: Indicator, ctx: RowCtx, rows: Row[]): boolean {
   const kind = kindOf(ind);
-  const own: Situation = { row: rows[0]!, rowNo: ctx.row, appliesIf: ind.appliesIf, prefix: "", whenNone: kind.whenNone(ind), yesNo: kind.showsYesNo };
+  const own: Situation = {
+    row: rows[0]!,
+    rowNo: ctx.row,
+    appliesIf: ind.appliesIf,
+    prefix: "",
+    whenNone: kind.whenNone(ind),
+    yesNo: kind.showsYesNo,
+  };
   const parts = kind.partRows(ind).flatMap((part, i): Situation[] => {
     const row = rows[i + 1];
     const measure = measureOf(part.measure);
-    return row ? [{ row, rowNo: ctx.row + 1 + i, appliesIf: part.appliesIf, prefix: part.id, whenNone: measure.whenNone(part.measure), yesNo: measure.showsYesNo }] : [];
+    return row
+      ? [
+          {
+            row,
+            rowNo: ctx.row + 1 + i,
+            appliesIf: part.appliesIf,
+            prefix: part.id,
+            whenNone: measure.whenNone(part.measure),
+            yesNo: measure.showsYesNo,
+          },
+        ]
+      : [];
   });
   return [own, ...parts].map((s) => situationFormulas(ctx, s)).some((written) => written);
 }
 
 /** How a summary counts the rows below it: those whose parent is `childKey`, by their verdicts. */
-type SummaryCount = { childColumn: StatusColumnKey; childKey: string; atLeast: number | undefined; suspendedInTotal: boolean; unitName: string };
+type SummaryCount = {
+  childColumn: StatusColumnKey;
+  childKey: string;
+  atLeast: number | undefined;
+  suspendedInTotal: boolean;
+  unitName: string;
+};
 
 /** The result text and verdict formulas of a summary (criterion, group, the whole), counting rows first..last. */
 function summaryFormulas(row: Row, s: SummaryCount, lastRow: number, shown: { text: string; verdict: Verdict }): void {
@@ -88,7 +161,14 @@ function summaryFormulas(row: Row, s: SummaryCount, lastRow: number, shown: { te
  * A criterion or group row. Its formulas count rows below it, so they are filled in once every row
  * exists (`fill` runs after the layout is complete, with the last row known).
  */
-function summaryRow(s: SummaryResult, role: "group" | "crit", parent: string, count: Omit<SummaryCount, "childColumn" | "unitName">, requirement: string, suspended = false) {
+function summaryRow(
+  s: SummaryResult,
+  role: "group" | "crit",
+  parent: string,
+  count: Omit<SummaryCount, "childColumn" | "unitName">,
+  requirement: string,
+  suspended = false,
+) {
   const row = emptyRow();
   setCell(row, "code", text(s.code, "summary"));
   setCell(row, "name", text(s.name, "summary"));
@@ -160,7 +240,15 @@ class StatusRows {
   }
 
   group(group: Group, s: SummaryResult, criteria: ReadonlyMap<string, SummaryResult>): void {
-    this.summary(summaryRow(s, "group", "o", { childKey: `g:${group.code}`, atLeast: atLeastOf(group.passRule), suspendedInTotal: group.suspendedInTotal }, group.requirementText ?? ""));
+    this.summary(
+      summaryRow(
+        s,
+        "group",
+        "o",
+        { childKey: `g:${group.code}`, atLeast: atLeastOf(group.passRule), suspendedInTotal: group.suspendedInTotal },
+        group.requirementText ?? "",
+      ),
+    );
     for (const item of group.items) {
       if (item.kind !== "criterion") {
         this.indicator(item, `g:${group.code}`);
@@ -168,7 +256,16 @@ class StatusRows {
       }
       const c = criteria.get(item.code)!;
       const suspended = c.verdict === "tam-dung" && item.indicators.some((i) => this.results.get(i.code)?.verdict !== "tam-dung");
-      this.summary(summaryRow(c, "crit", `g:${group.code}`, { childKey: `c:${item.code}`, atLeast: atLeastOf(item.passRule), suspendedInTotal: false }, item.requirementText ?? "", suspended));
+      this.summary(
+        summaryRow(
+          c,
+          "crit",
+          `g:${group.code}`,
+          { childKey: `c:${item.code}`, atLeast: atLeastOf(item.passRule), suspendedInTotal: false },
+          item.requirementText ?? "",
+          suspended,
+        ),
+      );
       for (const ind of item.indicators) this.indicator(ind, `c:${item.code}`);
     }
   }
@@ -183,9 +280,19 @@ function headRows(input: StatusSheetInput): { rows: Row[]; overall: Row } {
   const overall = emptyRow();
   const rows: Row[] = [
     [text(`TRẠNG THÁI CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")],
-    [text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)}${adultText} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`, "subtitle")],
+    [
+      text(
+        `Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Ngày báo cáo: ${formatDate(evaluation.asOf)}${adultText} · Căn cứ: ${doc.number} của ${doc.issuer} (${ruleset.province})`,
+        "subtitle",
+      ),
+    ],
     overall,
-    [text("Các ô Kết quả, Đánh giá và Còn thiếu là công thức theo các ô nguồn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")],
+    [
+      text(
+        "Các ô Kết quả, Đánh giá và Còn thiếu là công thức theo các ô nguồn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.",
+        "note",
+      ),
+    ],
     STATUS_COLUMNS.flatMap((c) => (c.header === undefined ? [] : [text(c.header, "header")])),
   ];
   return { rows, overall };
@@ -194,11 +301,21 @@ function headRows(input: StatusSheetInput): { rows: Row[]; overall: Row } {
 /** The overall summary counts what the ruleset says it counts, over the rows written. */
 function fillOverall(row: Row, ruleset: Ruleset, evaluation: Evaluation, lastRow: number): void {
   const o = ruleset.overall;
-  const [childColumn, childKey]: [StatusColumnKey, string] = o.counts === "groups" ? ["role", "group"] : o.counts === "indicators" ? ["role", "ind"] : ["parent", "g:*"];
+  const [childColumn, childKey]: [StatusColumnKey, string] =
+    o.counts === "groups" ? ["role", "group"] : o.counts === "indicators" ? ["role", "ind"] : ["parent", "g:*"];
   setCell(row, "code", text("Tổng hợp", "summary"));
   setCell(row, "name", text(ruleset.title, "summary"));
-  setCell(row, "requirement", text("atLeast" in o.passRule ? `đạt ít nhất ${o.passRule.atLeast} ${o.unitName}` : `đạt tất cả ${o.unitName}`, "summary"));
-  summaryFormulas(row, { childColumn, childKey, atLeast: atLeastOf(o.passRule), suspendedInTotal: o.suspendedInTotal, unitName: o.unitName }, lastRow, evaluation.overall);
+  setCell(
+    row,
+    "requirement",
+    text("atLeast" in o.passRule ? `đạt ít nhất ${o.passRule.atLeast} ${o.unitName}` : `đạt tất cả ${o.unitName}`, "summary"),
+  );
+  summaryFormulas(
+    row,
+    { childColumn, childKey, atLeast: atLeastOf(o.passRule), suspendedInTotal: o.suspendedInTotal, unitName: o.unitName },
+    lastRow,
+    evaluation.overall,
+  );
 }
 
 /** The live status sheet: every indicator with its figures, formulas, verdict and shortfall, with summaries. */
@@ -220,7 +337,11 @@ export function statusSheetLayout(input: StatusSheetInput): SheetLayout {
 /** The sheet's settings around its rows: widths, heights, merges, print, hidden bookkeeping, verdict colours. */
 function finishLayout(name: string, rows: Row[], lastRowNo: number, situationHelpers: boolean): SheetLayout {
   const notes = STATUS_COLUMN.notes.index;
-  const merges: SheetLayout["merges"] = [{ top: 1, left: 1, bottom: 1, right: notes }, { top: 2, left: 1, bottom: 2, right: notes }, { top: 4, left: 1, bottom: 4, right: notes }];
+  const merges: SheetLayout["merges"] = [
+    { top: 1, left: 1, bottom: 1, right: notes },
+    { top: 2, left: 1, bottom: 2, right: notes },
+    { top: 4, left: 1, bottom: 4, right: notes },
+  ];
   const wrapped = new Set<StyleName>(["wrap", "text", "bold", "center", "summary", "header", ...Object.values(VERDICT_STYLE)]);
   const heights = estimateRowHeights(rows, [...STATUS_WIDTHS], wrapped);
   const verdict = STATUS_COLUMN.verdict.index;
@@ -234,7 +355,9 @@ function finishLayout(name: string, rows: Row[], lastRowNo: number, situationHel
     merges,
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: STATUS_HEADER_ROW, last: STATUS_HEADER_ROW } },
     freezeRows: STATUS_HEADER_ROW,
-    hiddenColumns: STATUS_COLUMNS.filter((c) => c.hidden === "always" || (c.hidden === "when-written" && situationHelpers)).map((c) => c.index),
+    hiddenColumns: STATUS_COLUMNS.filter((c) => c.hidden === "always" || (c.hidden === "when-written" && situationHelpers)).map(
+      (c) => c.index,
+    ),
     conditionalFormats: (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({
       top: STATUS_OVERALL_ROW,
       left: verdict,

@@ -54,7 +54,9 @@ const text = (value: string, style: StyleName = "wrap"): CellSpec => ({ value, s
 
 /** 1-based row of a code on a status layout, by its role (group, crit, ind) in the bookkeeping role column. */
 function rowOf(layout: SheetLayout, code: string, role: string): number {
-  const i = layout.rows.findIndex((r) => r[STATUS_COLUMN.code.index - 1]?.value === code && r[STATUS_COLUMN.role.index - 1]?.value === role);
+  const i = layout.rows.findIndex(
+    (r) => r[STATUS_COLUMN.code.index - 1]?.value === code && r[STATUS_COLUMN.role.index - 1]?.value === role,
+  );
   if (i < 0) throw new Error(`status layout has no ${role} row ${code}`);
   return i + 1;
 }
@@ -63,7 +65,10 @@ function rowOf(layout: SheetLayout, code: string, role: string): number {
 function groupRows(g: Group): Array<{ code: string; name: string; requirement: string; role: "crit" | "ind" }> {
   return g.items.flatMap((item) =>
     item.kind === "criterion"
-      ? [{ code: item.code, name: item.name, requirement: item.requirementText ?? "", role: "crit" as const }, ...item.indicators.map((i) => ({ code: i.code, name: i.name, requirement: i.requirementText ?? "", role: "ind" as const }))]
+      ? [
+          { code: item.code, name: item.name, requirement: item.requirementText ?? "", role: "crit" as const },
+          ...item.indicators.map((i) => ({ code: i.code, name: i.name, requirement: i.requirementText ?? "", role: "ind" as const })),
+        ]
       : [{ code: item.code, name: item.name, requirement: item.requirementText ?? "", role: "ind" as const }],
   );
 }
@@ -98,33 +103,59 @@ function groupBlock(block: GroupBlock, g: Group): void {
   groupRow[1] = text(g.name, "summary");
   // The village passes the group as the group's own rule says (the document's long wording is on the detail sheet).
   groupRow[2] = text("all" in g.passRule ? `đạt tất cả ${g.unitName}` : `đạt ít nhất ${g.passRule.atLeast} ${g.unitName}`, "summary");
-  villages.forEach((_, i) => (groupRow[FIRST_VILLAGE_COL - 1 + i] = { formula: at(i, g.code, "group", "verdict"), ...cachedVerdict(verdictOf(byVillage.villages[i]!, g.code, "group")) }));
+  villages.forEach(
+    (_, i) =>
+      (groupRow[FIRST_VILLAGE_COL - 1 + i] = {
+        formula: at(i, g.code, "group", "verdict"),
+        ...cachedVerdict(verdictOf(byVillage.villages[i]!, g.code, "group")),
+      }),
+  );
   rows.push(groupRow);
   const verdictRow = rows.length;
   const countRow = blank();
   countRow[1] = text(`Kết quả của ${units.unitName}`, "bold");
-  villages.forEach((_, i) => (countRow[FIRST_VILLAGE_COL - 1 + i] = { formula: at(i, g.code, "group", "result"), value: byVillage.villages[i]!.groups.find((s) => s.code === g.code)!.text, style: "wrap" }));
+  villages.forEach(
+    (_, i) =>
+      (countRow[FIRST_VILLAGE_COL - 1 + i] = {
+        formula: at(i, g.code, "group", "result"),
+        value: byVillage.villages[i]!.groups.find((s) => s.code === g.code)!.text,
+        style: "wrap",
+      }),
+  );
   rows.push(countRow);
   for (const r of groupRows(g)) {
     const row = blank();
     row[0] = text(r.code, "center");
     row[1] = text(r.name);
     row[2] = text(r.requirement);
-    villages.forEach((_, i) => (row[FIRST_VILLAGE_COL - 1 + i] = { formula: at(i, r.code, r.role, "verdict"), ...cachedVerdict(verdictOf(byVillage.villages[i]!, r.code, r.role)) }));
+    villages.forEach(
+      (_, i) =>
+        (row[FIRST_VILLAGE_COL - 1 + i] = {
+          formula: at(i, r.code, r.role, "verdict"),
+          ...cachedVerdict(verdictOf(byVillage.villages[i]!, r.code, r.role)),
+        }),
+    );
     rows.push(row);
   }
   verdictAreas.push({ top, bottom: rows.length });
 
   // What each village's verdict answers to "does it pass?", read by the main status sheet (units.ts villageAnswer).
   const answerRow = blank();
-  answerRow[1] = text(`${units.unitName[0]!.toLocaleUpperCase("vi")}${units.unitName.slice(1)} đạt? (trang Trạng thái chỉ tiêu đọc dòng này)`, "note");
+  answerRow[1] = text(
+    `${units.unitName[0]!.toLocaleUpperCase("vi")}${units.unitName.slice(1)} đạt? (trang Trạng thái chỉ tiêu đọc dòng này)`,
+    "note",
+  );
   const answerRowNo = rows.length + 1;
   villages.forEach((_, i) => {
     const c = FIRST_VILLAGE_COL + i;
     const v = `${columnName(c)}${verdictRow}`;
     const verdict = verdictOf(byVillage.villages[i]!, g.code, "group");
     const cached = villageAnswer(verdict);
-    answerRow[c - 1] = { formula: `IF(${v}=${V.dat},"Có",IF(${v}=${V.khong},"Không",IF(${v}=${V.loi},${V.loi},"")))`, value: cached ?? "", style: "note" };
+    answerRow[c - 1] = {
+      formula: `IF(${v}=${V.dat},"Có",IF(${v}=${V.khong},"Không",IF(${v}=${V.loi},${V.loi},"")))`,
+      value: cached ?? "",
+      style: "note",
+    };
     const code = villageRowCode(g.code, i);
     refs[code] = { value: `${quoteSheet(sheetNames.summary)}!$${columnName(c)}$${answerRowNo}` };
     raw[code] = { value: cached };
@@ -142,7 +173,10 @@ function groupBlock(block: GroupBlock, g: Group): void {
   const ruleRow = blank();
   ruleRow[0] = text(g.code, "summary");
   ruleRow[1] = text(`Kết quả của xã: ${communeRuleText(units.communeRule, units.unitName)} (${units.source})`, "summary");
-  ruleRow[2] = { formula: combineExpr(count, total, "atLeast" in units.communeRule ? units.communeRule.atLeast : undefined), ...cachedVerdict(commune.verdict) };
+  ruleRow[2] = {
+    formula: combineExpr(count, total, "atLeast" in units.communeRule ? units.communeRule.atLeast : undefined),
+    ...cachedVerdict(commune.verdict),
+  };
   ruleRow[3] = { formula: summaryTextExpr(count(V.dat), counted, units.unitName), value: commune.text, style: "summary" };
   rows.push(ruleRow);
   verdictAreas.push({ top: rows.length, bottom: rows.length });
@@ -164,13 +198,24 @@ export function villageLayouts(input: VillageLayoutsInput): VillageLayouts {
     }),
     key: villageSheetKey(i),
   }));
-  const at = (i: number, code: string, role: string, column: "result" | "verdict") => `${quoteSheet(sheetNames.villages[i]!)}!${STATUS_COLUMN[column].cell(rowOf(details[i]!, code, role))}`;
+  const at = (i: number, code: string, role: string, column: "result" | "verdict") =>
+    `${quoteSheet(sheetNames.villages[i]!)}!${STATUS_COLUMN[column].cell(rowOf(details[i]!, code, role))}`;
 
   const width = FIRST_VILLAGE_COL - 1 + villages.length;
   const rows: Array<Array<CellSpec | null>> = [];
   rows.push([text(`KẾT QUẢ THEO THÔN — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([text(`Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Mỗi cột là một thôn; số liệu và công thức của từng thôn ở trang "Chi tiết <tên thôn>".`, "subtitle")]);
-  rows.push([text("Các ô là công thức đọc trang chi tiết của từng thôn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")]);
+  rows.push([
+    text(
+      `Xã: ${input.commune ?? "(chưa ghi tên xã)"} · Mỗi cột là một thôn; số liệu và công thức của từng thôn ở trang "Chi tiết <tên thôn>".`,
+      "subtitle",
+    ),
+  ]);
+  rows.push([
+    text(
+      "Các ô là công thức đọc trang chi tiết của từng thôn: sửa số liệu ở ô nguồn, bảng tự tính lại. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.",
+      "note",
+    ),
+  ]);
   rows.push([text("Mã", "header"), text("Yêu cầu", "header"), text("Mức", "header"), ...villages.map((v) => text(v.name, "header"))]);
   const refs: VillageLayouts["refs"] = {};
   const raw: VillageLayouts["raw"] = {};
@@ -191,7 +236,14 @@ export function villageLayouts(input: VillageLayoutsInput): VillageLayouts {
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 4, last: 4 } },
     freezeRows: 4,
     conditionalFormats: verdictAreas.flatMap((a) =>
-      (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({ top: a.top, left: 3, bottom: a.bottom, right: width, equals: VERDICT_TEXT[v], style: VERDICT_STYLE[v] })),
+      (Object.keys(VERDICT_STYLE) as Verdict[]).map((v) => ({
+        top: a.top,
+        left: 3,
+        bottom: a.bottom,
+        right: width,
+        equals: VERDICT_TEXT[v],
+        style: VERDICT_STYLE[v],
+      })),
     ),
     visibility: "visible",
   };

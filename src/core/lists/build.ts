@@ -35,7 +35,10 @@ export function ageRulesOf(ruleset: Ruleset, asOf: Ymd): { rules: AgeRules; prob
   const adult = ruleset.parameters["adultAge"];
   const working = ruleset.parameters["workingAgeFrom"];
   if (!adult && listIndicators(ruleset).some((l) => l.list === "PL03")) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20`, severity: "canh-bao" });
+    problems.push({
+      message: `Bộ tiêu chí ${ruleset.id} không ghi độ tuổi trưởng thành (parameters.adultAge): dùng ${DEFAULT_ADULT_AGE} tuổi theo Bộ luật Dân sự 2015, Điều 20`,
+      severity: "canh-bao",
+    });
   }
   const rules: AgeRules = { asOf, adultAge: adult?.value ?? DEFAULT_ADULT_AGE, workingAgeFrom: working?.value ?? DEFAULT_WORKING_FROM };
   const source = adult ? shortSource(adult.source) : "Bộ luật Dân sự 2015, Điều 20";
@@ -60,7 +63,10 @@ export function rostersNeeded(ids: readonly ListId[]): RosterKind[] {
 }
 
 /** The best sheet for each roster kind among the sheets given; a second candidate is said, not used. */
-export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): { proposals: ProposedRoster[]; problems: Finding[] } {
+export function proposeRosters(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>): {
+  proposals: ProposedRoster[];
+  problems: Finding[];
+} {
   const best = new Map<RosterKind, ProposedRoster>();
   const problems: Finding[] = [];
   for (const [sheet, rows] of sheets) {
@@ -125,7 +131,10 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
   const ids = listsToMake(input.ruleset, input.only);
   const problems: Finding[] = [];
   if (ids.length === 0) {
-    problems.push({ message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""}`, severity: "loi" });
+    problems.push({
+      message: `Bộ tiêu chí ${ruleset.id} không có phụ lục danh sách nào${input.only ? ` trong ${input.only.join(", ")}` : ""}`,
+      severity: "loi",
+    });
     return { lists: [], mapping: input.lists, figures: {}, rosters: [], problems };
   }
   const { rules, problems: ruleProblems } = ageRulesOf(ruleset, asOf);
@@ -153,7 +162,10 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     }
     const rows = sheetRows(input.sheets, m.sheet);
     if (!rows) {
-      problems.push({ message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`, severity: "loi" });
+      problems.push({
+        message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`,
+        severity: "loi",
+      });
       continue;
     }
     const resolved = resolveRoster(kind, m, rows);
@@ -192,7 +204,13 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
   }
   const figures = listFigures(ruleset, made);
   if (input.layouts === false) {
-    const counted = made.map(({ list, totalRef, countFormula, sheetName, count }): CountedList => ({ list, totalRef, sheetName, count, ...(countFormula !== undefined ? { countFormula } : {}) }));
+    const counted = made.map(({ list, totalRef, countFormula, sheetName, count }): CountedList => ({
+      list,
+      totalRef,
+      sheetName,
+      count,
+      ...(countFormula !== undefined ? { countFormula } : {}),
+    }));
     return { lists: [], counted, mapping, figures, rosters: [...rosters.values()], problems };
   }
   return { lists: made, mapping, figures, rosters: [...rosters.values()], problems };
@@ -202,7 +220,10 @@ function assumptionNote(): string {
   return "Người chỉ ghi năm sinh được coi như sinh ngày 01/01 của năm đó (Nghị định 135/2020/NĐ-CP, Điều\u00a03 khoản\u00a03).";
 }
 
-function sheetRows(sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>, name: string): readonly (readonly RawCell[])[] | undefined {
+function sheetRows(
+  sheets: ReadonlyMap<string, readonly (readonly RawCell[])[]>,
+  name: string,
+): readonly (readonly RawCell[])[] | undefined {
   const exact = sheets.get(name);
   if (exact) return exact;
   const key = name.toLocaleLowerCase("vi");

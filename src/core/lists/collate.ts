@@ -60,7 +60,8 @@ function personKeys(items: readonly SortItem[]): Float64Array | undefined {
   const v = villageKeys(items);
   if (v.size * g.size * f.size * m.size * n >= Number.MAX_SAFE_INTEGER) return undefined;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (((v.key[i]! * g.size + g.get(given[i]!)!) * f.size + f.get(family[i]!)!) * m.size + m.get(middle[i]!)!) * n + i;
+  for (let i = 0; i < n; i++)
+    keys[i] = (((v.key[i]! * g.size + g.get(given[i]!)!) * f.size + f.get(family[i]!)!) * m.size + m.get(middle[i]!)!) * n + i;
   return keys;
 }
 

@@ -42,7 +42,28 @@ export function classifyHeader(text: string): HeaderClass {
   if (h === "") return undefined;
   if (/^(stt|tt|so tt|so thu tu|thu tu)$/.test(h)) return "serial";
   if (
-    has(h, "cccd", "cmnd", "cmt", "can cuoc", "chung minh", "dinh danh", "ho chieu", "so tai khoan", "stk", "so tk", "so the", "so dien thoai", "sdt", "dien thoai di dong", "ma so thue", "mst", "bhxh", "bhyt", "so so")
+    has(
+      h,
+      "cccd",
+      "cmnd",
+      "cmt",
+      "can cuoc",
+      "chung minh",
+      "dinh danh",
+      "ho chieu",
+      "so tai khoan",
+      "stk",
+      "so tk",
+      "so the",
+      "so dien thoai",
+      "sdt",
+      "dien thoai di dong",
+      "ma so thue",
+      "mst",
+      "bhxh",
+      "bhyt",
+      "so so",
+    )
   ) {
     return "id-number";
   }
@@ -52,12 +73,26 @@ export function classifyHeader(text: string): HeaderClass {
   if (has(h, "dien thoai thong minh", "dttm", "smartphone", "dien thoai ket noi internet")) return "smartphone";
   if (has(h, "tai khoan", "vi dien tu", "tk thanh toan", "tktt")) return "paymentAccount";
   if (has(h, "dkkd", "dang ky kinh doanh", "giay phep kinh doanh", "gpkd", "co dang ky")) return "registered";
-  if (has(h, "thanh toan truc tuyen", "thanh toan dien tu", "thanh toan khong dung tien mat", "giai phap thanh toan", "thanh toan qua", "thanh toan online", "qr")) {
+  if (
+    has(
+      h,
+      "thanh toan truc tuyen",
+      "thanh toan dien tu",
+      "thanh toan khong dung tien mat",
+      "giai phap thanh toan",
+      "thanh toan qua",
+      "thanh toan online",
+      "qr",
+    )
+  ) {
     return "onlinePayment";
   }
   if (has(h, "cong nghe so", "cns", "chuyen doi so", "truy xuat nguon goc", "ung dung cong nghe")) return "digitalTech";
   if (has(h, "thon", "xom", "khu dan cu", "kdc", "khu", "to dan pho", "ban", "dia chi", "noi o", "ap", "lang")) return "village";
-  if (/^(ho va ten|ho ten|ho va ten day du|ten)( |$)/.test(h) || has(h, "ten co so", "ten htx", "ten hop tac xa", "ten doanh nghiep", "ten ho kinh doanh", "ten cua hang")) {
+  if (
+    /^(ho va ten|ho ten|ho va ten day du|ten)( |$)/.test(h) ||
+    has(h, "ten co so", "ten htx", "ten hop tac xa", "ten doanh nghiep", "ten ho kinh doanh", "ten cua hang")
+  ) {
     return "name";
   }
   return undefined;

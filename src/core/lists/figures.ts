@@ -28,7 +28,9 @@ type ListFigure = KindModule<IndicatorKind>["listFigure"];
 
 /** The indicators of a ruleset that name a list, in document order. */
 export function listIndicators(ruleset: Ruleset): Array<{ code: string; list: ListId; figure: ListFigure }> {
-  return indicatorsOf(ruleset).flatMap(({ item }) => (item.list ? [{ code: item.code, list: item.list, figure: kindOf(item).listFigure }] : []));
+  return indicatorsOf(ruleset).flatMap(({ item }) =>
+    item.list ? [{ code: item.code, list: item.list, figure: kindOf(item).listFigure }] : [],
+  );
 }
 
 /** The figures the written lists give, for the indicators that name them. */
@@ -53,14 +55,23 @@ export function listFigures(ruleset: Ruleset, written: readonly WrittenList[]): 
       const numerator = { value: count, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: w.countFormula } : {}) };
       out[ind.code] = w.list.answered ? { numerator, denominator } : { denominator };
     } else if (ind.figure === "anyone-listed" && w.list.answered) {
-      out[ind.code] = { value: { value: count > 0 ? 1 : 0, source: w.totalRef, text: countText, ...(w.countFormula ? { formula: `IF(${w.countFormula}>0,"Có","Không")` } : {}) } };
+      out[ind.code] = {
+        value: {
+          value: count > 0 ? 1 : 0,
+          source: w.totalRef,
+          text: countText,
+          ...(w.countFormula ? { formula: `IF(${w.countFormula}>0,"Có","Không")` } : {}),
+        },
+      };
     }
   }
   return out;
 }
 
 function figureInput(slot: string, f: { value: number; source: string }): Input {
-  return slot === "value" ? { kind: "bool", value: f.value === 1, source: f.source } : { kind: "number", value: rat(BigInt(f.value)), source: f.source };
+  return slot === "value"
+    ? { kind: "bool", value: f.value === 1, source: f.source }
+    : { kind: "number", value: rat(BigInt(f.value)), source: f.source };
 }
 
 function shownInput(i: Input): string {
@@ -76,7 +87,10 @@ const SLOT_TEXT: Record<string, string> = { numerator: "tử số", denominator:
  * list's figure; a mapped figure is kept and compared, a disagreement becoming a problem that names
  * the list (or roster) and the mapped cell. An invalid mapped cell stays invalid (lỗi số liệu).
  */
-export function mergeListFigures(read: Inputs, figures: ListFigures): { inputs: Inputs; problems: Problem[]; used: Array<{ code: string; slot: string; source: string }> } {
+export function mergeListFigures(
+  read: Inputs,
+  figures: ListFigures,
+): { inputs: Inputs; problems: Problem[]; used: Array<{ code: string; slot: string; source: string }> } {
   const inputs: Record<string, IndicatorInputs> = { ...read };
   const problems: Problem[] = [];
   const used: Array<{ code: string; slot: string; source: string }> = [];

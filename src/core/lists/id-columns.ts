@@ -32,7 +32,11 @@ const SHARE = 0.8;
  * The columns whose values look like personal numbers, judged on the data rows below the header
  * (a sample of the first non-blank values), plus columns whose header names such numbers.
  */
-export function findIdLikeColumns(rows: readonly (readonly RawCell[])[], headerRow: number, headerIdColumns: ReadonlyArray<{ col: number; header: string }> = []): IdLikeColumn[] {
+export function findIdLikeColumns(
+  rows: readonly (readonly RawCell[])[],
+  headerRow: number,
+  headerIdColumns: ReadonlyArray<{ col: number; header: string }> = [],
+): IdLikeColumn[] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const found = new Map<number, IdLikeColumn>();
   for (let c = 0; c < width; c++) {
@@ -55,7 +59,13 @@ export function findIdLikeColumns(rows: readonly (readonly RawCell[])[], headerR
     }
   }
   for (const h of headerIdColumns) {
-    if (!found.has(h.col)) found.set(h.col, { col: h.col, header: h.header, kind: /cccd|can cuoc|cmnd|chung minh|dinh danh/.test(foldLoose(h.header)) ? "citizen-id" : "account-like", byHeader: true });
+    if (!found.has(h.col))
+      found.set(h.col, {
+        col: h.col,
+        header: h.header,
+        kind: /cccd|can cuoc|cmnd|chung minh|dinh danh/.test(foldLoose(h.header)) ? "citizen-id" : "account-like",
+        byHeader: true,
+      });
   }
   return [...found.values()].sort((a, b) => a.col - b.col);
 }

@@ -149,7 +149,11 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
       while (j < ms.length && ms[j]!.village === village) j++;
       full([cell(village === "" ? NO_VILLAGE : village, "summary"), cell("", "summary"), cell("", "summary")]);
       for (let k = i; k < j; k++) member(ms[k]!);
-      rows.push([cell(`Cộng ${village === "" ? "không ghi thôn" : village}: ${formatInteger(j - i)} ${t.unit}`, "summary"), null, cell("", "summary")]);
+      rows.push([
+        cell(`Cộng ${village === "" ? "không ghi thôn" : village}: ${formatInteger(j - i)} ${t.unit}`, "summary"),
+        null,
+        cell("", "summary"),
+      ]);
       merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
       i = j;
     }

@@ -37,10 +37,7 @@ export type RosterMapping = z.infer<typeof RosterMapping>;
 
 export const ListsMapping = z
   .object({
-    rosters: z
-      .object(keyedBy(ROSTER_KINDS, RosterMapping.optional()))
-      .strict()
-      .default({}),
+    rosters: z.object(keyedBy(ROSTER_KINDS, RosterMapping.optional())).strict().default({}),
     /** Group each list by village (thôn, khu dân cư) with a subtotal per village. */
     groupByVillage: z.boolean().optional(),
   })

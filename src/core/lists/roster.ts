@@ -40,11 +40,12 @@ export type Roster = {
 };
 
 export type RosterResolve =
-  | { ok: true; headerRow: number; columns: Partial<Record<ColumnRole, RosterColumn>> }
-  | { ok: false; problems: Finding[] };
+  { ok: true; headerRow: number; columns: Partial<Record<ColumnRole, RosterColumn>> } | { ok: false; problems: Finding[] };
 
-const loi = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" });
-const canhBao = (message: string, ref?: string): Finding => (ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" });
+const loi = (message: string, ref?: string): Finding =>
+  ref === undefined ? { message, severity: "loi" } : { message, ref, severity: "loi" };
+const canhBao = (message: string, ref?: string): Finding =>
+  ref === undefined ? { message, severity: "canh-bao" } : { message, ref, severity: "canh-bao" };
 
 /** "'Dân cư'!C15" */
 export function cellOf(sheet: string, row: number, col: number): string {
@@ -90,7 +91,15 @@ export function resolveRoster(kind: RosterKind, m: RosterMapping, rows: readonly
   }
   const where = `trang "${m.sheet}"`;
   if (!best) {
-    return { ok: false, problems: [loi(`Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind}`, quoteSheet(m.sheet))] };
+    return {
+      ok: false,
+      problems: [
+        loi(
+          `Không thấy cột "${m.columns.name}" của ${ROSTER_TEXT[kind]} trên ${where} — hãy sửa ánh xạ lists.rosters.${kind}`,
+          quoteSheet(m.sheet),
+        ),
+      ],
+    };
   }
   const problems = best.missing.map(([role, header]) => {
     const required = REQUIRED[kind].includes(role);
@@ -115,7 +124,13 @@ type Tally = { refs: string[]; texts: Set<string> };
  * The mapped columns that may be read: a name, village or position column that holds personal numbers
  * is refused, and every such column is pointed out.
  */
-function readableColumns(sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>, problems: Finding[]) {
+function readableColumns(
+  sheet: string,
+  rows: readonly (readonly RawCell[])[],
+  headerRow: number,
+  mapped: Partial<Record<ColumnRole, RosterColumn>>,
+  problems: Finding[],
+) {
   const headerIds = rolesOfRow(rows[headerRow - 1] ?? []).idColumns;
   const idColumns = findIdLikeColumns(rows, headerRow, headerIds);
   const idCols = new Set(idColumns.map((c) => c.col));
@@ -124,7 +139,12 @@ function readableColumns(sheet: string, rows: readonly (readonly RawCell[])[], h
     const c = mapped[role];
     if (!c) continue;
     if (idCols.has(c.col) && role !== "birthDate") {
-      problems.push(loi(`Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác`, cellOf(sheet, headerRow, c.col)));
+      problems.push(
+        loi(
+          `Cột "${c.header}" của trang "${sheet}" được gán cho "${ROLE_TEXT[role]}" nhưng chứa dãy số giống ${ID_KIND_TEXT[idColumns.find((x) => x.col === c.col)!.kind]} — không chép vào danh sách; hãy gán cột khác`,
+          cellOf(sheet, headerRow, c.col),
+        ),
+      );
       continue;
     }
     columns[role] = c;
@@ -187,7 +207,12 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
     if (b.kind === "ok") entry.birth = b.value;
     else if (b.kind === "invalid") {
       const ref = cellOf(sheet, rowNo, birthCol);
-      st.problems.push(loi(`Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`, ref));
+      st.problems.push(
+        loi(
+          `Ô ${ref}: không đọc được ngày sinh "${shown(raw)}" của ${entry.name} — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi`,
+          ref,
+        ),
+      );
     } else st.noBirth.push(cellOf(sheet, rowNo, birthCol));
   }
   if (sexCol !== undefined) {
@@ -224,12 +249,23 @@ function tallyProblems(st: RowsRead, columns: Partial<Record<ColumnRole, RosterC
     );
   }
   if (badSex.refs.length > 0) {
-    problems.push(loi(`${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts].slice(0, 3).map((t) => `"${t}"`).join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ"`, badSex.refs[0]));
+    problems.push(
+      loi(
+        `${badSex.refs.length} ô giới tính trên trang "${sheet}" không đọc được (${[...badSex.texts]
+          .slice(0, 3)
+          .map((t) => `"${t}"`)
+          .join(", ")}; ${examples(badSex.refs)}) — ghi "Nam" hoặc "Nữ"`,
+        badSex.refs[0],
+      ),
+    );
   }
   for (const [role, t] of badFlags) {
     problems.push(
       loi(
-        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts].slice(0, 3).map((x) => `"${x}"`).join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách`,
+        `${t.refs.length} ô của cột "${columns[role]!.header}" trên trang "${sheet}" không phải câu trả lời có/không (${[...t.texts]
+          .slice(0, 3)
+          .map((x) => `"${x}"`)
+          .join(", ")}; ${examples(t.refs)}) — ghi Có hoặc Không; những dòng này không được đưa vào danh sách`,
         t.refs[0],
       ),
     );
@@ -240,7 +276,13 @@ function tallyProblems(st: RowsRead, columns: Partial<Record<ColumnRole, RosterC
  * Reads a roster's rows below its header. Checks the columns first: a name, village or position column
  * that holds personal numbers is not read at all, and every such column is pointed out.
  */
-export function readRoster(kind: RosterKind, sheet: string, rows: readonly (readonly RawCell[])[], headerRow: number, mapped: Partial<Record<ColumnRole, RosterColumn>>): Roster {
+export function readRoster(
+  kind: RosterKind,
+  sheet: string,
+  rows: readonly (readonly RawCell[])[],
+  headerRow: number,
+  mapped: Partial<Record<ColumnRole, RosterColumn>>,
+): Roster {
   const problems: Finding[] = [];
   const { columns, idColumns } = readableColumns(sheet, rows, headerRow, mapped, problems);
   const base = { kind, sheet, headerRow, columns, idColumns };
@@ -263,11 +305,18 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     problems,
   };
   const { birthCol } = st;
-  const usedCols = [nameCol, st.villageCol, st.positionCol, birthCol, st.sexCol, ...st.flagCols.map(([, c]) => c)].filter((c): c is number => c !== undefined);
+  const usedCols = [nameCol, st.villageCol, st.positionCol, birthCol, st.sexCol, ...st.flagCols.map(([, c]) => c)].filter(
+    (c): c is number => c !== undefined,
+  );
   const nameHeaderFold = fold(columns.name!.header);
   const nameHeaderLength = columns.name!.header.length;
   if (kind === "residents" && birthCol === undefined) {
-    problems.push(loi(`Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh`, cellOf(sheet, headerRow, nameCol)));
+    problems.push(
+      loi(
+        `Danh sách dân cư trên trang "${sheet}" không có cột Ngày sinh / Năm sinh — không xác định được ai ở độ tuổi trưởng thành hay độ tuổi lao động; hãy gán cột ngày sinh`,
+        cellOf(sheet, headerRow, nameCol),
+      ),
+    );
   }
 
   // Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once.
@@ -290,28 +339,57 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
     const nameRead = readText(row[nameCol - 1] ?? null);
     if (nameRead.kind !== "ok") {
       const hasData = usedCols.some((c) => c !== nameCol && readText(row[c - 1] ?? null).kind !== "blank");
-      if (nameRead.kind === "invalid") problems.push(loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`, cellOf(sheet, rowNo, nameCol)));
-      else if (hasData) problems.push(loi(`Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`, cellOf(sheet, rowNo, nameCol)));
+      if (nameRead.kind === "invalid")
+        problems.push(
+          loi(
+            `Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`,
+            cellOf(sheet, rowNo, nameCol),
+          ),
+        );
+      else if (hasData)
+        problems.push(
+          loi(
+            `Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`,
+            cellOf(sheet, rowNo, nameCol),
+          ),
+        );
       continue;
     }
     const name = nameRead.value;
     // A repeated header (printed tables) or a total line at the bottom is not a person.
     if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
-    if (/^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) && /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) && (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")) {
+    if (
+      /^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) &&
+      /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) &&
+      (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")
+    ) {
       problems.push(canhBao(`Dòng ${rowNo} của trang "${sheet}" ("${name}") là dòng tổng cộng — bỏ qua`, cellOf(sheet, rowNo, nameCol)));
       continue;
     }
     rowsRead++;
     const entry: RosterEntry = { row: rowNo, name, village: "", flags: {} };
     if (looksLikeFormula(name)) {
-      problems.push(canhBao(`Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên`, cellOf(sheet, rowNo, nameCol)));
+      problems.push(
+        canhBao(
+          `Ô ${cellOf(sheet, rowNo, nameCol)}: tên "${name}" bắt đầu bằng "${name[0]}" — được ghi vào danh sách dạng chữ, không phải công thức; hãy kiểm tra lại tên`,
+          cellOf(sheet, rowNo, nameCol),
+        ),
+      );
     }
     readFields(st, entry, row, rowNo);
     const key = duplicateKey(kind, foldName(name), entry);
     const first = seen.get(key);
     if (first !== undefined) {
-      const what = kind === "residents" ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}` : `${name}${entry.village ? `, ${entry.village}` : ""}`;
-      problems.push(loi(`Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`, cellOf(sheet, rowNo, nameCol)));
+      const what =
+        kind === "residents"
+          ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}`
+          : `${name}${entry.village ? `, ${entry.village}` : ""}`;
+      problems.push(
+        loi(
+          `Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`,
+          cellOf(sheet, rowNo, nameCol),
+        ),
+      );
       continue;
     }
     seen.set(key, rowNo);
@@ -325,7 +403,16 @@ export function readRoster(kind: RosterKind, sheet: string, rows: readonly (read
 /** The same person twice: folded name, birth date and village (residents); name and village otherwise. */
 function duplicateKey(kind: RosterKind, foldedName: string, e: RosterEntry): string {
   const b = e.birth;
-  const birth = kind !== "residents" ? "" : !b ? "?" : b.precision === "day" ? `${b.year}-${b.month}-${b.day}` : b.precision === "month" ? `${b.year}-${b.month}` : `${b.year}`;
+  const birth =
+    kind !== "residents"
+      ? ""
+      : !b
+        ? "?"
+        : b.precision === "day"
+          ? `${b.year}-${b.month}-${b.day}`
+          : b.precision === "month"
+            ? `${b.year}-${b.month}`
+            : `${b.year}`;
   // e.village is already one spelling per folded village.
   return `${foldedName}|${birth}|${e.village}`;
 }

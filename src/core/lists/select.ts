@@ -3,7 +3,16 @@
  * Adults: the ruleset's adultAge. Working age: a full workingAgeFrom years (15) until the statutory
  * retirement age by sex and month of birth. Without a birth date nobody is guessed into a list.
  */
-import { ASSUMPTION_SOURCE, bornAfter, formatBirth, formatYmd, quickAgeReached, quickWorkingAge, RETIREMENT_SOURCE, type Ymd } from "../age/retirement";
+import {
+  ASSUMPTION_SOURCE,
+  bornAfter,
+  formatBirth,
+  formatYmd,
+  quickAgeReached,
+  quickWorkingAge,
+  RETIREMENT_SOURCE,
+  type Ymd,
+} from "../age/retirement";
 import type { Finding } from "../evaluate/result";
 import { ROLE_TEXT, ROSTER_TEXT } from "./columns";
 import { sortForList } from "./collate";
@@ -52,7 +61,11 @@ export function residentAges(roster: Roster, rules: AgeRules): ResidentAges {
     }
     if (bornAfter(e.birth, rules.asOf)) {
       const ref = cellOf(roster.sheet, e.row, birthCol);
-      problems.push({ message: `Ô ${ref}: ${e.name} sinh ${formatBirth(e.birth)}, sau ngày báo cáo ${formatYmd(rules.asOf)} — hãy sửa ngày sinh; người này không được xếp vào danh sách nào theo tuổi`, ref, severity: "loi" });
+      problems.push({
+        message: `Ô ${ref}: ${e.name} sinh ${formatBirth(e.birth)}, sau ngày báo cáo ${formatYmd(rules.asOf)} — hãy sửa ngày sinh; người này không được xếp vào danh sách nào theo tuổi`,
+        ref,
+        severity: "loi",
+      });
       adult.push(undefined);
       working.push(undefined);
       continue;
@@ -184,7 +197,8 @@ export function selectList(id: ListId, roster: Roster, rules: AgeRules, ages?: R
   const blanks: string[] = [];
   const registeredBlank: string[] = [];
   roster.entries.forEach((e, i) => {
-    if (t.population === "registered" && registeredCol && e.flags.registered === undefined) registeredBlank.push(cellOf(roster.sheet, e.row, registeredCol.col));
+    if (t.population === "registered" && registeredCol && e.flags.registered === undefined)
+      registeredBlank.push(cellOf(roster.sheet, e.row, registeredCol.col));
     if (!inPopulation(e, i)) return;
     population++;
     const answer = e.flags[t.flag];

@@ -6,7 +6,6 @@
  */
 import { LIST_IDS, type FlagRole, type ListId, type RosterKind } from "./ids";
 
-
 export const CONFIRM_COMMUNE = "Xác nhận của UBND xã";
 export const CONFIRM_VILLAGE = "Xác nhận của khu dân cư";
 

@@ -22,10 +22,21 @@ export function shown(raw: RawCell): string {
   return String(raw);
 }
 
-const isBlank = (raw: RawCell) => raw === null || raw === undefined || (typeof raw === "string" && (raw === "" || (mayBeSpace(raw.charCodeAt(0)) && raw.trim() === "")));
+const isBlank = (raw: RawCell) =>
+  raw === null || raw === undefined || (typeof raw === "string" && (raw === "" || (mayBeSpace(raw.charCodeAt(0)) && raw.trim() === "")));
 
 /** Whether a character may be white space (then trim decides): most cells start with a letter or digit. */
-const mayBeSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const mayBeSpace = (c: number) =>
+  c <= 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 const DAY_MS = 86_400_000;
 const MIN_YEAR = 1880;

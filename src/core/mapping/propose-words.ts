@@ -33,7 +33,26 @@ const SAME_MEANING: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Words that say nothing about which figure it is. */
-const EMPTY = new Set(["va", "cua", "cac", "nhung", "o", "tai", "trong", "duoc", "la", "cho", "voi", "den", "tu", "theo", "nhu", "hoac", "khac", "viec"]);
+const EMPTY = new Set([
+  "va",
+  "cua",
+  "cac",
+  "nhung",
+  "o",
+  "tai",
+  "trong",
+  "duoc",
+  "la",
+  "cho",
+  "voi",
+  "den",
+  "tu",
+  "theo",
+  "nhu",
+  "hoac",
+  "khac",
+  "viec",
+]);
 
 /** The folded words of a label or a name (underscores read as spaces), abbreviations spelled out. */
 export function labelWords(text: string): string[] {

@@ -4,7 +4,14 @@ import { slotsOf } from "../evaluate/slots";
 import { labelWords, likeness, wordWeights } from "./propose-words";
 import type { Mapping } from "./schema";
 
-const SLOT_WORDS: Record<string, string> = { numerator: "tu_so", denominator: "mau_so", value: "gia_tri", condition: "dieu_kien", question: "cau_hoi", reference: "muc_tham_chieu" };
+const SLOT_WORDS: Record<string, string> = {
+  numerator: "tu_so",
+  denominator: "mau_so",
+  value: "gia_tri",
+  condition: "dieu_kien",
+  question: "cau_hoi",
+  reference: "muc_tham_chieu",
+};
 
 /** The defined name the template gives a slot's input cell: ct_3_2_tu_so, ct_17_1_a_mau_so. */
 export function templateName(code: string, slot: string): string {
@@ -96,7 +103,9 @@ export function proposeMapping(ruleset: Ruleset, candidates: readonly Candidate[
       scored.push({ ...base, score, reason });
     });
   }
-  scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "vi") || a.slot.localeCompare(b.slot) || a.ref.localeCompare(b.ref));
+  scored.sort(
+    (a, b) => b.score - a.score || a.code.localeCompare(b.code, "vi") || a.slot.localeCompare(b.slot) || a.ref.localeCompare(b.ref),
+  );
   const slotTaken = new Set<string>();
   // A cell feeds one figure: the slots it may feed share the words of the first it was given.
   const cellFor = new Map<number, string>();
@@ -114,7 +123,11 @@ export function proposeMapping(ruleset: Ruleset, candidates: readonly Candidate[
 }
 
 function shown(c: Candidate): Pick<Proposal, "label" | "labelCell" | "cell"> {
-  return { ...(c.label !== undefined ? { label: c.label } : {}), ...(c.labelCell !== undefined ? { labelCell: c.labelCell } : {}), ...(c.cell !== undefined ? { cell: c.cell } : {}) };
+  return {
+    ...(c.label !== undefined ? { label: c.label } : {}),
+    ...(c.labelCell !== undefined ? { labelCell: c.labelCell } : {}),
+    ...(c.cell !== undefined ? { cell: c.cell } : {}),
+  };
 }
 
 /** The mapping with the proposals the clerk accepted added; what was already mapped stays. */

@@ -52,7 +52,10 @@ export function parseMappingText(source: string, text: string): MappingParse {
     data = JSON.parse(text);
   } catch (e) {
     const at = /position (\d+)/.exec(e instanceof Error ? e.message : String(e));
-    return { ok: false, problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ${at ? ` — lỗi gần ký tự thứ ${Number(at[1]) + 1}` : ""}` }] };
+    return {
+      ok: false,
+      problems: [{ ref: source, message: `${source}: không phải JSON hợp lệ${at ? ` — lỗi gần ký tự thứ ${Number(at[1]) + 1}` : ""}` }],
+    };
   }
   const parsed = Mapping.safeParse(data, { error: vietnamese });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => pathProblem(source, i.path, i.message)) };
@@ -62,7 +65,10 @@ export function parseMappingText(source: string, text: string): MappingParse {
 /** Codes and slots the ruleset does not have are errors in the mapping: said in words, the JSON path kept as the ref. */
 export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const pathProblem = (src: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({ ref: `${src}: ${formatPath(path)}`, message: `${src}: ${message}` });
+  const pathProblem = (src: string, path: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({
+    ref: `${src}: ${formatPath(path)}`,
+    message: `${src}: ${message}`,
+  });
   if (mapping.ruleset !== ruleset.id) {
     problems.push(pathProblem(source, ["ruleset"], `ánh xạ dành cho bộ tiêu chí "${mapping.ruleset}", không phải "${ruleset.id}"`));
   }
@@ -75,13 +81,20 @@ export function checkMappingAgainst(ruleset: Ruleset, mapping: Mapping, source: 
     }
     for (const slot of Object.keys(bySlot)) {
       if (!known.includes(slot)) {
-        problems.push(pathProblem(source, ["indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.map((k) => `"${k}"`).join(", ")})`));
+        problems.push(
+          pathProblem(
+            source,
+            ["indicators", code, slot],
+            `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.map((k) => `"${k}"`).join(", ")})`,
+          ),
+        );
       }
     }
   }
   problems.push(...checkVillagesAgainst(ruleset, mapping.villages ?? [], (path, message) => pathProblem(source, path, message)));
   for (const code of Object.keys(mapping.suspended ?? {})) {
-    if (!slots.has(code)) problems.push(pathProblem(source, ["suspended", code], `bộ tiêu chí ${ruleset.id} không có chỉ tiêu mã "${code}"`));
+    if (!slots.has(code))
+      problems.push(pathProblem(source, ["suspended", code], `bộ tiêu chí ${ruleset.id} không có chỉ tiêu mã "${code}"`));
   }
   return problems;
 }

@@ -23,24 +23,41 @@ export type VillageMapping = z.infer<typeof VillageMapping>;
 
 /** The indicators a village may map: those of the ruleset's groups judged per village, with their slots. */
 export function villageSlots(ruleset: Ruleset): Map<string, string[]> {
-  return new Map(indicatorsOf(ruleset).filter(({ group }) => group.units !== undefined).map(({ item }) => [item.code, slotsOf(item).map((s) => s.slot)]));
+  return new Map(
+    indicatorsOf(ruleset)
+      .filter(({ group }) => group.units !== undefined)
+      .map(({ item }) => [item.code, slotsOf(item).map((s) => s.slot)]),
+  );
 }
 
 /** Villages on a ruleset without per-village groups, or codes and slots outside them, are errors with their JSON path. */
-export function checkVillagesAgainst(ruleset: Ruleset, villages: readonly VillageMapping[], problem: (path: Array<string | number>, message: string) => ConfigProblem): ConfigProblem[] {
+export function checkVillagesAgainst(
+  ruleset: Ruleset,
+  villages: readonly VillageMapping[],
+  problem: (path: Array<string | number>, message: string) => ConfigProblem,
+): ConfigProblem[] {
   if (villages.length === 0) return [];
   const slots = villageSlots(ruleset);
-  if (slots.size === 0) return [problem(["villages"], `bộ tiêu chí ${ruleset.id} không có nhóm nào đánh giá theo thôn — hãy bỏ mục villages`)];
+  if (slots.size === 0)
+    return [problem(["villages"], `bộ tiêu chí ${ruleset.id} không có nhóm nào đánh giá theo thôn — hãy bỏ mục villages`)];
   const out: ConfigProblem[] = [];
   villages.forEach((v, i) => {
     for (const [code, bySlot] of Object.entries(v.indicators)) {
       const known = slots.get(code);
       if (!known) {
-        out.push(problem(["villages", i, "indicators", code], `chỉ tiêu "${code}" không thuộc nhóm đánh giá theo thôn (có: ${[...slots.keys()].join(", ")})`));
+        out.push(
+          problem(
+            ["villages", i, "indicators", code],
+            `chỉ tiêu "${code}" không thuộc nhóm đánh giá theo thôn (có: ${[...slots.keys()].join(", ")})`,
+          ),
+        );
         continue;
       }
       for (const slot of Object.keys(bySlot)) {
-        if (!known.includes(slot)) out.push(problem(["villages", i, "indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.join(", ")})`));
+        if (!known.includes(slot))
+          out.push(
+            problem(["villages", i, "indicators", code, slot], `chỉ tiêu ${code} không có ô nhập "${slot}" (có: ${known.join(", ")})`),
+          );
       }
     }
   });

@@ -27,7 +27,11 @@ const BLANK = "……";
 
 /** "Xã Hà Tân" and "Hà Tân" both give "Hà Tân". */
 export function communeName(commune: string | undefined): string | undefined {
-  const name = commune?.normalize("NFC").trim().replace(/^xã\s+/iu, "").trim();
+  const name = commune
+    ?.normalize("NFC")
+    .trim()
+    .replace(/^xã\s+/iu, "")
+    .trim();
   return name === "" ? undefined : name;
 }
 
@@ -45,10 +49,12 @@ const para = (runs: Run[] | string, opts: Omit<Paragraph, "type" | "runs"> = {})
   ...opts,
 });
 
-const centred = (text: string, run: Omit<Run, "text">, opts: Omit<Paragraph, "type" | "runs"> = {}): Paragraph => para([{ text, ...run }], { align: "center", spaceAfterPt: 0, ...opts });
+const centred = (text: string, run: Omit<Run, "text">, opts: Omit<Paragraph, "type" | "runs"> = {}): Paragraph =>
+  para([{ text, ...run }], { align: "center", spaceAfterPt: 0, ...opts });
 
 const body: ParagraphMaker["body"] = (runs) => para(runs, { align: "justify", indent: true, spaceAfterPt: ND30_PARAGRAPH_SPACE_PT });
-const heading: ParagraphMaker["heading"] = (text) => para([{ text, bold: true }], { align: "justify", indent: true, spaceAfterPt: ND30_PARAGRAPH_SPACE_PT, keepNext: true });
+const heading: ParagraphMaker["heading"] = (text) =>
+  para([{ text, bold: true }], { align: "justify", indent: true, spaceAfterPt: ND30_PARAGRAPH_SPACE_PT, keepNext: true });
 
 /** Nghị định 30/2020, Phụ lục I, mục II.4: a number below 10 takes a leading zero ("Số: 08/BC-UBND"). */
 export function documentNumber(n: string): string {
@@ -59,9 +65,17 @@ export function documentNumber(n: string): string {
 function headerBlock(name: string | undefined, details: ReportDetails, placeDate: Run[]): Block {
   const left: Cell[] = [
     centred("ỦY BAN NHÂN DÂN", { bold: true, sizePt: ND30_SIZE.issuer }),
-    centred(name ? `XÃ ${name.toLocaleUpperCase("vi")}` : `XÃ ${BLANK}`, { bold: true, sizePt: ND30_SIZE.issuer, ...(name ? {} : { toFill: true }) }),
+    centred(name ? `XÃ ${name.toLocaleUpperCase("vi")}` : `XÃ ${BLANK}`, {
+      bold: true,
+      sizePt: ND30_SIZE.issuer,
+      ...(name ? {} : { toFill: true }),
+    }),
     { type: "rule", widthMm: 22 },
-    centred(`Số: ${details.number ? documentNumber(details.number) : "      "}/BC-UBND`, { sizePt: ND30_SIZE.number }, { spaceBeforePt: 6 }),
+    centred(
+      `Số: ${details.number ? documentNumber(details.number) : "      "}/BC-UBND`,
+      { sizePt: ND30_SIZE.number },
+      { spaceBeforePt: 6 },
+    ),
   ];
   const right: Cell[] = [
     centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, sizePt: ND30_SIZE.nation }),
@@ -69,7 +83,13 @@ function headerBlock(name: string | undefined, details: ReportDetails, placeDate
     { type: "rule", widthMm: 58 },
     para(placeDate, { align: "center", spaceBeforePt: 6, spaceAfterPt: 0 }),
   ];
-  return { type: "columns", columns: [{ widthMm: 62, blocks: left }, { widthMm: textWidthMm(ND30_PAGE) - 62, blocks: right }] };
+  return {
+    type: "columns",
+    columns: [
+      { widthMm: 62, blocks: left },
+      { widthMm: textWidthMm(ND30_PAGE) - 62, blocks: right },
+    ],
+  };
 }
 
 function signatureBlock(wording: ReportWording, details: ReportDetails): Block {
@@ -87,7 +107,13 @@ function signatureBlock(wording: ReportWording, details: ReportDetails): Block {
     ...[1, 2, 3].map(() => centred("", {})),
     details.signer ? centred(details.signer, sign) : centred("(Họ và tên người ký)", { ...sign, toFill: true }),
   ];
-  return { type: "columns", columns: [{ widthMm: 80, blocks: left }, { widthMm: textWidthMm(ND30_PAGE) - 80, blocks: right }] };
+  return {
+    type: "columns",
+    columns: [
+      { widthMm: 80, blocks: left },
+      { widthMm: textWidthMm(ND30_PAGE) - 80, blocks: right },
+    ],
+  };
 }
 
 /** Phụ lục 03–07 named as attached, each with the total its indicator carries. */
@@ -103,13 +129,13 @@ function appendixParagraphs(ruleset: Ruleset, ev: Evaluation, counts: Partial<Re
         ? [{ text: "tạm dừng, không kèm theo" }]
         : r.verdict === "khong-ap-dung"
           ? [{ text: "không áp dụng, không kèm theo" }]
-        : built !== undefined
-          ? [{ text: `tổng cộng ${formatInteger(built)} ${t.unit}` }]
-          : r.numerator
-          ? [{ text: `tổng cộng ${r.numerator.d === 1n ? formatInteger(r.numerator.n) : r.display ?? ""} ${t.unit}` }]
-          : kindOf(item).listFigure === "anyone-listed" && r.display
-            ? [{ text: `kèm theo (chỉ tiêu ${item.code}: ${r.display})` }]
-            : [{ text: "chưa lập được (chưa có số liệu)", toFill: true }];
+          : built !== undefined
+            ? [{ text: `tổng cộng ${formatInteger(built)} ${t.unit}` }]
+            : r.numerator
+              ? [{ text: `tổng cộng ${r.numerator.d === 1n ? formatInteger(r.numerator.n) : (r.display ?? "")} ${t.unit}` }]
+              : kindOf(item).listFigure === "anyone-listed" && r.display
+                ? [{ text: `kèm theo (chỉ tiêu ${item.code}: ${r.display})` }]
+                : [{ text: "chưa lập được (chưa có số liệu)", toFill: true }];
     out.push(body([{ text: `- ${t.appendix}: ${t.title} (chỉ tiêu ${item.code}): ` }, ...total, { text: ";" }]));
   }
   const last = out.at(-1)?.runs.at(-1);
@@ -159,7 +185,12 @@ export function buildReport(input: ReportInput): ReportDocument {
   const place = details.place ?? name;
   const placeDate: Run[] = [
     { text: `${place ?? BLANK}, `, italic: true, sizePt: ND30_SIZE.placeDate, ...(place ? {} : { toFill: true }) },
-    { text: date ? vietnameseDate(date) : `ngày ${BLANK} tháng ${BLANK} năm 20${BLANK}`, italic: true, sizePt: ND30_SIZE.placeDate, ...(date ? {} : { toFill: true }) },
+    {
+      text: date ? vietnameseDate(date) : `ngày ${BLANK} tháng ${BLANK} năm 20${BLANK}`,
+      italic: true,
+      sizePt: ND30_SIZE.placeDate,
+      ...(date ? {} : { toFill: true }),
+    },
   ];
   const { wording } = input;
   const subject = fill(wording.subject);
@@ -169,7 +200,8 @@ export function buildReport(input: ReportInput): ReportDocument {
     centred(subject, { bold: true, sizePt: ND30_SIZE.title }),
     { type: "rule", widthMm: 45 },
   ];
-  if (details.recipient) blocks.push(centred(`Kính gửi: ${details.recipient}`, { sizePt: ND30_SIZE.body }, { spaceBeforePt: 6, spaceAfterPt: 6 }));
+  if (details.recipient)
+    blocks.push(centred(`Kính gửi: ${details.recipient}`, { sizePt: ND30_SIZE.body }, { spaceBeforePt: 6, spaceAfterPt: 6 }));
   blocks.push(para("", { spaceAfterPt: 0 }));
   for (const b of wording.basis) blocks.push(body(fill(b)));
   blocks.push(body(fill(wording.opening)));

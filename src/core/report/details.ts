@@ -24,7 +24,10 @@ export const ReportDetails = z
 export type ReportDetails = z.infer<typeof ReportDetails>;
 
 /** Details typed later win over stored ones; a blank typed value clears the stored one. */
-export function mergeDetails(stored: ReportDetails | undefined, typed: Partial<Record<keyof ReportDetails, string | undefined>>): ReportDetails {
+export function mergeDetails(
+  stored: ReportDetails | undefined,
+  typed: Partial<Record<keyof ReportDetails, string | undefined>>,
+): ReportDetails {
   const out: Record<string, string | undefined> = { ...(stored ?? {}) };
   for (const [k, v] of Object.entries(typed)) {
     if (v === undefined) continue;

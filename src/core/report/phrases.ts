@@ -13,7 +13,8 @@ import type { Run } from "./model";
  * words, never as a number.
  */
 
-const count = (r: NonNullable<MeasureResult["numerator"]>): string => (r.d === 1n ? formatInteger(r.n) : String(toNumber(r)).replace(".", ","));
+const count = (r: NonNullable<MeasureResult["numerator"]>): string =>
+  r.d === 1n ? formatInteger(r.n) : String(toNumber(r)).replace(".", ",");
 
 const lowerFirst = (s: string): string => (s === "" ? s : s[0]!.toLowerCase() + s.slice(1));
 
@@ -26,10 +27,22 @@ function suspendedReason(r: MeasureResult): string | undefined {
 function measureResult(r: MeasureResult, labels?: CountLabels): Run[] {
   if (r.verdict === "tam-dung") return [{ text: `tạm dừng: ${suspendedReason(r) ?? "không áp dụng"}` }];
   if (r.verdict === "khong-ap-dung") return [{ text: `không áp dụng${r.notApplicable?.reason ? `: ${r.notApplicable.reason}` : ""}` }];
-  if (r.verdict === "thieu-so-lieu") return [{ text: "chưa có số liệu" }, { text: ` (cần bổ sung: ${r.problems.map((p) => p.message).join("; ") || "số liệu của chỉ tiêu"})`, toFill: true }];
-  if (r.verdict === "loi-so-lieu") return [{ text: "số liệu chưa hợp lệ, chưa đánh giá được" }, { text: ` (cần sửa: ${r.problems.map((p) => p.message).join("; ")})`, toFill: true }];
+  if (r.verdict === "thieu-so-lieu")
+    return [
+      { text: "chưa có số liệu" },
+      { text: ` (cần bổ sung: ${r.problems.map((p) => p.message).join("; ") || "số liệu của chỉ tiêu"})`, toFill: true },
+    ];
+  if (r.verdict === "loi-so-lieu")
+    return [
+      { text: "số liệu chưa hợp lệ, chưa đánh giá được" },
+      { text: ` (cần sửa: ${r.problems.map((p) => p.message).join("; ")})`, toFill: true },
+    ];
   if (r.numerator && r.denominator && labels) {
-    return [{ text: `${count(r.numerator)}/${count(r.denominator)} ${labels.unit} (${lowerFirst(labels.numerator)} / ${lowerFirst(labels.denominator)}), đạt tỷ lệ ${r.display ?? ""}` }];
+    return [
+      {
+        text: `${count(r.numerator)}/${count(r.denominator)} ${labels.unit} (${lowerFirst(labels.numerator)} / ${lowerFirst(labels.denominator)}), đạt tỷ lệ ${r.display ?? ""}`,
+      },
+    ];
   }
   if (r.numerator && r.denominator) return [{ text: `${count(r.numerator)}/${count(r.denominator)}, đạt ${r.display ?? ""}` }];
   return [{ text: r.display ?? "chưa có số liệu" }];
@@ -40,7 +53,11 @@ export function resultRuns(r: IndicatorResult, item: Indicator | undefined): Run
   if (r.parts && r.parts.length > 0 && r.verdict !== "tam-dung" && r.verdict !== "khong-ap-dung") {
     const runs: Run[] = [];
     r.parts.forEach((part, i) => {
-      const m = item ? kindOf(item).partRows(item).find((p) => p.id === part.id)?.measure : undefined;
+      const m = item
+        ? kindOf(item)
+            .partRows(item)
+            .find((p) => p.id === part.id)?.measure
+        : undefined;
       runs.push({ text: `${i > 0 ? "; " : ""}${part.name}: ` });
       runs.push(...measureResult(part, m ? measureOf(m).reportCounts(m) : undefined));
     });

@@ -73,7 +73,13 @@ export function resultsParagraphs(ruleset: Ruleset, ev: Evaluation, style: "phu-
       }
     }
     if (style === "phu-luc-02") {
-      out.push(p.body([{ text: `Đánh giá nhóm ${g.name}: ` }, { text: VERDICT_TEXT[summary.verdict], bold: true }, { text: `, ${summary.text}.` }]));
+      out.push(
+        p.body([
+          { text: `Đánh giá nhóm ${g.name}: ` },
+          { text: VERDICT_TEXT[summary.verdict], bold: true },
+          { text: `, ${summary.text}.` },
+        ]),
+      );
     }
   });
   return out;

@@ -18,7 +18,10 @@ const Text = z
   .superRefine((s, ctx) => {
     for (const m of s.matchAll(PLACEHOLDER)) {
       if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
-        ctx.addIssue({ code: "custom", message: `"{${m[1]}}" không phải chỗ điền được; dùng ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"{${m[1]}}" không phải chỗ điền được; dùng ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`,
+        });
       }
     }
   });
@@ -63,7 +66,8 @@ export const ReportWording = z
   })
   .strict()
   .superRefine((w, ctx) => {
-    if (!w.sections.some((s) => s.kind === "results")) ctx.addIssue({ code: "custom", path: ["sections"], message: "cần một mục kết quả (kind: results)" });
+    if (!w.sections.some((s) => s.kind === "results"))
+      ctx.addIssue({ code: "custom", path: ["sections"], message: "cần một mục kết quả (kind: results)" });
   });
 export type ReportWording = z.infer<typeof ReportWording>;
 
@@ -77,16 +81,25 @@ export function parseReportWordingText(file: string, text: string, ruleset?: Rul
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ ref: file, message: `${file}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      problems: [{ ref: file, message: `${file}: không phải JSON hợp lệ (invalid JSON): ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   const parsed = ReportWording.safeParse(data, { error: vietnamese });
   if (!parsed.success) return { ok: false, problems: issuesToProblems(file, parsed.error.issues) };
   const expected = file.replace(/^.*[\\/]/, "").replace(/\.json$/, "");
   if (parsed.data.ruleset !== expected) {
-    return { ok: false, problems: [{ ref: `${file}: ruleset`, message: `${file}: ruleset "${parsed.data.ruleset}" phải trùng tên tệp "${expected}"` }] };
+    return {
+      ok: false,
+      problems: [{ ref: `${file}: ruleset`, message: `${file}: ruleset "${parsed.data.ruleset}" phải trùng tên tệp "${expected}"` }],
+    };
   }
   if (ruleset && ruleset.id !== parsed.data.ruleset) {
-    return { ok: false, problems: [{ ref: `${file}: ruleset`, message: `${file}: lời văn dành cho "${parsed.data.ruleset}", không phải "${ruleset.id}"` }] };
+    return {
+      ok: false,
+      problems: [{ ref: `${file}: ruleset`, message: `${file}: lời văn dành cho "${parsed.data.ruleset}", không phải "${ruleset.id}"` }],
+    };
   }
   return { ok: true, wording: parsed.data };
 }

@@ -69,7 +69,15 @@ export function tally(codes: readonly string[], communes: readonly CommuneReport
       counts[e.verdict]++;
       if (e.numerator !== undefined && e.denominator !== undefined) ratioKind = true;
       // Only figures the engine accepted are summed: a lỗi or missing figure would make the province's sum a guess.
-      if (e.numerator === undefined || e.denominator === undefined || e.verdict === "loi-so-lieu" || e.verdict === "thieu-so-lieu" || e.verdict === "tam-dung" || e.verdict === "khong-ap-dung") continue;
+      if (
+        e.numerator === undefined ||
+        e.denominator === undefined ||
+        e.verdict === "loi-so-lieu" ||
+        e.verdict === "thieu-so-lieu" ||
+        e.verdict === "tam-dung" ||
+        e.verdict === "khong-ap-dung"
+      )
+        continue;
       numerator = add(numerator, e.numerator);
       denominator = add(denominator, e.denominator);
       summed++;
@@ -115,7 +123,10 @@ export function rollUp(outcomes: readonly FileOutcome[], indicatorCodes: (rulese
     const [keep, drop] = later(o, kept) ? [o, kept] : [kept, o];
     communes.set(key, keep);
     const list = superseded.get(o.ruleset) ?? [];
-    list.push({ report: drop, reason: `Bản cũ: cùng xã với tệp "${keep.file}" (${dmy(keep.reportDate)}); tệp này ${dmy(drop.reportDate)} nên không được tính.` });
+    list.push({
+      report: drop,
+      reason: `Bản cũ: cùng xã với tệp "${keep.file}" (${dmy(keep.reportDate)}); tệp này ${dmy(drop.reportDate)} nên không được tính.`,
+    });
     superseded.set(o.ruleset, list);
   }
   // The programme with the most communes first; the order of ids breaks ties, so re-runs agree.
@@ -123,7 +134,12 @@ export function rollUp(outcomes: readonly FileOutcome[], indicatorCodes: (rulese
     .sort(([ia, a], [ib, b]) => b.size - a.size || ia.localeCompare(ib))
     .map(([ruleset, map]) => {
       const communes = [...map.values()].sort(byName);
-      return { ruleset, communes, superseded: (superseded.get(ruleset) ?? []).sort((a, b) => byName(a.report, b.report)), tallies: tally(indicatorCodes(ruleset), communes) };
+      return {
+        ruleset,
+        communes,
+        superseded: (superseded.get(ruleset) ?? []).sort((a, b) => byName(a.report, b.report)),
+        tallies: tally(indicatorCodes(ruleset), communes),
+      };
     });
   return { programmes, bad, otherProgramme };
 }

@@ -30,7 +30,13 @@ export type RollupLayoutInput = {
 type Row = Array<CellSpec | null>;
 
 /** The count columns of "Theo chỉ tiêu": not applicable and suspended share the last, as the header says. */
-const COUNT_COLUMNS: ReadonlyArray<readonly Verdict[]> = [["dat"], ["khong-dat"], ["thieu-so-lieu"], ["loi-so-lieu"], ["khong-ap-dung", "tam-dung"]];
+const COUNT_COLUMNS: ReadonlyArray<readonly Verdict[]> = [
+  ["dat"],
+  ["khong-dat"],
+  ["thieu-so-lieu"],
+  ["loi-so-lieu"],
+  ["khong-ap-dung", "tam-dung"],
+];
 
 export const STATUS_TEXT: Record<StatusState, string> = {
   current: "Khớp số liệu",
@@ -62,7 +68,11 @@ function dmy(iso: string | undefined): string {
 /** Sheet names of the i-th programme: the plain names for the first, " (2)", " (3)"… after. */
 export function groupSheetNames(i: number): { communes: string; indicators: string; resend: string } {
   const suffix = i === 0 ? "" : ` (${i + 1})`;
-  return { communes: ROLLUP_SHEETS.communes + suffix, indicators: ROLLUP_SHEETS.indicators + suffix, resend: ROLLUP_SHEETS.resend + suffix };
+  return {
+    communes: ROLLUP_SHEETS.communes + suffix,
+    indicators: ROLLUP_SHEETS.indicators + suffix,
+    resend: ROLLUP_SHEETS.resend + suffix,
+  };
 }
 
 const HEADER_ROW = 4;
@@ -76,7 +86,12 @@ export const verdictColumn = (i: number) => C.status + 2 * (i + 1);
 /** The reason spans from "Số đạt" over the next columns; its row is as tall as that merged width needs. */
 const REASON_RIGHT = (lastCol: number) => Math.max(C.status, Math.min(lastCol, C.status + 4));
 
-function setAsideRows(start: number, items: Array<{ commune: string; file: string; date: string; label: string; reason: string }>, lastCol: number, merges: SheetLayout["merges"]): Row[] {
+function setAsideRows(
+  start: number,
+  items: Array<{ commune: string; file: string; date: string; label: string; reason: string }>,
+  lastCol: number,
+  merges: SheetLayout["merges"],
+): Row[] {
   return items.map((it, k) => {
     const row: Row = [n(k + 1), t(it.commune), t(it.file), t(it.date, "center"), t(it.label, "bold"), t(it.reason)];
     merges.push({ top: start + k, left: C.passed, bottom: start + k, right: REASON_RIGHT(lastCol) });
@@ -85,7 +100,13 @@ function setAsideRows(start: number, items: Array<{ commune: string; file: strin
 }
 
 /** Row heights that know the reason cells are merged (the estimate alone sees one narrow column). */
-function setAsideHeights(heights: Array<number | undefined>, rows: readonly Row[], from: number, columns: readonly number[], lastCol: number): Array<number | undefined> {
+function setAsideHeights(
+  heights: Array<number | undefined>,
+  rows: readonly Row[],
+  from: number,
+  columns: readonly number[],
+  lastCol: number,
+): Array<number | undefined> {
   const reasonWidth = columns.slice(C.passed - 1, REASON_RIGHT(lastCol)).reduce((a, b) => a + b, 0) - 1;
   return heights.map((h, i) => {
     if (i < from) return h;
@@ -93,21 +114,44 @@ function setAsideHeights(heights: Array<number | undefined>, rows: readonly Row[
       const v = rows[i]?.[col - 1]?.value;
       return typeof v === "string" ? Math.ceil(v.length / Math.max(1, width)) : 1;
     };
-    const n = Math.max(1, lines(C.file, (columns[C.file - 1] ?? 10) - 1), lines(C.commune, (columns[C.commune - 1] ?? 10) - 1), lines(C.passed, reasonWidth));
+    const n = Math.max(
+      1,
+      lines(C.file, (columns[C.file - 1] ?? 10) - 1),
+      lines(C.commune, (columns[C.commune - 1] ?? 10) - 1),
+      lines(C.passed, reasonWidth),
+    );
     return n > 1 ? Math.round(n * 15.75 * 100) / 100 : undefined;
   });
 }
 
-function communesSheet(g: RollupGroup, name: string, apart: { bad: readonly BadFile[]; other: readonly SetAside[] }): { sheet: SheetLayout; lastRow: number } {
+function communesSheet(
+  g: RollupGroup,
+  name: string,
+  apart: { bad: readonly BadFile[]; other: readonly SetAside[] },
+): { sheet: SheetLayout; lastRow: number } {
   const { programme, ruleset } = g;
   const inds = ruleset.indicators;
   const lastCol = verdictColumn(inds.length - 1);
   const rows: Row[] = [];
   const merges: SheetLayout["merges"] = [];
   rows.push([t(`TỔNG HỢP THEO XÃ — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([t(`Bộ tiêu chí: ${ruleset.id} · ${programme.communes.length} xã được tổng hợp · mỗi xã một dòng (bản có ngày báo cáo muộn nhất)`, "subtitle")]);
-  rows.push([t("Mỗi chỉ tiêu có hai cột: Kết quả và Đánh giá. Trang trạng thái: trang của xã còn khớp số liệu gửi lên hay không. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.", "note")]);
-  merges.push({ top: 1, left: 1, bottom: 1, right: lastCol }, { top: 2, left: 1, bottom: 2, right: lastCol }, { top: 3, left: 1, bottom: 3, right: lastCol });
+  rows.push([
+    t(
+      `Bộ tiêu chí: ${ruleset.id} · ${programme.communes.length} xã được tổng hợp · mỗi xã một dòng (bản có ngày báo cáo muộn nhất)`,
+      "subtitle",
+    ),
+  ]);
+  rows.push([
+    t(
+      "Mỗi chỉ tiêu có hai cột: Kết quả và Đánh giá. Trang trạng thái: trang của xã còn khớp số liệu gửi lên hay không. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.",
+      "note",
+    ),
+  ]);
+  merges.push(
+    { top: 1, left: 1, bottom: 1, right: lastCol },
+    { top: 2, left: 1, bottom: 2, right: lastCol },
+    { top: 3, left: 1, bottom: 3, right: lastCol },
+  );
   rows.push([
     ...["STT", "Xã", "Tệp", "Ngày báo cáo", "Kết quả chung", "Số đạt", "Lỗi", "Cảnh báo", "Trang trạng thái"].map((h) => t(h, "header")),
     ...inds.flatMap((i) => [t(`${i.code} Kết quả`, "header"), t(`${i.code} Đánh giá`, "header")]),
@@ -133,8 +177,20 @@ function communesSheet(g: RollupGroup, name: string, apart: { bad: readonly BadF
   const lastRow = rows.length;
   const items = [
     ...apart.bad.map((b) => ({ commune: "", file: b.file, date: "", label: BAD_TEXT[b.why], reason: b.message })),
-    ...programme.superseded.map((s) => ({ commune: s.report.commune, file: s.report.file, date: dmy(s.report.reportDate), label: "Bản cũ", reason: s.reason })),
-    ...apart.other.map((s) => ({ commune: s.report.commune, file: s.report.file, date: dmy(s.report.reportDate), label: "Khác bộ tiêu chí", reason: s.reason })),
+    ...programme.superseded.map((s) => ({
+      commune: s.report.commune,
+      file: s.report.file,
+      date: dmy(s.report.reportDate),
+      label: "Bản cũ",
+      reason: s.reason,
+    })),
+    ...apart.other.map((s) => ({
+      commune: s.report.commune,
+      file: s.report.file,
+      date: dmy(s.report.reportDate),
+      label: "Khác bộ tiêu chí",
+      reason: s.reason,
+    })),
   ];
   if (items.length > 0) {
     rows.push([]);
@@ -161,7 +217,16 @@ function communesSheet(g: RollupGroup, name: string, apart: { bad: readonly BadF
       print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
       freezeRows: HEADER_ROW,
       conditionalFormats:
-        lastRow >= FIRST ? VERDICTS.map((v) => ({ top: FIRST, left: C.overall, bottom: lastRow, right: lastCol, equals: VERDICT_TEXT[v], style: VERDICT_STYLE[v] })) : [],
+        lastRow >= FIRST
+          ? VERDICTS.map((v) => ({
+              top: FIRST,
+              left: C.overall,
+              bottom: lastRow,
+              right: lastCol,
+              equals: VERDICT_TEXT[v],
+              style: VERDICT_STYLE[v],
+            }))
+          : [],
       visibility: "visible",
     },
   };
@@ -170,11 +235,36 @@ function communesSheet(g: RollupGroup, name: string, apart: { bad: readonly BadF
 function indicatorsSheet(g: RollupGroup, name: string, communesName: string, lastRow: number): SheetLayout {
   const { programme, ruleset } = g;
   const rows: Row[] = [];
-  const merges: SheetLayout["merges"] = [{ top: 1, left: 1, bottom: 1, right: 13 }, { top: 2, left: 1, bottom: 2, right: 13 }, { top: 3, left: 1, bottom: 3, right: 13 }];
+  const merges: SheetLayout["merges"] = [
+    { top: 1, left: 1, bottom: 1, right: 13 },
+    { top: 2, left: 1, bottom: 2, right: 13 },
+    { top: 3, left: 1, bottom: 3, right: 13 },
+  ];
   rows.push([t(`THEO CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
   rows.push([t(`${programme.communes.length} xã · số xã theo đánh giá là công thức đếm trên trang "${communesName}"`, "subtitle")]);
-  rows.push([t("Tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số của các xã có đủ cả hai số liệu hợp lệ (không tính xã thiếu số liệu hoặc lỗi số liệu); phân số chính xác ở cột Tỷ lệ chính xác.", "note")]);
-  rows.push(["Mã", "Chỉ tiêu", "Đạt", "Không đạt", "Thiếu số liệu", "Lỗi số liệu", "Không áp dụng (tạm dừng)", "Tổng số xã", "Tổng tử số", "Tổng mẫu số", "Tỷ lệ toàn tỉnh", "Tỷ lệ chính xác", "Số xã cộng vào tỷ lệ"].map((h) => t(h, "header")));
+  rows.push([
+    t(
+      "Tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số của các xã có đủ cả hai số liệu hợp lệ (không tính xã thiếu số liệu hoặc lỗi số liệu); phân số chính xác ở cột Tỷ lệ chính xác.",
+      "note",
+    ),
+  ]);
+  rows.push(
+    [
+      "Mã",
+      "Chỉ tiêu",
+      "Đạt",
+      "Không đạt",
+      "Thiếu số liệu",
+      "Lỗi số liệu",
+      "Không áp dụng (tạm dừng)",
+      "Tổng số xã",
+      "Tổng tử số",
+      "Tổng mẫu số",
+      "Tỷ lệ toàn tỉnh",
+      "Tỷ lệ chính xác",
+      "Số xã cộng vào tỷ lệ",
+    ].map((h) => t(h, "header")),
+  );
   const sheetRef = quoteSheet(communesName);
   const count = (col: number, vs: readonly Verdict[], cached: number): CellSpec => {
     if (lastRow < FIRST) return n(cached);
@@ -183,22 +273,46 @@ function indicatorsSheet(g: RollupGroup, name: string, communesName: string, las
   };
   const sum = (counts: Readonly<Record<Verdict, number>>, vs: readonly Verdict[]) => vs.reduce((a, v) => a + (counts[v] ?? 0), 0);
   const total = (r: number, cached: number) => f(`SUM(C${r}:G${r})`, cached);
-  const overall = Object.fromEntries(VERDICTS.map((v) => [v, programme.communes.filter((c) => c.overall.verdict === v).length])) as Record<Verdict, number>;
-  rows.push([t("Chung", "summary"), t("Kết quả chung của xã", "summary"), ...COUNT_COLUMNS.map((vs) => count(C.overall, vs, sum(overall, vs))), total(FIRST, programme.communes.length)]);
+  const overall = Object.fromEntries(VERDICTS.map((v) => [v, programme.communes.filter((c) => c.overall.verdict === v).length])) as Record<
+    Verdict,
+    number
+  >;
+  rows.push([
+    t("Chung", "summary"),
+    t("Kết quả chung của xã", "summary"),
+    ...COUNT_COLUMNS.map((vs) => count(C.overall, vs, sum(overall, vs))),
+    total(FIRST, programme.communes.length),
+  ]);
   ruleset.indicators.forEach((ind, i) => {
     const tally = programme.tallies.find((x) => x.code === ind.code);
     const r = FIRST + 1 + i;
     const counts = COUNT_COLUMNS.map((vs) => (tally ? sum(tally.counts, vs) : 0));
-    const row: Row = [t(ind.code, "center"), t(ind.name), ...COUNT_COLUMNS.map((vs, k) => count(verdictColumn(i), vs, counts[k]!)), total(r, counts.reduce((a, b) => a + b, 0))];
+    const row: Row = [
+      t(ind.code, "center"),
+      t(ind.name),
+      ...COUNT_COLUMNS.map((vs, k) => count(verdictColumn(i), vs, counts[k]!)),
+      total(
+        r,
+        counts.reduce((a, b) => a + b, 0),
+      ),
+    ];
     if (tally?.numerator !== undefined && tally.denominator !== undefined) {
       row.push(n(toNumber(tally.numerator)), n(toNumber(tally.denominator)));
-      row.push(tally.ratio !== undefined ? f(`IF(J${r}>0,I${r}/J${r},"")`, toNumber(tally.ratio), "percent") : f(`IF(J${r}>0,I${r}/J${r},"")`, 0, "percent"));
-      row.push(t(tally.ratio !== undefined ? `${toExactString(tally.ratio)} (${formatPercent(tally.ratio)})` : "mẫu số bằng 0", "center"), n(tally.summed));
+      row.push(
+        tally.ratio !== undefined
+          ? f(`IF(J${r}>0,I${r}/J${r},"")`, toNumber(tally.ratio), "percent")
+          : f(`IF(J${r}>0,I${r}/J${r},"")`, 0, "percent"),
+      );
+      row.push(
+        t(tally.ratio !== undefined ? `${toExactString(tally.ratio)} (${formatPercent(tally.ratio)})` : "mẫu số bằng 0", "center"),
+        n(tally.summed),
+      );
     }
     rows.push(row);
   });
   // A ratio over a zero denominator caches "" as the formula does, never a made-up 0.
-  for (const row of rows) if (row[10]?.formula && row[10].value === 0 && row[11]?.value === "mẫu số bằng 0") row[10] = { ...row[10], value: "" };
+  for (const row of rows)
+    if (row[10]?.formula && row[10].value === 0 && row[11]?.value === "mẫu số bằng 0") row[10] = { ...row[10], value: "" };
   const columns = [8, 44, 8, 9, 9, 9, 11, 8, 11, 11, 10, 18, 9];
   return {
     key: ROLLUP_KEYS.indicators,
@@ -223,7 +337,9 @@ function place(ref: string | undefined): { sheet: string; cell: string } {
 function resendSheet(g: RollupGroup, name: string, bad: readonly BadFile[]): SheetLayout {
   const rows: Row[] = [];
   rows.push([t(`CẦN GỬI LẠI — ${g.ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([t("Mỗi dòng là một lỗi xã phải sửa trước khi gửi lại, theo lời của bước Kiểm tra trước khi gửi, kèm tệp, trang và ô.", "subtitle")]);
+  rows.push([
+    t("Mỗi dòng là một lỗi xã phải sửa trước khi gửi lại, theo lời của bước Kiểm tra trước khi gửi, kèm tệp, trang và ô.", "subtitle"),
+  ]);
   rows.push(["STT", "Xã", "Tệp", "Trang", "Ô / tên", "Chỉ tiêu", "Lỗi cần sửa"].map((h) => t(h, "header")));
   let k = 0;
   for (const c of g.programme.communes) {
@@ -239,7 +355,10 @@ function resendSheet(g: RollupGroup, name: string, bad: readonly BadFile[]): She
     name,
     rows,
     columns,
-    merges: [{ top: 1, left: 1, bottom: 1, right: 7 }, { top: 2, left: 1, bottom: 2, right: 7 }],
+    merges: [
+      { top: 1, left: 1, bottom: 1, right: 7 },
+      { top: 2, left: 1, bottom: 2, right: 7 },
+    ],
     rowHeights: estimateRowHeights(rows, columns, WRAP).map((h, i) => (i < 2 ? undefined : h)),
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 3, last: 3 } },
     freezeRows: 3,

@@ -10,5 +10,10 @@ import type { Indicator } from "./schema";
  */
 export function requirementLines(ind: Indicator): string[] {
   const kind = kindOf(ind);
-  return [...(ind.requirementText ? [ind.requirementText] : []), ...kind.requirementLines(ind), ...whenNoneText(kind.whenNone(ind)), ...appliesText(ind.appliesIf)];
+  return [
+    ...(ind.requirementText ? [ind.requirementText] : []),
+    ...kind.requirementLines(ind),
+    ...whenNoneText(kind.whenNone(ind)),
+    ...appliesText(ind.appliesIf),
+  ];
 }

@@ -35,9 +35,7 @@ export const ShareRequirement = z
   });
 export type ShareRequirement = z.infer<typeof ShareRequirement>;
 
-export const QuantityRequirement = z
-  .object({ comparator: Comparator, value: z.number() })
-  .strict();
+export const QuantityRequirement = z.object({ comparator: Comparator, value: z.number() }).strict();
 export type QuantityRequirement = z.infer<typeof QuantityRequirement>;
 
 /**
@@ -87,7 +85,10 @@ export const RatioMeasure = z
      * Names the population the denominator counts ("dan-so-tu-15-tuoi"), so that two
      * indicators over the same population can be checked for the same figure.
      */
-    population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    population: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     /** "measure": lengths, areas, masses in the document's unit (km, ha, tấn), decimals allowed. */
     amount: z.enum(["count", "measure"]).default("count"),
     /** 0/0 is not applicable (with this reason) instead of lỗi số liệu. */
@@ -148,7 +149,10 @@ export const ConditionalMeasure = z
         comparator: Comparator,
         value: z.number(),
         /** The population the condition counts (the number of schools), so the check can compare it with the denominators that count it too. */
-        population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+        population: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .optional(),
       })
       .strict(),
     then: ShareRequirement,
@@ -158,7 +162,10 @@ export const ConditionalMeasure = z
     unit: Text,
     share: z.boolean().default(true),
     /** The population the denominator counts, as on ratios. */
-    population: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    population: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
   })
   .strict();
 
@@ -220,10 +227,7 @@ export type IndicatorKind = Indicator["kind"];
 export type Measure = z.infer<typeof Part>;
 
 /** How a set of items passes: all of them, or at least n of them. */
-export const PassRule = z.union([
-  z.object({ all: z.literal(true) }).strict(),
-  z.object({ atLeast: z.number().int().min(1) }).strict(),
-]);
+export const PassRule = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ atLeast: z.number().int().min(1) }).strict()]);
 export type PassRule = z.infer<typeof PassRule>;
 
 export const Criterion = z
@@ -241,7 +245,9 @@ export const Criterion = z
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Item = z.discriminatedUnion("kind", [Criterion, Indicator], { error: `"kind" phải là criterion hoặc một loại chỉ tiêu: ${KINDS}` });
+export const Item = z.discriminatedUnion("kind", [Criterion, Indicator], {
+  error: `"kind" phải là criterion hoặc một loại chỉ tiêu: ${KINDS}`,
+});
 export type Item = z.infer<typeof Item>;
 
 /** Whether a suspended item stays in a summary's total: the documents differ (seed 002 writes 2/6 with one suspended). */
@@ -339,12 +345,19 @@ export const Ruleset = z
       g.items.forEach((item, ii) => {
         const inds = item.kind === "criterion" ? item.indicators.map((ind, k) => [ind, ["indicators", k]] as const) : [[item, []] as const];
         for (const [ind, sub] of inds) {
-          const specs = [[ind.appliesIf, ["appliesIf"]] as const, ...(ind.kind === "all-of" ? ind.parts.map((p, pi) => [p.appliesIf, ["parts", pi, "appliesIf"]] as const) : [])];
+          const specs = [
+            [ind.appliesIf, ["appliesIf"]] as const,
+            ...(ind.kind === "all-of" ? ind.parts.map((p, pi) => [p.appliesIf, ["parts", pi, "appliesIf"]] as const) : []),
+          ];
           for (const [a, tail] of specs) {
             if (!a) continue;
             const prior = questions.get(a.key);
             if (prior !== undefined && prior !== a.question) {
-              ctx.addIssue({ code: "custom", path: ["groups", gi, "items", ii, ...sub, ...tail, "question"], message: `câu hỏi của key "${a.key}" phải giống nhau ở mọi nơi ("${prior}")` });
+              ctx.addIssue({
+                code: "custom",
+                path: ["groups", gi, "items", ii, ...sub, ...tail, "question"],
+                message: `câu hỏi của key "${a.key}" phải giống nhau ở mọi nơi ("${prior}")`,
+              });
             } else questions.set(a.key, a.question);
           }
         }
@@ -355,9 +368,7 @@ export const Ruleset = z
       g.items.forEach((item, ii) => {
         const codes: Array<[string, (string | number)[]]> = [[item.code, ["groups", gi, "items", ii, "code"]]];
         if (item.kind === "criterion") {
-          item.indicators.forEach((ind, k) =>
-            codes.push([ind.code, ["groups", gi, "items", ii, "indicators", k, "code"]]),
-          );
+          item.indicators.forEach((ind, k) => codes.push([ind.code, ["groups", gi, "items", ii, "indicators", k, "code"]]));
         }
         for (const [code, path] of codes) {
           if (seen.has(code)) {

@@ -18,9 +18,7 @@ export function indicatorsOf(ruleset: Ruleset): Located<Indicator>[] {
 }
 
 export function criteriaOf(ruleset: Ruleset): Located<Criterion>[] {
-  return ruleset.groups.flatMap((group) =>
-    group.items.flatMap((item) => (item.kind === "criterion" ? [{ item, group }] : [])),
-  );
+  return ruleset.groups.flatMap((group) => group.items.flatMap((item) => (item.kind === "criterion" ? [{ item, group }] : [])));
 }
 
 export function findIndicator(ruleset: Ruleset, code: string): Indicator | undefined {

@@ -51,7 +51,13 @@ export function foldWords(s: string): string {
 
 /** Words separated by single spaces, nothing before or after, no other white space: split on " " safely. */
 export function singleSpaced(s: string): boolean {
-  return s !== "" && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !s.includes("  ") && !/[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(s);
+  return (
+    s !== "" &&
+    s.charCodeAt(0) !== 32 &&
+    s.charCodeAt(s.length - 1) !== 32 &&
+    !s.includes("  ") &&
+    !/[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(s)
+  );
 }
 
 const foldWord = memoized((word: string): string => foldSyllable(nfc(word).toLowerCase()));

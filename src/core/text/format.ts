@@ -34,7 +34,11 @@ export function formatQuantity(r: Rational): string {
 export const COMPARATOR_TEXT = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" } as const;
 
 /** A share threshold as the clerk reads it: "≥ 85%", "≥ 2/3", "= 100%". */
-export function formatShareThreshold(req: { comparator: keyof typeof COMPARATOR_TEXT; percent?: number | undefined; fraction?: string | undefined }): string {
+export function formatShareThreshold(req: {
+  comparator: keyof typeof COMPARATOR_TEXT;
+  percent?: number | undefined;
+  fraction?: string | undefined;
+}): string {
   const sym = COMPARATOR_TEXT[req.comparator];
   if (req.fraction !== undefined) return `${sym} ${req.fraction}`;
   return `${sym} ${String(req.percent).replace(".", ",")}%`;

@@ -123,7 +123,38 @@ export const LEGACY_CONVERTERS: Record<LegacyEncoding, (text: string) => string>
 const ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?";
 // Vowel groups of Vietnamese rhymes, tone marks removed. Groups that end in a glide take no final
 // consonant ("ai", "ươi"); some take one always ("ăn", "iêng"); the rest may or may not ("a", "an").
-const CLOSED = ["iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uyu", "uya", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu", "ua", "ưa"];
+const CLOSED = [
+  "iêu",
+  "yêu",
+  "oai",
+  "oay",
+  "oao",
+  "oeo",
+  "uây",
+  "uôi",
+  "ươi",
+  "ươu",
+  "uyu",
+  "uya",
+  "ai",
+  "ao",
+  "au",
+  "ay",
+  "âu",
+  "ây",
+  "eo",
+  "êu",
+  "ia",
+  "iu",
+  "oi",
+  "ôi",
+  "ơi",
+  "ui",
+  "ưi",
+  "ưu",
+  "ua",
+  "ưa",
+];
 const NEEDS_CODA = ["uyê", "iê", "yê", "uô", "ươ", "oă", "uâ", "oo", "ă", "â"];
 const OPEN = ["oa", "oe", "uê", "uy", "uơ", "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
 const CODA = "(?:ch|nh|ng|c|m|n|p|t)";

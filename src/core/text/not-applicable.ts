@@ -17,7 +17,10 @@ export function parseNotApplicableText(text: string): { reason?: string } | unde
     if (!SEPARATORS.includes(typed[i]!)) continue;
     const head = fold(typed.slice(0, i));
     if (head.length < 2 || !WORDS.includes(head)) continue;
-    const reason = typed.slice(i + 1).replace(/\)\s*$/, "").trim();
+    const reason = typed
+      .slice(i + 1)
+      .replace(/\)\s*$/, "")
+      .trim();
     return reason === "" ? {} : { reason };
   }
   return undefined;

@@ -2,9 +2,7 @@ import { div, fromDecimalString, isInteger, rat, type Rational } from "../evalua
 import { fold, nfc } from "./fold";
 import { NOT_APPLICABLE_WORDS, trimSpaces } from "./vocabulary";
 
-export type NumberParse =
-  | { ok: true; value: Rational; percent: boolean }
-  | { ok: false; reason: string };
+export type NumberParse = { ok: true; value: Rational; percent: boolean } | { ok: false; reason: string };
 
 const NOT_APPLICABLE = NOT_APPLICABLE_WORDS.map(fold);
 
@@ -100,7 +98,8 @@ export function parseNumberText(raw: string, opts: { integer: boolean }): Number
     // A count has no decimals: "2000.0" or "12,5" where people are counted is a typing mistake to fix.
     if (!looksGrouped && opts.integer && !percent) return fail(`${quoted(raw)} có phần thập phân — số đếm phải là số nguyên`);
     if (!looksGrouped) decimal = `${whole}.${frac}`;
-    else if (sep === "." && opts.integer && !percent) decimal = whole + frac; // "3.986" người: Vietnamese thousands.
+    else if (sep === "." && opts.integer && !percent)
+      decimal = whole + frac; // "3.986" người: Vietnamese thousands.
     else
       return fail(
         `${quoted(raw)} có thể hiểu hai cách (${whole}${sep}${frac} là số thập phân hay ${whole}${frac}?) — hãy nhập ${whole}${frac} hoặc ${whole},${frac} rõ ràng, hoặc nhập số vào ô kiểu số`,

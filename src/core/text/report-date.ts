@@ -10,7 +10,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MIN_SERIAL = 32874;
 const MAX_SERIAL = 73415;
 
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 function fromTime(t: number): ReportDate {
   // A date cell read in another time zone may sit a few hours off midnight: the nearest midnight is its day.
@@ -27,7 +28,8 @@ export function parseReportDate(raw: RawCell): ReportDate {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return { kind: "blank" };
   if (raw instanceof Date) return fromTime(raw.getTime());
   if (typeof raw === "number") {
-    if (!Number.isInteger(raw) || raw < MIN_SERIAL || raw > MAX_SERIAL) return { kind: "invalid", reason: `${raw} không phải một ngày — nhập dạng 30/06/2024` };
+    if (!Number.isInteger(raw) || raw < MIN_SERIAL || raw > MAX_SERIAL)
+      return { kind: "invalid", reason: `${raw} không phải một ngày — nhập dạng 30/06/2024` };
     return fromTime(EXCEL_EPOCH + raw * DAY_MS);
   }
   if (typeof raw !== "string") return { kind: "invalid", reason: "không phải một ngày — nhập dạng 30/06/2024" };

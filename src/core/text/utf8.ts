@@ -19,7 +19,7 @@ export function utf8Encode(s: string): Uint8Array {
 /** The text of UTF-8 bytes; undefined when they are not valid UTF-8. */
 export function utf8Decode(bytes: Uint8Array): string | undefined {
   let out = "";
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (n < 0) return undefined;

@@ -3,7 +3,15 @@ import { T } from "../strings";
 
 const useStyles = makeStyles({ root: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
 
-export function EvaluateBar({ onEvaluate, onReload, disabled }: { onEvaluate: () => void; onReload?: (() => void) | undefined; disabled?: boolean | undefined }) {
+export function EvaluateBar({
+  onEvaluate,
+  onReload,
+  disabled,
+}: {
+  onEvaluate: () => void;
+  onReload?: (() => void) | undefined;
+  disabled?: boolean | undefined;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.root}>

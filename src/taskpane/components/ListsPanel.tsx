@@ -9,14 +9,22 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   line: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 /** What the last "Tạo phụ lục" gave: the lists written and the rosters' problems, or why nothing was made. */
-export type ListsResult = { ok: true; rows: readonly ListRow[]; mustFix: readonly ProblemItem[]; shouldSee: readonly ProblemItem[]; written: boolean } | { ok: false; problems: readonly ProblemItem[] };
+export type ListsResult =
+  | { ok: true; rows: readonly ListRow[]; mustFix: readonly ProblemItem[]; shouldSee: readonly ProblemItem[]; written: boolean }
+  | { ok: false; problems: readonly ProblemItem[] };
 
 export type ListsPanelProps = {
   result?: ListsResult | undefined;

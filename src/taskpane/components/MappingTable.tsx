@@ -21,11 +21,23 @@ import { CaseControl, SuspendControl } from "./SituationControls";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  indicator: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  indicator: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   requirement: { color: tokens.colorNeutralForeground3 },
   slot: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS },
   pickRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  proposal: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  proposal: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground2,
+  },
   reason: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -46,21 +58,41 @@ export type MappingTableProps = {
   disabled?: boolean | undefined;
 };
 
-function SlotEditor({ row, indicator, names, onSetRef, onAccept, onUseSelected, answers, onAnswer, disabled }: { row: SlotRow; indicator: IndicatorRow } & Omit<MappingTableProps, "groups" | "progress" | "onAcceptAll">) {
+function SlotEditor({
+  row,
+  indicator,
+  names,
+  onSetRef,
+  onAccept,
+  onUseSelected,
+  answers,
+  onAnswer,
+  disabled,
+}: { row: SlotRow; indicator: IndicatorRow } & Omit<MappingTableProps, "groups" | "progress" | "onAcceptAll">) {
   const styles = useStyles();
   const label = `${indicator.code} — ${row.label}`;
   const key = row.questionKey;
   return (
     <div className={styles.slot} data-slot={`${row.code}|${row.slot}`}>
       {key !== undefined && onAnswer ? (
-        <CaseControl label={T.caseLabel(indicator.code, row.label)} answer={answers?.[key]} onAnswer={(a) => onAnswer(key, a)} disabled={disabled} />
+        <CaseControl
+          label={T.caseLabel(indicator.code, row.label)}
+          answer={answers?.[key]}
+          onAnswer={(a) => onAnswer(key, a)}
+          disabled={disabled}
+        />
       ) : (
         <Caption1>{row.label}</Caption1>
       )}
       <div className={styles.pickRow}>
         <RefPicker label={label} value={row.ref} names={names} onCommit={(ref) => onSetRef(row.code, row.slot, ref)} />
         {onUseSelected && (
-          <Button size="small" onClick={() => onUseSelected(row.code, row.slot)} disabledFocusable={disabled === true} title={`${T.useSelected}: ${label}`}>
+          <Button
+            size="small"
+            onClick={() => onUseSelected(row.code, row.slot)}
+            disabledFocusable={disabled === true}
+            title={`${T.useSelected}: ${label}`}
+          >
             {T.useSelected}
           </Button>
         )}
@@ -72,7 +104,13 @@ function SlotEditor({ row, indicator, names, onSetRef, onAccept, onUseSelected, 
           </Badge>
           <Text weight="semibold">{row.proposal.ref}</Text>
           <Caption1 className={styles.reason}>{row.proposal.reason}</Caption1>
-          <Button size="small" appearance="subtle" onClick={() => onAccept(row.proposal!)} disabledFocusable={disabled === true} aria-label={`${T.accept} ${row.proposal.ref} cho ${label}`}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => onAccept(row.proposal!)}
+            disabledFocusable={disabled === true}
+            aria-label={`${T.accept} ${row.proposal.ref} cho ${label}`}
+          >
             {T.accept}
           </Button>
         </div>
@@ -113,7 +151,9 @@ export function MappingTable(props: MappingTableProps) {
                     <Body1Strong>
                       {ind.code} {ind.name}
                     </Body1Strong>
-                    {ind.requirement !== undefined && <Caption1 className={styles.requirement}>{`${T.requirement}: ${ind.requirement}`}</Caption1>}
+                    {ind.requirement !== undefined && (
+                      <Caption1 className={styles.requirement}>{`${T.requirement}: ${ind.requirement}`}</Caption1>
+                    )}
                     {ind.slots.map((row) => (
                       <SlotEditor key={row.slot} row={row} indicator={ind} {...props} />
                     ))}

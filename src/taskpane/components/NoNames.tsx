@@ -2,7 +2,9 @@ import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components
 import { T } from "../strings";
 import { Notice } from "./Notice";
 
-const useStyles = makeStyles({ actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+});
 
 export type NoNamesProps = {
   canMakeTemplate: boolean;
@@ -18,7 +20,13 @@ export function NoNames({ canMakeTemplate, onMakeTemplate, onReload, disabled }:
     <Notice intent="info" title={T.noNamesTitle}>
       {T.noNamesText}
       <div className={styles.actions}>
-        <Button appearance="primary" size="small" onClick={onMakeTemplate} disabledFocusable={disabled || !canMakeTemplate} title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}>
+        <Button
+          appearance="primary"
+          size="small"
+          onClick={onMakeTemplate}
+          disabledFocusable={disabled || !canMakeTemplate}
+          title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}
+        >
           {T.makeTemplate}
         </Button>
         {!canMakeTemplate && <Caption1>{T.makeTemplateNeedsProgramme}</Caption1>}

@@ -8,7 +8,15 @@ const useStyles = makeStyles({
 });
 
 /** Standalone: the clerk picks an .xlsx from disk; it is read in the page and never sent anywhere. */
-export function OpenWorkbook({ onOpenFile, disabled, compact }: { onOpenFile: (file: File) => void; disabled?: boolean | undefined; compact?: boolean | undefined }) {
+export function OpenWorkbook({
+  onOpenFile,
+  disabled,
+  compact,
+}: {
+  onOpenFile: (file: File) => void;
+  disabled?: boolean | undefined;
+  compact?: boolean | undefined;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const id = useId();

@@ -75,7 +75,11 @@ export function RefPicker({ label, value, names, onCommit, disabled }: RefPicker
   };
   const bad = refused ?? storedBad;
   return (
-    <Field className={styles.field} validationState={bad ? "error" : "none"} validationMessage={bad ? <Refusal refused={bad} label={label} onPick={take} /> : null}>
+    <Field
+      className={styles.field}
+      validationState={bad ? "error" : "none"}
+      validationMessage={bad ? <Refusal refused={bad} label={label} onPick={take} /> : null}
+    >
       <Combobox
         className={styles.box}
         aria-label={label}

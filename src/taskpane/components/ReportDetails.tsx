@@ -4,7 +4,12 @@ import { formatIsoDate, parseTypedDate } from "../state/dates";
 import { T } from "../strings";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
+  root: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "start",
+  },
 });
 
 export type ReportDetailsProps = {

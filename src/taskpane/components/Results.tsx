@@ -11,12 +11,25 @@ import { VerdictBadge } from "./VerdictBadge";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+  summary: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   line: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS },
   grow: { flex: "1 1 0", minWidth: 0 },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   figures: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   shortfall: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -122,9 +135,23 @@ function IndicatorItem({ r, onSelect }: { r: IndicatorResult; onSelect?: ((ref: 
 }
 
 /** Verdicts, ratios, requirements and shortfalls, filterable; the status sheet written from here. */
-export function Results({ heading, evaluation, filter, onFilter, stale, onWrite, onEvaluate, onDownload, statusSheet, onSelect, disabled, feedback }: ResultsProps) {
+export function Results({
+  heading,
+  evaluation,
+  filter,
+  onFilter,
+  stale,
+  onWrite,
+  onEvaluate,
+  onDownload,
+  statusSheet,
+  onSelect,
+  disabled,
+  feedback,
+}: ResultsProps) {
   const styles = useStyles();
-  const count = (v?: Verdict) => (v === undefined ? evaluation.indicators.length : evaluation.indicators.filter((r) => r.verdict === v).length);
+  const count = (v?: Verdict) =>
+    v === undefined ? evaluation.indicators.length : evaluation.indicators.filter((r) => r.verdict === v).length;
   const shown = filter === "all" ? evaluation.indicators : evaluation.indicators.filter((r) => r.verdict === filter);
   return (
     <section className={styles.root} aria-label={T.tabResults}>

@@ -70,12 +70,28 @@ type RollupState = ReturnType<typeof useRollup>["state"];
 type RollupActions = ReturnType<typeof useRollup>["actions"];
 
 /** The programme and the evaluation date, as --ruleset and --as-of on the command line. */
-function RollupOptions({ state, actions, programmes, running }: { state: RollupState; actions: RollupActions; programmes: ReadonlyArray<{ id: string; title: string }>; running: boolean }) {
+function RollupOptions({
+  state,
+  actions,
+  programmes,
+  running,
+}: {
+  state: RollupState;
+  actions: RollupActions;
+  programmes: ReadonlyArray<{ id: string; title: string }>;
+  running: boolean;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.options}>
       <Field className={styles.field} label={RU.ruleset} hint={RU.rulesetHint}>
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={state.ruleset ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: d.value, asOf: state.asOf })} disabled={running}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+          value={state.ruleset ?? ""}
+          onChange={(_, d) => actions.setOptions({ ruleset: d.value, asOf: state.asOf })}
+          disabled={running}
+        >
           <option value="">{RU.allRulesets}</option>
           {programmes.map((r) => (
             <option key={r.id} value={r.id}>
@@ -85,7 +101,12 @@ function RollupOptions({ state, actions, programmes, running }: { state: RollupS
         </Select>
       </Field>
       <Field label={RU.asOf} hint={RU.asOfHint}>
-        <Input type="date" value={state.asOf ?? ""} onChange={(_, d) => actions.setOptions({ ruleset: state.ruleset, asOf: d.value })} disabled={running} />
+        <Input
+          type="date"
+          value={state.asOf ?? ""}
+          onChange={(_, d) => actions.setOptions({ ruleset: state.ruleset, asOf: d.value })}
+          disabled={running}
+        />
       </Field>
     </div>
   );
@@ -96,29 +117,29 @@ function RollupResult({ result, download }: { result: NonNullable<RollupState["r
   const styles = useStyles();
   return (
     <Notice intent="success" title={RU.done(result.summary.files)}>
-        {result.summary.programmes.map((p) => (
-          <div key={p.ruleset} className={styles.text}>
-            <Body1Strong>{p.title}</Body1Strong>: {RU.programme(p.communes, p.dat, p.withErrors, p.notCurrent)}
-          </div>
-        ))}
-        {result.summary.apart.length > 0 && (
-          <>
-            <Body1>{RU.apart}</Body1>
-            <ul className={styles.files} aria-label={RU.apart} data-testid="rollup-apart">
-              {result.summary.apart.map((a) => (
-                <li key={`${a.why}|${a.file}`} data-why={a.why}>
-                  <Caption1>
-                    {a.file} — {a.text}
-                  </Caption1>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        <Button appearance="primary" onClick={download}>
-          {RU.download(result.fileName)}
-        </Button>
-      </Notice>
+      {result.summary.programmes.map((p) => (
+        <div key={p.ruleset} className={styles.text}>
+          <Body1Strong>{p.title}</Body1Strong>: {RU.programme(p.communes, p.dat, p.withErrors, p.notCurrent)}
+        </div>
+      ))}
+      {result.summary.apart.length > 0 && (
+        <>
+          <Body1>{RU.apart}</Body1>
+          <ul className={styles.files} aria-label={RU.apart} data-testid="rollup-apart">
+            {result.summary.apart.map((a) => (
+              <li key={`${a.why}|${a.file}`} data-why={a.why}>
+                <Caption1>
+                  {a.file} — {a.text}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Button appearance="primary" onClick={download}>
+        {RU.download(result.fileName)}
+      </Button>
+    </Notice>
   );
 }
 
@@ -142,7 +163,10 @@ function RollupDropZone({ running, actions }: { running: boolean; actions: Rollu
   const dropped = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    if (!running) droppedFiles(e.dataTransfer).then(actions.add, (err: unknown) => actions.problem(RU.dropFailed(err instanceof Error ? err.message : String(err))));
+    if (!running)
+      droppedFiles(e.dataTransfer).then(actions.add, (err: unknown) =>
+        actions.problem(RU.dropFailed(err instanceof Error ? err.message : String(err))),
+      );
   };
 
   return (
@@ -158,7 +182,17 @@ function RollupDropZone({ running, actions }: { running: boolean; actions: Rollu
     >
       <Body1 className={styles.text}>{over ? RU.dropActive : RU.dropHint}</Body1>
       {/* The buttons are the controls; the inputs stay out of the tab order and the accessibility tree. */}
-      <input ref={filesInput} className={styles.input} type="file" multiple accept=".xlsx,.xlsm,.xls" tabIndex={-1} aria-hidden="true" onChange={picked(false)} data-testid="rollup-files" />
+      <input
+        ref={filesInput}
+        className={styles.input}
+        type="file"
+        multiple
+        accept=".xlsx,.xlsm,.xls"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={picked(false)}
+        data-testid="rollup-files"
+      />
       <input
         ref={folderInput}
         className={styles.input}
@@ -230,7 +264,11 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
             <div role="status" aria-live="polite" className={styles.status} data-testid="rollup-status">
               {state.progress && (
                 <>
-                  <ProgressBar thickness="medium" aria-label={RU.progress} {...(state.progress.value !== undefined ? { value: state.progress.value, max: 1 } : {})} />
+                  <ProgressBar
+                    thickness="medium"
+                    aria-label={RU.progress}
+                    {...(state.progress.value !== undefined ? { value: state.progress.value, max: 1 } : {})}
+                  />
                   <Caption1 className={styles.text}>{state.progress.label}</Caption1>
                 </>
               )}

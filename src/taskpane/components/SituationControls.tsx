@@ -34,8 +34,7 @@ export function SuspendControl({
     setReason(indicator.suspended ?? "");
     if (indicator.suspended !== undefined) setOpen(true);
   }, [indicator.suspended]);
-  if (indicator.suspendedByRuleset)
-    return <Caption1 className={styles.muted}>{T.suspendedByRuleset(indicator.suspended ?? "")}</Caption1>;
+  if (indicator.suspendedByRuleset) return <Caption1 className={styles.muted}>{T.suspendedByRuleset(indicator.suspended ?? "")}</Caption1>;
   const code = indicator.code;
   return (
     <div className={styles.root}>
@@ -89,9 +88,7 @@ export function CaseControl({
         value={text}
         selectedOptions={[value]}
         disabled={disabled === true}
-        onOptionSelect={(_, d) =>
-          onAnswer(d.optionValue === "co" ? true : d.optionValue === "khong" ? false : undefined)
-        }
+        onOptionSelect={(_, d) => onAnswer(d.optionValue === "co" ? true : d.optionValue === "khong" ? false : undefined)}
       >
         <Option value="">{T.caseUnanswered}</Option>
         <Option value="co">{T.caseYes}</Option>

@@ -7,7 +7,12 @@ import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "start",
+  },
   // Fluent's Input keeps a minimum width of its own, wider than a narrow column: let it shrink to the column.
   input: { minWidth: 0, width: "100%" },
 });
@@ -27,7 +32,13 @@ export function WordReportPanel({ state, onField, onMake, wordingProblems, disab
   const off = disabled === true || state.busy;
   const text = (k: Exclude<keyof ReportFields, "signerTitle">, label: string, hint?: string, type?: "date") => (
     <Field label={label} {...(hint ? { hint } : {})}>
-      <Input className={styles.input} value={state.fields[k]} {...(type ? { type } : {})} onChange={(_, d) => onField(k, d.value)} disabled={off} />
+      <Input
+        className={styles.input}
+        value={state.fields[k]}
+        {...(type ? { type } : {})}
+        onChange={(_, d) => onField(k, d.value)}
+        disabled={off}
+      />
     </Field>
   );
   return (

@@ -11,9 +11,7 @@ export const STANDALONE_TIMEOUT_MS = 3000;
 /** Inside an Office host (slow network in Excel on the web) office.js gets longer. */
 export const HOSTED_TIMEOUT_MS = 20000;
 
-export type HostDetection =
-  | { kind: "excel" }
-  | { kind: "standalone"; why: "not-loaded" | "no-host" | "other-host"; host?: string };
+export type HostDetection = { kind: "excel" } | { kind: "standalone"; why: "not-loaded" | "no-host" | "other-host"; host?: string };
 
 type OfficeGlobal = { onReady: () => Promise<{ host: string | null; platform: string | null }> };
 
@@ -26,7 +24,12 @@ export function looksHosted(win: Pick<Window, "location" | "name">): boolean {
 }
 
 /** Adds a script element; settles "loaded", "failed" or "timeout", whichever comes first. */
-export function loadScript(doc: Document, url: string, timeoutMs: number, setTimer: (fn: () => void, ms: number) => unknown = setTimeout): Promise<"loaded" | "failed" | "timeout"> {
+export function loadScript(
+  doc: Document,
+  url: string,
+  timeoutMs: number,
+  setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
+): Promise<"loaded" | "failed" | "timeout"> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (how: "loaded" | "failed" | "timeout") => {

@@ -60,7 +60,10 @@ export function saveBytes(deps: BrowserDeps, bytes: Uint8Array, fileName: string
 export async function openBytesSession(deps: BrowserDeps, fileName: string, bytes: Uint8Array): Promise<WorkbookSession> {
   if (!/\.xlsx$/i.test(fileName)) {
     // The adapter says it too when the bytes are not a zip; the name is the quicker hint.
-    throw new WorkbookError(`"${fileName}" không phải tệp .xlsx — hãy mở tệp trong Excel và Lưu thành › Sổ làm việc Excel (.xlsx)`, "not-xlsx");
+    throw new WorkbookError(
+      `"${fileName}" không phải tệp .xlsx — hãy mở tệp trong Excel và Lưu thành › Sổ làm việc Excel (.xlsx)`,
+      "not-xlsx",
+    );
   }
   const port = await XlsxWorkbook.open(bytes);
   return {

@@ -22,7 +22,8 @@ export type WorkbookSession = {
 export type TemplateOptions = { commune?: string | undefined; asOf?: string | undefined };
 
 /** What happened to a template workbook handed to the clerk. */
-export type TemplateOutcome = { kind: "opened-in-excel" } | { kind: "downloaded"; fileName: string } | { kind: "session"; session: WorkbookSession };
+export type TemplateOutcome =
+  { kind: "opened-in-excel" } | { kind: "downloaded"; fileName: string } | { kind: "session"; session: WorkbookSession };
 
 /** Where the pane runs, and what it can do there. Built by index.tsx; tests build their own. */
 export type Shell = {

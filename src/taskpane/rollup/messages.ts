@@ -36,8 +36,15 @@ export function summaryOf(rollup: Rollup, files: number, titleOf: (id: string) =
     })),
     apart: [
       ...rollup.bad.map((b) => ({ file: b.file, why: b.why, text: BAD_TEXT[b.why], message: b.message })),
-      ...rollup.programmes.flatMap((p) => p.superseded.map((s) => ({ file: s.report.file, why: "superseded" as const, text: "Bản cũ, không tính", message: s.reason }))),
-      ...rollup.otherProgramme.map((s) => ({ file: s.report.file, why: "other-programme" as const, text: "Khác bộ tiêu chí", message: s.reason })),
+      ...rollup.programmes.flatMap((p) =>
+        p.superseded.map((s) => ({ file: s.report.file, why: "superseded" as const, text: "Bản cũ, không tính", message: s.reason })),
+      ),
+      ...rollup.otherProgramme.map((s) => ({
+        file: s.report.file,
+        why: "other-programme" as const,
+        text: "Khác bộ tiêu chí",
+        message: s.reason,
+      })),
     ],
   };
 }

@@ -12,12 +12,24 @@ export async function runRollup(req: RollupRequest, catalog: Catalog, post: (m: 
   try {
     const files = req.files.filter((f) => !skippedName(f.name));
     const sources = files.map((f) => ({ name: f.name, read: () => readFileBytes(f) }));
-    const opts = { rulesets: catalog.rulesets, asOf: req.asOf, only: req.ruleset, checkRules: (r: { id: string }) => catalog.checks.byRuleset.get(r.id) };
+    const opts = {
+      rulesets: catalog.rulesets,
+      asOf: req.asOf,
+      only: req.ruleset,
+      checkRules: (r: { id: string }) => catalog.checks.byRuleset.get(r.id),
+    };
     const { rollup, bytes } = await rollupSources(sources, opts, (step) =>
-      post(step.kind === "file" ? { type: "progress", done: step.done, total: step.total, file: step.file } : { type: "writing", total: step.total }),
+      post(
+        step.kind === "file"
+          ? { type: "progress", done: step.done, total: step.total, file: step.file }
+          : { type: "writing", total: step.total },
+      ),
     );
     post({ type: "done", bytes, summary: summaryOf(rollup, files.length, (id) => catalog.rulesets.get(id)?.title ?? id) });
   } catch (e) {
-    post({ type: "failed", message: `Không ghi được bảng tổng hợp: ${e instanceof Error ? e.message : String(e)} — hãy thử lại với ít tệp hơn, hoặc dùng lệnh chitieu rollup trên máy tính.` });
+    post({
+      type: "failed",
+      message: `Không ghi được bảng tổng hợp: ${e instanceof Error ? e.message : String(e)} — hãy thử lại với ít tệp hơn, hoặc dùng lệnh chitieu rollup trên máy tính.`,
+    });
   }
 }

@@ -40,7 +40,11 @@ export function workerRunner(catalog: Catalog): RollupRunner {
         worker?.terminate();
         // A worker script that could not load said nothing yet: the page does the job itself.
         if (!heard) void inPage();
-        else tell({ type: "failed", message: `Tổng hợp bị dừng giữa chừng (${e.message || "lỗi trong trình duyệt"}) — có thể do thiếu bộ nhớ; hãy chia các tệp thành nhiều lần tổng hợp.` });
+        else
+          tell({
+            type: "failed",
+            message: `Tổng hợp bị dừng giữa chừng (${e.message || "lỗi trong trình duyệt"}) — có thể do thiếu bộ nhớ; hãy chia các tệp thành nhiều lần tổng hợp.`,
+          });
       };
       worker.postMessage(req);
     })();

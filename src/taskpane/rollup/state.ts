@@ -61,14 +61,22 @@ export function reduceRollup<F extends ChosenFile>(state: RollupState<F>, action
     case "options":
       if (state.phase === "running") return state;
       // Other options: the last result was made with the old ones.
-      return { files: state.files, skipped: state.skipped, phase: "idle", ruleset: action.ruleset || undefined, asOf: action.asOf || undefined };
+      return {
+        files: state.files,
+        skipped: state.skipped,
+        phase: "idle",
+        ruleset: action.ruleset || undefined,
+        asOf: action.asOf || undefined,
+      };
     case "started":
       if (state.files.length === 0) return { ...state, message: { intent: "error", text: RU.nothingChosen } };
       return { ...state, phase: "running", progress: { label: RU.starting, value: 0 }, result: undefined, message: undefined };
     case "problem":
       return { ...state, message: { intent: "error", text: action.text } };
     case "cancelled":
-      return state.phase === "running" ? { ...state, phase: "idle", progress: undefined, message: { intent: "info", text: RU.cancelled } } : state;
+      return state.phase === "running"
+        ? { ...state, phase: "idle", progress: undefined, message: { intent: "info", text: RU.cancelled } }
+        : state;
     case "message": {
       if (state.phase !== "running") return state; // a late message from a stopped job
       const m = action.message;
@@ -78,7 +86,12 @@ export function reduceRollup<F extends ChosenFile>(state: RollupState<F>, action
         case "writing":
           return { ...state, progress: { label: RU.writing(m.total), value: undefined } };
         case "done":
-          return { ...state, phase: "done", progress: undefined, result: { fileName: action.fileName, bytes: m.bytes, summary: m.summary } };
+          return {
+            ...state,
+            phase: "done",
+            progress: undefined,
+            result: { fileName: action.fileName, bytes: m.bytes, summary: m.summary },
+          };
         case "failed":
           return { ...state, phase: "failed", progress: undefined, message: { intent: "error", text: m.message } };
       }

@@ -36,11 +36,7 @@ export function answerRef(sheet: string, index: number): string {
   return `${quoteSheet(sheet)}!B${index + 2}`;
 }
 
-export function answersLayout(
-  name: string,
-  questions: readonly Question[],
-  answers: Readonly<Record<string, boolean>>,
-): SheetLayout {
+export function answersLayout(name: string, questions: readonly Question[], answers: Readonly<Record<string, boolean>>): SheetLayout {
   const answer = (key: string) => (answers[key] === undefined ? null : answers[key] ? "Có" : "Không");
   return {
     key: ANSWERS_KEY,

@@ -4,11 +4,7 @@ import { T } from "../strings";
 import type { TaskpaneState } from "./reducer";
 
 /** The one thing to do next, named by the button that does it (always a button on screen). */
-export function nextStep(
-  s: TaskpaneState,
-  ruleset: Ruleset | undefined,
-  shell: Pick<Shell, "openFile">,
-): string | undefined {
+export function nextStep(s: TaskpaneState, ruleset: Ruleset | undefined, shell: Pick<Shell, "openFile">): string | undefined {
   if (s.busy !== undefined) return undefined;
   if (!s.session) return ruleset ? (shell.openFile ? T.nextOpenOrTemplate : T.nextTemplate) : T.nextChooseProgramme;
   if (!ruleset) return T.nextChooseProgramme;

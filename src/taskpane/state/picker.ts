@@ -15,11 +15,7 @@ export function nameOptions(names: readonly DefinedName[]): NameOption[] {
     .map((n) => {
       const ref = n.scope === null ? n.name : `${quoteSheet(n.scope)}!${n.name}`;
       const where =
-        n.target.kind === "ref-error"
-          ? "#REF! (ô đã bị xóa)"
-          : n.target.kind === "constant"
-            ? `= ${String(n.target.value)}`
-            : n.formula;
+        n.target.kind === "ref-error" ? "#REF! (ô đã bị xóa)" : n.target.kind === "constant" ? `= ${String(n.target.value)}` : n.formula;
       return { ref, where };
     })
     .sort((a, b) => a.ref.localeCompare(b.ref, "vi"));

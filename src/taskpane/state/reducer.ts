@@ -21,8 +21,7 @@ export type Place = "top" | "mapping" | "results" | "lists" | "check";
 export type Message = { intent: "success" | "error" | "warning" | "info"; text: string; place?: Place | undefined };
 export type Evaluated = { ruleset: Ruleset; evaluation: Evaluation; stale: boolean; statusSheet?: string | undefined };
 /** The last "Tạo phụ lục": the lists written and the rosters' problems, or why nothing was made. */
-export type ListsDone =
-  { ok: true; lists: ListSummary[]; problems: CoreProblem[]; written: boolean } | { ok: false; problems: Problem[] };
+export type ListsDone = { ok: true; lists: ListSummary[]; problems: CoreProblem[]; written: boolean } | { ok: false; problems: Problem[] };
 /** The last "Kiểm tra trước khi gửi"; stale once the workbook or the mapping changed after it. */
 export type Checked = { report: CheckReport; stale: boolean };
 
@@ -143,11 +142,7 @@ function edited(s: TaskpaneState): Partial<TaskpaneState> {
 }
 
 /** The mapping changed by `change` (when there is one), with the proposals left and what it makes stale. */
-function editMapping(
-  s: TaskpaneState,
-  change: (m: Mapping) => Mapping,
-  proposals = s.proposals,
-): Partial<TaskpaneState> {
+function editMapping(s: TaskpaneState, change: (m: Mapping) => Mapping, proposals = s.proposals): Partial<TaskpaneState> {
   return s.mapping ? { mapping: change(s.mapping), proposals, ...edited(s) } : {};
 }
 
@@ -226,10 +221,7 @@ function onResult(
 
 function onEdit(
   s: TaskpaneState,
-  a: Extract<
-    Action,
-    { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }
-  >,
+  a: Extract<Action, { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }>,
 ): Partial<TaskpaneState> {
   switch (a.type) {
     case "answered": {

@@ -101,8 +101,13 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
       setRef: (code, slot, ref) => dispatch({ type: "refSet", code, slot, ref }),
       // A labelled cell without a name gets one in the workbook first (a write); else the mapping alone changes.
       acceptProposal: (proposal) =>
-        needNames([proposal]) ? void busy(T.accepting, "mapping", () => runAccept(ctx, [proposal])) : dispatch({ type: "proposalAccepted", proposal }),
-      acceptAll: () => (needNames(get().proposals) ? void busy(T.accepting, "mapping", () => runAccept(ctx, get().proposals)) : dispatch({ type: "allAccepted" })),
+        needNames([proposal])
+          ? void busy(T.accepting, "mapping", () => runAccept(ctx, [proposal]))
+          : dispatch({ type: "proposalAccepted", proposal }),
+      acceptAll: () =>
+        needNames(get().proposals)
+          ? void busy(T.accepting, "mapping", () => runAccept(ctx, get().proposals))
+          : dispatch({ type: "allAccepted" }),
       setSituation: (code, situation) => dispatch({ type: "situationSet", code, situation }),
       answer: (key, answer) => busy(T.answering, "mapping", () => runAnswer(ctx, key, answer)),
       useSelectedCell: (code, slot) => busy(T.selecting, "mapping", () => runUseSelectedCell(ctx, code, slot)),

@@ -14,7 +14,9 @@ import type { Catalog } from "../rulesets";
 import type { Wordings } from "../report-wordings";
 import { R } from "../report-strings";
 
-export type ReportFields = Required<Record<Exclude<keyof ReportDetails, "signerTitle">, string>> & { signerTitle: "chu-tich" | "pho-chu-tich" };
+export type ReportFields = Required<Record<Exclude<keyof ReportDetails, "signerTitle">, string>> & {
+  signerTitle: "chu-tich" | "pho-chu-tich";
+};
 
 export type WordReportState = {
   fields: ReportFields;
@@ -47,7 +49,11 @@ const fieldsOf = (d: ReportDetails | undefined): ReportFields => ({
   signerTitle: d?.signerTitle ?? "chu-tich",
 });
 
-export function useWordReport(input: WordReportInput): { state: WordReportState; setField: (k: keyof ReportFields, v: string) => void; make: () => Promise<void> } {
+export function useWordReport(input: WordReportInput): {
+  state: WordReportState;
+  setField: (k: keyof ReportFields, v: string) => void;
+  make: () => Promise<void>;
+} {
   const [state, setState] = useState<WordReportState>(() => ({ fields: fieldsOf(input.stored), busy: false, problems: [] }));
   const latest = useRef(input);
   latest.current = input;
@@ -89,7 +95,11 @@ export function useWordReport(input: WordReportInput): { state: WordReportState;
       save(await reportToDocx(outcome.document), name);
       onStored?.(outcome.mapping);
       const open = outcome.evaluation.indicators.filter((r) => r.verdict === "thieu-so-lieu" || r.verdict === "loi-so-lieu").length;
-      setState((s) => ({ ...s, busy: false, message: open > 0 ? { intent: "warning", text: `${R.made(name)} ${R.open(open)}` } : { intent: "success", text: R.made(name) } }));
+      setState((s) => ({
+        ...s,
+        busy: false,
+        message: open > 0 ? { intent: "warning", text: `${R.made(name)} ${R.open(open)}` } : { intent: "success", text: R.made(name) },
+      }));
     } catch (e) {
       setState((s) => ({ ...s, busy: false, message: { intent: "error", text: describeError(e) } }));
     }

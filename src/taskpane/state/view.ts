@@ -72,7 +72,12 @@ export type GroupRows = { code: string; name: string; indicators: IndicatorRow[]
  * Every indicator's inputs, with what each is mapped to or proposed for; given the workbook's names,
  * a reference that is neither one of them nor a cell address is marked invalid.
  */
-export function mappingRows(ruleset: Ruleset, mapping: Mapping, proposals: readonly Proposal[], names?: readonly NameOption[]): GroupRows[] {
+export function mappingRows(
+  ruleset: Ruleset,
+  mapping: Mapping,
+  proposals: readonly Proposal[],
+  names?: readonly NameOption[],
+): GroupRows[] {
   const proposed = new Map(proposals.map((p) => [`${p.code}|${p.slot}`, p]));
   const groups = new Map<string, GroupRows>();
   for (const { item, group } of indicatorsOf(ruleset)) {
@@ -165,7 +170,13 @@ export function selectableRef(source: string): string | undefined {
  * A problem as the pane lists it: the message, where it is (`ref`), and what a click selects — given
  * by `target` when the caller knows it (null: nothing to select), else worked out from `ref`.
  */
-export type ProblemItem = { message: string; ref?: string | undefined; target?: string | null | undefined; title?: string | undefined; suggestion?: string | undefined };
+export type ProblemItem = {
+  message: string;
+  ref?: string | undefined;
+  target?: string | null | undefined;
+  title?: string | undefined;
+  suggestion?: string | undefined;
+};
 
 /** What a problem item selects in Excel, if anything. */
 export function problemTarget(p: ProblemItem): string | undefined {
@@ -200,7 +211,15 @@ export function listsProgressView(p: ListsProgress): { label: string; value: num
   }
 }
 
-export type ListRow = { id: string; appendix: string; title: string; sheetName: string; sheetRef: string; count: string; population: string };
+export type ListRow = {
+  id: string;
+  appendix: string;
+  title: string;
+  sheetName: string;
+  sheetRef: string;
+  count: string;
+  population: string;
+};
 
 /** Each list written: "Phụ lục 03 — Thống kê số lượng người … có sử dụng điện thoại thông minh: 710 người, trong số 873 người từ đủ 18 tuổi của trang “Dân cư”". */
 export function listRows(lists: readonly ListSummary[]): ListRow[] {
@@ -218,7 +237,10 @@ export function listRows(lists: readonly ListSummary[]): ListRow[] {
 /** Problems split as the core marks them: lỗi (to fix before sending) and cảnh báo (to look at). */
 export function bySeverity(problems: readonly CoreProblem[]): { mustFix: ProblemItem[]; shouldSee: ProblemItem[] } {
   const item = (p: CoreProblem): ProblemItem => ({ message: p.message, ...(p.ref !== undefined ? { ref: p.ref } : {}) });
-  return { mustFix: problems.filter((p) => p.severity === "loi").map(item), shouldSee: problems.filter((p) => p.severity !== "loi").map(item) };
+  return {
+    mustFix: problems.filter((p) => p.severity === "loi").map(item),
+    shouldSee: problems.filter((p) => p.severity !== "loi").map(item),
+  };
 }
 
 function targetText(t: SelectTarget | undefined): string | null {

@@ -28,12 +28,37 @@ export const LOOKS: Record<StyleName, Look> = {
   summary: { font: { bold: true }, fill: "FFF2F2F2", border: true, align: { v: "top", wrap: true } },
   note: { font: { italic: true, size: 10 }, align: { v: "top", wrap: false } },
   "verdict-dat": { font: { bold: true, color: "FF006100" }, fill: "FFC6EFCE", border: true, align: { h: "center", v: "top", wrap: true } },
-  "verdict-khong-dat": { font: { bold: true, color: "FF9C0006" }, fill: "FFFFC7CE", border: true, align: { h: "center", v: "top", wrap: true } },
-  "verdict-thieu-so-lieu": { font: { bold: true, color: "FF9C5700" }, fill: "FFFFEB9C", border: true, align: { h: "center", v: "top", wrap: true } },
-  "verdict-loi-so-lieu": { font: { bold: true, color: "FF833C0B" }, fill: "FFF8CBAD", border: true, align: { h: "center", v: "top", wrap: true } },
-  "verdict-tam-dung": { font: { bold: true, color: "FF595959" }, fill: "FFD9D9D9", border: true, align: { h: "center", v: "top", wrap: true } },
+  "verdict-khong-dat": {
+    font: { bold: true, color: "FF9C0006" },
+    fill: "FFFFC7CE",
+    border: true,
+    align: { h: "center", v: "top", wrap: true },
+  },
+  "verdict-thieu-so-lieu": {
+    font: { bold: true, color: "FF9C5700" },
+    fill: "FFFFEB9C",
+    border: true,
+    align: { h: "center", v: "top", wrap: true },
+  },
+  "verdict-loi-so-lieu": {
+    font: { bold: true, color: "FF833C0B" },
+    fill: "FFF8CBAD",
+    border: true,
+    align: { h: "center", v: "top", wrap: true },
+  },
+  "verdict-tam-dung": {
+    font: { bold: true, color: "FF595959" },
+    fill: "FFD9D9D9",
+    border: true,
+    align: { h: "center", v: "top", wrap: true },
+  },
   // Not applicable is no failure and no pause: blue-grey, apart from tạm dừng's grey.
-  "verdict-khong-ap-dung": { font: { bold: true, color: "FF1F4E79" }, fill: "FFDDEBF7", border: true, align: { h: "center", v: "top", wrap: true } },
+  "verdict-khong-ap-dung": {
+    font: { bold: true, color: "FF1F4E79" },
+    fill: "FFDDEBF7",
+    border: true,
+    align: { h: "center", v: "top", wrap: true },
+  },
 };
 
 export const STYLE_NAMES = Object.keys(LOOKS) as StyleName[];

@@ -16,7 +16,10 @@ const MAX_NAME_LENGTH = 255;
  */
 export function newNameFormula(name: string, ref: string, sheets: readonly string[], names: readonly DefinedName[] | undefined): string {
   if (name.length > MAX_NAME_LENGTH || !isNameSyntax(name)) {
-    throw new WorkbookError(`Không đặt được tên "${name}": tên phải bắt đầu bằng chữ cái, không có dấu cách và không giống địa chỉ ô như B6 — hãy chọn tên khác`, "other");
+    throw new WorkbookError(
+      `Không đặt được tên "${name}": tên phải bắt đầu bằng chữ cái, không có dấu cách và không giống địa chỉ ô như B6 — hãy chọn tên khác`,
+      "other",
+    );
   }
   if (names && findName(names, name, null) !== undefined) {
     throw new WorkbookError(`Sổ tính đã có tên "${name}" — hãy chọn tên khác hoặc dùng tên đã có`, "other");

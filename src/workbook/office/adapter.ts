@@ -183,7 +183,9 @@ function notesFor(layouts: readonly SheetLayout[], known: Known, can: Abilities)
   const notes: string[] = [];
   if (known.readOnly) notes.push("Sổ tính đang mở chỉ đọc: các trang vừa ghi sẽ mất nếu không lưu thành bản khác (Tệp › Lưu như)");
   if (!can.page && layouts.some((l) => l.print)) {
-    notes.push("Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang");
+    notes.push(
+      "Excel này chưa có ExcelApi 1.9 nên chưa đặt khổ giấy A4, hướng trang và dòng tiêu đề lặp khi in — hãy đặt trong Bố trí trang",
+    );
   }
   if (!can.freeze && layouts.some((l) => (l.freezeRows ?? 0) > 0)) {
     notes.push("Excel này chưa có ExcelApi 1.7 nên chưa cố định dòng tiêu đề");

@@ -17,8 +17,13 @@ export async function addNameIn(ctx: XlContext, name: string, ref: string): Prom
     await ctx.sync();
   } catch (e) {
     const code = officeErrorCode(e);
-    if (code === "ItemAlreadyExists") throw new WorkbookError(`Sổ tính đã có tên "${name}" — hãy chọn tên khác hoặc dùng tên đã có`, "other");
-    if (code === "InvalidArgument" || code === "ItemNotFound") throw new WorkbookError(`Không đặt được tên "${name}" cho ô ${ref}: Excel không nhận tên hoặc ô này — hãy kiểm tra trang tính còn đó và chọn tên khác`, "other");
+    if (code === "ItemAlreadyExists")
+      throw new WorkbookError(`Sổ tính đã có tên "${name}" — hãy chọn tên khác hoặc dùng tên đã có`, "other");
+    if (code === "InvalidArgument" || code === "ItemNotFound")
+      throw new WorkbookError(
+        `Không đặt được tên "${name}" cho ô ${ref}: Excel không nhận tên hoặc ô này — hãy kiểm tra trang tính còn đó và chọn tên khác`,
+        "other",
+      );
     throw e;
   }
 }

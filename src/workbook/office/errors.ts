@@ -19,8 +19,7 @@ export type ErrorHint = {
 /** The sentences, shared with the adapter's own checks so the clerk reads the same words either way. */
 export const MESSAGES = {
   cellEditMode: "Excel đang ở chế độ sửa ô — nhấn Enter hoặc Esc rồi thử lại",
-  protectedSheet: (sheet: string) =>
-    `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại`,
+  protectedSheet: (sheet: string) => `Trang tính "${sheet}" đang được bảo vệ — hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại`,
   protectedWorkbook:
     "Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới — hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại",
   protectedStructureHide: (sheet: string) =>
@@ -29,8 +28,7 @@ export const MESSAGES = {
   hiddenSheet: (ref: string, sheet: string) =>
     `Ô ${ref} nằm trên trang tính "${sheet}" đang bị ẩn nên Excel không chọn được — hãy bỏ ẩn trang ` +
     "(chuột phải vào một thẻ trang › Bỏ ẩn) rồi bấm lại",
-  readOnly:
-    "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại",
+  readOnly: "Sổ tính đang mở ở chế độ chỉ đọc — hãy bấm Cho phép chỉnh sửa, hoặc lưu một bản sao (Tệp › Lưu như) rồi mở bản đó và thử lại",
   accessDenied:
     "Excel không cho ghi vào sổ tính: trang tính hoặc sổ tính đang được bảo vệ, hoặc tệp đang mở chỉ đọc — " +
     "hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) hoặc lưu một bản sao rồi thử lại",
@@ -43,8 +41,7 @@ export const MESSAGES = {
     "Trong sổ tính vừa có một trang trùng tên với trang Chỉ tiêu xã định tạo (có thể vừa được tạo) — hãy đọc lại sổ tính rồi chạy lại; trang đó không bị ghi đè",
   unsupported:
     "Phiên bản Excel này chưa có chức năng Chỉ tiêu xã cần — hãy cập nhật Office (Excel 2019 trở lên hoặc Microsoft 365), hoặc dùng trang Chỉ tiêu xã trong trình duyệt với tệp .xlsx",
-  inactive:
-    "Đang mở nhiều sổ tính và sổ này không còn được chọn — hãy bấm vào cửa sổ của sổ tính này rồi thử lại",
+  inactive: "Đang mở nhiều sổ tính và sổ này không còn được chọn — hãy bấm vào cửa sổ của sổ tính này rồi thử lại",
   conflict: "Sổ tính vừa được sửa ở nơi khác (đang cùng soạn) — hãy đợi một lát rồi thử lại",
   aborted: "Excel đã dừng yêu cầu giữa chừng — hãy thử lại",
   busy: "Excel đang bận xử lý quá nhiều thao tác — hãy đợi một lát rồi thử lại",
@@ -70,7 +67,9 @@ const BY_CODE: Record<string, Build> = {
         ? new WorkbookError(MESSAGES.protectedWorkbook, "protected")
         : new WorkbookError(MESSAGES.accessDenied, "protected"),
   ItemNotFound: (hint) =>
-    hint.sheets && hint.sheets.length > 0 ? new WorkbookError(MESSAGES.noSuchSheet(hint.sheets), "not-found") : new WorkbookError(MESSAGES.notFound, "not-found"),
+    hint.sheets && hint.sheets.length > 0
+      ? new WorkbookError(MESSAGES.noSuchSheet(hint.sheets), "not-found")
+      : new WorkbookError(MESSAGES.notFound, "not-found"),
   ItemAlreadyExists: fixed(MESSAGES.alreadyExists, "not-owned"),
   ApiNotFound: fixed(MESSAGES.unsupported, "unsupported"),
   ApiNotAvailable: fixed(MESSAGES.unsupported, "unsupported"),

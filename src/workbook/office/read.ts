@@ -7,7 +7,17 @@
 import { columnName, type RangeAddress } from "../../core/ref/a1";
 import type { RawCell } from "../../core/text/cell";
 import { excelSerialToDate, isDateFormatCode } from "../common/date-formats";
-import { CHUNK_BYTES, isSizeRefusal, jsonBytes, MEASURE_MARGIN, MIN_CELL_BYTES, PAYLOAD_LIMIT_BYTES, readWithRetry, UNMEASURED_CELL_BYTES, type ReadPlan } from "./sizing";
+import {
+  CHUNK_BYTES,
+  isSizeRefusal,
+  jsonBytes,
+  MEASURE_MARGIN,
+  MIN_CELL_BYTES,
+  PAYLOAD_LIMIT_BYTES,
+  readWithRetry,
+  UNMEASURED_CELL_BYTES,
+  type ReadPlan,
+} from "./sizing";
 import type { XlContext, XlRange, XlWorksheet } from "./types";
 
 export const READ_PROPS = "values,valueTypes,numberFormat,rowIndex,columnIndex";
@@ -62,7 +72,8 @@ const propsFor = (formulas: boolean) => (formulas ? `${READ_PROPS},formulas` : R
 export function formulaCellsOf(range: XlRange, into: Set<string>): void {
   range.formulas.forEach((row, i) =>
     row.forEach((f, j) => {
-      if (typeof f === "string" && f.startsWith("=") && f !== range.values[i]?.[j]) into.add(`${columnName(range.columnIndex + j + 1)}${range.rowIndex + i + 1}`);
+      if (typeof f === "string" && f.startsWith("=") && f !== range.values[i]?.[j])
+        into.add(`${columnName(range.columnIndex + j + 1)}${range.rowIndex + i + 1}`);
     }),
   );
 }
@@ -215,7 +226,13 @@ export async function readSheetIn(ctx: XlContext, sheet: string, formulas?: Set<
       place(first.rowIndex + 1, first.columnIndex + 1, cellsOf(first));
     }
     // What the first block left: the columns right of it beside it, then every row below it.
-    if (right > FIRST_READ_COLUMNS) rest.push({ top: usedArea.top, left: Math.max(usedArea.left, FIRST_READ_COLUMNS + 1), bottom: Math.min(bottom, FIRST_READ_ROWS), right });
+    if (right > FIRST_READ_COLUMNS)
+      rest.push({
+        top: usedArea.top,
+        left: Math.max(usedArea.left, FIRST_READ_COLUMNS + 1),
+        bottom: Math.min(bottom, FIRST_READ_ROWS),
+        right,
+      });
     if (bottom > FIRST_READ_ROWS) rest.push({ top: Math.max(usedArea.top, FIRST_READ_ROWS + 1), left: usedArea.left, bottom, right });
   } else {
     // The refused first block says what its cells cost at least: the limit spread over them.
@@ -227,7 +244,7 @@ export async function readSheetIn(ctx: XlContext, sheet: string, formulas?: Set<
   for (const area of rest) {
     if (area.top > area.bottom || area.left > area.right) continue;
     // Each band is planned with what the bands before it measured.
-    for (let top = area.top; top <= area.bottom; ) {
+    for (let top = area.top; top <= area.bottom;) {
       const step = rowsPerRead(area.right - area.left + 1, cellBytes || UNMEASURED_CELL_BYTES);
       const band: Area = { ...area, top, bottom: Math.min(area.bottom, top + step - 1) };
       const blocks = await readWithRetry(ctx, piecesPlan(ctx, [{ index: 0, sheet, area: band }], measure, props), concat);

@@ -38,7 +38,10 @@ export async function selectReference(run: OfficeRun, ref: string): Promise<void
     if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e;
     const hidden = await hiddenSheetOf(run, ref);
     if (hidden !== undefined) throw new WorkbookError(MESSAGES.hiddenSheet(ref, hidden), "other");
-    throw new WorkbookError(`Không chọn được ${ref} trong Excel — tên hoặc ô này không còn (đã xóa, đổi tên, hoặc trỏ tới #REF!). Bấm “Đọc lại sổ tính” rồi thử lại.`, "not-found");
+    throw new WorkbookError(
+      `Không chọn được ${ref} trong Excel — tên hoặc ô này không còn (đã xóa, đổi tên, hoặc trỏ tới #REF!). Bấm “Đọc lại sổ tính” rồi thử lại.`,
+      "not-found",
+    );
   }
 }
 

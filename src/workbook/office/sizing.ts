@@ -104,7 +104,9 @@ async function sendParts(ctx: XlContext, parts: readonly Part[], mayRetry: boole
 
 /** A half refused again for its size: the clerk is told it is about size, not a generic Excel error. */
 function tooLarge(e: unknown): unknown {
-  return isSizeRefusal(e) ? Object.assign(new WorkbookError(MESSAGES.tooLarge(officeErrorCode(e) ?? "GeneralException"), "other"), { cause: e }) : e;
+  return isSizeRefusal(e)
+    ? Object.assign(new WorkbookError(MESSAGES.tooLarge(officeErrorCode(e) ?? "GeneralException"), "other"), { cause: e })
+    : e;
 }
 
 function halve(parts: readonly Part[]): [Part[], Part[]] | undefined {

@@ -15,7 +15,6 @@ export type KnownSheet = { name: string; owner?: string; protected: boolean; vis
 /** What the last snapshot learned, so a write right after it needs no round trip to check ownership. */
 export type Known = { sheets: KnownSheet[]; readOnly: boolean; structureProtected: boolean };
 
-
 /**
  * Queues, for one sync: every sheet with its protection and its sheet-scoped names (a nested load
  * of worksheets.items/names, ExcelApi 1.4), the workbook-scoped names, the workbook's read-only and

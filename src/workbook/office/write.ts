@@ -9,12 +9,19 @@ import { LOOKS } from "../common/looks";
 import { OWNER_NAME } from "../port";
 import { LAYERS, queueConditionalFormats, queueFormats, runId, runsIn } from "./format";
 import { areaAddress } from "./read";
-import { CHUNK_BYTES, CONDITIONAL_FORMAT_BYTES, FORMAT_RECT_BYTES, ROWS_PER_CHUNK, SHEET_SETUP_BYTES, utf8Bytes, type Part } from "./sizing";
+import {
+  CHUNK_BYTES,
+  CONDITIONAL_FORMAT_BYTES,
+  FORMAT_RECT_BYTES,
+  ROWS_PER_CHUNK,
+  SHEET_SETUP_BYTES,
+  utf8Bytes,
+  type Part,
+} from "./sizing";
 import type { Abilities } from "./requirements";
 import type { XlContext, XlWorksheet } from "./types";
 
 const FOOTER = "Trang &P/&N";
-
 
 type Chunk = { top: number; bottom: number; bytes: number };
 
@@ -108,7 +115,10 @@ export function chunkPart(ctx: XlContext, sheet: string, layout: SheetLayout, ch
       if (chunk.bottom === chunk.top) return undefined;
       const mid = Math.floor((chunk.top + chunk.bottom) / 2);
       const half = Math.ceil(chunk.bytes / 2);
-      return [chunkPart(ctx, sheet, layout, { top: chunk.top, bottom: mid, bytes: half }), chunkPart(ctx, sheet, layout, { top: mid + 1, bottom: chunk.bottom, bytes: half })];
+      return [
+        chunkPart(ctx, sheet, layout, { top: chunk.top, bottom: mid, bytes: half }),
+        chunkPart(ctx, sheet, layout, { top: mid + 1, bottom: chunk.bottom, bytes: half }),
+      ];
     },
   };
 }

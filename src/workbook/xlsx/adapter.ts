@@ -17,7 +17,10 @@ const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/200
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
 function missingSharedStrings(path: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại`, "corrupt");
+  return new WorkbookError(
+    `Tệp .xlsx bị hỏng: thiếu phần ${path} (bảng chữ dùng chung của mọi ô chữ) — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại`,
+    "corrupt",
+  );
 }
 
 /**
@@ -83,7 +86,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async readRanges(ranges: readonly RangeAddress[]): Promise<RawCell[][][]> {
     const wb = await this.workbookXml();
     const ctx = await this.context(wb.date1904);
-    const out: RawCell[][][] = ranges.map((r) => Array.from({ length: r.bottom - r.top + 1 }, () => Array<RawCell>(r.right - r.left + 1).fill(null)));
+    const out: RawCell[][][] = ranges.map((r) =>
+      Array.from({ length: r.bottom - r.top + 1 }, () => Array<RawCell>(r.right - r.left + 1).fill(null)),
+    );
     const bySheet = new Map<string, number[]>();
     ranges.forEach((r, i) => {
       const key = r.sheet.toLocaleLowerCase("vi");

@@ -29,7 +29,10 @@ export async function addNameToPackage(pkg: XlsxPackage, name: string, ref: stri
   const definedNames = at("definedNames");
   // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
   const after = at("externalReferences") ?? at("sheets");
-  if (!definedNames && !after) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${path} thiếu danh sách trang tính — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
-  const edit = definedNames ? appendToElementEdit(xml, definedNames, element) : { start: after!.end, end: after!.end, text: `<${p}definedNames>${element}</${p}definedNames>` };
+  if (!definedNames && !after)
+    throw new WorkbookError(`Tệp .xlsx bị hỏng: ${path} thiếu danh sách trang tính — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
+  const edit = definedNames
+    ? appendToElementEdit(xml, definedNames, element)
+    : { start: after!.end, end: after!.end, text: `<${p}definedNames>${element}</${p}definedNames>` };
   pkg.zip.file(path, applyEdits(xml, [edit]));
 }

@@ -4,7 +4,9 @@ import { attr, parseXml } from "./xml";
 export { excelSerialToDate } from "../common/date-formats";
 
 // Built-in number formats that show dates or times (ECMA-376 §18.8.30, plus the CJK date ids).
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Which cell style indexes (the s attribute) show their number as a date. */
 export function parseDateStyles(xml: string, part: string): boolean[] {

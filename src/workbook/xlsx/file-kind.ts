@@ -23,7 +23,10 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 export function truncated(detail: string): WorkbookError {
-  return new WorkbookError(`Tệp bị hỏng hoặc chưa tải hết (${detail}) — hãy lấy lại bản gốc: tải lại, chép lại từ USB hoặc thư điện tử`, "corrupt");
+  return new WorkbookError(
+    `Tệp bị hỏng hoặc chưa tải hết (${detail}) — hãy lấy lại bản gốc: tải lại, chép lại từ USB hoặc thư điện tử`,
+    "corrupt",
+  );
 }
 
 /** The bytes are a zip (an .xlsx is one): "PK\x03\x04", or "PK\x05\x06" for an empty zip. */
@@ -33,7 +36,8 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 /** Why bytes that are not a zip cannot be read, or undefined when they are a zip. */
 export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
-  if (bytes.length === 0) return new WorkbookError("Tệp rỗng (0 byte) — có thể tệp chưa tải hoặc chưa lưu xong; hãy lấy lại bản gốc", "not-xlsx");
+  if (bytes.length === 0)
+    return new WorkbookError("Tệp rỗng (0 byte) — có thể tệp chưa tải hoặc chưa lưu xong; hãy lấy lại bản gốc", "not-xlsx");
   if (looksLikeZip(bytes)) return undefined;
   if (startsWith(bytes, CFB)) {
     // A password-protected .xlsx is an OLE container holding the EncryptionInfo and EncryptedPackage streams.
@@ -45,7 +49,11 @@ export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
     }
     return new WorkbookError(`Tệp là định dạng Excel 97–2003 (.xls), không phải .xlsx — ${SAVE_AS_XLSX}`, "not-xlsx");
   }
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, "").trimStart().toLowerCase();
+  const head = new TextDecoder("utf-8")
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .toLowerCase();
   // An XML declaration may stand before an XHTML page's <html>.
   const afterDecl = head.startsWith("<?xml") && head.includes("?>") ? head.slice(head.indexOf("?>") + 2).trimStart() : head;
   if (head.startsWith("<!doctype html") || afterDecl.startsWith("<html") || head.includes("<table")) {
@@ -63,12 +71,20 @@ export function notZipError(bytes: Uint8Array): WorkbookError | undefined {
 /** A zip that opened but is not a workbook: an OpenDocument spreadsheet, a Word file…; undefined when unknown. */
 export function otherPackageError(paths: readonly string[], mimetype: string | undefined): WorkbookError {
   if (mimetype?.includes("opendocument.spreadsheet")) {
-    return new WorkbookError(`Tệp là bảng tính OpenDocument (.ods) được đặt tên .xlsx — hãy mở bằng LibreOffice rồi Lưu thành › Excel 2007-365 (.xlsx)`, "not-xlsx");
+    return new WorkbookError(
+      `Tệp là bảng tính OpenDocument (.ods) được đặt tên .xlsx — hãy mở bằng LibreOffice rồi Lưu thành › Excel 2007-365 (.xlsx)`,
+      "not-xlsx",
+    );
   }
   if (mimetype?.includes("opendocument")) {
     return new WorkbookError("Tệp là tài liệu OpenDocument, không phải sổ tính .xlsx — hãy chọn đúng tệp sổ tính", "not-xlsx");
   }
-  if (paths.some((p) => p.startsWith("word/"))) return new WorkbookError("Tệp là văn bản Word (.docx), không phải sổ tính .xlsx — hãy chọn đúng tệp sổ tính", "not-xlsx");
-  if (paths.some((p) => p.startsWith("ppt/"))) return new WorkbookError("Tệp là bài trình chiếu PowerPoint, không phải sổ tính .xlsx — hãy chọn đúng tệp sổ tính", "not-xlsx");
-  return new WorkbookError(`Tệp nén này không phải sổ tính .xlsx (thiếu _rels/.rels) — có thể là tệp khác bị đổi tên; ${SAVE_AS_XLSX}`, "not-xlsx");
+  if (paths.some((p) => p.startsWith("word/")))
+    return new WorkbookError("Tệp là văn bản Word (.docx), không phải sổ tính .xlsx — hãy chọn đúng tệp sổ tính", "not-xlsx");
+  if (paths.some((p) => p.startsWith("ppt/")))
+    return new WorkbookError("Tệp là bài trình chiếu PowerPoint, không phải sổ tính .xlsx — hãy chọn đúng tệp sổ tính", "not-xlsx");
+  return new WorkbookError(
+    `Tệp nén này không phải sổ tính .xlsx (thiếu _rels/.rels) — có thể là tệp khác bị đổi tên; ${SAVE_AS_XLSX}`,
+    "not-xlsx",
+  );
 }

@@ -52,7 +52,9 @@ const utf8 = new TextDecoder("utf-8");
 /** The CRC-32 and size a loaded entry's central directory records; absent for a part we wrote. */
 function recorded(file: JSZip.JSZipObject): { crc32: number; size: number } | undefined {
   const data = (file as unknown as { _data?: { crc32?: unknown; uncompressedSize?: unknown } })._data;
-  return typeof data?.crc32 === "number" && typeof data.uncompressedSize === "number" ? { crc32: data.crc32 >>> 0, size: data.uncompressedSize } : undefined;
+  return typeof data?.crc32 === "number" && typeof data.uncompressedSize === "number"
+    ? { crc32: data.crc32 >>> 0, size: data.uncompressedSize }
+    : undefined;
 }
 
 /** Parts whose bytes matched their recorded CRC-32 once: not read twice to check again. */

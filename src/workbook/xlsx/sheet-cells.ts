@@ -20,14 +20,28 @@ export type CellVisitor = {
   lastRow?: number;
 };
 
-function decode(type: string, v: string | undefined, inline: string | undefined, style: number, ctx: CellContext, hasFormula: boolean): RawCell {
+function decode(
+  type: string,
+  v: string | undefined,
+  inline: string | undefined,
+  style: number,
+  ctx: CellContext,
+  hasFormula: boolean,
+): RawCell {
   switch (type) {
     case "s": {
-      if (!ctx.sharedStrings) throw new WorkbookError("Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại", "corrupt");
+      if (!ctx.sharedStrings)
+        throw new WorkbookError(
+          "Tệp .xlsx bị hỏng: ô chữ trỏ tới bảng chữ dùng chung (sharedStrings.xml) mà tệp không có — hãy lấy lại bản gốc, hoặc mở bằng Excel và lưu lại",
+          "corrupt",
+        );
       const s = ctx.sharedStrings[Number(v)];
       if (s === undefined) {
         // Excel itself repairs such a file on opening: it is damaged, not a value to judge.
-        throw new WorkbookError(`Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc`, "corrupt");
+        throw new WorkbookError(
+          `Tệp .xlsx bị hỏng: ô chữ trỏ tới chuỗi dùng chung số ${v ?? "?"} mà bảng chỉ có ${ctx.sharedStrings.length} chuỗi — hãy mở tệp bằng Excel và lưu lại, hoặc lấy lại bản gốc`,
+          "corrupt",
+        );
       }
       return s;
     }
@@ -77,7 +91,8 @@ function scanTag(xml: string, lt: number, part: string): number {
     else if (c === 39 /* ' */) {
       quote = 39;
       plain = false;
-    } else if (c === 9 || c === 10 || c === 13 || (c === 61 /* = */ && (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32))) plain = false;
+    } else if (c === 9 || c === 10 || c === 13 || (c === 61 /* = */ && (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32)))
+      plain = false;
   }
   throw corrupt(part, `unclosed tag at ${lt}`);
 }
@@ -86,7 +101,8 @@ function scanTag(xml: string, lt: number, part: string): number {
 function cellAttrs(tag: string, plain: boolean): { r?: string; t?: string; s?: string } {
   const out: { r?: string; t?: string; s?: string } = {};
   if (!plain) {
-    for (const a of attributes(tag, readMarkup(tag, 0, "") as Tag)) if (a.name === "r" || a.name === "t" || a.name === "s") out[a.name] = a.value;
+    for (const a of attributes(tag, readMarkup(tag, 0, "") as Tag))
+      if (a.name === "r" || a.name === "t" || a.name === "s") out[a.name] = a.value;
     return out;
   }
   const r = attrIn(tag, "r");
@@ -138,7 +154,10 @@ function inlineText(inner: string, p: string): string {
 }
 
 function corrupt(part: string, why: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${why})`, "corrupt");
+  return new WorkbookError(
+    `Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${why})`,
+    "corrupt",
+  );
 }
 
 /**
@@ -178,7 +197,11 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     }
     // The name compared in place: slicing each tag and its name was a string per tag of a million.
     let nameEnd = lt + 1;
-    for (let c = xml.charCodeAt(nameEnd); nameEnd < gt && c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 47; c = xml.charCodeAt(++nameEnd));
+    for (
+      let c = xml.charCodeAt(nameEnd);
+      nameEnd < gt && c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 47;
+      c = xml.charCodeAt(++nameEnd)
+    );
     const nameAt = lt + 1 + p.length;
     const isRow = nameEnd - nameAt === 3 && xml.startsWith("row", nameAt);
     if (isRow) {
@@ -228,7 +251,15 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
 }
 
 /** The value of a cell whose start tag ends at gt and whose text ends at close. */
-function cellContent(xml: string, gt: number, close: number, m: { p: string; vOpen: string; vClose: string; fOpen: string }, type: string, style: number, ctx: CellContext) {
+function cellContent(
+  xml: string,
+  gt: number,
+  close: number,
+  m: { p: string; vOpen: string; vClose: string; fOpen: string },
+  type: string,
+  style: number,
+  ctx: CellContext,
+) {
   // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
   // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
   const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;

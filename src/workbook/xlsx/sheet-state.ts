@@ -7,7 +7,9 @@ import { attributes, type Edit, type Element } from "./xml-tokens";
  * again. Only that element's state attribute changes; undefined when no sheet has that id.
  */
 export function sheetStateEdit(xml: string, els: readonly Element[], rId: string, visibility: SheetVisibility): Edit | undefined {
-  const sheet = els.find((e) => e.path.endsWith("/sheets/sheet") && attributes(xml, e.tag).some((a) => a.local === "id" && a.name !== "id" && a.value === rId));
+  const sheet = els.find(
+    (e) => e.path.endsWith("/sheets/sheet") && attributes(xml, e.tag).some((a) => a.local === "id" && a.name !== "id" && a.value === rId),
+  );
   if (!sheet) return undefined;
   const attrs = attributes(xml, sheet.tag);
   const state = attrs.find((a) => a.name === "state");

@@ -74,7 +74,12 @@ export function sheetBytes(layout: SheetLayout, xf: Record<StyleName, number>, d
 }
 
 /** The worksheet part for one of our layouts, elements in the order the schema requires, to a sink. */
-function writeSheet(layout: SheetLayout, xf: Record<StyleName, number>, dxf: Partial<Record<StyleName, number>> | undefined, emit: (s: string) => void): void {
+function writeSheet(
+  layout: SheetLayout,
+  xf: Record<StyleName, number>,
+  dxf: Partial<Record<StyleName, number>> | undefined,
+  emit: (s: string) => void,
+): void {
   const rows = layout.rows;
   const width = Math.max(1, layout.columns.length, ...rows.map((r) => fitRowTexts(r).length));
   const height = Math.max(1, rows.length);
@@ -93,7 +98,9 @@ function writeSheet(layout: SheetLayout, xf: Record<StyleName, number>, dxf: Par
   if (layout.columns.length > 0) {
     out.push("<cols>");
     const hidden = new Set(layout.hiddenColumns ?? []);
-    layout.columns.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden.has(i + 1) ? ' hidden="1"' : ""}/>`));
+    layout.columns.forEach((w, i) =>
+      out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden.has(i + 1) ? ' hidden="1"' : ""}/>`),
+    );
     out.push("</cols>");
   }
   out.push("<sheetData>");
@@ -123,7 +130,7 @@ function writeSheet(layout: SheetLayout, xf: Record<StyleName, number>, dxf: Par
     // paperSize 9 is A4; fitToHeight 0 lets rows flow onto as many pages as they need.
     const fit = layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
     out.push(`<pageSetup paperSize="9" orientation="${layout.print.orientation}"${fit}/>`);
-    out.push('<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>');
+    out.push("<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>");
   }
   out.push("</worksheet>");
 }

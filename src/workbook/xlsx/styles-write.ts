@@ -2,7 +2,19 @@ import type { StyleName } from "../../core/layout/sheet";
 import { FONT_NAME, FONT_SIZE, LOOKS, STYLE_NAMES, type Look } from "../common/looks";
 import { WorkbookError } from "../port";
 import { escapeXml } from "./xml";
-import { appendToElementEdit, applyEdits, attribute, canonical, elements, prefixOf, readMarkup, setAttributeEdit, type Edit, type Element, type Tag } from "./xml-tokens";
+import {
+  appendToElementEdit,
+  applyEdits,
+  attribute,
+  canonical,
+  elements,
+  prefixOf,
+  readMarkup,
+  setAttributeEdit,
+  type Edit,
+  type Element,
+  type Tag,
+} from "./xml-tokens";
 
 /*
  * Our cell styles, added to the workbook's styles.xml without touching what is there: each font,
@@ -36,7 +48,10 @@ type Section = { el: Element; known: string[] };
 
 function childrenOf(els: readonly Element[], parent: Element): Element[] {
   const prefix = `${parent.path}/`;
-  return els.filter((e) => e.path.startsWith(prefix) && !e.path.includes("/", prefix.length) && e.tag.start >= parent.contentStart && e.end <= parent.contentEnd);
+  return els.filter(
+    (e) =>
+      e.path.startsWith(prefix) && !e.path.includes("/", prefix.length) && e.tag.start >= parent.contentStart && e.end <= parent.contentEnd,
+  );
 }
 
 /** The edits that append `content` to a section and set its count, leaving the rest as written. */
@@ -45,7 +60,17 @@ function growSection(xml: string, part: string, el: Element, content: string, co
   const tagText = xml.slice(el.tag.start, el.tag.end);
   const local = readMarkup(tagText, 0, part) as Tag;
   const counted = applyEdits(tagText, [setAttributeEdit(tagText, local, "count", String(count))]);
-  const grown = appendToElementEdit(counted, { tag: { ...local, end: counted.length }, path: el.path, contentStart: counted.length, contentEnd: counted.length, end: counted.length }, content);
+  const grown = appendToElementEdit(
+    counted,
+    {
+      tag: { ...local, end: counted.length },
+      path: el.path,
+      contentStart: counted.length,
+      contentEnd: counted.length,
+      end: counted.length,
+    },
+    content,
+  );
   return [{ start: el.tag.start, end: el.tag.end, text: applyEdits(counted, [grown]) }];
 }
 
@@ -103,7 +128,12 @@ function ourNumberFormats(xml: string, part: string, els: readonly Element[], ed
   }
   if (newFmts.length > 0) {
     if (numFmtsEl) edits.push(...growSection(xml, part, numFmtsEl, newFmts.join(""), childrenOf(els, numFmtsEl).length + newFmts.length));
-    else edits.push({ start: root.tag.end, end: root.tag.end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
+    else
+      edits.push({
+        start: root.tag.end,
+        end: root.tag.end,
+        text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>`,
+      });
   }
   return numFmtIds;
 }
@@ -172,7 +202,9 @@ export function addOurStyles(
   const dxfXml = (l: Look) =>
     `<${p}dxf>` +
     (l.font ? `<${p}font>${l.font.bold ? `<${p}b/>` : ""}${l.font.color ? `<${p}color rgb="${l.font.color}"/>` : ""}</${p}font>` : "") +
-    (l.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${l.fill}"/><${p}bgColor rgb="${l.fill}"/></${p}patternFill></${p}fill>` : "") +
+    (l.fill
+      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${l.fill}"/><${p}bgColor rgb="${l.fill}"/></${p}patternFill></${p}fill>`
+      : "") +
     `</${p}dxf>`;
   const conditional = STYLE_NAMES.filter((n) => n.startsWith("verdict-"));
   const wantedDxf = conditional.map((n) => dxfXml(LOOKS[n]));

@@ -16,7 +16,12 @@ export const VILLAGE_NAME_ROW = 3;
 const FIRST_COL = 5;
 
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  bottom: { style: "thin" },
+  left: { style: "thin" },
+  right: { style: "thin" },
+};
 
 /**
  * Adds the per-village sheet to a template when the ruleset has groups judged per village, and the
@@ -25,12 +30,20 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, bottom: { style
  *
  * @param villages  how many columns, or the villages' names (typed in row 3 for the clerk).
  */
-export function addVillageSheet(wb: ExcelJS.Workbook, ruleset: Ruleset, mapping: Mapping, villages: number | readonly string[] = DEFAULT_VILLAGE_COLUMNS): void {
+export function addVillageSheet(
+  wb: ExcelJS.Workbook,
+  ruleset: Ruleset,
+  mapping: Mapping,
+  villages: number | readonly string[] = DEFAULT_VILLAGE_COLUMNS,
+): void {
   const located = indicatorsOf(ruleset).filter(({ group }) => group.units !== undefined);
   if (located.length === 0) return;
   const names = typeof villages === "number" ? Array<string>(villages).fill("") : [...villages];
   if (names.length === 0) return;
-  const ws = wb.addWorksheet(VILLAGE_TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: VILLAGE_NAME_ROW, xSplit: 2 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(VILLAGE_TEMPLATE_SHEET, {
+    views: [{ state: "frozen", ySplit: VILLAGE_NAME_ROW, xSplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 9 }, { width: 50 }, { width: 44 }, { width: 30 }, ...names.map(() => ({ width: 16 }))];
   const groups = [...new Set(located.map((l) => l.group))];
   ws.getCell("A1").value = `SỐ LIỆU THEO THÔN — ${groups.map((g) => `${g.code} ${g.name}`).join("; ")}`;
@@ -48,7 +61,10 @@ export function addVillageSheet(wb: ExcelJS.Workbook, ruleset: Ruleset, mapping:
   header.font = { bold: true };
   const sheet = quoteSheet(VILLAGE_TEMPLATE_SHEET);
   const cols = names.map((_, i) => FIRST_COL + i);
-  const stored: VillageMapping[] = names.map((_, i) => ({ nameRef: `${sheet}!$${columnName(cols[i]!)}$${VILLAGE_NAME_ROW}`, indicators: {} }));
+  const stored: VillageMapping[] = names.map((_, i) => ({
+    nameRef: `${sheet}!$${columnName(cols[i]!)}$${VILLAGE_NAME_ROW}`,
+    indicators: {},
+  }));
   cols.forEach((c, i) => {
     const cell = header.getCell(c);
     cell.value = names[i] || null;
@@ -73,7 +89,12 @@ export function addVillageSheet(wb: ExcelJS.Workbook, ruleset: Ruleset, mapping:
           r.getCell(3).value = s.label;
           r.getCell(4).value = i === 0 ? requirement || null : null;
           r.alignment = { vertical: "top", wrapText: true };
-          const lines = Math.max(1, Math.ceil((i === 0 ? item.name.length : 0) / 48), Math.ceil(s.label.length / 42), i === 0 ? requirement.split("\n").reduce((n, l) => n + Math.ceil((l.length || 1) / 28), 0) : 0);
+          const lines = Math.max(
+            1,
+            Math.ceil((i === 0 ? item.name.length : 0) / 48),
+            Math.ceil(s.label.length / 42),
+            i === 0 ? requirement.split("\n").reduce((n, l) => n + Math.ceil((l.length || 1) / 28), 0) : 0,
+          );
           if (lines > 1) r.height = lines * 15.75;
           for (const c of cols) {
             const input = r.getCell(c);

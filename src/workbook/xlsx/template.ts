@@ -37,7 +37,7 @@ function templateHeader(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ruleset: Ru
   wb.definedNames.add(`'${TEMPLATE_SHEET}'!$D$2`, REPORT_DATE_NAME);
   ws.getCell("E2").value = `Căn cứ: ${documentNumberShown(ruleset.document.number)} (${ruleset.document.issuer})`;
   ws.getCell("A3").value =
-    "Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi \"nếu có\"): trả lời câu hỏi của nó, hoặc ghi \"Không áp dụng: lý do\" vào ô số liệu.";
+    'Nhập số liệu vào cột D. Để trống nếu chưa có số liệu (để trống là thiếu số liệu, không phải 0). Chỉ tiêu không áp dụng với xã (văn bản ghi "nếu có"): trả lời câu hỏi của nó, hoặc ghi "Không áp dụng: lý do" vào ô số liệu.';
   ws.getCell("A3").font = { italic: true };
   const adult = ruleset.parameters["adultAge"];
   if (adult) {
@@ -66,11 +66,21 @@ function templateHeader(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ruleset: Ru
  */
 export async function makeTemplate(ruleset: Ruleset, opts: TemplateOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 4 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, {
+    views: [{ state: "frozen", ySplit: 4 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 9 }, { width: 60 }, { width: 52 }, { width: 14 }, { width: 44 }];
   templateHeader(wb, ws, ruleset, opts);
 
-  const mapping: Mapping = { ruleset: ruleset.id, asOfRef: REPORT_DATE_NAME, ...(ruleset.parameters["adultAge"] ? { adultAgeRef: ADULT_AGE_NAME } : {}), indicators: {}, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.commune ? { commune: opts.commune } : {}) };
+  const mapping: Mapping = {
+    ruleset: ruleset.id,
+    asOfRef: REPORT_DATE_NAME,
+    ...(ruleset.parameters["adultAge"] ? { adultAgeRef: ADULT_AGE_NAME } : {}),
+    indicators: {},
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.commune ? { commune: opts.commune } : {}),
+  };
   let row = 5;
   // One cell per question: either-or cases and conditions sharing a key read the same answer.
   const questionNames = new Map<string, string>();
@@ -88,7 +98,12 @@ export async function makeTemplate(ruleset: Ruleset, opts: TemplateOptions = {})
           r.getCell(3).value = `${s.label} (trả lời ở ô đã hỏi phía trên)`;
           r.getCell(5).value = requirement;
           r.alignment = { vertical: "top", wrapText: true };
-          r.height = Math.max(1, Math.ceil(item.name.length / 58), requirement.split("\n").reduce((n, l) => n + Math.ceil((l.length || 1) / 40), 0)) * 15.75;
+          r.height =
+            Math.max(
+              1,
+              Math.ceil(item.name.length / 58),
+              requirement.split("\n").reduce((n, l) => n + Math.ceil((l.length || 1) / 40), 0),
+            ) * 15.75;
           row++;
         }
         return;

@@ -54,7 +54,8 @@ export async function verifyWrittenXlsx(bytes: Uint8Array): Promise<void> {
   const ours = new Set(wb.names.filter((n) => n.name === OWNER_NAME && n.scope !== null).map((n) => n.scope!));
   for (const sheet of wb.sheets) {
     if (sheet.name.length > EXCEL_LIMITS.sheetName) throw invalid(`tên trang "${sheet.name}" dài hơn ${EXCEL_LIMITS.sheetName} ký tự`);
-    if (FORBIDDEN_IN_SHEET_NAME.some((c) => sheet.name.includes(c))) throw invalid(`tên trang "${sheet.name}" có ký tự Excel không cho phép`);
+    if (FORBIDDEN_IN_SHEET_NAME.some((c) => sheet.name.includes(c)))
+      throw invalid(`tên trang "${sheet.name}" có ký tự Excel không cho phép`);
     if (!ours.has(sheet.name)) continue;
     const part = pkg.workbookRels.get(sheet.rId)?.target;
     if (!part) throw invalid(`không tìm thấy phần của trang "${sheet.name}"`);
@@ -89,8 +90,10 @@ function verifySheet(xml: string, part: string, sheet: string): void {
       },
       close: (_tag, name) => {
         if (name !== inText || problem !== undefined) return;
-        if (name === "f" && length > EXCEL_LIMITS.formula) problem = `công thức ở ô ${sheet}!${cell} dài ${length} ký tự (Excel cho tối đa ${EXCEL_LIMITS.formula})`;
-        if (name !== "f" && length > EXCEL_LIMITS.cellText) problem = `ô ${sheet}!${cell} có ${length} ký tự (Excel cho tối đa ${EXCEL_LIMITS.cellText})`;
+        if (name === "f" && length > EXCEL_LIMITS.formula)
+          problem = `công thức ở ô ${sheet}!${cell} dài ${length} ký tự (Excel cho tối đa ${EXCEL_LIMITS.formula})`;
+        if (name !== "f" && length > EXCEL_LIMITS.cellText)
+          problem = `ô ${sheet}!${cell} có ${length} ký tự (Excel cho tối đa ${EXCEL_LIMITS.cellText})`;
         inText = undefined;
       },
     });

@@ -38,7 +38,10 @@ export function parseWorkbookXml(xml: string, part = "xl/workbook.xml"): ParsedW
       name: raw.name,
       scope,
       formula: raw.formula,
-      target: classifyNameFormula(raw.formula, sheets.map((s) => s.name)),
+      target: classifyNameFormula(
+        raw.formula,
+        sheets.map((s) => s.name),
+      ),
       hidden: raw.hidden,
     });
   }
@@ -46,7 +49,10 @@ export function parseWorkbookXml(xml: string, part = "xl/workbook.xml"): ParsedW
 }
 
 function corrupt(part: string, detail: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${detail})`, "corrupt");
+  return new WorkbookError(
+    `Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${detail})`,
+    "corrupt",
+  );
 }
 
 /** An unprefixed attribute: in XML, those belong to no namespace, whatever the element's default. */

@@ -7,7 +7,17 @@ import { sheetBytes } from "./sheet-write";
 import { sheetStateEdit } from "./sheet-state";
 import { parseWorkbookXml } from "./workbook-xml";
 import { escapeXml } from "./xml";
-import { appendToElementEdit, applyEdits, attribute, attributes, elements, prefixOf, setAttributeEdit, type Edit, type Element } from "./xml-tokens";
+import {
+  appendToElementEdit,
+  applyEdits,
+  attribute,
+  attributes,
+  elements,
+  prefixOf,
+  setAttributeEdit,
+  type Edit,
+  type Element,
+} from "./xml-tokens";
 
 /*
  * Writes our sheets into the clerk's package by adding parts, never by re-saving the workbook
@@ -28,7 +38,11 @@ function find(els: readonly Element[], path: string): Element | undefined {
 
 function required(els: readonly Element[], path: string, part: string): Element {
   const el = find(els, path);
-  if (!el) throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại`, "corrupt");
+  if (!el)
+    throw new WorkbookError(
+      `Tệp .xlsx bị hỏng: ${part} thiếu phần <${path.split("/").pop()}> — hãy mở tệp bằng Excel và lưu lại`,
+      "corrupt",
+    );
   return el;
 }
 
@@ -68,7 +82,8 @@ class EditedPart {
   /** Removes the root's children named `local` whose attribute `name` is `value`. */
   remove(local: string, name: string, value: string): void {
     for (const el of this.els) {
-      if (el.path === `${this.root.tag.local}/${local}` && attribute(this.xml, el.tag, name) === value) this.edits.push({ start: el.tag.start, end: el.end, text: "" });
+      if (el.path === `${this.root.tag.local}/${local}` && attribute(this.xml, el.tag, name) === value)
+        this.edits.push({ start: el.tag.start, end: el.end, text: "" });
     }
   }
   values(local: string, name: string): Set<string> {
@@ -84,7 +99,8 @@ class EditedPart {
   }
 }
 
-const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
 /** The workbook part and the two parts edited with it, read once; every change is an edit until the end. */
 type Open = {
@@ -114,7 +130,8 @@ async function openWorkbook(pkg: XlsxPackage): Promise<Open> {
   const relsPath = relsPathFor(workbookPath);
   const rels = new EditedPart((await readText(zip, relsPath)) ?? EMPTY_RELS, relsPath);
   const typesXml = await readText(zip, "[Content_Types].xml");
-  if (typesXml === undefined) throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại", "corrupt");
+  if (typesXml === undefined)
+    throw new WorkbookError("Tệp .xlsx bị hỏng: thiếu [Content_Types].xml — hãy mở tệp bằng Excel và lưu lại", "corrupt");
   return {
     pkg,
     xml,
@@ -141,10 +158,7 @@ function refuseSheetsNotOurs(wb: Open, layouts: readonly SheetLayout[]): void {
   for (const layout of layouts) {
     const clash = wb.parsed.sheets.find((s) => s.name.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi"));
     if (clash && owners.get(clash.name) !== layout.key) {
-      throw new WorkbookError(
-        `Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`,
-        "not-owned",
-      );
+      throw new WorkbookError(`Trang tính "${clash.name}" không phải do Chỉ tiêu xã tạo nên không ghi đè`, "not-owned");
     }
   }
 }

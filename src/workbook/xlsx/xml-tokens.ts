@@ -22,7 +22,10 @@ export type Tag = {
 export type Markup = Tag | { kind: "comment" | "cdata" | "pi" | "doctype"; start: number; end: number };
 
 export function xmlCorrupt(part: string, why: string): WorkbookError {
-  return new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${why})`, "corrupt");
+  return new WorkbookError(
+    `Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${why})`,
+    "corrupt",
+  );
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
@@ -66,7 +69,8 @@ export function readMarkup(xml: string, lt: number, part: string): Markup {
     const bracket = xml.indexOf("[", lt);
     const gt = xml.indexOf(">", lt);
     if (gt < 0) throw xmlCorrupt(part, `unclosed declaration at ${lt}`);
-    if (bracket >= 0 && bracket < gt) return { kind: "doctype", start: lt, end: until(xml, until(xml, bracket, "]", part, "DOCTYPE"), ">", part, "DOCTYPE") };
+    if (bracket >= 0 && bracket < gt)
+      return { kind: "doctype", start: lt, end: until(xml, until(xml, bracket, "]", part, "DOCTYPE"), ">", part, "DOCTYPE") };
     return { kind: "doctype", start: lt, end: gt + 1 };
   }
   if (c === 63 /* ? */) return { kind: "pi", start: lt, end: until(xml, lt + 2, "?>", part, "processing instruction") };
@@ -142,7 +146,13 @@ export function attributes(xml: string, tag: Tag): Attribute[] {
     const close = xml.indexOf(quote, i + 1);
     if (close < 0 || close >= tag.end) return out;
     const colon = name.indexOf(":");
-    out.push({ name, local: colon < 0 ? name : name.slice(colon + 1), value: decodeEntities(xml.slice(i + 1, close)), start, end: close + 1 });
+    out.push({
+      name,
+      local: colon < 0 ? name : name.slice(colon + 1),
+      value: decodeEntities(xml.slice(i + 1, close)),
+      start,
+      end: close + 1,
+    });
     i = close + 1;
   }
 }
@@ -248,7 +258,9 @@ export function canonical(xml: string, part: string, start: number, end: number)
     if (text !== "") out += `"${decodeEntities(text)}"`;
     pos = m.end;
     if (m.kind === "open" || m.kind === "empty") {
-      const attrs = attributes(xml, m).map((a) => `${a.local}=${JSON.stringify(a.value)}`).sort();
+      const attrs = attributes(xml, m)
+        .map((a) => `${a.local}=${JSON.stringify(a.value)}`)
+        .sort();
       out += `<${m.local} ${attrs.join(" ")}>`;
       if (m.kind === "empty") out += `</${m.local}>`;
     } else if (m.kind === "close") out += `</${m.local}>`;

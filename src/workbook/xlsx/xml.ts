@@ -3,13 +3,15 @@ import { WorkbookError } from "../port";
 
 /** Text and attribute values escaped for XML; characters XML 1.0 forbids are dropped, not written. */
 export function escapeXml(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
 }
 
 /** The element's name without its namespace prefix: x:sheet → sheet. */
@@ -59,6 +61,9 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
     failure ??= e instanceof Error ? e : new Error(String(e));
   }
   if (failure) {
-    throw new WorkbookError(`Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${failure.message})`, "corrupt");
+    throw new WorkbookError(
+      `Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${failure.message})`,
+      "corrupt",
+    );
   }
 }

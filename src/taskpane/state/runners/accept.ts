@@ -13,11 +13,8 @@ export async function runAccept(ctx: RunContext, which: readonly Proposal[]): Pr
   if (!s.session || !s.mapping || which.length === 0) return;
   const mapping = await acceptProposals(s.session.port, s.mapping, which);
   const added = new Map<string, NameOption>();
-  for (const p of which)
-    if (p.newName !== undefined && p.cell !== undefined) added.set(p.newName, { ref: p.newName, where: p.cell });
-  const names = [...(s.names ?? []).filter((n) => !added.has(n.ref)), ...added.values()].sort((a, b) =>
-    a.ref.localeCompare(b.ref, "vi"),
-  );
+  for (const p of which) if (p.newName !== undefined && p.cell !== undefined) added.set(p.newName, { ref: p.newName, where: p.cell });
+  const names = [...(s.names ?? []).filter((n) => !added.has(n.ref)), ...added.values()].sort((a, b) => a.ref.localeCompare(b.ref, "vi"));
   ctx.dispatch({ type: "proposalsTaken", mapping, taken: [...which], names });
 }
 

@@ -15,8 +15,7 @@ export async function runDownload(ctx: RunContext): Promise<void> {
     await runEvaluate(ctx, true);
     const after = ctx.get();
     if (after.written && after.written.stale.length > 0) {
-      const why =
-        after.message?.intent === "warning" || after.message?.intent === "error" ? ` ${after.message.text}` : "";
+      const why = after.message?.intent === "warning" || after.message?.intent === "error" ? ` ${after.message.text}` : "";
       ctx.dispatch({
         type: "said",
         message: { intent: "warning", text: `${T.downloadRefused(after.written.stale)}${why}` },

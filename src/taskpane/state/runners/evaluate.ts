@@ -30,9 +30,7 @@ export async function runEvaluate(ctx: RunContext, write: boolean): Promise<void
   }
   const session = s.session;
   // A write reads the rosters and writes sheets (seconds on a large workbook): its steps are shown.
-  const port = write
-    ? progressPort(session.port, (label, value) => ctx.dispatch({ type: "progressed", label, value }), 2)
-    : session.port;
+  const port = write ? progressPort(session.port, (label, value) => ctx.dispatch({ type: "progressed", label, value }), 2) : session.port;
   const outcome = await evaluateWorkbook(port, {
     rulesets: ctx.catalog.rulesets,
     rulesetId: s.rulesetId,
@@ -50,17 +48,13 @@ export async function runEvaluate(ctx: RunContext, write: boolean): Promise<void
   const statusSheet = outcome.statusSheet;
   const sheets = (outcome.written?.written ?? []).filter((w) => w.key !== MAPPING_KEY).map((w) => w.name);
   const listSheets = sheets.filter((name) => name !== statusSheet);
-  const done =
-    statusSheet === undefined ? "" : session.download ? T.writtenStandalone(statusSheet) : T.written(statusSheet);
+  const done = statusSheet === undefined ? "" : session.download ? T.writtenStandalone(statusSheet) : T.written(statusSheet);
   const text = `${done}${listSheets.length > 0 ? ` ${T.alsoWritten(listSheets)}` : ""}`;
   ctx.dispatch({
     type: "evaluated",
     ruleset: outcome.ruleset,
     evaluation: outcome.evaluation,
     statusSheet,
-    write:
-      write && statusSheet !== undefined
-        ? { mapping: outcome.mapping, sheets, message: writtenMessage(session, text) }
-        : undefined,
+    write: write && statusSheet !== undefined ? { mapping: outcome.mapping, sheets, message: writtenMessage(session, text) } : undefined,
   });
 }

@@ -12,12 +12,7 @@ export function baseMapping(id: string, stored: Mapping | undefined): Mapping {
   return stored?.ruleset === id ? stored : { ruleset: id, indicators: {} };
 }
 
-export async function proposalsFor(
-  ctx: RunContext,
-  session: WorkbookSession,
-  id: string,
-  mapping: Mapping,
-): Promise<Proposal[]> {
+export async function proposalsFor(ctx: RunContext, session: WorkbookSession, id: string, mapping: Mapping): Promise<Proposal[]> {
   const ruleset = ctx.catalog.rulesets.get(id);
   return ruleset ? proposeForWorkbook(session.port, ruleset, mapping) : [];
 }

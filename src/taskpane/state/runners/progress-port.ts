@@ -6,11 +6,7 @@ import { T } from "../../strings";
  * nothing while they work, and a write or a check takes seconds on a large workbook. n is known after
  * the first read (the workbook's sheets); each step fills the bar a little, never to the end.
  */
-export function progressPort(
-  port: WorkbookPort,
-  report: (label: string, value: number) => void,
-  extraSteps: number,
-): WorkbookPort {
+export function progressPort(port: WorkbookPort, report: (label: string, value: number) => void, extraSteps: number): WorkbookPort {
   let done = 0;
   let total = 1 + extraSteps;
   const step = (label: (i: number, n: number) => string) => {

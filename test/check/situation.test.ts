@@ -106,3 +106,22 @@ test("the report date typed in the template is read by the check too", async () 
   const none = await check(HT, {});
   expect(none.problems.filter((p) => p.checkId === "as-of-missing").length).toBeGreaterThan(0);
 });
+
+describe("the status sheet of a commune that answered a question (Hà Tĩnh 7.1/7.2: a market in the plan)", () => {
+  test("written, then checked unchanged: the question's answer is not read as the figure, nothing is stale", async () => {
+    const { evaluateWorkbook } = await import("../../src/app/evaluate-workbook");
+    const template = await makeTemplate(rulesets.get(HT)!, { asOf: "2024-06-30" });
+    const snap = await (await XlsxWorkbook.open(template)).snapshot();
+    const at = (name: string) => {
+      const n = snap.names.find((x) => x.name === name);
+      if (n?.target.kind !== "range") throw new Error(`no cell named ${name}`);
+      return `${String.fromCharCode(64 + n.target.range.left)}${n.target.range.top}`;
+    };
+    const filled = await editWorkbook(template, TEMPLATE_SHEET, { [at(t("7.1", "question"))]: "Có", [at(t("7.1", "value"))]: "Có" });
+    const port = await XlsxWorkbook.open(filled);
+    const written = await evaluateWorkbook(port, { rulesets, write: true });
+    expect(written.ok).toBe(true);
+    const r = await checkWorkbook(await XlsxWorkbook.open(await port.save()), { rulesets });
+    expect(r.problems.filter((p) => p.checkId === "stale-status" && (p.code === "7.1" || p.code === "7.2"))).toEqual([]);
+  });
+});

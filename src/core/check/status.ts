@@ -121,7 +121,8 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
       continue;
     }
     const group = effectiveSlots(ind, ctx.mapping.indicators[code]).find((g) => g.prefix === prefix);
-    const slots = (group?.slots ?? []).filter((s) => !s.slot.endsWith("condition"));
+    // The figure and base columns hold the measure's own figures: a condition or an applicability question is shown elsewhere.
+    const slots = (group?.slots ?? []).filter((s) => !s.slot.endsWith("condition") && s.questionKey === undefined);
     let stale = false;
     slots.slice(0, 2).forEach((spec, i) => {
       const col = i === 0 ? cols.figure : cols.base;

@@ -167,6 +167,19 @@ export const USER_STATUS_CELLS: ReadonlyArray<[string, string | number]> = [
 export async function buildCustomWorkbook(opts: CustomOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Cán bộ văn phòng – thống kê";
+  addFiguresSheet(wb);
+  if (opts.userStatusSheet) addUserStatusSheet(wb);
+  if (opts.richSheet) addRichSheet(wb);
+  for (const name of opts.extraSheets ?? []) wb.addWorksheet(name).getCell("A1").value = `Trang của cán bộ: ${name}`;
+  if (opts.hiddenSheet) {
+    const hs = wb.addWorksheet("Ẩn", { state: "hidden" });
+    hs.getCell("A1").value = "Sheet ẩn của cán bộ";
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** 'Số liệu': the figures in B3:B9, each under a workbook name (B9 a formula with a cached result). */
+function addFiguresSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet("Số liệu");
   ws.getCell("A1").value = "SỐ LIỆU CỦA XÃ";
   ws.getCell("A1").font = { bold: true, size: 14 };
@@ -189,76 +202,70 @@ export async function buildCustomWorkbook(opts: CustomOptions = {}): Promise<Uin
     wb.definedNames.add(`'Số liệu'!$B$${r}`, name);
   });
   ws.getColumn(1).width = 44;
+}
 
-  if (opts.userStatusSheet) {
-    const us = wb.addWorksheet(STATUS_NAME);
-    for (const [addr, v] of USER_STATUS_CELLS) us.getCell(addr).value = v;
-    us.getCell("A1").font = { italic: true, color: { argb: "FF0000FF" } };
-    us.mergeCells("A1:C1");
-  }
+/** A clerk's own sheet already called "Trạng thái chỉ tiêu", holding data the product must leave alone. */
+function addUserStatusSheet(wb: ExcelJS.Workbook): void {
+  const us = wb.addWorksheet(STATUS_NAME);
+  for (const [addr, v] of USER_STATUS_CELLS) us.getCell(addr).value = v;
+  us.getCell("A1").font = { italic: true, color: { argb: "FF0000FF" } };
+  us.mergeCells("A1:C1");
+}
 
-  if (opts.richSheet) {
-    const rs = wb.addWorksheet("Ghi chú", { properties: { tabColor: { argb: "FF00B050" } }, views: [{ state: "frozen", ySplit: 2 }] });
-    rs.mergeCells("A1:D1");
-    rs.getCell("A1").value = "Ghi chú của cán bộ — ô gộp, định dạng, công thức";
-    rs.getCell("A1").font = { bold: true, name: "Times New Roman", size: 13, color: { argb: "FFC00000" } };
-    rs.getCell("A1").alignment = { horizontal: "center", vertical: "middle" };
-    rs.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-    rs.getCell("A2").value = "Tổng";
-    rs.getCell("B2").value = { formula: "SUM('Số liệu'!B3:B4)", result: 6322 };
-    rs.getCell("C2").value = { formula: "tk_thanh_toan/dan_so_15", result: 2336 / 3986 };
-    rs.getCell("C2").numFmt = "0.0%";
-    rs.getCell("B2").border = { top: { style: "thin" }, bottom: { style: "double", color: { argb: "FF000000" } } };
-    rs.getCell("A3").value = "Chọn";
-    rs.getCell("B3").dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: ['"Có,Không"'],
-      showErrorMessage: true,
-      error: "Chỉ Có hoặc Không",
-    };
-    rs.getCell("B3").value = "Có";
-    rs.getCell("A4").value = { text: "Cổng dịch vụ công", hyperlink: "https://dichvucong.gov.vn/" };
-    rs.getCell("A5").value = "Ô có ghi chú";
-    rs.getCell("A5").note = "Số liệu lấy từ báo cáo 6 tháng";
-    rs.getCell("A6").value = new Date(Date.UTC(2024, 5, 30));
-    rs.getCell("A6").numFmt = "dd/mm/yyyy";
-    rs.getCell("A7").value = "=không phải công thức";
-    rs.getCell("B7").value = {
-      richText: [
-        { text: "Chữ ", font: { bold: true } },
-        { text: "nhiều định dạng", font: { italic: true } },
-      ],
-    };
-    rs.getCell("A8").value = true;
-    rs.getCell("B8").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
-    rs.addConditionalFormatting({
-      ref: "B2:B2",
-      rules: [
-        {
-          type: "cellIs",
-          operator: "greaterThan",
-          formulae: ["5000"],
-          priority: 1,
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
-        },
-      ],
-    });
-    rs.getColumn(1).width = 30;
-    rs.getRow(1).height = 28;
-    const image = wb.addImage({ buffer: PNG_1X1 as unknown as ExcelJS.Buffer, extension: "png" });
-    rs.addImage(image, "E2:F4");
-    rs.pageSetup = { paperSize: 9, orientation: "landscape" };
-    rs.headerFooter = { oddFooter: "Trang &P / &N" };
-  }
-
-  for (const name of opts.extraSheets ?? []) wb.addWorksheet(name).getCell("A1").value = `Trang của cán bộ: ${name}`;
-
-  if (opts.hiddenSheet) {
-    const hs = wb.addWorksheet("Ẩn", { state: "hidden" });
-    hs.getCell("A1").value = "Sheet ẩn của cán bộ";
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+/** A clerk's sheet with formulas, merges, styles, a validation, a hyperlink, a note, an image: the writer must keep all. */
+function addRichSheet(wb: ExcelJS.Workbook): void {
+  const rs = wb.addWorksheet("Ghi chú", { properties: { tabColor: { argb: "FF00B050" } }, views: [{ state: "frozen", ySplit: 2 }] });
+  rs.mergeCells("A1:D1");
+  rs.getCell("A1").value = "Ghi chú của cán bộ — ô gộp, định dạng, công thức";
+  rs.getCell("A1").font = { bold: true, name: "Times New Roman", size: 13, color: { argb: "FFC00000" } };
+  rs.getCell("A1").alignment = { horizontal: "center", vertical: "middle" };
+  rs.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+  rs.getCell("A2").value = "Tổng";
+  rs.getCell("B2").value = { formula: "SUM('Số liệu'!B3:B4)", result: 6322 };
+  rs.getCell("C2").value = { formula: "tk_thanh_toan/dan_so_15", result: 2336 / 3986 };
+  rs.getCell("C2").numFmt = "0.0%";
+  rs.getCell("B2").border = { top: { style: "thin" }, bottom: { style: "double", color: { argb: "FF000000" } } };
+  rs.getCell("A3").value = "Chọn";
+  rs.getCell("B3").dataValidation = {
+    type: "list",
+    allowBlank: true,
+    formulae: ['"Có,Không"'],
+    showErrorMessage: true,
+    error: "Chỉ Có hoặc Không",
+  };
+  rs.getCell("B3").value = "Có";
+  rs.getCell("A4").value = { text: "Cổng dịch vụ công", hyperlink: "https://dichvucong.gov.vn/" };
+  rs.getCell("A5").value = "Ô có ghi chú";
+  rs.getCell("A5").note = "Số liệu lấy từ báo cáo 6 tháng";
+  rs.getCell("A6").value = new Date(Date.UTC(2024, 5, 30));
+  rs.getCell("A6").numFmt = "dd/mm/yyyy";
+  rs.getCell("A7").value = "=không phải công thức";
+  rs.getCell("B7").value = {
+    richText: [
+      { text: "Chữ ", font: { bold: true } },
+      { text: "nhiều định dạng", font: { italic: true } },
+    ],
+  };
+  rs.getCell("A8").value = true;
+  rs.getCell("B8").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+  rs.addConditionalFormatting({
+    ref: "B2:B2",
+    rules: [
+      {
+        type: "cellIs",
+        operator: "greaterThan",
+        formulae: ["5000"],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
+      },
+    ],
+  });
+  rs.getColumn(1).width = 30;
+  rs.getRow(1).height = 28;
+  const image = wb.addImage({ buffer: PNG_1X1 as unknown as ExcelJS.Buffer, extension: "png" });
+  rs.addImage(image, "E2:F4");
+  rs.pageSetup = { paperSize: 9, orientation: "landscape" };
+  rs.headerFooter = { oddFooter: "Trang &P / &N" };
 }
 
 /* ---------------------------------------------------------------- surgery on packages */

@@ -89,18 +89,30 @@ const RESIDENTS: RawCell[][] = [
 
 async function generated(): Promise<string[]> {
   const out: string[] = [];
-  const phuTho = rulesets.get(SAMPLE_RULESET)!;
+  const sample = await makeSampleCommune({ residents: 300 });
+  await pushTemplateMessages(out);
+  await pushWrongSampleMessages(out, sample.bytes);
+  await pushMappingTextMessages(out, sample.bytes);
+  await pushListMessages(out);
+  // A stored mapping that cannot be trusted.
+  out.push(damagedMappingMessage("mã kiểm tra không khớp"));
+  await pushFileMessages(out, sample.bytes);
+  return [...new Set(out)];
+}
 
-  // A blank template, checked and evaluated.
+/** A blank template of each ruleset, checked and evaluated. */
+async function pushTemplateMessages(out: string[]): Promise<void> {
   for (const id of ["thanh-hoa-cds-xa-2024", "thanh-hoa-xa-ntm-kieu-mau-2023", "ha-tinh-xa-ntm-2022", SAMPLE_RULESET]) {
     const port = await XlsxWorkbook.open(await makeTemplate(rulesets.get(id)!));
     out.push(...(await checkWorkbook(port, { rulesets, checkRules })).problems.map((p) => p.message));
     const ev = await evaluateWorkbook(port, { rulesets });
     out.push(...(ev.ok ? evaluationMessages(ev.evaluation) : ev.problems.map((p) => p.message)));
   }
+}
 
-  // The sample with wrong names, text in number cells, a numerator above its denominator, no report date.
-  const sample = await makeSampleCommune({ residents: 300 });
+/** The sample with wrong names, text in number cells, a numerator above its denominator, no report date. */
+async function pushWrongSampleMessages(out: string[], sampleBytes: Uint8Array): Promise<void> {
+  const phuTho = rulesets.get(SAMPLE_RULESET)!;
   const wrong = JSON.stringify({
     ruleset: SAMPLE_RULESET,
     indicators: {
@@ -111,7 +123,7 @@ async function generated(): Promise<string[]> {
     },
   });
   for (const mapping of [{ text: wrong, source: "ánh xạ" }, undefined]) {
-    const port = await XlsxWorkbook.open(sample.bytes);
+    const port = await XlsxWorkbook.open(sampleBytes);
     out.push(
       ...(await errorOf(async () =>
         out.push(...(await checkWorkbook(port, { rulesets, mapping, checkRules })).problems.map((p) => p.message)),
@@ -124,10 +136,14 @@ async function generated(): Promise<string[]> {
       })),
     );
   }
-  out.push(...(await proposeForWorkbook(await XlsxWorkbook.open(sample.bytes), phuTho)).map((p) => p.reason));
+  out.push(...(await proposeForWorkbook(await XlsxWorkbook.open(sampleBytes), phuTho)).map((p) => p.reason));
+}
 
-  // Mapping text that is not JSON, not a mapping, or for a ruleset we do not have.
-  // (The JSON shape errors of a hand-edited mapping file are the command line's: the pane writes its mapping itself.)
+/**
+ * Mapping text that is not JSON, not a mapping, or for a ruleset we do not have.
+ * (The JSON shape errors of a hand-edited mapping file are the command line's: the pane writes its mapping itself.)
+ */
+async function pushMappingTextMessages(out: string[], sampleBytes: Uint8Array): Promise<void> {
   for (const text of [
     "{",
     JSON.stringify({ ruleset: "khong-co", indicators: {} }),
@@ -135,11 +151,13 @@ async function generated(): Promise<string[]> {
   ]) {
     const parsed = parseMappingText("ánh xạ", text);
     if (!parsed.ok) out.push(...parsed.problems.map((p) => p.message));
-    const ev = await evaluateWorkbook(await XlsxWorkbook.open(sample.bytes), { rulesets, mapping: { text, source: "ánh xạ" } });
+    const ev = await evaluateWorkbook(await XlsxWorkbook.open(sampleBytes), { rulesets, mapping: { text, source: "ánh xạ" } });
     if (!ev.ok) out.push(...ev.problems.map((p) => p.message));
   }
+}
 
-  // Lists on a roster full of mistakes, with and without a report date, and a figure that disagrees.
+/** Lists on a roster full of mistakes, with and without a report date, and a figure that disagrees. */
+async function pushListMessages(out: string[]): Promise<void> {
   const roster = () =>
     new MemoryWorkbook({
       sheets: [
@@ -163,11 +181,10 @@ async function generated(): Promise<string[]> {
     asOf: "2024-09-30",
   });
   out.push(...noRoster.problems.map((p) => p.message));
+}
 
-  // A stored mapping that cannot be trusted.
-  out.push(damagedMappingMessage("mã kiểm tra không khớp"));
-
-  // Files that are not a readable .xlsx: a PDF renamed, an old .xls, an empty file, a zip of something else, a cut file.
+/** Files that are not a readable .xlsx (a PDF renamed, an old .xls, an empty file, a zip of something else, a cut file), and refused port calls. */
+async function pushFileMessages(out: string[], sampleBytes: Uint8Array): Promise<void> {
   const zip = new JSZip();
   zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
   const ods = await zip.generateAsync({ type: "uint8array" });
@@ -176,11 +193,11 @@ async function generated(): Promise<string[]> {
     Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
     new Uint8Array(0),
     ods,
-    sample.bytes.slice(0, 2000),
+    sampleBytes.slice(0, 2000),
   ]) {
     out.push(...(await errorOf(async () => (await XlsxWorkbook.open(bytes)).snapshot())));
   }
-  const port: WorkbookPort = await XlsxWorkbook.open(sample.bytes);
+  const port: WorkbookPort = await XlsxWorkbook.open(sampleBytes);
   out.push(...(await errorOf(() => port.readSheet("Không có trang này"))));
   out.push(
     ...(await errorOf(() =>
@@ -189,7 +206,6 @@ async function generated(): Promise<string[]> {
   );
   out.push(...(await errorOf(() => port.addName!("co_dttm", "'Số liệu'!B6"))));
   out.push(...(await errorOf(() => port.addName!("B6", "'Số liệu'!B6"))));
-  return [...new Set(out)];
 }
 
 describe("messages the pane shows are Vietnamese only", () => {

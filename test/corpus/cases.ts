@@ -203,10 +203,14 @@ async function withWorkbookXml(base: Uint8Array, edit: (xml: string) => string):
 }
 
 async function structureCases(real: Uint8Array): Promise<CorpusCase[]> {
+  return [...(await definedNameCases(real)), ...(await workbookShapeCases(real)), ...(await sheetXmlCases(real))];
+}
+
+/** Workbook names pointing somewhere odd: another workbook, #REF!, a column, a range, a constant, a formula, duplicates. */
+async function definedNameCases(real: Uint8Array): Promise<CorpusCase[]> {
   const name = (n: string, target: string) => (xml: string) =>
     xml.replace(new RegExp(`<definedName name="${n}">[^<]*</definedName>`), `<definedName name="${n}">${target}</definedName>`);
-  const loi = (cell: string) => ({ ok: true as const, verdicts: { "3.2": "loi-so-lieu" as const }, problemMentions: cell });
-  const out: CorpusCase[] = [
+  return [
     {
       id: "name to another workbook",
       bytes: await withWorkbookXml(real, name("tk_thanh_toan", "[1]Sheet1!$B$4")),
@@ -261,6 +265,12 @@ async function structureCases(real: Uint8Array): Promise<CorpusCase[]> {
       ),
       expect: { either: true },
     },
+  ];
+}
+
+/** Hidden sheets, odd encodings, clerk's sheets beside ours, the output over the input, bad mappings. */
+async function workbookShapeCases(real: Uint8Array): Promise<CorpusCase[]> {
+  return [
     {
       id: "the data sheet hidden",
       bytes: await withWorkbookXml(real, (x) => x.replace('state="visible"', 'state="hidden"')),
@@ -306,6 +316,12 @@ async function structureCases(real: Uint8Array): Promise<CorpusCase[]> {
     },
     { id: "mapping not JSON", bytes: real, mapping: "{ruleset: thanh-hoa", expect: { ok: false, message: /JSON/ } },
   ];
+}
+
+/** Edits inside the data sheet's XML: merged cells, prefixed elements, a bad shared-string index, an error cell. */
+async function sheetXmlCases(real: Uint8Array): Promise<CorpusCase[]> {
+  const loi = (cell: string) => ({ ok: true as const, verdicts: { "3.2": "loi-so-lieu" as const }, problemMentions: cell });
+  const out: CorpusCase[] = [];
   // A merged cell over the mapped range: only its top-left cell holds a value.
   const merged = await JSZip.loadAsync(real);
   const sheet = await merged.file("xl/worksheets/sheet1.xml")!.async("string");

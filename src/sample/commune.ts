@@ -130,119 +130,136 @@ function dmy(d: Date): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-function sections(f: ReturnType<typeof rosterFigures>, asOf: Date): Section[] {
-  const day = dmy(asOf);
+type Figures = ReturnType<typeof rosterFigures>;
+
+/** 1. Hạ tầng số: adults and officials with smartphones, counted from the roster. */
+function infrastructureSection(f: Figures, day: string): Section {
+  return {
+    title: "1. Hạ tầng số",
+    inputs: [
+      {
+        name: "dan_so_truong_thanh",
+        label: `Dân số từ ${ADULT_AGE} tuổi trở lên`,
+        value: f.dan_so_truong_thanh,
+        note: `Đủ ${ADULT_AGE} tuổi tính đến ngày ${day}; đếm từ trang Dân cư`,
+      },
+      {
+        name: "co_dttm",
+        label: `Số người từ ${ADULT_AGE} tuổi trở lên có điện thoại thông minh`,
+        value: f.co_dttm,
+        note: "Có điện thoại thông minh kết nối internet; trang Dân cư",
+      },
+      { name: "can_bo_xa_thon", label: "Tổng số cán bộ xã, thôn, khu dân cư", value: f.can_bo_xa_thon, note: "Trang Cán bộ" },
+      { name: "can_bo_co_dttm", label: "Số cán bộ xã, thôn có điện thoại thông minh", value: f.can_bo_co_dttm, note: "Trang Cán bộ" },
+    ],
+  };
+}
+
+/** 2. Chính quyền số: dossier figures and yes/no answers the clerk gives. */
+function governmentSection(day: string): Section {
+  return {
+    title: "2. Chính quyền số",
+    inputs: [
+      {
+        name: "ho_so_tthc",
+        label: "Tổng số hồ sơ TTHC tiếp nhận, giải quyết",
+        value: DOSSIERS.total,
+        note: `Từ 01/01 đến ${day}, theo Hệ thống thông tin giải quyết TTHC của tỉnh`,
+      },
+      { name: "ho_so_truc_tuyen", label: "Số hồ sơ TTHC tiếp nhận, giải quyết trực tuyến", value: DOSSIERS.online, note: "Cùng kỳ" },
+      {
+        name: "co_mot_cua_dien_tu",
+        label: "Có hệ thống một cửa điện tử hiện đại",
+        value: "Có",
+        note: "Bộ phận một cửa có máy tra cứu, máy lấy số",
+      },
+      {
+        name: "co_to_cns_cong_dong",
+        label: "Có tổ công nghệ số cộng đồng hoạt động hiệu quả",
+        value: "Có",
+        note: "Có quyết định thành lập; 7 tổ ở 7 thôn, khu",
+      },
+      {
+        name: "co_nen_tang_so_xa_thon",
+        label: "Có dùng nền tảng số trao đổi thông tin xã – thôn",
+        value: "Có",
+        note: "Nhóm Zalo lãnh đạo xã – trưởng thôn, khu",
+      },
+      {
+        name: "co_cns_tuyen_truyen",
+        label: "Có ứng dụng CNS trong thông tin tuyên truyền (đài truyền thanh, trang TTĐT, mạng xã hội)",
+        value: "Không",
+        note: "Đài truyền thanh chưa kết nối hệ thống thông tin nguồn của tỉnh",
+      },
+    ],
+  };
+}
+
+/** 3. Kinh tế số: working-age accounts, businesses and cooperatives, counted from the roster. */
+function economySection(f: Figures, day: string): Section {
   const yn = (b: boolean): YesNo => (b ? "Có" : "Không");
-  return [
-    {
-      title: "1. Hạ tầng số",
-      inputs: [
-        {
-          name: "dan_so_truong_thanh",
-          label: `Dân số từ ${ADULT_AGE} tuổi trở lên`,
-          value: f.dan_so_truong_thanh,
-          note: `Đủ ${ADULT_AGE} tuổi tính đến ngày ${day}; đếm từ trang Dân cư`,
-        },
-        {
-          name: "co_dttm",
-          label: `Số người từ ${ADULT_AGE} tuổi trở lên có điện thoại thông minh`,
-          value: f.co_dttm,
-          note: "Có điện thoại thông minh kết nối internet; trang Dân cư",
-        },
-        { name: "can_bo_xa_thon", label: "Tổng số cán bộ xã, thôn, khu dân cư", value: f.can_bo_xa_thon, note: "Trang Cán bộ" },
-        { name: "can_bo_co_dttm", label: "Số cán bộ xã, thôn có điện thoại thông minh", value: f.can_bo_co_dttm, note: "Trang Cán bộ" },
-      ],
-    },
-    {
-      title: "2. Chính quyền số",
-      inputs: [
-        {
-          name: "ho_so_tthc",
-          label: "Tổng số hồ sơ TTHC tiếp nhận, giải quyết",
-          value: DOSSIERS.total,
-          note: `Từ 01/01 đến ${day}, theo Hệ thống thông tin giải quyết TTHC của tỉnh`,
-        },
-        { name: "ho_so_truc_tuyen", label: "Số hồ sơ TTHC tiếp nhận, giải quyết trực tuyến", value: DOSSIERS.online, note: "Cùng kỳ" },
-        {
-          name: "co_mot_cua_dien_tu",
-          label: "Có hệ thống một cửa điện tử hiện đại",
-          value: "Có",
-          note: "Bộ phận một cửa có máy tra cứu, máy lấy số",
-        },
-        {
-          name: "co_to_cns_cong_dong",
-          label: "Có tổ công nghệ số cộng đồng hoạt động hiệu quả",
-          value: "Có",
-          note: "Có quyết định thành lập; 7 tổ ở 7 thôn, khu",
-        },
-        {
-          name: "co_nen_tang_so_xa_thon",
-          label: "Có dùng nền tảng số trao đổi thông tin xã – thôn",
-          value: "Có",
-          note: "Nhóm Zalo lãnh đạo xã – trưởng thôn, khu",
-        },
-        {
-          name: "co_cns_tuyen_truyen",
-          label: "Có ứng dụng CNS trong thông tin tuyên truyền (đài truyền thanh, trang TTĐT, mạng xã hội)",
-          value: "Không",
-          note: "Đài truyền thanh chưa kết nối hệ thống thông tin nguồn của tỉnh",
-        },
-      ],
-    },
-    {
-      title: "3. Kinh tế số",
-      inputs: [
-        {
-          name: "dan_so_do_tuoi_lao_dong",
-          label: "Dân số trong độ tuổi lao động",
-          value: f.dan_so_do_tuoi_lao_dong,
-          note: `Tính đến ngày ${day}: từ đủ 15 tuổi đến trước tuổi nghỉ hưu theo Nghị định 135/2020/NĐ-CP; trang Dân cư`,
-        },
-        {
-          name: "co_tk_thanh_toan",
-          label: "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử",
-          value: f.co_tk_thanh_toan,
-          note: "Ngân hàng, Viettel Money, MoMo, VNPT Money...; trang Dân cư",
-        },
-        { name: "co_so_kd_dkkd", label: "Số cơ sở kinh doanh dịch vụ có ĐKKD", value: f.co_so_kd_dkkd, note: "Trang Cơ sở kinh doanh" },
-        {
-          name: "co_so_tt_truc_tuyen",
-          label: "Số cơ sở có ĐKKD dùng thanh toán trực tuyến",
-          value: f.co_so_tt_truc_tuyen,
-          note: "Chỉ tính cơ sở có ĐKKD",
-        },
-        {
-          name: "co_htx_ung_dung_cns",
-          label: "Có HTX, cơ sở sản xuất ứng dụng công nghệ số (quản lý sản xuất, truy xuất nguồn gốc)",
-          value: yn(f.htx_ung_dung_cns > 0),
-          note: `${f.htx_ung_dung_cns} HTX, cơ sở; trang Hợp tác xã`,
-        },
-      ],
-    },
-    {
-      title: "4. Xã hội số",
-      inputs: [
-        {
-          name: "co_cns_an_ninh",
-          label: "Có ứng dụng CNS trong đảm bảo an ninh trật tự (camera, tiếp nhận phản ánh)",
-          value: "Có",
-          note: "Camera ở các thôn, khu kết nối công an xã",
-        },
-        {
-          name: "co_cns_y_te",
-          label: "Có ứng dụng CNS trong chăm sóc sức khỏe (sổ sức khỏe điện tử, khám từ xa)",
-          value: null,
-          note: "Chưa có số liệu — chờ Trạm y tế xã xác nhận",
-        },
-        {
-          name: "co_cns_giao_duc",
-          label: "Có ứng dụng CNS trong giảng dạy (sổ liên lạc điện tử, học trực tuyến)",
-          value: "Có",
-          note: "Trường mầm non, tiểu học, THCS",
-        },
-      ],
-    },
-  ];
+  return {
+    title: "3. Kinh tế số",
+    inputs: [
+      {
+        name: "dan_so_do_tuoi_lao_dong",
+        label: "Dân số trong độ tuổi lao động",
+        value: f.dan_so_do_tuoi_lao_dong,
+        note: `Tính đến ngày ${day}: từ đủ 15 tuổi đến trước tuổi nghỉ hưu theo Nghị định 135/2020/NĐ-CP; trang Dân cư`,
+      },
+      {
+        name: "co_tk_thanh_toan",
+        label: "Số người trong độ tuổi lao động có tài khoản thanh toán điện tử",
+        value: f.co_tk_thanh_toan,
+        note: "Ngân hàng, Viettel Money, MoMo, VNPT Money...; trang Dân cư",
+      },
+      { name: "co_so_kd_dkkd", label: "Số cơ sở kinh doanh dịch vụ có ĐKKD", value: f.co_so_kd_dkkd, note: "Trang Cơ sở kinh doanh" },
+      {
+        name: "co_so_tt_truc_tuyen",
+        label: "Số cơ sở có ĐKKD dùng thanh toán trực tuyến",
+        value: f.co_so_tt_truc_tuyen,
+        note: "Chỉ tính cơ sở có ĐKKD",
+      },
+      {
+        name: "co_htx_ung_dung_cns",
+        label: "Có HTX, cơ sở sản xuất ứng dụng công nghệ số (quản lý sản xuất, truy xuất nguồn gốc)",
+        value: yn(f.htx_ung_dung_cns > 0),
+        note: `${f.htx_ung_dung_cns} HTX, cơ sở; trang Hợp tác xã`,
+      },
+    ],
+  };
+}
+
+/** 4. Xã hội số: yes/no answers; health has no answer yet, so the sample shows a thiếu số liệu. */
+function societySection(): Section {
+  return {
+    title: "4. Xã hội số",
+    inputs: [
+      {
+        name: "co_cns_an_ninh",
+        label: "Có ứng dụng CNS trong đảm bảo an ninh trật tự (camera, tiếp nhận phản ánh)",
+        value: "Có",
+        note: "Camera ở các thôn, khu kết nối công an xã",
+      },
+      {
+        name: "co_cns_y_te",
+        label: "Có ứng dụng CNS trong chăm sóc sức khỏe (sổ sức khỏe điện tử, khám từ xa)",
+        value: null,
+        note: "Chưa có số liệu — chờ Trạm y tế xã xác nhận",
+      },
+      {
+        name: "co_cns_giao_duc",
+        label: "Có ứng dụng CNS trong giảng dạy (sổ liên lạc điện tử, học trực tuyến)",
+        value: "Có",
+        note: "Trường mầm non, tiểu học, THCS",
+      },
+    ],
+  };
+}
+
+function sections(f: Figures, asOf: Date): Section[] {
+  const day = dmy(asOf);
+  return [infrastructureSection(f, day), governmentSection(day), economySection(f, day), societySection()];
 }
 
 /** What evaluation must give: ratios compared exactly (n × 100 ≥ p × d), blank → thiếu số liệu. */

@@ -124,58 +124,58 @@ function setAsideHeights(
   });
 }
 
-function communesSheet(
-  g: RollupGroup,
-  name: string,
-  apart: { bad: readonly BadFile[]; other: readonly SetAside[] },
-): { sheet: SheetLayout; lastRow: number } {
+/** Title, subtitle, note (each merged across the sheet) and the column headers of Tổng hợp theo xã. */
+function communesHeadRows(g: RollupGroup, lastCol: number, merges: SheetLayout["merges"]): Row[] {
   const { programme, ruleset } = g;
-  const inds = ruleset.indicators;
-  const lastCol = verdictColumn(inds.length - 1);
-  const rows: Row[] = [];
-  const merges: SheetLayout["merges"] = [];
-  rows.push([t(`TỔNG HỢP THEO XÃ — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([
-    t(
-      `Bộ tiêu chí: ${ruleset.id} · ${programme.communes.length} xã được tổng hợp · mỗi xã một dòng (bản có ngày báo cáo muộn nhất)`,
-      "subtitle",
-    ),
-  ]);
-  rows.push([
-    t(
-      "Mỗi chỉ tiêu có hai cột: Kết quả và Đánh giá. Trang trạng thái: trang của xã còn khớp số liệu gửi lên hay không. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.",
-      "note",
-    ),
-  ]);
   merges.push(
     { top: 1, left: 1, bottom: 1, right: lastCol },
     { top: 2, left: 1, bottom: 2, right: lastCol },
     { top: 3, left: 1, bottom: 3, right: lastCol },
   );
-  rows.push([
-    ...["STT", "Xã", "Tệp", "Ngày báo cáo", "Kết quả chung", "Số đạt", "Lỗi", "Cảnh báo", "Trang trạng thái"].map((h) => t(h, "header")),
-    ...inds.flatMap((i) => [t(`${i.code} Kết quả`, "header"), t(`${i.code} Đánh giá`, "header")]),
-  ]);
-  programme.communes.forEach((c: CommuneReport, k) => {
-    const row: Row = [
-      n(k + 1),
-      t(c.commune),
-      t(c.file),
-      t(dmy(c.reportDate), "center"),
-      t(VERDICT_TEXT[c.overall.verdict], VERDICT_STYLE[c.overall.verdict]),
-      t(c.overall.text),
-      n(c.check.loi),
-      n(c.check.canhBao),
-      t(STATUS_TEXT[c.status.state], c.status.state === "current" ? "center" : "verdict-loi-so-lieu"),
-    ];
-    for (const ind of inds) {
-      const e = c.indicators.find((x) => x.code === ind.code);
-      row.push(t(e?.display ?? "", "center"), e ? t(VERDICT_TEXT[e.verdict], VERDICT_STYLE[e.verdict]) : t(""));
-    }
-    rows.push(row);
-  });
-  const lastRow = rows.length;
-  const items = [
+  return [
+    [t(`TỔNG HỢP THEO XÃ — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")],
+    [
+      t(
+        `Bộ tiêu chí: ${ruleset.id} · ${programme.communes.length} xã được tổng hợp · mỗi xã một dòng (bản có ngày báo cáo muộn nhất)`,
+        "subtitle",
+      ),
+    ],
+    [
+      t(
+        "Mỗi chỉ tiêu có hai cột: Kết quả và Đánh giá. Trang trạng thái: trang của xã còn khớp số liệu gửi lên hay không. Bảng do Chỉ tiêu xã tạo, chạy lại sẽ ghi đè.",
+        "note",
+      ),
+    ],
+    [
+      ...["STT", "Xã", "Tệp", "Ngày báo cáo", "Kết quả chung", "Số đạt", "Lỗi", "Cảnh báo", "Trang trạng thái"].map((h) => t(h, "header")),
+      ...ruleset.indicators.flatMap((i) => [t(`${i.code} Kết quả`, "header"), t(`${i.code} Đánh giá`, "header")]),
+    ],
+  ];
+}
+
+/** The k-th commune's row: its fixed columns, then result and verdict of each indicator. */
+function communeRow(c: CommuneReport, k: number, inds: RollupGroup["ruleset"]["indicators"]): Row {
+  const row: Row = [
+    n(k + 1),
+    t(c.commune),
+    t(c.file),
+    t(dmy(c.reportDate), "center"),
+    t(VERDICT_TEXT[c.overall.verdict], VERDICT_STYLE[c.overall.verdict]),
+    t(c.overall.text),
+    n(c.check.loi),
+    n(c.check.canhBao),
+    t(STATUS_TEXT[c.status.state], c.status.state === "current" ? "center" : "verdict-loi-so-lieu"),
+  ];
+  for (const ind of inds) {
+    const e = c.indicators.find((x) => x.code === ind.code);
+    row.push(t(e?.display ?? "", "center"), e ? t(VERDICT_TEXT[e.verdict], VERDICT_STYLE[e.verdict]) : t(""));
+  }
+  return row;
+}
+
+/** The files left out of the roll-up: unusable ones, superseded reports, other programmes. */
+function setAsideItems(programme: ProgrammeRollup, apart: { bad: readonly BadFile[]; other: readonly SetAside[] }) {
+  return [
     ...apart.bad.map((b) => ({ commune: "", file: b.file, date: "", label: BAD_TEXT[b.why], reason: b.message })),
     ...programme.superseded.map((s) => ({
       commune: s.report.commune,
@@ -192,6 +192,21 @@ function communesSheet(
       reason: s.reason,
     })),
   ];
+}
+
+function communesSheet(
+  g: RollupGroup,
+  name: string,
+  apart: { bad: readonly BadFile[]; other: readonly SetAside[] },
+): { sheet: SheetLayout; lastRow: number } {
+  const { programme, ruleset } = g;
+  const inds = ruleset.indicators;
+  const lastCol = verdictColumn(inds.length - 1);
+  const merges: SheetLayout["merges"] = [];
+  const rows: Row[] = communesHeadRows(g, lastCol, merges);
+  programme.communes.forEach((c: CommuneReport, k) => rows.push(communeRow(c, k, inds)));
+  const lastRow = rows.length;
+  const items = setAsideItems(programme, apart);
   if (items.length > 0) {
     rows.push([]);
     rows.push([t(`TỆP KHÔNG ĐƯA VÀO TỔNG HỢP (${items.length})`, "summary")]);
@@ -232,23 +247,18 @@ function communesSheet(
   };
 }
 
-function indicatorsSheet(g: RollupGroup, name: string, communesName: string, lastRow: number): SheetLayout {
+/** Title, subtitle and note (each merged across the 13 columns) and the column headers of Theo chỉ tiêu. */
+function indicatorsHeadRows(g: RollupGroup, communesName: string): Row[] {
   const { programme, ruleset } = g;
-  const rows: Row[] = [];
-  const merges: SheetLayout["merges"] = [
-    { top: 1, left: 1, bottom: 1, right: 13 },
-    { top: 2, left: 1, bottom: 2, right: 13 },
-    { top: 3, left: 1, bottom: 3, right: 13 },
-  ];
-  rows.push([t(`THEO CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")]);
-  rows.push([t(`${programme.communes.length} xã · số xã theo đánh giá là công thức đếm trên trang "${communesName}"`, "subtitle")]);
-  rows.push([
-    t(
-      "Tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số của các xã có đủ cả hai số liệu hợp lệ (không tính xã thiếu số liệu hoặc lỗi số liệu); phân số chính xác ở cột Tỷ lệ chính xác.",
-      "note",
-    ),
-  ]);
-  rows.push(
+  return [
+    [t(`THEO CHỈ TIÊU — ${ruleset.title.toLocaleUpperCase("vi")}`, "title")],
+    [t(`${programme.communes.length} xã · số xã theo đánh giá là công thức đếm trên trang "${communesName}"`, "subtitle")],
+    [
+      t(
+        "Tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số của các xã có đủ cả hai số liệu hợp lệ (không tính xã thiếu số liệu hoặc lỗi số liệu); phân số chính xác ở cột Tỷ lệ chính xác.",
+        "note",
+      ),
+    ],
     [
       "Mã",
       "Chỉ tiêu",
@@ -264,7 +274,31 @@ function indicatorsSheet(g: RollupGroup, name: string, communesName: string, las
       "Tỷ lệ chính xác",
       "Số xã cộng vào tỷ lệ",
     ].map((h) => t(h, "header")),
-  );
+  ];
+}
+
+/** Summed numerator and denominator, the province's ratio (live and exact) and how many communes it sums, on row r. */
+function ratioCells(tally: ProgrammeRollup["tallies"][number], r: number): Row {
+  if (tally.numerator === undefined || tally.denominator === undefined) return [];
+  return [
+    n(toNumber(tally.numerator)),
+    n(toNumber(tally.denominator)),
+    tally.ratio !== undefined
+      ? f(`IF(J${r}>0,I${r}/J${r},"")`, toNumber(tally.ratio), "percent")
+      : f(`IF(J${r}>0,I${r}/J${r},"")`, 0, "percent"),
+    t(tally.ratio !== undefined ? `${toExactString(tally.ratio)} (${formatPercent(tally.ratio)})` : "mẫu số bằng 0", "center"),
+    n(tally.summed),
+  ];
+}
+
+function indicatorsSheet(g: RollupGroup, name: string, communesName: string, lastRow: number): SheetLayout {
+  const { programme, ruleset } = g;
+  const rows: Row[] = indicatorsHeadRows(g, communesName);
+  const merges: SheetLayout["merges"] = [
+    { top: 1, left: 1, bottom: 1, right: 13 },
+    { top: 2, left: 1, bottom: 2, right: 13 },
+    { top: 3, left: 1, bottom: 3, right: 13 },
+  ];
   const sheetRef = quoteSheet(communesName);
   const count = (col: number, vs: readonly Verdict[], cached: number): CellSpec => {
     if (lastRow < FIRST) return n(cached);
@@ -296,18 +330,7 @@ function indicatorsSheet(g: RollupGroup, name: string, communesName: string, las
         counts.reduce((a, b) => a + b, 0),
       ),
     ];
-    if (tally?.numerator !== undefined && tally.denominator !== undefined) {
-      row.push(n(toNumber(tally.numerator)), n(toNumber(tally.denominator)));
-      row.push(
-        tally.ratio !== undefined
-          ? f(`IF(J${r}>0,I${r}/J${r},"")`, toNumber(tally.ratio), "percent")
-          : f(`IF(J${r}>0,I${r}/J${r},"")`, 0, "percent"),
-      );
-      row.push(
-        t(tally.ratio !== undefined ? `${toExactString(tally.ratio)} (${formatPercent(tally.ratio)})` : "mẫu số bằng 0", "center"),
-        n(tally.summed),
-      );
-    }
+    if (tally) row.push(...ratioCells(tally, r));
     rows.push(row);
   });
   // A ratio over a zero denominator caches "" as the formula does, never a made-up 0.

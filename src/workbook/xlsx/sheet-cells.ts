@@ -172,10 +172,8 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
   if (dataAt < 0) throw corrupt(part, "no sheetData");
   const dataStart = tagEnd(xml, dataAt, part);
   if (xml.charCodeAt(dataStart - 2) === 47) return; // <sheetData/>: an empty sheet
-  const cClose = `</${p}c>`;
-  const vOpen = `<${p}v>`;
-  const vClose = `</${p}v>`;
-  const fOpen = `<${p}f`;
+  const m = cellMarkers(p);
+  const cClose = m.cClose;
   let row = 0;
   let col = 0;
   let pos = dataStart;
@@ -195,18 +193,11 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = gt + 1;
       continue;
     }
-    // The name compared in place: slicing each tag and its name was a string per tag of a million.
-    let nameEnd = lt + 1;
-    for (
-      let c = xml.charCodeAt(nameEnd);
-      nameEnd < gt && c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 47;
-      c = xml.charCodeAt(++nameEnd)
-    );
+    const nameEnd = tagNameEnd(xml, lt, gt);
     const nameAt = lt + 1 + p.length;
     const isRow = nameEnd - nameAt === 3 && xml.startsWith("row", nameAt);
     if (isRow) {
-      const r = plain ? plainAttr(xml, lt, gt, ' r="') : cellAttrs(xml.slice(lt, gt + 1), false).r;
-      row = r ? Number(r) : row + 1;
+      row = rowNumber(xml, lt, gt, plain, row);
       col = 0;
       if (visitor.lastRow !== undefined && row > visitor.lastRow) return;
       pos = gt + 1;
@@ -246,20 +237,36 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    visitor.visit(row, col, cellContent(xml, gt, close, { p, vOpen, vClose, fOpen }, type, style, ctx));
+    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx));
   }
 }
 
+type CellMarkers = { p: string; cClose: string; vOpen: string; vClose: string; fOpen: string };
+
+/** The markup of a cell under the namespace prefix p, built once per part rather than per cell. */
+function cellMarkers(p: string): CellMarkers {
+  return { p, cClose: `</${p}c>`, vOpen: `<${p}v>`, vClose: `</${p}v>`, fOpen: `<${p}f` };
+}
+
+/** The end of the name of the start tag lt…gt, compared in place: slicing each tag and its name was a string per tag of a million. */
+function tagNameEnd(xml: string, lt: number, gt: number): number {
+  let nameEnd = lt + 1;
+  for (
+    let c = xml.charCodeAt(nameEnd);
+    nameEnd < gt && c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 47;
+    c = xml.charCodeAt(++nameEnd)
+  );
+  return nameEnd;
+}
+
+/** The number of the row whose start tag is lt…gt: its r attribute, else the one after `previous`. */
+function rowNumber(xml: string, lt: number, gt: number, plain: boolean, previous: number): number {
+  const r = plain ? plainAttr(xml, lt, gt, ' r="') : cellAttrs(xml.slice(lt, gt + 1), false).r;
+  return r ? Number(r) : previous + 1;
+}
+
 /** The value of a cell whose start tag ends at gt and whose text ends at close. */
-function cellContent(
-  xml: string,
-  gt: number,
-  close: number,
-  m: { p: string; vOpen: string; vClose: string; fOpen: string },
-  type: string,
-  style: number,
-  ctx: CellContext,
-) {
+function cellContent(xml: string, gt: number, close: number, m: CellMarkers, type: string, style: number, ctx: CellContext) {
   // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
   // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
   const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;

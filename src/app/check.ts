@@ -9,11 +9,11 @@ import type { FigureContext, ListCount, SheetGrid, SheetsContext } from "../core
 import { runChecks, type CheckResult } from "../core/check/run";
 import type { CheckRuleFile } from "../core/check/schema";
 import { problem, type CheckProblem } from "../core/check/types";
-import type { SheetInfo, WorkbookPort } from "../workbook/port";
+import type { SheetInfo, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { indicatorsOf } from "../core/ruleset/walk";
 import type { JobRequest } from "./catalog";
 import { mappedCells } from "./mapped-cells";
-import { openJob, readJobInputs, type JobRefusal } from "./open-job";
+import { openJob, readJobInputs, type JobInputs, type JobRefusal, type OpenedJob } from "./open-job";
 import { fingerprintProblems } from "./fingerprint";
 import { readVillages, villageFingerprintFigures } from "./villages";
 import { evaluateVillages } from "../core/evaluate/units";
@@ -121,13 +121,11 @@ function refusalProblems(refusal: JobRefusal): [CheckProblem[], string?] {
   }
 }
 
-/**
- * The pre-submission check on any workbook port: one snapshot, one read per sheet (the mapped cells
- * are served from those), then every check. What cannot be checked (no mapping, an unknown ruleset)
- * is itself a problem; the sheet checks (personal data, encodings, typed ratios) run regardless.
- */
-export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Promise<CheckReport> {
-  const snap = await port.snapshot();
+/** One read per sheet the check looks at (the clerk's and our status sheet): every later read is served from these. */
+async function readCheckedSheets(
+  port: WorkbookPort,
+  snap: WorkbookSnapshot,
+): Promise<{ toRead: SheetInfo[]; grids: Map<string, SheetGrid>; sheets: SheetsContext }> {
   const toRead = snap.sheets.filter((s) => s.owner === undefined || s.owner === STATUS_KEY);
   const grids = new Map<string, SheetGrid>();
   for (const s of toRead)
@@ -137,6 +135,44 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     sheets: toRead.filter((s) => s.owner === undefined).map((s) => grids.get(s.name.toLocaleLowerCase("vi"))!),
     status: status ? grids.get(status.name.toLocaleLowerCase("vi")) : undefined,
   };
+  return { toRead, grids, sheets };
+}
+
+/**
+ * Reads the mapped cells; a slot whose cell cannot be read becomes a problem (pushed on `early`) and the
+ * cells are read again without it, so the rest of the check still runs.
+ */
+async function readSkippingBrokenSlots(
+  port: WorkbookPort,
+  opened: OpenedJob,
+  req: CheckRequest,
+  early: CheckProblem[],
+): Promise<{ job: JobInputs; broken: Set<string> }> {
+  const mapping = opened.mapping;
+  const broken = new Set<string>();
+  let job = await readJobInputs(port, opened, req);
+  if (job.read.fatal.length > 0) {
+    const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) =>
+      Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })),
+    );
+    for (const p of job.read.fatal) {
+      const pair = pairs.find((x) => x.path === p.ref);
+      if (pair) broken.add(`${pair.code} ${pair.slot}`);
+      early.push(problem("mapping-invalid", `${p.message}.`, { ref: p.ref, code: pair?.code }));
+    }
+    job = await readJobInputs(port, opened, req, { mapping: withoutSlots(mapping, broken) });
+  }
+  return { job, broken };
+}
+
+/**
+ * The pre-submission check on any workbook port: one snapshot, one read per sheet (the mapped cells
+ * are served from those), then every check. What cannot be checked (no mapping, an unknown ruleset)
+ * is itself a problem; the sheet checks (personal data, encodings, typed ratios) run regardless.
+ */
+export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Promise<CheckReport> {
+  const snap = await port.snapshot();
+  const { toRead, grids, sheets } = await readCheckedSheets(port, snap);
   const report = (result: CheckResult, extra: { ruleset?: string; asOf?: string | undefined } = {}): CheckReport => ({
     ...result,
     ...(extra.ruleset !== undefined ? { ruleset: extra.ruleset } : {}),
@@ -155,19 +191,7 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
   );
 
   const cached = cachedPort(port, grids);
-  const broken = new Set<string>();
-  let job = await readJobInputs(cached, opened, req);
-  if (job.read.fatal.length > 0) {
-    const pairs = Object.entries(mapping.indicators).flatMap(([code, bySlot]) =>
-      Object.keys(bySlot).map((slot) => ({ code, slot, path: `indicators.${code}.${slot}` })),
-    );
-    for (const p of job.read.fatal) {
-      const pair = pairs.find((x) => x.path === p.ref);
-      if (pair) broken.add(`${pair.code} ${pair.slot}`);
-      early.push(problem("mapping-invalid", `${p.message}.`, { ref: p.ref, code: pair?.code }));
-    }
-    job = await readJobInputs(cached, opened, req, { mapping: withoutSlots(mapping, broken) });
-  }
+  const { job, broken } = await readSkippingBrokenSlots(cached, opened, req, early);
   const read = job.read;
   // The template's "Ngày báo cáo" and "Độ tuổi trưởng thành" cells, as evaluate reads them (--as-of still overrides).
   const aged = adultAgeFromCell(job.mapping, read.adultAgeCell);

@@ -69,6 +69,20 @@ function dmy(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** The report date in the status sheet's subtitle against the one evaluated. */
+function staleDateProblems(ctx: FigureContext, status: SheetGrid): CheckProblem[] {
+  const subtitle = status.rows[1]?.[0];
+  const asOf = ctx.evaluation.asOf;
+  if (typeof subtitle !== "string" || asOf === undefined) return [];
+  const m = /Ngày báo cáo: (\d{2}\/\d{2}\/\d{4})/.exec(subtitle);
+  if (!m || m[1] === dmy(asOf)) return [];
+  return [
+    problem("stale-status", `Trang "${status.name}" ghi ngày báo cáo ${m[1]} nhưng ánh xạ ghi ngày ${dmy(asOf)}. ${RERUN}`, {
+      ref: gridRef(status, 2, 1),
+    }),
+  ];
+}
+
 export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefined): CheckProblem[] {
   if (!status) return [];
   const out: CheckProblem[] = [];
@@ -84,18 +98,7 @@ export function checkStatusSheet(ctx: FigureContext, status: SheetGrid | undefin
       ),
     ];
   }
-  const subtitle = status.rows[1]?.[0];
-  const asOf = ctx.evaluation.asOf;
-  if (typeof subtitle === "string" && asOf !== undefined) {
-    const m = /Ngày báo cáo: (\d{2}\/\d{2}\/\d{4})/.exec(subtitle);
-    if (m && m[1] !== dmy(asOf)) {
-      out.push(
-        problem("stale-status", `Trang "${status.name}" ghi ngày báo cáo ${m[1]} nhưng ánh xạ ghi ngày ${dmy(asOf)}. ${RERUN}`, {
-          ref: gridRef(status, 2, 1),
-        }),
-      );
-    }
-  }
+  out.push(...staleDateProblems(ctx, status));
   const cols = findColumns(status);
   const results = new Map(ctx.evaluation.indicators.map((r) => [r.code, r]));
   for (let r = cols.header + 1; r <= status.rows.length; r++) {

@@ -111,6 +111,38 @@ function ignoredCommuneInputs(ruleset: Ruleset, inputs: Inputs): Finding[] {
   return out;
 }
 
+/** Each per-village group's result: the commune's count of villages and every village's own verdict. */
+function unitsResults(groups: readonly Group[], ev: Evaluation, villages: readonly Village[], evs: readonly Evaluation[]): UnitsResult[] {
+  return groups.map((g) => {
+    const s = ev.groups.find((x) => x.code === g.code)!;
+    return {
+      groupCode: g.code,
+      groupName: g.name,
+      unitName: g.units!.unitName,
+      rule: communeRuleText(g.units!.communeRule, g.units!.unitName),
+      source: g.units!.source,
+      verdict: s.verdict,
+      passed: s.passed,
+      counted: s.counted,
+      text: s.text,
+      villages: villages.map((v, i) => {
+        const own = evs[i]!;
+        const vs = own.groups.find((x) => x.code === g.code)!;
+        return {
+          name: v.name,
+          ...(v.nameSource !== undefined ? { nameSource: v.nameSource } : {}),
+          verdict: vs.verdict,
+          passed: vs.passed,
+          counted: vs.counted,
+          text: vs.text,
+          indicators: own.indicators.filter((r) => r.groupCode === g.code),
+          criteria: own.criteria.filter((c) => g.items.some((item) => item.code === c.code)),
+        };
+      }),
+    };
+  });
+}
+
 /**
  * Evaluates each village on the per-village groups and the commune on the commune ruleset. Without a
  * village, or on a ruleset with no per-village group, it is evaluate() itself.
@@ -163,34 +195,7 @@ export function evaluateVillages(
       };
     }),
   };
-  const units: UnitsResult[] = groups.map((g) => {
-    const s = ev.groups.find((x) => x.code === g.code)!;
-    return {
-      groupCode: g.code,
-      groupName: g.name,
-      unitName: g.units!.unitName,
-      rule: communeRuleText(g.units!.communeRule, g.units!.unitName),
-      source: g.units!.source,
-      verdict: s.verdict,
-      passed: s.passed,
-      counted: s.counted,
-      text: s.text,
-      villages: villages.map((v, i) => {
-        const own = evs[i]!;
-        const vs = own.groups.find((x) => x.code === g.code)!;
-        return {
-          name: v.name,
-          ...(v.nameSource !== undefined ? { nameSource: v.nameSource } : {}),
-          verdict: vs.verdict,
-          passed: vs.passed,
-          counted: vs.counted,
-          text: vs.text,
-          indicators: own.indicators.filter((r) => r.groupCode === g.code),
-          criteria: own.criteria.filter((c) => g.items.some((item) => item.code === c.code)),
-        };
-      }),
-    };
-  });
+  const units = unitsResults(groups, ev, villages, evs);
   // A village's problems name the village, so the clerk knows which column to fix.
   const villageProblems = evs.flatMap((own, i) =>
     own.indicators.flatMap((r) =>

@@ -91,6 +91,32 @@ type GroupBlock = {
   at: (i: number, code: string, role: string, column: "result" | "verdict") => string;
 };
 
+/**
+ * The commune-level rule over the villages' verdicts (row `verdictRow`), counted as combine() counts
+ * (tạm dừng and không áp dụng leave the count).
+ */
+function communeRuleRow(block: GroupBlock, g: Group, verdictRow: number): Array<CellSpec | null> {
+  const { width } = block;
+  const { byVillage, villages } = block.input;
+  const units = g.units!;
+  const first = columnName(FIRST_VILLAGE_COL);
+  const last = columnName(width);
+  const range = `$${first}$${verdictRow}:$${last}$${verdictRow}`;
+  const count = (lit: string) => `COUNTIF(${range},${lit})`;
+  const total = String(villages.length);
+  const counted = `(${total}-${count(V.tam)}-${count(V.kad)})`;
+  const commune = byVillage.evaluation.groups.find((s) => s.code === g.code)!;
+  const ruleRow = Array<CellSpec | null>(width).fill(null);
+  ruleRow[0] = text(g.code, "summary");
+  ruleRow[1] = text(`Kết quả của xã: ${communeRuleText(units.communeRule, units.unitName)} (${units.source})`, "summary");
+  ruleRow[2] = {
+    formula: combineExpr(count, total, "atLeast" in units.communeRule ? units.communeRule.atLeast : undefined),
+    ...cachedVerdict(commune.verdict),
+  };
+  ruleRow[3] = { formula: summaryTextExpr(count(V.dat), counted, units.unitName), value: commune.text, style: "summary" };
+  return ruleRow;
+}
+
 /** One per-village group on "Theo thôn": its rows per village, the "đạt?" row the status sheet reads, the commune rule. */
 function groupBlock(block: GroupBlock, g: Group): void {
   const { rows, refs, raw, verdictAreas, width, at } = block;
@@ -162,23 +188,7 @@ function groupBlock(block: GroupBlock, g: Group): void {
   });
   rows.push(answerRow);
 
-  // The commune-level rule over the villages' verdicts, counted as combine() counts (tạm dừng and không áp dụng leave the count).
-  const first = columnName(FIRST_VILLAGE_COL);
-  const last = columnName(width);
-  const range = `$${first}$${verdictRow}:$${last}$${verdictRow}`;
-  const count = (lit: string) => `COUNTIF(${range},${lit})`;
-  const total = String(villages.length);
-  const counted = `(${total}-${count(V.tam)}-${count(V.kad)})`;
-  const commune = byVillage.evaluation.groups.find((s) => s.code === g.code)!;
-  const ruleRow = blank();
-  ruleRow[0] = text(g.code, "summary");
-  ruleRow[1] = text(`Kết quả của xã: ${communeRuleText(units.communeRule, units.unitName)} (${units.source})`, "summary");
-  ruleRow[2] = {
-    formula: combineExpr(count, total, "atLeast" in units.communeRule ? units.communeRule.atLeast : undefined),
-    ...cachedVerdict(commune.verdict),
-  };
-  ruleRow[3] = { formula: summaryTextExpr(count(V.dat), counted, units.unitName), value: commune.text, style: "summary" };
-  rows.push(ruleRow);
+  rows.push(communeRuleRow(block, g, verdictRow));
   verdictAreas.push({ top: rows.length, bottom: rows.length });
   rows.push([]);
 }

@@ -125,6 +125,45 @@ export type ListsBuild = {
   problems: Finding[];
 };
 
+/** Reads each roster the lists need from its mapped sheet; what cannot be read is a problem (pushed on `problems`). */
+function readRosters(
+  sheets: ListsBuildInput["sheets"],
+  mapping: ListsMapping,
+  ids: readonly ListId[],
+  problems: Finding[],
+): Map<RosterKind, Roster> {
+  const kinds = rostersNeeded(ids);
+  const rosters = new Map<RosterKind, Roster>();
+  for (const kind of kinds) {
+    const m = mapping.rosters[kind];
+    if (!m) {
+      const wanted = ids.filter((id) => LIST_TEMPLATES[id].roster === kind).map((id) => LIST_TEMPLATES[id].appendix);
+      problems.push({
+        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind}`,
+        severity: "loi",
+      });
+      continue;
+    }
+    const rows = sheetRows(sheets, m.sheet);
+    if (!rows) {
+      problems.push({
+        message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`,
+        severity: "loi",
+      });
+      continue;
+    }
+    const resolved = resolveRoster(kind, m, rows);
+    if (!resolved.ok) {
+      problems.push(...resolved.problems);
+      continue;
+    }
+    const roster = readRoster(kind, m.sheet, rows, resolved.headerRow, resolved.columns);
+    problems.push(...roster.problems);
+    rosters.set(kind, roster);
+  }
+  return rosters;
+}
+
 /** Builds every list the ruleset names (or `only` those) from the sheets given. */
 export function buildLists(input: ListsBuildInput): ListsBuild {
   const { ruleset, asOf } = input;
@@ -149,34 +188,7 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     mapping = withProposals(mapping, proposed.proposals);
   }
 
-  const rosters = new Map<RosterKind, Roster>();
-  for (const kind of kinds) {
-    const m = mapping.rosters[kind];
-    if (!m) {
-      const wanted = ids.filter((id) => LIST_TEMPLATES[id].roster === kind).map((id) => LIST_TEMPLATES[id].appendix);
-      problems.push({
-        message: `Không tìm thấy ${ROSTER_TEXT[kind]} trong sổ tính — ${wanted.join(", ")} không lập được; hãy thêm trang có dòng tiêu đề (${HEADER_HINT[kind]}) hoặc gán trong ánh xạ lists.rosters.${kind}`,
-        severity: "loi",
-      });
-      continue;
-    }
-    const rows = sheetRows(input.sheets, m.sheet);
-    if (!rows) {
-      problems.push({
-        message: `Không có trang "${m.sheet}" (${ROSTER_TEXT[kind]}, ánh xạ lists.rosters.${kind}) trong sổ tính`,
-        severity: "loi",
-      });
-      continue;
-    }
-    const resolved = resolveRoster(kind, m, rows);
-    if (!resolved.ok) {
-      problems.push(...resolved.problems);
-      continue;
-    }
-    const roster = readRoster(kind, m.sheet, rows, resolved.headerRow, resolved.columns);
-    problems.push(...roster.problems);
-    rosters.set(kind, roster);
-  }
+  const rosters = readRosters(input.sheets, mapping, ids, problems);
 
   const residents = rosters.get("residents");
   let ages: ResidentAges | undefined;

@@ -272,6 +272,62 @@ function tallyProblems(st: RowsRead, columns: Partial<Record<ColumnRole, RosterC
   }
 }
 
+/** The per-row reading state of a roster: the columns to read and the tallies of unreadable cells. */
+function rowsReadState(kind: RosterKind, sheet: string, columns: Partial<Record<ColumnRole, RosterColumn>>, problems: Finding[]): RowsRead {
+  return {
+    sheet,
+    villageCol: columns.village?.col,
+    positionCol: columns.position?.col,
+    birthCol: kind === "residents" ? columns.birthDate?.col : undefined,
+    sexCol: kind === "residents" ? columns.sex?.col : undefined,
+    flagCols: FLAG_ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!.col] as const),
+    yesNo: yesNoReader(),
+    villages: new Map(),
+    villageByRaw: new Map(),
+    badFlags: new Map(),
+    badSex: { refs: [], texts: new Set() },
+    noBirth: [],
+    problems,
+  };
+}
+
+/** A row without a readable name is skipped: said when its name cannot be read or its other cells hold data. */
+function unnamedRowProblem(
+  st: RowsRead,
+  row: readonly RawCell[],
+  rowNo: number,
+  nameCol: number,
+  nameRead: Exclude<ReturnType<typeof readText>, { kind: "ok" }>,
+  usedCols: readonly number[],
+): void {
+  const { sheet, problems } = st;
+  const hasData = usedCols.some((c) => c !== nameCol && readText(row[c - 1] ?? null).kind !== "blank");
+  if (nameRead.kind === "invalid")
+    problems.push(
+      loi(`Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`, cellOf(sheet, rowNo, nameCol)),
+    );
+  else if (hasData)
+    problems.push(
+      loi(
+        `Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`,
+        cellOf(sheet, rowNo, nameCol),
+      ),
+    );
+}
+
+/** The person of `entry` already read at row `first`: counted once. */
+function duplicateProblem(kind: RosterKind, sheet: string, entry: RosterEntry, first: number, nameCol: number): Finding {
+  const { name, row: rowNo } = entry;
+  const what =
+    kind === "residents"
+      ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}`
+      : `${name}${entry.village ? `, ${entry.village}` : ""}`;
+  return loi(
+    `Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`,
+    cellOf(sheet, rowNo, nameCol),
+  );
+}
+
 /**
  * Reads a roster's rows below its header. Checks the columns first: a name, village or position column
  * that holds personal numbers is not read at all, and every such column is pointed out.
@@ -289,21 +345,7 @@ export function readRoster(
   const nameCol = columns.name?.col;
   if (nameCol === undefined) return { ...base, entries: [], rowsRead: 0, problems };
 
-  const st: RowsRead = {
-    sheet,
-    villageCol: columns.village?.col,
-    positionCol: columns.position?.col,
-    birthCol: kind === "residents" ? columns.birthDate?.col : undefined,
-    sexCol: kind === "residents" ? columns.sex?.col : undefined,
-    flagCols: FLAG_ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!.col] as const),
-    yesNo: yesNoReader(),
-    villages: new Map(),
-    villageByRaw: new Map(),
-    badFlags: new Map(),
-    badSex: { refs: [], texts: new Set() },
-    noBirth: [],
-    problems,
-  };
+  const st = rowsReadState(kind, sheet, columns, problems);
   const { birthCol } = st;
   const usedCols = [nameCol, st.villageCol, st.positionCol, birthCol, st.sexCol, ...st.flagCols.map(([, c]) => c)].filter(
     (c): c is number => c !== undefined,
@@ -338,21 +380,7 @@ export function readRoster(
     const rowNo = r + 1;
     const nameRead = readText(row[nameCol - 1] ?? null);
     if (nameRead.kind !== "ok") {
-      const hasData = usedCols.some((c) => c !== nameCol && readText(row[c - 1] ?? null).kind !== "blank");
-      if (nameRead.kind === "invalid")
-        problems.push(
-          loi(
-            `Ô ${cellOf(sheet, rowNo, nameCol)}: không đọc được tên ("${nameRead.text}") — bỏ qua dòng này`,
-            cellOf(sheet, rowNo, nameCol),
-          ),
-        );
-      else if (hasData)
-        problems.push(
-          loi(
-            `Dòng ${rowNo} của trang "${sheet}" có số liệu nhưng không có tên — bỏ qua, không đưa vào danh sách`,
-            cellOf(sheet, rowNo, nameCol),
-          ),
-        );
+      unnamedRowProblem(st, row, rowNo, nameCol, nameRead, usedCols);
       continue;
     }
     const name = nameRead.value;
@@ -380,16 +408,7 @@ export function readRoster(
     const key = duplicateKey(kind, foldName(name), entry);
     const first = seen.get(key);
     if (first !== undefined) {
-      const what =
-        kind === "residents"
-          ? `${name}${entry.birth ? `, sinh ${formatBirth(entry.birth)}` : ""}${entry.village ? `, ${entry.village}` : ""}`
-          : `${name}${entry.village ? `, ${entry.village}` : ""}`;
-      problems.push(
-        loi(
-          `Trùng: "${what}" ở dòng ${first} và dòng ${rowNo} của trang "${sheet}" — chỉ tính một lần; hãy xóa dòng trùng`,
-          cellOf(sheet, rowNo, nameCol),
-        ),
-      );
+      problems.push(duplicateProblem(kind, sheet, entry, first, nameCol));
       continue;
     }
     seen.set(key, rowNo);

@@ -59,7 +59,7 @@ export const T = {
   suspended: "Tạm dừng",
   villagesTitle: "Thôn",
   villagesIntro:
-    "Các chỉ tiêu dưới đây được đánh giá theo từng thôn. Tên đặt ở đây được lưu cùng ánh xạ khi ghi trang, dòng lệnh đọc cùng tên.",
+    "Chương trình này đánh giá một số nhóm chỉ tiêu theo từng thôn (trang “Số liệu theo thôn”, mỗi thôn một cột). Tên đặt ở đây được lưu cùng ánh xạ khi ghi trang; dòng lệnh đọc cùng tên.",
   villageHeading: (n: number, name: string | undefined) => (name ? `Cột thôn thứ ${n}: ${name}` : `Cột thôn thứ ${n} (chưa có tên)`),
   villageWhere: (where: string) => `Chưa có tên — gõ tên thôn vào ô ${where} hoặc đặt tên dưới đây.`,
   villageNoWhere: "Chưa có tên — đặt tên dưới đây.",
@@ -67,7 +67,8 @@ export const T = {
   villageSave: (n: number) => `Lưu tên thôn cột thứ ${n}`,
   villageSaveShort: "Lưu tên",
   villageNameEmpty: (n: number) => `Tên thôn cột thứ ${n} đang trống — hãy gõ tên thôn rồi bấm Lưu tên (tên cũ được giữ).`,
-  villageCommune: (group: string, rule: string) => `${group} — xã đạt khi ${rule}`,
+  villageCommune: (group: string, rule: string) => `Xã, nhóm ${group} (đạt khi ${rule}):`,
+  villageGroup: (group: string) => `Nhóm ${group}:`,
   villageStale: "Đã sửa sau lần đánh giá trước — bấm Đánh giá để cập nhật.",
 
   evaluate: "Đánh giá",

@@ -75,7 +75,7 @@ describe("the villages in the task pane", () => {
     expect(within(region).getAllByRole("listitem")).toHaveLength(3);
     expect(village(0)).toHaveTextContent(T.villageHeading(1, "Thôn Đông"));
     expect(village(1)).toHaveTextContent(T.villageHeading(2, undefined));
-    expect(village(1)).toHaveTextContent(/gõ tên thôn vào ô 'Số liệu theo thôn'!\$F\$3/);
+    expect(village(1)).toHaveTextContent(T.villageWhere("'Số liệu theo thôn'!F3"));
     expect(village(0).querySelector("[data-verdict]")).toBeNull();
 
     const after = await evaluateAndReturn(user);

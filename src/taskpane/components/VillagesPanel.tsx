@@ -98,7 +98,9 @@ export function VillagesPanel({
             {row.name === undefined && (
               <Caption1 className={styles.muted}>{row.where ? T.villageWhere(row.where) : T.villageNoWhere}</Caption1>
             )}
-            <Verdicts items={row.verdicts.map((v) => ({ key: v.group, label: `${v.group}:`, verdict: v.verdict, text: v.text }))} />
+            <Verdicts
+              items={row.verdicts.map((v) => ({ key: v.group, label: T.villageGroup(v.group), verdict: v.verdict, text: v.text }))}
+            />
             <VillageName row={row} onName={onName} disabled={disabled === true} />
           </li>
         ))}

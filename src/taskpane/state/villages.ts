@@ -6,6 +6,7 @@
  */
 import type { Evaluation, UnitsResult, Verdict } from "../../core/evaluate/result";
 import type { Mapping } from "../../core/mapping/schema";
+import { formatRange, parseRangeRef } from "../../core/ref/a1";
 import { isBlankText } from "../../core/text/vocabulary";
 import { resolveReference } from "../../workbook/names";
 import type { DefinedName, WorkbookPort } from "../../workbook/port";
@@ -62,7 +63,10 @@ export function villageRows(mapping: Mapping | undefined, typed: readonly string
       const found = name === undefined ? undefined : u.villages.find((x) => x.name === name);
       return found ? [{ group: u.groupCode, verdict: found.verdict, text: found.text }] : [];
     });
-    return { index, name, ...(v.nameRef !== undefined ? { where: v.nameRef } : {}), verdicts };
+    // The cell as the clerk reads it ('Số liệu theo thôn'!F3); a defined name as it is.
+    const range = v.nameRef === undefined ? undefined : parseRangeRef(v.nameRef);
+    const where = range ? formatRange(range) : v.nameRef;
+    return { index, name, ...(where !== undefined ? { where } : {}), verdicts };
   });
 }
 

@@ -9,9 +9,13 @@ import "@testing-library/jest-dom";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
-import { parseMappingText } from "../../src/core/mapping/schema";
+import { mappingToText, parseMappingText } from "../../src/core/mapping/schema";
 import { parseRangeRef } from "../../src/core/ref/a1";
-import { initialState, reduce } from "../../src/taskpane/state/reducer";
+import { initialState, reduce, type TaskpaneState } from "../../src/taskpane/state/reducer";
+import type { RunContext } from "../../src/taskpane/state/runners/context";
+import { runLoad, runReload } from "../../src/taskpane/state/runners/load";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { readVillageNames } from "../../src/taskpane/state/villages";
 import { T } from "../../src/taskpane/strings";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { makeTemplate } from "../../src/workbook/xlsx/template";
@@ -143,5 +147,51 @@ describe("the village name in the reducer", () => {
     const absent = reduce(s, { type: "villageNamed", index: 3, name: "Thôn Nam" });
     expect(absent.mapping).toBe(mapping);
     expect(absent.evaluated).toBeUndefined();
+  });
+});
+
+describe("the village names read from the workbook", () => {
+  const SHEET = VILLAGE_TEMPLATE_SHEET;
+  /** Two villages: one by its cell, one by a defined name of the clerk's; the mapping stored as the pane stores it. */
+  async function memoryBook(): Promise<{ wb: MemoryWorkbook; ctx: RunContext }> {
+    const wb = new MemoryWorkbook({
+      sheets: [{ name: SHEET, cells: { E3: "Thôn Đông" } }],
+      names: [{ name: "ten_thon_2", formula: `'${SHEET}'!$F$3` }],
+    });
+    const mapping = {
+      ruleset: THON,
+      indicators: {},
+      villages: [
+        { nameRef: `'${SHEET}'!$E$3`, indicators: {} },
+        { nameRef: "ten_thon_2", indicators: {} },
+      ],
+    };
+    await wb.writeSheets([], mappingToText(mapping));
+    const shell = officeShell(wb);
+    let s: TaskpaneState = initialState(shell.initial);
+    const ctx: RunContext = { get: () => s, dispatch: (a) => (s = reduce(s, a)), shell, catalog: catalog() };
+    return { wb, ctx };
+  }
+
+  test("opening reads every name cell in one request; a name typed in Excel since is read by Đọc lại sổ tính", async () => {
+    const { wb, ctx } = await memoryBook();
+    await runLoad(ctx, ctx.shell.initial!);
+    expect(ctx.get().villageNames).toEqual(["Thôn Đông", ""]);
+    wb.type(SHEET, "F3", " Thôn Đoài ");
+    await runReload(ctx);
+    expect(ctx.get().villageNames).toEqual(["Thôn Đông", "Thôn Đoài"]);
+    // Both name cells (one by address, one by a defined name) in one request.
+    const mapping = ctx.get().mapping;
+    const names = (await wb.snapshot()).names;
+    const before = wb.roundTrips;
+    await expect(readVillageNames(wb, names, mapping)).resolves.toEqual(["Thôn Đông", "Thôn Đoài"]);
+    expect(wb.roundTrips - before).toBe(1);
+  });
+
+  test("a mapping without village name cells reads nothing more", async () => {
+    const wb = new MemoryWorkbook({ sheets: [{ name: SHEET }] });
+    const mapping = { ruleset: THON, indicators: {}, villages: [{ name: "Thôn Bắc", indicators: {} }] };
+    await expect(readVillageNames(wb, [], mapping)).resolves.toEqual([""]);
+    expect(wb.roundTrips).toBe(0);
   });
 });

@@ -13,9 +13,11 @@ import { MappingTable } from "./components/MappingTable";
 import { Notice } from "./components/Notice";
 import { ProblemList } from "./components/ProblemList";
 import { Results } from "./components/Results";
+import { VillagesPanel } from "./components/VillagesPanel";
 import type { Catalog } from "./rulesets";
 import type { Place, TaskpaneState, Tab as PaneTab } from "./state/reducer";
 import type { TaskpaneActions } from "./state/useTaskpane";
+import { communeRows, villageRows } from "./state/villages";
 import { bySeverity, checkPanelView, hasLists, listRows, mappingProgress, mappingRows } from "./state/view";
 import { T } from "./strings";
 import { R } from "./report-strings";
@@ -58,6 +60,13 @@ function MappingView({ state, actions, ruleset }: WorkspaceProps) {
       )}
       <EvaluateBar onEvaluate={() => void actions.evaluate()} onReload={() => void actions.reload()} disabled={busy} />
       {feedback("mapping")}
+      <VillagesPanel
+        rows={villageRows(state.mapping, state.villageNames, state.evaluated?.evaluation)}
+        communes={communeRows(state.evaluated?.evaluation)}
+        stale={state.evaluated?.stale === true}
+        onName={actions.nameVillage}
+        disabled={busy}
+      />
       <MappingTable
         groups={rows}
         names={state.names ?? []}

@@ -13,6 +13,8 @@ import type { Ruleset } from "../../core/ruleset/schema";
 import type { WorkbookSession } from "../host/types";
 import { withLists, withSlot, type NameOption } from "./view";
 import { withSituation, type Situation } from "./situation";
+import { withVillageName } from "./villages";
+import { T } from "../strings";
 
 export type Filter = "all" | "khong-dat" | "thieu-so-lieu" | "loi-so-lieu";
 export type Tab = "mapping" | "results" | "lists" | "check" | "report";
@@ -45,6 +47,8 @@ export type TaskpaneState = {
   checked?: Checked | undefined;
   /** The answers given in the pane to the questions that choose a case, by question key (kept on our sheet). */
   answers: Record<string, boolean>;
+  /** What is typed in each village's name cell (mapping.villages order), read on opening ("" for none). */
+  villageNames: string[];
   /** The sheets written, and those a change since has made out of date ("Tải sổ tính về" rewrites them first). */
   written?: { sheets: string[]; stale: string[] } | undefined;
   busy?: string | undefined;
@@ -67,6 +71,7 @@ export type Loaded = {
   commune: string;
   asOf: string;
   answers: Record<string, boolean>;
+  villageNames: string[];
   message?: Message | undefined;
 };
 
@@ -86,6 +91,8 @@ export type Action =
   | { type: "allAccepted" }
   | { type: "proposalsTaken"; mapping: Mapping; taken: Proposal[]; names: NameOption[] }
   | { type: "situationSet"; code: string; situation: Situation }
+  | { type: "villagesRead"; typed: string[] }
+  | { type: "villageNamed"; index: number; name: string }
   | {
       type: "answered";
       answers: Record<string, boolean>;
@@ -120,6 +127,7 @@ export function initialState(session?: WorkbookSession): TaskpaneState {
     commune: "",
     asOf: "",
     answers: {},
+    villageNames: [],
     proposals: [],
     requestProblems: [],
     tab: "mapping",
@@ -221,7 +229,10 @@ function onResult(
 
 function onEdit(
   s: TaskpaneState,
-  a: Extract<Action, { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" }>,
+  a: Extract<
+    Action,
+    { type: "communeSet" | "asOfSet" | "refSet" | "proposalAccepted" | "allAccepted" | "situationSet" | "answered" | "villageNamed" }
+  >,
 ): Partial<TaskpaneState> {
   switch (a.type) {
     case "answered": {
@@ -247,6 +258,12 @@ function onEdit(
       return editMapping(s, (m) => applyProposals(m, s.proposals), []);
     case "situationSet":
       return editMapping(s, (m) => withSituation(m, a.code, a.situation));
+    case "villageNamed": {
+      if (!s.mapping?.villages?.[a.index]) return {};
+      const named = withVillageName(s.mapping, a.index, a.name);
+      if (!named) return { message: { intent: "error", text: T.villageNameEmpty(a.index + 1), place: "mapping" } };
+      return editMapping(s, () => named);
+    }
   }
 }
 
@@ -271,6 +288,8 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
       return { rulesetId: a.id, mapping: a.mapping, proposals: a.proposals, answers: {}, ...fresh(), filter: "all" };
     case "namesRead":
       return { names: a.names, proposals: a.proposals };
+    case "villagesRead":
+      return { villageNames: a.typed };
     case "proposalsTaken": {
       const left = s.proposals.filter((p) => !a.taken.some((t) => t.code === p.code && t.slot === p.slot));
       return { ...editMapping(s, () => a.mapping, left), names: a.names };
@@ -282,6 +301,7 @@ function change(s: TaskpaneState, a: Action): Partial<TaskpaneState> {
     case "allAccepted":
     case "situationSet":
     case "answered":
+    case "villageNamed":
       return onEdit(s, a);
     case "requestRefused":
     case "evaluated":

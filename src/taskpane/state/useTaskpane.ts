@@ -32,6 +32,8 @@ export type TaskpaneActions = {
   acceptProposal: (p: Proposal) => void;
   acceptAll: () => void;
   setSituation: (code: string, situation: Situation) => void;
+  /** A village's name given in the pane (mapping.villages[index].name); an empty one is refused with a message. */
+  nameVillage: (index: number, name: string) => void;
   /** The answer to a question that chooses a case (undefined: not answered). */
   answer: (key: string, answer: boolean | undefined) => Promise<void>;
   useSelectedCell: (code: string, slot: string) => Promise<void>;
@@ -109,6 +111,7 @@ export function useTaskpane(shell: Shell, catalog: Catalog): { state: TaskpaneSt
           ? void busy(T.accepting, "mapping", () => runAccept(ctx, get().proposals))
           : dispatch({ type: "allAccepted" }),
       setSituation: (code, situation) => dispatch({ type: "situationSet", code, situation }),
+      nameVillage: (index, name) => dispatch({ type: "villageNamed", index, name }),
       answer: (key, answer) => busy(T.answering, "mapping", () => runAnswer(ctx, key, answer)),
       useSelectedCell: (code, slot) => busy(T.selecting, "mapping", () => runUseSelectedCell(ctx, code, slot)),
       reload: () => busy(T.readingNames, "mapping", () => runReload(ctx)),

@@ -4,6 +4,7 @@ import { parseMappingText, type Mapping } from "../../../core/mapping/schema";
 import type { WorkbookSession } from "../../host/types";
 import type { Message } from "../reducer";
 import { nameOptions } from "../view";
+import { readVillageNames } from "../villages";
 import { readAnswers } from "./answers";
 import type { RunContext } from "./context";
 
@@ -51,6 +52,8 @@ export async function runLoad(ctx: RunContext, session: WorkbookSession): Promis
   const mapping = rulesetId ? baseMapping(rulesetId, stored) : undefined;
   const proposals = rulesetId && mapping ? await proposalsFor(ctx, session, rulesetId, mapping) : [];
   const answers = await readAnswers(session.port, snap.sheets);
+  // One more read, only when the mapping has village name cells: the names the village list shows.
+  const villageNames = await readVillageNames(session.port, snap.names, mapping);
   ctx.dispatch({
     type: "loaded",
     loaded: {
@@ -63,6 +66,7 @@ export async function runLoad(ctx: RunContext, session: WorkbookSession): Promis
       commune: stored?.commune ?? current.commune,
       asOf: stored?.asOf ?? current.asOf,
       answers,
+      villageNames,
       message,
     },
   });
@@ -81,6 +85,9 @@ export async function runReload(ctx: RunContext): Promise<void> {
   const snap = await s.session.port.snapshot();
   const proposals = s.rulesetId && s.mapping ? await proposalsFor(ctx, s.session, s.rulesetId, s.mapping) : [];
   ctx.dispatch({ type: "namesRead", names: nameOptions(snap.names), proposals });
+  // The village names typed in Excel since opening are shown too.
+  if (s.mapping?.villages?.length)
+    ctx.dispatch({ type: "villagesRead", typed: await readVillageNames(s.session.port, snap.names, s.mapping) });
 }
 
 /** Another programme: the stored mapping when it is for it, and proposals for its inputs. */
@@ -90,6 +97,10 @@ export async function runChooseRuleset(ctx: RunContext, id: string): Promise<voi
   const mapping = baseMapping(id, s.stored);
   const proposals = s.session ? await proposalsFor(ctx, s.session, id, mapping) : [];
   ctx.dispatch({ type: "rulesetChosen", id, mapping, proposals });
+  if (s.session && mapping.villages?.length) {
+    const snap = await s.session.port.snapshot();
+    ctx.dispatch({ type: "villagesRead", typed: await readVillageNames(s.session.port, snap.names, mapping) });
+  }
 }
 
 /** In Excel: the input takes the cell selected there. */

@@ -9,7 +9,8 @@ import type { Server } from "http";
 import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type FileChooser, type Locator, type Page } from "playwright-core";
+import { type Browser, type FileChooser, type Locator, type Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { MAPPING_SHEET } from "../../src/core/layout/mapping-sheet";
 import { STATUS_SHEET_NAME } from "../../src/core/layout/status";
 import { makeSampleCommune } from "../../src/sample/commune";
@@ -190,10 +191,7 @@ describe("the standalone page by keyboard only at 350×900", () => {
     const [build, sample] = await Promise.all([productionBuild(), makeSampleCommune()]);
     bytes = await withoutMapping(sample.bytes);
     ({ server, base } = await serve(build.dir));
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 

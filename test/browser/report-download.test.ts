@@ -7,7 +7,8 @@
 import { mkdirSync, readFileSync } from "fs";
 import type { Server } from "http";
 import { join } from "path";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium } from "./chromium";
 import type { JsonReport } from "../../src/app/report";
 import { jsonReport } from "../../src/app/report";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
@@ -39,17 +40,7 @@ beforeAll(async () => {
   const out = await evaluateWorkbook(await XlsxWorkbook.open(sample.bytes), { rulesets: loadRulesetDir().rulesets, lists: true });
   if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("; "));
   expected = jsonReport(out.evaluation);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

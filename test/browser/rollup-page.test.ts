@@ -10,7 +10,8 @@ import type { Server } from "http";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { rollupSources } from "../../src/app/rollup-sources";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
 import { BAD_TEXT, ROLLUP_SHEETS } from "../../src/core/rollup/layout";
@@ -44,17 +45,7 @@ beforeAll(async () => {
   corpus = made;
   buildDir = build.dir;
   ({ server, base } = await serve(build.dir));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -11,7 +11,8 @@ import type { Server } from "http";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import { type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { VERDICT_TEXT } from "../../src/core/evaluate/result";
 import { parseMappingText } from "../../src/core/mapping/schema";
 import { STATUS_KEY, STATUS_SHEET_NAME } from "../../src/core/layout/status";
@@ -129,17 +130,7 @@ describe("standalone page in Chromium (production build)", () => {
     sample = made;
     buildDir = build.dir;
     ({ server, base } = await serve(build.dir));
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 

@@ -7,7 +7,8 @@ import { mkdirSync } from "fs";
 import type { Server } from "http";
 import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { parseMappingText } from "../../src/core/mapping/schema";
 import { parseRangeRef } from "../../src/core/ref/a1";
 import { loadRulesetDir } from "../../src/node/rulesets";
@@ -50,10 +51,7 @@ describe("the villages on the standalone page at 350×900", () => {
   beforeAll(async () => {
     const build = await productionBuild();
     ({ server, base } = await serve(build.dir));
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 

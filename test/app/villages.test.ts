@@ -19,59 +19,24 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { makeTemplate, TEMPLATE_SHEET } from "../../src/workbook/xlsx/template";
 import { VILLAGE_TEMPLATE_SHEET } from "../../src/workbook/xlsx/template-villages";
 import { editWorkbook, type TypedCell } from "../e2e/scenarios";
+import { CHI_PHUC, fillVillages, HA_NINH, type VillageColumn } from "../support/villages";
 
 const { rulesets } = loadRulesetDir();
 const KIEU_MAU = "thanh-hoa-xa-ntm-kieu-mau-2023";
 const THON = "ha-nam-thon-thong-minh-2022";
 
-/** A village column as the clerk fills it: its name, and code → slot → what she types. */
-type Column = { name: TypedCell; typed: Record<string, Record<string, TypedCell>> };
+type Column = VillageColumn;
 
 /** The template with village columns typed in (column i of the village sheet is village i), evaluated and written. */
 async function villageWorkbook(rulesetId: string, columns: Column[], commune: Record<string, TypedCell> = {}) {
   const template = await makeTemplate(rulesets.get(rulesetId)!);
-  const stored = parseMappingText("t", (await (await XlsxWorkbook.open(template)).snapshot()).mappingText!);
-  if (!stored.ok) throw new Error("template mapping");
-  const at = (ref: string) => {
-    const r = parseRangeRef(ref)!;
-    return `${String.fromCharCode(64 + r.left)}${r.top}`;
-  };
-  const edits: Record<string, TypedCell> = {};
-  columns.forEach((c, i) => {
-    const v = stored.mapping.villages![i]!;
-    edits[at(v.nameRef!)] = c.name;
-    for (const [code, slots] of Object.entries(c.typed))
-      for (const [slot, value] of Object.entries(slots)) edits[at(v.indicators[code]![slot]!)] = value;
-  });
-  let bytes = await editWorkbook(template, VILLAGE_TEMPLATE_SHEET, edits);
+  let { bytes } = await fillVillages(template, columns);
   if (Object.keys(commune).length > 0) bytes = await editWorkbook(bytes, TEMPLATE_SHEET, commune);
   const port = await XlsxWorkbook.open(bytes);
   const outcome = await evaluateWorkbook(port, { rulesets, write: true });
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("; "));
   return { outcome, ev: outcome.evaluation, port, bytes };
 }
-
-/** Thanh Hóa YC3 as seed 002 writes thôn Chí Phúc: 3G/4G and officials yes; skills 45%, payment 30%, no CĐS model; YC3.6 suspended. */
-const CHI_PHUC: Column = {
-  name: "Thôn Chí Phúc",
-  typed: {
-    "YC3.1": { value: "Có" },
-    "YC3.2": { value: "Có" },
-    "YC3.3": { numerator: 450, denominator: 1000 },
-    "YC3.4": { numerator: 300, denominator: 1000 },
-    "YC3.5": { value: "Không" },
-  },
-};
-const HA_NINH: Column = {
-  name: "Thôn Hà Ninh",
-  typed: {
-    "YC3.1": { value: "Có" },
-    "YC3.2": { value: "Có" },
-    "YC3.3": { numerator: 801, denominator: 1000 },
-    "YC3.4": { numerator: 500, denominator: 1000 },
-    "YC3.5": { value: "Có" },
-  },
-};
 
 const group = (ev: Evaluation, code: string) => ev.groups.find((g) => g.code === code)!;
 

@@ -9,52 +9,28 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
-import { parseMappingText } from "../../src/core/mapping/schema";
-import { parseRangeRef } from "../../src/core/ref/a1";
 import type { RawCell } from "../../src/core/text/cell";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { makeTemplate } from "../../src/workbook/xlsx/template";
 import { VILLAGE_TEMPLATE_SHEET } from "../../src/workbook/xlsx/template-villages";
 import { recalculate, requireTool } from "../support/libreoffice";
-import { editWorkbook, sheetFormulas, type TypedCell } from "./scenarios";
+import { CHI_PHUC, fillVillages, HA_NINH, type VillageColumn } from "../support/villages";
+import { editWorkbook, sheetFormulas } from "./scenarios";
 
 jest.setTimeout(600_000);
 
 const { rulesets } = loadRulesetDir();
 const RULESET = "thanh-hoa-xa-ntm-kieu-mau-2023";
 
-type Column = { name: string; typed: Record<string, Record<string, TypedCell>> };
-const COLUMNS: Column[] = [
-  {
-    name: "Thôn Chí Phúc",
-    typed: {
-      "YC3.1": { value: "Có" },
-      "YC3.2": { value: "Có" },
-      "YC3.3": { numerator: 450, denominator: 1000 },
-      "YC3.4": { numerator: 300, denominator: 1000 },
-      "YC3.5": { value: "Không" },
-    },
-  },
-  {
-    name: "Thôn Hà Ninh",
-    typed: {
-      "YC3.1": { value: "Có" },
-      "YC3.2": { value: "Có" },
-      "YC3.3": { numerator: 801, denominator: 1000 },
-      "YC3.4": { numerator: 500, denominator: 1000 },
-      "YC3.5": { value: "Có" },
-    },
-  },
+const COLUMNS: VillageColumn[] = [
+  CHI_PHUC,
+  HA_NINH,
   // A village with one figure missing: thiếu số liệu there, which the commune rule must not count as met.
   { name: "Thôn Yên", typed: { "YC3.1": { value: "Có" }, "YC3.2": { value: "Có" }, "YC3.3": { numerator: 720, denominator: 1000 } } },
 ];
 
 let dir: string;
-const cellOf = (ref: string) => {
-  const r = parseRangeRef(ref)!;
-  return `${String.fromCharCode(64 + r.left)}${r.top}`;
-};
 
 async function sheets(bytes: Uint8Array, names: readonly string[]): Promise<Map<string, RawCell[][]>> {
   const port = await XlsxWorkbook.open(bytes);
@@ -107,23 +83,9 @@ beforeAll(async () => {
   requireTool("soffice");
   dir = await mkdtemp(path.join(tmpdir(), "chitieu-villages-"));
   const template = await makeTemplate(rulesets.get(RULESET)!);
-  const stored = parseMappingText("t", (await (await XlsxWorkbook.open(template)).snapshot()).mappingText!);
-  if (!stored.ok) throw new Error("template mapping");
-  villageCells = stored.mapping.villages!.map((v) =>
-    Object.fromEntries(
-      Object.entries(v.indicators).map(([code, slots]) => [
-        code,
-        Object.fromEntries(Object.entries(slots).map(([s, ref]) => [s, cellOf(ref)])),
-      ]),
-    ),
-  );
-  const edits: Record<string, TypedCell> = {};
-  COLUMNS.forEach((c, i) => {
-    edits[cellOf(stored.mapping.villages![i]!.nameRef!)] = c.name;
-    for (const [code, slots] of Object.entries(c.typed))
-      for (const [slot, v] of Object.entries(slots)) edits[villageCells[i]![code]![slot]!] = v;
-  });
-  const port = await XlsxWorkbook.open(await editWorkbook(template, VILLAGE_TEMPLATE_SHEET, edits));
+  const filled = await fillVillages(template, COLUMNS);
+  villageCells = filled.cells;
+  const port = await XlsxWorkbook.open(filled.bytes);
   const out = await evaluateWorkbook(port, { rulesets, write: true });
   if (!out.ok) throw new Error(out.problems.map((p) => p.message).join("; "));
   statusSheet = out.statusSheet!;

@@ -5,13 +5,9 @@
  * read of the same file (bench/bare-read.mjs). Targets (issue 14): `chitieu rulesets` ≤ 0.5 s;
  * `chitieu evaluate` at 20 000 residents ≤ 0.5× the bare read's process.
  */
-import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
-import { pathToFileURL } from "url";
+import { measureProcess, REPO, type ProcessMeasure } from "./measure-process";
 
-const REPO = join(__dirname, "..");
 const BIN = join(REPO, "bin", "chitieu.js");
 
 export type ProcessJob = { label: string; args: string[] };
@@ -27,28 +23,7 @@ export function processJobs(file: string, out: string): ProcessJob[] {
   ];
 }
 
-type Timing = { ms: number; cpuMs: number };
-
-/** Wall time of one process and the CPU time it used, in milliseconds; a failed command stops the bench with its message. */
-function timeProcess(args: string[]): Timing {
-  const dir = mkdtempSync(join(tmpdir(), "chitieu-cpu-"));
-  const cpuFile = join(dir, "cpu");
-  try {
-    const preload = ["--import", pathToFileURL(join(__dirname, "cpu-report.mjs")).href];
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [...preload, ...args], {
-      cwd: REPO,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NODE_OPTIONS: "", CHITIEU_BENCH_CPU: cpuFile },
-    });
-    const ms = performance.now() - start;
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-    return { ms, cpuMs: Number(readFileSync(cpuFile, "utf8").trim().split(" ")[0]) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+type Timing = Pick<ProcessMeasure, "ms" | "cpuMs">;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -56,7 +31,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function printProcessTimes(file: string, out: string, runs: number): void {
   const jobs = processJobs(file, out);
   const times = jobs.map(() => [] as Timing[]);
-  for (let i = 0; i < runs; i++) jobs.forEach((job, j) => times[j]!.push(timeProcess(job.args)));
+  for (let i = 0; i < runs; i++) jobs.forEach((job, j) => times[j]!.push(measureProcess(job.args)));
   const base = { ms: median(times[0]!.map((t) => t.ms)), cpuMs: median(times[0]!.map((t) => t.cpuMs)) };
   console.log("  whole process                       time (ms)   × bare read   CPU (ms)   × bare read");
   jobs.forEach((job, j) => {

@@ -8,39 +8,14 @@
  * BENCH_CORPUS_DIR reuses a corpus made before (`chitieu sample --communes 300 --out-dir DIR`);
  * BENCH_ROLLUP_RUNS repeats each job (median), 1 by default since a run takes minutes.
  */
-import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { pathToFileURL } from "url";
 import { loadRulesetDir } from "../src/node/rulesets";
 import { makeCorpus } from "../src/sample/corpus";
+import { measureProcess, REPO, type ProcessMeasure } from "./measure-process";
 
-const REPO = join(__dirname, "..");
-
-type Measure = { ms: number; cpuMs: number; rssMB: number };
-
-/** One whole process: wall time, and the CPU time and peak RSS bench/cpu-report.mjs wrote on its exit. */
-function measure(args: string[]): Measure {
-  const dir = mkdtempSync(join(tmpdir(), "chitieu-cpu-"));
-  const cpuFile = join(dir, "cpu");
-  try {
-    const preload = ["--import", pathToFileURL(join(__dirname, "cpu-report.mjs")).href];
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [...preload, ...args], {
-      cwd: REPO,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NODE_OPTIONS: "", CHITIEU_BENCH_CPU: cpuFile },
-    });
-    const ms = performance.now() - start;
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-    const [cpuMs, rssMB] = readFileSync(cpuFile, "utf8").trim().split(" ").map(Number);
-    return { ms, cpuMs: cpuMs!, rssMB: rssMB! };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+type Measure = ProcessMeasure;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -69,9 +44,9 @@ export async function benchRollup(): Promise<void> {
     const roll: Measure[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, so a passing load spike touches both alike.
-      base.push(measure([join(__dirname, "bare-read.mjs"), inputs]));
+      base.push(measureProcess([join(__dirname, "bare-read.mjs"), inputs]));
       rmSync(join(sub, "tong-hop.xlsx"), { force: true });
-      roll.push(measure([join(REPO, "bin", "chitieu.js"), "rollup", inputs, "--out", join(sub, "tong-hop.xlsx"), "--quiet"]));
+      roll.push(measureProcess([join(REPO, "bin", "chitieu.js"), "rollup", inputs, "--out", join(sub, "tong-hop.xlsx"), "--quiet"]));
     }
     const b = medianOf(base);
     const r = medianOf(roll);

@@ -146,7 +146,7 @@ function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; repo
       {session && ruleset && state.mapping && (
         <Workspace state={state} actions={actions} catalog={catalog} ruleset={ruleset} report={wordPanel} />
       )}
-      <RollupPanel catalog={catalog} />
+      <RollupPanel catalog={catalog} open={shell.openWorkbook} />
     </main>
   );
 }

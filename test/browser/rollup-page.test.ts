@@ -135,7 +135,7 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
     panel.getByRole("button", { name: RU.run, exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^Tong-hop-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  await panel.getByText(RU.done(20)).waitFor();
+  await panel.getByText(`${RU.done(20)} ${RU.downloaded}`).waitFor();
   const seen = await page.evaluate(() => (window as unknown as { rollupProgress: string[] }).rollupProgress);
   const reading = seen.filter((s) => /^Đã xong \d+\/20 tệp — đang đọc /.test(s));
   expect(reading.length).toBeGreaterThan(0);

@@ -188,6 +188,10 @@ describe("the shells", () => {
     });
     await expect(old.offerTemplate(new Uint8Array([1]), "t.xlsx")).resolves.toEqual({ kind: "downloaded", fileName: "t.xlsx" });
     expect(b.clicked).toHaveLength(1);
+    // The roll-up panel opens its workbook the same way: offered only where Excel can.
+    expect(old.openWorkbook).toBeUndefined();
+    await withCreate.openWorkbook!(new Uint8Array([111, 107]));
+    expect(created).toEqual(["aGk=", "b2s="]);
   });
 
   test("base64 of large bytes, in chunks", () => {

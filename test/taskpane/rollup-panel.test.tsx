@@ -109,7 +109,7 @@ describe("reducer", () => {
 });
 
 describe("panel", () => {
-  function setup() {
+  function setup(open?: (bytes: Uint8Array) => Promise<void>) {
     const jobs: Array<{ req: RollupRequest; tell: (m: RollupMessage) => void; cancel: jest.Mock }> = [];
     const runner: RollupRunner = (req, tell) => {
       const cancel = jest.fn();
@@ -117,7 +117,7 @@ describe("panel", () => {
       return { cancel };
     };
     const save = jest.fn();
-    render(<RollupPanel catalog={catalog()} runner={runner} save={save} now={() => new Date(2025, 6, 1)} />);
+    render(<RollupPanel catalog={catalog()} runner={runner} save={save} open={open} now={() => new Date(2025, 6, 1)} />);
     return { jobs, save, user: userEvent.setup() };
   }
   const xlsx = (name: string) => new File([new Uint8Array(8)], name, { lastModified: 5 });
@@ -146,10 +146,45 @@ describe("panel", () => {
     act(() => jobs[0]!.tell(done));
     expect(save).toHaveBeenCalledWith(done.type === "done" && done.bytes, "Tong-hop-2025-07-01.xlsx");
     expect(status).toHaveTextContent("");
-    expect(within(panel).getByText(RU.done(2))).toBeInTheDocument();
+    expect(within(panel).getByText(`${RU.done(2)} ${RU.downloaded}`)).toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: RU.openAgain })).toBeNull();
     expect(within(panel).getByRole("list", { name: RU.apart })).toHaveTextContent("ghi-chu.xlsx — Không phải .xlsx");
     await user.click(within(panel).getByRole("button", { name: RU.download("Tong-hop-2025-07-01.xlsx") }));
     expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  async function runOne(jobs: ReturnType<typeof setup>["jobs"], user: ReturnType<typeof setup>["user"]) {
+    await user.click(screen.getByRole("button", { name: RU.title }));
+    fireEvent.change(screen.getByTestId("rollup-files"), { target: { files: [xlsx("xa-a.xlsx")] } });
+    await user.click(screen.getByRole("button", { name: RU.run }));
+    await act(async () => jobs[0]!.tell(done));
+    return screen.getByTestId("rollup-panel");
+  }
+
+  test("in Excel 2019+ the roll-up opens as a new workbook, not a download, and can be opened or downloaded again", async () => {
+    const opened: Uint8Array[] = [];
+    const { jobs, save, user } = setup(async (bytes) => void opened.push(bytes));
+    const panel = await runOne(jobs, user);
+    expect(opened).toEqual([done.type === "done" && done.bytes]);
+    expect(save).not.toHaveBeenCalled();
+    expect(await within(panel).findByText(`${RU.done(2)} ${RU.opened}`)).toBeInTheDocument();
+    await user.click(within(panel).getByRole("button", { name: RU.openAgain }));
+    expect(opened).toHaveLength(2);
+    await user.click(within(panel).getByRole("button", { name: RU.download("Tong-hop-2025-07-01.xlsx") }));
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  test("when Excel refuses to open it, the roll-up is downloaded and the reason said in Vietnamese", async () => {
+    const { jobs, save, user } = setup(async () => {
+      throw Object.assign(new Error("busy"), { code: "InvalidOperation" });
+    });
+    const panel = await runOne(jobs, user);
+    expect(save).toHaveBeenCalledWith(expect.any(Uint8Array), "Tong-hop-2025-07-01.xlsx");
+    const title = await within(panel).findByText((t) => t.startsWith(`${RU.done(2)} Excel không mở được sổ tính mới (`));
+    expect(title.textContent).toMatch(/nên bảng tổng hợp đã được tải về\.$/);
+    // Excel's own English message is not shown; its code is, for whoever helps the officer.
+    expect(title.textContent).toMatch(/hãy báo mã InvalidOperation\)/);
+    expect(title.textContent).not.toMatch(/busy/);
   });
 
   test("a programme and an evaluation date chosen go with the job, and name the download", async () => {

@@ -1,7 +1,7 @@
 /*
  * "Tổng hợp nhiều xã": the province officer's roll-up in the page and the pane. Many .xlsx chosen or
  * dropped at once, read in a Web Worker with the progress shown, and the roll-up workbook given back
- * as a download. Nothing is uploaded: the files are read where the page runs.
+ * as a download, or in Excel 2019+ opened as a new workbook. Nothing is uploaded: the files are read where the page runs.
  */
 import {
   Accordion,
@@ -25,7 +25,9 @@ import type { Catalog } from "../rulesets";
 import { droppedFiles, FOLDER_TAKES } from "../rollup/dropped-files";
 import { workerRunner, type RollupRunner } from "../rollup/runner";
 import { RU } from "../rollup/strings";
+import type { RollupDelivery } from "../rollup/state";
 import { useRollup } from "../rollup/useRollup";
+import { describeError } from "../host/errors";
 import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
@@ -58,6 +60,8 @@ export type RollupPanelProps = {
   runner?: RollupRunner | undefined;
   /** Tests record the download; the page saves through a Blob URL. */
   save?: ((bytes: Uint8Array, fileName: string) => void) | undefined;
+  /** In Excel 2019+ the shell's openWorkbook: the roll-up opens as a new workbook rather than a download. */
+  open?: ((bytes: Uint8Array) => Promise<void>) | undefined;
   now?: (() => Date) | undefined;
 };
 
@@ -112,11 +116,26 @@ function RollupOptions({
   );
 }
 
-/** What the roll-up found, per programme, the files set apart, and the download again. */
-function RollupResult({ result, download }: { result: NonNullable<RollupState["result"]>; download: () => void }) {
+/** Where the workbook went: downloaded, opened in Excel, or downloaded because Excel would not open it. */
+function deliveryText(delivery: RollupDelivery | undefined): string {
+  if (!delivery) return "";
+  if (delivery.how === "opened") return RU.opened;
+  return delivery.openFailed !== undefined ? RU.openFailed(delivery.openFailed) : RU.downloaded;
+}
+
+/** What the roll-up found, per programme, the files set apart, and the download (or Excel) again. */
+function RollupResult({
+  result,
+  actions,
+  canOpen,
+}: {
+  result: NonNullable<RollupState["result"]>;
+  actions: RollupActions;
+  canOpen: boolean;
+}) {
   const styles = useStyles();
   return (
-    <Notice intent="success" title={RU.done(result.summary.files)}>
+    <Notice intent="success" title={`${RU.done(result.summary.files)} ${deliveryText(result.delivery)}`.trim()}>
       {result.summary.programmes.map((p) => (
         <div key={p.ruleset} className={styles.text}>
           <Body1Strong>{p.title}</Body1Strong>: {RU.programme(p.communes, p.dat, p.withErrors, p.notCurrent)}
@@ -136,9 +155,16 @@ function RollupResult({ result, download }: { result: NonNullable<RollupState["r
           </ul>
         </>
       )}
-      <Button appearance="primary" onClick={download}>
-        {RU.download(result.fileName)}
-      </Button>
+      <div className={styles.actions}>
+        {canOpen && (
+          <Button appearance="primary" onClick={actions.open}>
+            {RU.openAgain}
+          </Button>
+        )}
+        <Button appearance={canOpen ? "secondary" : "primary"} onClick={actions.download}>
+          {RU.download(result.fileName)}
+        </Button>
+      </div>
     </Notice>
   );
 }
@@ -213,12 +239,12 @@ function RollupDropZone({ running, actions }: { running: boolean; actions: Rollu
   );
 }
 
-export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
+export function RollupPanel({ catalog, runner, save, open, now }: RollupPanelProps) {
   const styles = useStyles();
   const id = useId();
   const run = useMemo(() => runner ?? workerRunner(catalog), [runner, catalog]);
   const saveFile = useMemo(() => save ?? downloadFile, [save]);
-  const { state, actions } = useRollup({ catalog, runner: run, save: saveFile, now });
+  const { state, actions } = useRollup({ catalog, runner: run, save: saveFile, open, describe: describeError, now });
   const running = state.phase === "running";
   const programmes = useMemo(() => [...catalog.rulesets.values()].sort((a, b) => a.title.localeCompare(b.title, "vi")), [catalog]);
 
@@ -276,7 +302,7 @@ export function RollupPanel({ catalog, runner, save, now }: RollupPanelProps) {
 
             {state.message && <Notice intent={state.message.intent}>{state.message.text}</Notice>}
 
-            {state.result && <RollupResult result={state.result} download={actions.download} />}
+            {state.result && <RollupResult result={state.result} actions={actions} canOpen={open !== undefined} />}
           </section>
         </AccordionPanel>
       </AccordionItem>

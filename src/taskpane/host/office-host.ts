@@ -1,6 +1,6 @@
 /*
  * The pane inside Excel: the live workbook through the Office.js adapter, selection in both
- * directions, and the template opened as a new workbook where Excel can (ExcelApi 1.8).
+ * directions, and the template or the roll-up opened as a new workbook where Excel can (ExcelApi 1.8).
  */
 import { OfficeWorkbook, type OfficeRun } from "../../workbook/office/adapter";
 import { checkRequirements, featureNotes } from "../../workbook/office/requirements";
@@ -36,7 +36,8 @@ export function officeShell(deps: OfficeDeps): Shell {
   const port = new OfficeWorkbook(deps.run, { isSetSupported: deps.isSetSupported });
   const missing = checkRequirements(deps.isSetSupported);
   const notes = featureNotes(deps.isSetSupported);
-  const canCreate = deps.createWorkbook !== undefined && supports(deps, "1.8");
+  const create = deps.createWorkbook;
+  const openWorkbook = create !== undefined && supports(deps, "1.8") ? (bytes: Uint8Array) => create(toBase64(bytes)) : undefined;
   return {
     mode: "office",
     initial: {
@@ -47,9 +48,10 @@ export function officeShell(deps: OfficeDeps): Shell {
       notes: () => port.notes,
     },
     makeTemplate: makeTemplateLazily,
+    ...(openWorkbook ? { openWorkbook } : {}),
     offerTemplate: async (bytes, fileName): Promise<TemplateOutcome> => {
-      if (canCreate && deps.createWorkbook) {
-        await deps.createWorkbook(toBase64(bytes));
+      if (openWorkbook) {
+        await openWorkbook(bytes);
         return { kind: "opened-in-excel" };
       }
       saveBytes(deps.browser, bytes, fileName);

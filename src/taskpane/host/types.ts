@@ -36,6 +36,8 @@ export type Shell = {
   makeTemplate: (ruleset: Ruleset, opts: TemplateOptions) => Promise<Uint8Array>;
   /** Hands the template to the clerk: a new workbook in Excel, a download, or the working file. */
   offerTemplate: (bytes: Uint8Array, fileName: string) => Promise<TemplateOutcome>;
+  /** Opens .xlsx bytes as a new workbook window in Excel (ExcelApi 1.8). Absent where Excel cannot, and outside Excel. */
+  openWorkbook?: (bytes: Uint8Array) => Promise<void>;
   /** Said once at the top: why the page runs standalone, or what the clerk's Excel lacks. */
   notice?: { intent: "info" | "warning"; text: string };
 };

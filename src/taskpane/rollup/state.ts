@@ -18,7 +18,7 @@ export type RollupState<F extends ChosenFile = File> = {
   phase: RollupPhase;
   /** The progress line and how far (0–1) while running. */
   progress?: { label: string; value: number | undefined } | undefined;
-  result?: { fileName: string; bytes: Uint8Array; summary: RollupSummary } | undefined;
+  result?: { fileName: string; bytes: Uint8Array; summary: RollupSummary; delivery?: RollupDelivery | undefined } | undefined;
   /** Why the last run gave nothing (failure) or stopped (cancelled). */
   message?: { intent: "error" | "info"; text: string } | undefined;
   /** Only this programme rolled up, the others listed apart (the command line's --ruleset). */
@@ -27,6 +27,12 @@ export type RollupState<F extends ChosenFile = File> = {
   asOf?: string | undefined;
 };
 
+/**
+ * How the roll-up workbook reached the officer: downloaded, or opened as a new workbook in Excel (2019+,
+ * ExcelApi 1.8); when Excel refused to open it, it was downloaded instead and `openFailed` says why.
+ */
+export type RollupDelivery = { how: "downloaded"; openFailed?: string | undefined } | { how: "opened" };
+
 export type RollupAction<F extends ChosenFile = File> =
   | { type: "add"; files: readonly F[] }
   | { type: "clear" }
@@ -34,6 +40,7 @@ export type RollupAction<F extends ChosenFile = File> =
   | { type: "started" }
   | { type: "message"; message: RollupMessage; fileName: string }
   | { type: "cancelled" }
+  | { type: "delivered"; delivery: RollupDelivery }
   /** Something the officer must know that is not the job's (a dropped folder that could not be read). */
   | { type: "problem"; text: string };
 
@@ -73,6 +80,8 @@ export function reduceRollup<F extends ChosenFile>(state: RollupState<F>, action
       return { ...state, phase: "running", progress: { label: RU.starting, value: 0 }, result: undefined, message: undefined };
     case "problem":
       return { ...state, message: { intent: "error", text: action.text } };
+    case "delivered":
+      return state.result ? { ...state, result: { ...state.result, delivery: action.delivery } } : state;
     case "cancelled":
       return state.phase === "running"
         ? { ...state, phase: "idle", progress: undefined, message: { intent: "info", text: RU.cancelled } }

@@ -24,7 +24,11 @@ export const RU = {
   writing: (total: number) => `Đã đọc ${total}/${total} tệp — đang ghi bảng tổng hợp…`,
   progress: "Tiến độ tổng hợp",
   starting: "Đang khởi động…",
-  done: (files: number) => `Đã tổng hợp ${files} tệp; bảng tổng hợp đã được tải về.`,
+  done: (files: number) => `Đã tổng hợp ${files} tệp.`,
+  downloaded: "Bảng tổng hợp đã được tải về.",
+  opened: "Bảng tổng hợp đã mở thành một sổ tính mới trong Excel — hãy lưu sổ tính đó (Tệp › Lưu).",
+  openFailed: (why: string) => `Excel không mở được sổ tính mới (${why}) nên bảng tổng hợp đã được tải về.`,
+  openAgain: "Mở lại trong Excel",
   programme: (communes: number, dat: number, withErrors: number, notCurrent: number) =>
     `${communes} xã — ${dat} xã đạt chung; ${withErrors} xã còn lỗi cần gửi lại; ${notCurrent} xã có trang trạng thái chưa cập nhật hoặc chưa có.`,
   apart: "Tệp không tính vào tổng hợp (có dòng ghi lý do trong bảng):",

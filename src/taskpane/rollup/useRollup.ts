@@ -1,16 +1,20 @@
 /*
  * The roll-up panel's hook: the reducer's state, and the actions that start and stop the job and
- * hand the workbook to the officer as a download.
+ * hand the workbook to the officer: a download, or a new workbook in Excel 2019+.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Catalog } from "../rulesets";
 import type { RollupRunner } from "./runner";
-import { initialRollup, reduceRollup, rollupFileName, type RollupState } from "./state";
+import { initialRollup, reduceRollup, rollupFileName, type RollupDelivery, type RollupState } from "./state";
 
 export type RollupDeps = {
   catalog: Catalog;
   runner: RollupRunner;
   save: (bytes: Uint8Array, fileName: string) => void;
+  /** In Excel 2019+ (ExcelApi 1.8): opens the roll-up as a new workbook instead of downloading it. */
+  open?: ((bytes: Uint8Array) => Promise<void>) | undefined;
+  /** The Vietnamese sentence for a failure (host/errors.ts's describeError). */
+  describe?: ((e: unknown) => string) | undefined;
   now?: (() => Date) | undefined;
 };
 
@@ -22,7 +26,29 @@ export type RollupActions = {
   start: () => void;
   cancel: () => void;
   download: () => void;
+  /** Opens the roll-up in Excel again (absent outside Excel 2019+). */
+  open: () => void;
 };
+
+type Dispatch = (a: { type: "delivered"; delivery: RollupDelivery }) => void;
+
+/** Opens the workbook in Excel where it can, else (or when Excel refuses) downloads it; says which. */
+function deliver(deps: RollupDeps, dispatch: Dispatch, bytes: Uint8Array, fileName: string): void {
+  const { open } = deps;
+  if (!open) {
+    deps.save(bytes, fileName);
+    dispatch({ type: "delivered", delivery: { how: "downloaded" } });
+    return;
+  }
+  open(bytes).then(
+    () => dispatch({ type: "delivered", delivery: { how: "opened" } }),
+    (e: unknown) => {
+      deps.save(bytes, fileName);
+      const why = deps.describe ? deps.describe(e) : e instanceof Error ? e.message : String(e);
+      dispatch({ type: "delivered", delivery: { how: "downloaded", openFailed: why } });
+    },
+  );
+}
 
 export function useRollup(deps: RollupDeps): { state: RollupState; actions: RollupActions } {
   const [state, dispatch] = useReducer(reduceRollup<File>, undefined, () => initialRollup<File>());
@@ -41,7 +67,7 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
       if (job.current !== handle) return;
       dispatch({ type: "message", message, fileName });
       if (message.type === "done" || message.type === "failed") job.current = undefined;
-      if (message.type === "done") latest.current.deps.save(message.bytes, fileName);
+      if (message.type === "done") deliver(latest.current.deps, dispatch, message.bytes, fileName);
     });
     job.current = handle;
   }, []);
@@ -57,6 +83,11 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
     if (r) latest.current.deps.save(r.bytes, r.fileName);
   }, []);
 
+  const open = useCallback(() => {
+    const { deps: d, state: s } = latest.current;
+    if (s.result && d.open) deliver(d, dispatch, s.result.bytes, s.result.fileName);
+  }, []);
+
   return {
     state,
     actions: {
@@ -67,6 +98,7 @@ export function useRollup(deps: RollupDeps): { state: RollupState; actions: Roll
       start,
       cancel,
       download,
+      open,
     },
   };
 }

@@ -7,7 +7,6 @@
  * before, so a stale catalogue can cost time but never change a result.
  */
 import { readdirSync, readFileSync, statSync } from "fs";
-import { isDeepStrictEqual } from "util";
 import type { ConfigProblem } from "../core/ruleset/load";
 import type { Ruleset } from "../core/ruleset/schema";
 
@@ -38,10 +37,21 @@ function sourceFiles(dir: string): SourceFile[] {
  */
 export function catalogueText(dir: string, loaded: RulesetDir): string {
   const catalogue: Catalogue = { v: 1, files: sourceFiles(dir), rulesets: [...loaded.rulesets.values()], problems: loaded.problems };
-  const text = JSON.stringify(catalogue);
-  if (!isDeepStrictEqual(JSON.parse(text), catalogue))
-    throw new Error("ruleset catalogue: a validated ruleset holds a value JSON cannot carry unchanged");
-  return text;
+  if (!jsonCarries(catalogue)) throw new Error("ruleset catalogue: a validated ruleset holds a value JSON cannot carry unchanged");
+  return JSON.stringify(catalogue);
+}
+
+/** Strings, booleans, null, finite numbers but -0, and arrays and plain objects of them: what JSON.parse gives back as it was. */
+function jsonCarries(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return Object.keys(value).length === value.length && value.every(jsonCarries);
+  if (typeof value !== "object") return false;
+  // A plain object of any realm (jest runs modules in their own): its prototype is an Object.prototype, or none.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]" || Object.getOwnPropertySymbols(value).length > 0) return false;
+  return Object.values(value).every(jsonCarries);
 }
 
 // Not util.isDeepStrictEqual: loading Node's comparison module costs more than the whole check.

@@ -20,8 +20,11 @@ const zlib = require("zlib");
 const MARK = Buffer.from("chitieu-v8-cache-1\n");
 const HEADER = MARK.length + 8;
 
-/** Node 20 before 20.15 has no zlib.crc32, before 20.12 no default loader for vm's `import()`: plain `require` there. */
-const supported = () => typeof zlib.crc32 === "function" && vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined;
+/**
+ * Node 20 before 20.15 has no zlib.crc32: plain `require` there. The bundle holds no `import()`
+ * (scripts/build-cli.mjs turns them into `require`), which a vm.Script could not run.
+ */
+const supported = () => typeof zlib.crc32 === "function";
 
 const cacheFileOf = (file) => `${file}.cache`;
 
@@ -46,11 +49,7 @@ function compile(file, { useCache = true } = {}) {
   const bytes = readFileSync(file);
   const crc = zlib.crc32(bytes);
   const cached = useCache ? cachedDataFor(file, crc) : { data: undefined, state: "absent" };
-  const script = new vm.Script(Module.wrap(bytes.toString("utf8")), {
-    filename: file,
-    cachedData: cached.data,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(Module.wrap(bytes.toString("utf8")), { filename: file, cachedData: cached.data });
   const state = cached.data !== undefined && script.cachedDataRejected ? "rejected" : cached.state;
   return { script, state, crc };
 }

@@ -78,6 +78,9 @@ function bundle(entry, outfile) {
     target: "node20",
     format: "cjs",
     external: externals(),
+    // `import("stream")` becomes a `require`: bin/cached-bundle.js compiles the bundle with vm.Script,
+    // which has no module loader for import() (Node 20's only offer is experimental and fails with a cache).
+    supported: { "dynamic-import": false },
     plugins: [nativeInflate],
     write: false,
     outfile,

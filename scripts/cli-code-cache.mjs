@@ -8,16 +8,22 @@
  * leaves no cache, and the command line compiles its source as before.
  */
 import { spawnSync } from "child_process";
-import { rmSync } from "fs";
+import { existsSync, rmSync } from "fs";
 import { createRequire } from "module";
+import { dirname, join } from "path";
+import { Worker } from "worker_threads";
 import { fileURLToPath, pathToFileURL } from "url";
 
 const LOADER = fileURLToPath(new URL("../bin/cached-bundle.js", import.meta.url));
 
-/** Writes BUNDLE.cache (removing an older one first); false when the warm-up failed and no cache was written. */
+/**
+ * Writes BUNDLE.cache and the roll-up thread's (rollup-thread.js beside it, src/node/thread-start.ts),
+ * removing older ones first; false when the warm-up failed and not every cache was written.
+ */
 export function writeCliCodeCache(bundle) {
   const { cacheFileOf } = createRequire(import.meta.url)(LOADER);
   rmSync(cacheFileOf(bundle), { force: true });
+  rmSync(cacheFileOf(threadOf(bundle)), { force: true });
   // NODE_OPTIONS off: V8 refuses a cache made under other flags than the command line's.
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), bundle], {
     stdio: "ignore",
@@ -38,6 +44,20 @@ async function warmUp(bundle) {
   const { exports, save } = loadForCaching(bundle);
   await exports.main(["rulesets", "--json"], { out() {}, err() {} });
   if (!save()) process.exitCode = 1;
+  if (existsSync(threadOf(bundle))) await warmThread(threadOf(bundle));
+}
+
+const threadOf = (bundle) => join(dirname(bundle), "rollup-thread.js");
+
+/** The thread's cache is made in a thread (its initialisation needs one) after that initialisation. */
+function warmThread(thread) {
+  const code = `const { loadForCaching } = require(${JSON.stringify(LOADER)});
+    process.exit(loadForCaching(${JSON.stringify(thread)}).save() ? 0 : 1);`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: {} });
+    worker.on("error", reject);
+    worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`thread warm-up: exit ${code}`))));
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

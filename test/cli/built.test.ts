@@ -60,6 +60,13 @@ describe("the bundle", () => {
       expect(pkg.dependencies).not.toHaveProperty(dev);
   });
 
+  it("holds no `import()` (bin/cached-bundle.js compiles it with vm.Script, which cannot load one), nor does the thread's", () => {
+    for (const file of [BUNDLE, path.join(path.dirname(BUNDLE), "rollup-thread.js")]) {
+      const text = readFileSync(file, "utf8");
+      expect(text).not.toMatch(/\bimport\(\s*["'`]/);
+    }
+  });
+
   it("`rulesets` loads no file library (ExcelJS, JSZip, saxes, docx): no package from node_modules at all", () => {
     const names = packagesLoadedBy(["rulesets", "--json"]);
     for (const heavy of ["exceljs", "jszip", "saxes", "docx"]) expect(names).not.toContain(heavy);

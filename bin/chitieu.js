@@ -30,9 +30,9 @@ const fail = (e) => {
 const mtimeOf = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
 /**
- * The newest modification time under `dir` (0 when it is absent), `depth` folders down. Every file is
- * stat'ed: an edit in place changes only the file's own time. String concatenation, not path.join,
- * which was most of the walk's cost (about 2 ms for src/ now).
+ * The newest modification time under `dir` and its folders (0 when it is absent), `depth` folders down;
+ * a folder's own time tells a file removed or added. Every file is stat'ed, as an edit in place changes
+ * only the file's own time: about 5 ms for src/ (strings joined by hand: path.join normalises each one).
  */
 function newestUnder(dir, depth = Infinity) {
   let newest = mtimeOf(dir);

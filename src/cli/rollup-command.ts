@@ -11,7 +11,6 @@ import { WorkbookError } from "../workbook/port";
 import { loadCheckRuleFile } from "./check-command";
 import type { Io } from "./io";
 import { progressLine } from "./progress";
-import { reportFilesInThreads } from "../node/rollup-pool";
 import { availableParallelism } from "os";
 
 /** 0: the roll-up was written, whatever it found; 1: wrong usage; 2: nothing could be written. */
@@ -169,7 +168,8 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
   if (threads > 1) for (const r of rulesets.values()) opts.checkRules?.(r); // its warnings, once, here
   const outcomes =
     threads > 1
-      ? await reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress)
+      ? // Loaded here: worker_threads at every start cost each command a few milliseconds.
+        await (await import("../node/rollup-pool")).reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress)
       : await reportFiles(files, opts, deps.readFile, progress);
   show?.("\n");
   const { writeRollup } = await import("../app/rollup");

@@ -3,6 +3,7 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import type { FileOutcome } from "../core/rollup/types";
 import type { ThreadReply } from "./rollup-thread";
+import { builtThreadStart } from "./thread-start";
 
 /**
  * The thread's code: from the built command line (build/cli/main.js) its built sibling
@@ -11,7 +12,7 @@ import type { ThreadReply } from "./rollup-thread";
  */
 function threadCode(): { code: string; eval: boolean } {
   const built = join(__dirname, "rollup-thread.js");
-  if (__filename.endsWith(".js") && existsSync(built)) return { code: built, eval: false };
+  if (__filename.endsWith(".js") && existsSync(built)) return builtThreadStart(built);
   const loader = "tsx/cjs/api";
   return {
     code: `require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(join(__dirname, "rollup-thread.ts"))});`,

@@ -1,21 +1,35 @@
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { loadRuleset, type ConfigProblem } from "../core/ruleset/load";
-import type { Ruleset } from "../core/ruleset/schema";
+import { loadRuleset } from "../core/ruleset/load";
+import { catalogueText, readCatalogue, rulesetFiles, type RulesetDir } from "./ruleset-catalogue";
 
 /** The rulesets/ folder of this checkout. */
 export const RULESETS_DIR = join(__dirname, "..", "..", "rulesets");
 
+/**
+ * The catalogue scripts/build-cli.mjs writes beside the bundle (build/cli/rulesets.json). Run from the
+ * TypeScript sources (jest, tsx) this folder is src/node/, which holds none: the files are validated.
+ */
+export const CATALOGUE_FILE = join(__dirname, "rulesets.json");
+
 /** Every ruleset file in the folder, validated; a bad file is reported with its path inside, the rest still load. */
-export function loadRulesetDir(dir = RULESETS_DIR): { rulesets: Map<string, Ruleset>; problems: ConfigProblem[] } {
-  const rulesets = new Map<string, Ruleset>();
-  const problems: ConfigProblem[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()) {
+export function loadRulesetDir(dir = RULESETS_DIR): RulesetDir {
+  return (dir === RULESETS_DIR ? readCatalogue(CATALOGUE_FILE, dir) : undefined) ?? validateRulesetDir(dir);
+}
+
+/** loadRulesetDir without the catalogue: every file read and validated now. */
+export function validateRulesetDir(dir: string): RulesetDir {
+  const rulesets: RulesetDir["rulesets"] = new Map();
+  const problems: RulesetDir["problems"] = [];
+  for (const file of rulesetFiles(dir)) {
     const result = loadRuleset(`rulesets/${file}`, readFileSync(join(dir, file), "utf8"));
     if (result.ok) rulesets.set(result.ruleset.id, result.ruleset);
     else problems.push(...result.problems);
   }
   return { rulesets, problems };
+}
+
+/** The catalogue's text for `dir`, validated now (scripts/build-cli.mjs writes it to CATALOGUE_FILE). */
+export function rulesetCatalogueText(dir = RULESETS_DIR): string {
+  return catalogueText(dir, validateRulesetDir(dir));
 }

@@ -6,7 +6,7 @@
  */
 import GenericWorker from "jszip/lib/stream/GenericWorker";
 import { compressWorker, magic } from "jszip/lib/flate";
-import { inflateRawSync } from "zlib";
+import { crc32 as zlibCrc32, inflateRawSync } from "zlib";
 
 type Chunk = { data: Uint8Array; meta: unknown };
 
@@ -28,9 +28,7 @@ class NativeInflateWorker extends GenericWorker {
     super.flush();
     let data: Uint8Array;
     try {
-      const inflated = inflateRawSync(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks));
-      // A plain Uint8Array view: JSZip copies a Buffer into a Uint8Array one byte at a time.
-      data = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
+      data = inflateSync(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks));
     } catch (e) {
       // A damaged part: the reader's error, as when pako's reading of it fails (a part never half-read).
       this.error(e instanceof Error ? e : new Error(String(e)));
@@ -47,6 +45,20 @@ class NativeInflateWorker extends GenericWorker {
 }
 
 export { magic, compressWorker };
+
+/**
+ * A part's raw DEFLATE bytes inflated in one call, for src/workbook/xlsx/package.ts, which finds it on
+ * the entry's compression (this module, in the bundle) and then skips JSZip's chunked pipeline.
+ */
+export function inflateSync(compressed: Uint8Array): Uint8Array {
+  const inflated = inflateRawSync(compressed);
+  // A plain Uint8Array view: JSZip copies a Buffer into a Uint8Array one byte at a time.
+  return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
+}
+
+/** Node's CRC-32 (zlib's, from Node 20.15), for package.ts's check of every part read; undefined before. */
+export const crc32: ((bytes: Uint8Array) => number) | undefined =
+  typeof zlibCrc32 === "function" ? (bytes) => zlibCrc32(bytes) >>> 0 : undefined;
 
 export function uncompressWorker(): GenericWorker {
   return new NativeInflateWorker();

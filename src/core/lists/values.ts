@@ -50,6 +50,21 @@ function dayBirth(year: number, month: number, day: number): Birth | undefined {
 }
 
 /**
+ * The proleptic Gregorian year, month and day of a count of days from 1970-01-01, as a UTC Date gives
+ * them (H. Hinnant's civil_from_days), without a Date per roster row.
+ */
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
+}
+
+/**
  * A birth date. Date cells are calendar days (an adapter's Date at or near UTC midnight: rounded to the
  * nearest midnight, so a local-midnight date from another time zone keeps its day). Text in
  * Vietnamese order, day first: "15/03/1964", "15-03-1964", "15.03.1964", ISO "1964-03-15"; "03/1964"
@@ -58,10 +73,10 @@ function dayBirth(year: number, month: number, day: number): Birth | undefined {
 export function readBirth(raw: RawCell): Read<Birth> {
   if (isBlank(raw)) return blank;
   if (raw instanceof Date) {
-    const t = Math.round(raw.getTime() / DAY_MS) * DAY_MS;
-    if (!Number.isFinite(t)) return invalid(raw);
-    const d = new Date(t);
-    const b = dayBirth(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    const days = Math.round(raw.getTime() / DAY_MS);
+    // Beyond ±100 million days a Date is invalid: the same years out of range either way.
+    if (!Number.isFinite(days) || Math.abs(days) > 100_000_000) return invalid(raw);
+    const b = dayBirth(...civilFromDays(days));
     return b ? ok(b) : invalid(raw);
   }
   if (typeof raw === "number") return yearOk(raw) ? ok({ precision: "year", year: raw }) : invalid(raw);

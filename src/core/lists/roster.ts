@@ -389,6 +389,7 @@ export function readRoster(
     // A repeated header (printed tables) or a total line at the bottom is not a person.
     if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
     if (
+      mayBeTotal(name) &&
       /^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) &&
       /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) &&
       (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")
@@ -418,6 +419,12 @@ export function readRoster(
   tallyProblems(st, columns);
   return { ...base, entries, rowsRead, problems };
 }
+
+/** Whether a name may start "Tổng" or "Cộng" (a total line): the first letter, before any pattern is tried on 20 000 names. */
+const mayBeTotal = (name: string) => {
+  const c = name.charCodeAt(0) | 32;
+  return c === 116 /* t */ || c === 99; /* c */
+};
 
 /** The entry kept before for the same person as `entry`; undefined when there is none, and `entry` is then kept under its folded name. */
 function keptBefore(seen: Map<string, RosterEntry[]>, kind: RosterKind, folded: string, entry: RosterEntry): RosterEntry | undefined {

@@ -8,7 +8,9 @@ import type { RawCell } from "../text/cell";
 import { foldLoose, nfc } from "../text/fold";
 import { parseYesNoText } from "../text/yesno";
 
-export type Read<T> = { kind: "ok"; value: T } | { kind: "blank" } | { kind: "invalid"; text: string };
+/** What a cell read as; shared between cells of the same text, so never changed (readonly). */
+export type Read<T> =
+  { readonly kind: "ok"; readonly value: T } | { readonly kind: "blank" } | { readonly kind: "invalid"; readonly text: string };
 
 const blank = { kind: "blank" } as const;
 const ok = <T>(value: T): Read<T> => ({ kind: "ok", value });
@@ -45,8 +47,9 @@ const MAX_YEAR = 2100;
 const yearOk = (y: number) => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 
 function dayBirth(year: number, month: number, day: number): Birth | undefined {
-  const d = { year, month, day };
-  return yearOk(year) && isValidYmd(d) ? { precision: "day", ...d } : undefined;
+  // One object per resident, written out: a spread copy of a temporary costs more than the check.
+  const b: Birth = { precision: "day", year, month, day };
+  return yearOk(year) && isValidYmd(b) ? b : undefined;
 }
 
 /**
@@ -106,19 +109,21 @@ export function readBirth(raw: RawCell): Read<Birth> {
 const MALE = new Set(["nam", "m", "male", "trai", "con trai", "ong"]);
 const FEMALE = new Set(["nu", "f", "female", "gai", "con gai", "ba"]);
 
-const sexMemo = new Map<string, Sex | undefined>();
+/** What each spelling read as, the result itself kept (not rebuilt per row): nobody changes a Read. */
+const sexMemo = new Map<string, Read<Sex>>();
 
 export function readSex(raw: RawCell): Read<Sex> {
   if (isBlank(raw)) return blank;
   if (typeof raw !== "string") return invalid(raw);
-  let sex = sexMemo.get(raw);
-  if (sex === undefined && !sexMemo.has(raw)) {
+  let read = sexMemo.get(raw);
+  if (read === undefined) {
     const f = foldLoose(raw);
-    sex = MALE.has(f) ? "nam" : FEMALE.has(f) ? "nu" : undefined;
+    const sex = MALE.has(f) ? "nam" : FEMALE.has(f) ? "nu" : undefined;
+    read = sex === undefined ? invalid(raw) : ok(sex);
     // A roster repeats two spellings; the memo stays small unless the column holds free text.
-    if (sexMemo.size < 1000) sexMemo.set(raw, sex);
+    if (sexMemo.size < 1000) sexMemo.set(raw, read);
   }
-  return sex === undefined ? invalid(raw) : ok(sex);
+  return read;
 }
 
 /**
@@ -126,18 +131,20 @@ export function readSex(raw: RawCell): Read<Sex> {
  * Rosters repeat a handful of spellings, so each distinct text is folded once.
  */
 export function yesNoReader(): (raw: RawCell) => Read<boolean> {
-  const memo = new Map<string, boolean | undefined>();
+  // Each spelling's result kept as it is returned: no object per cell (a Read is never changed).
+  const memo = new Map<string, Read<boolean>>();
   return (raw) => {
     if (isBlank(raw)) return blank;
     if (typeof raw === "boolean") return ok(raw);
     if (typeof raw === "number") return raw === 1 || raw === 0 ? ok(raw === 1) : invalid(raw);
     if (typeof raw !== "string") return invalid(raw);
-    let v = memo.get(raw);
-    if (v === undefined && !memo.has(raw)) {
-      v = parseYesNoText(raw);
-      memo.set(raw, v);
+    let read = memo.get(raw);
+    if (read === undefined) {
+      const v = parseYesNoText(raw);
+      read = v === undefined ? invalid(raw) : ok(v);
+      memo.set(raw, read);
     }
-    return v === undefined ? invalid(raw) : ok(v);
+    return read;
   };
 }
 

@@ -53,6 +53,14 @@ describe("a cell's attributes, however they are written", () => {
     expect(cells(sheetData)).toEqual(EXPECTED);
   });
 
+  it("a comment in a cell that holds an end tag does not end the cell; markup in a value is not a plain value", () => {
+    expect(
+      cells(
+        '<row r="2"><c r="B2" t="str"><v>Có</v><!-- </c> --></c><c r="C2" t="s"><!-- 1 --><v>0</v></c><c r="D2" s="2"><v>25791</v><?pi </c>?></c><c r="E2"><v>7</v></c></row>',
+      ),
+    ).toEqual(EXPECTED);
+  });
+
   it("the first of a repeated attribute counts, as a search from the start of the tag finds it", () => {
     expect(cells('<row r="3"><c r="B3" t="str" t="s"><v>Có</v></c></row>')).toEqual([["3:2", "Có"]]);
   });

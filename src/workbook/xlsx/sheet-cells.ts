@@ -248,9 +248,12 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       style = Number(a.s ?? "0");
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    let close = selfClosing ? gt + 1 : xml.indexOf(cClose, gt);
-    if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? valueAt(xml, rAt) : refText) ?? ""}`);
-    if (!selfClosing && special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
+    let close = selfClosing ? gt + 1 : valueOnlyEnd(xml, gt, m);
+    if (close < 0) {
+      close = xml.indexOf(cClose, gt);
+      if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? valueAt(xml, rAt) : refText) ?? ""}`);
+      if (special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
+    }
     pos = selfClosing ? close : close + cClose.length;
     if (!visitor.wants(row, col)) continue;
     if (selfClosing) {
@@ -266,6 +269,19 @@ type CellMarkers = { p: string; cClose: string; vOpen: string; vClose: string; f
 /** The markup of a cell under the namespace prefix p, built once per part rather than per cell. */
 function cellMarkers(p: string): CellMarkers {
   return { p, cClose: `</${p}c>`, vOpen: `<${p}v>`, vClose: `</${p}v>`, fOpen: `<${p}f` };
+}
+
+/**
+ * The "</c>" of a cell that holds only <v>…</v> with no markup in the value, as nearly every cell does;
+ * -1 for any other. Such a cell has no comment or instruction inside, so the search for one (a scan
+ * of the rest of the part, the first time) is left to the other cells.
+ */
+function valueOnlyEnd(xml: string, gt: number, m: CellMarkers): number {
+  if (!xml.startsWith(m.vOpen, gt + 1)) return -1;
+  const vEnd = xml.indexOf("<", gt + 1 + m.vOpen.length);
+  if (vEnd < 0 || !xml.startsWith(m.vClose, vEnd)) return -1;
+  const close = vEnd + m.vClose.length;
+  return xml.startsWith(m.cClose, close) ? close : -1;
 }
 
 /** The end of the name of the start tag lt…gt, compared in place: slicing each tag and its name was a string per tag of a million. */

@@ -61,6 +61,14 @@ describe("a cell's attributes, however they are written", () => {
     ).toEqual(EXPECTED);
   });
 
+  it("numbers read as Number() reads their text, whether or not they are plain digits", () => {
+    const texts = ["7", "007", "-0", "-12", "1234567890123456789", "12.5", "1e3", " 12", "-", "x1", "&#49;2"];
+    const row = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join("");
+    const read = cells(`<row r="1">${row}</row>`).map(([, v]) => v);
+    expect(read).toEqual([7, 7, -0, -12, 1234567890123456789, 12.5, 1000, 12, { error: "#GIÁ TRỊ (-)" }, { error: "#GIÁ TRỊ (x1)" }, 12]);
+    expect(Object.is(read[2], -0)).toBe(true);
+  });
+
   it("the first of a repeated attribute counts, as a search from the start of the tag finds it", () => {
     expect(cells('<row r="3"><c r="B3" t="str" t="s"><v>Có</v></c></row>')).toEqual([["3:2", "Có"]]);
   });

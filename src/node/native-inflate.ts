@@ -46,12 +46,19 @@ class NativeInflateWorker extends GenericWorker {
 
 export { magic, compressWorker };
 
+/** The largest output buffer allocated up front: a larger part is inflated in pieces of this size. */
+const MAX_CHUNK = 64 << 20;
+
 /**
  * A part's raw DEFLATE bytes inflated in one call, for src/workbook/xlsx/package.ts, which finds it on
  * the entry's compression (this module, in the bundle) and then skips JSZip's chunked pipeline.
  */
-export function inflateSync(compressed: Uint8Array): Uint8Array {
-  const inflated = inflateRawSync(compressed);
+export function inflateSync(compressed: Uint8Array, expectedSize?: number): Uint8Array {
+  // zlib's output in one buffer when the recorded size is right (by default 16 kB pieces, then a copy
+  // of them all: a 6 MB roster is 400 calls); a little room over so that the end of the data is seen
+  // before the buffer is full, and a bound, since the size comes from the file.
+  const chunkSize = expectedSize === undefined ? undefined : Math.min(Math.max(expectedSize + 1024, 1024), MAX_CHUNK);
+  const inflated = chunkSize === undefined ? inflateRawSync(compressed) : inflateRawSync(compressed, { chunkSize });
   // A plain Uint8Array view: JSZip copies a Buffer into a Uint8Array one byte at a time.
   return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
 }

@@ -62,7 +62,11 @@ function recorded(file: JSZip.JSZipObject): { crc32: number; size: number } | un
  * adds: a part inflated in one call and Node's CRC-32. The page's JSZip has neither and reads through
  * its chunked pipeline.
  */
-type NativeCompression = { magic?: unknown; inflateSync?: (bytes: Uint8Array) => Uint8Array; crc32?: (bytes: Uint8Array) => number };
+type NativeCompression = {
+  magic?: unknown;
+  inflateSync?: (bytes: Uint8Array, expectedSize?: number) => Uint8Array;
+  crc32?: (bytes: Uint8Array) => number;
+};
 
 /** A loaded entry as JSZip keeps it: its compressed bytes, where they lie in the file's bytes. */
 type LoadedEntry = { compressedContent?: unknown; compression?: NativeCompression };
@@ -88,7 +92,7 @@ function readDirect(file: JSZip.JSZipObject, path: string, expectedSize: number 
   if (entry.compression.magic === STORE) bytes = entry.content.slice();
   else if (entry.compression.inflateSync) {
     try {
-      bytes = entry.compression.inflateSync(entry.content);
+      bytes = entry.compression.inflateSync(entry.content, expectedSize);
     } catch {
       throw damagedPart(path, UNREADABLE);
     }

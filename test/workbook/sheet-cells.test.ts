@@ -65,7 +65,19 @@ describe("a cell's attributes, however they are written", () => {
     const texts = ["7", "007", "-0", "-12", "1234567890123456789", "12.5", "1e3", " 12", "-", "x1", "&#49;2"];
     const row = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join("");
     const read = cells(`<row r="1">${row}</row>`).map(([, v]) => v);
-    expect(read).toEqual([7, 7, -0, -12, 1234567890123456789, 12.5, 1000, 12, { error: "#GIÁ TRỊ (-)" }, { error: "#GIÁ TRỊ (x1)" }, 12]);
+    expect(read).toEqual([
+      7,
+      7,
+      -0,
+      -12,
+      Number("1234567890123456789"),
+      12.5,
+      1000,
+      12,
+      { error: "#GIÁ TRỊ (-)" },
+      { error: "#GIÁ TRỊ (x1)" },
+      12,
+    ]);
     expect(Object.is(read[2], -0)).toBe(true);
   });
 

@@ -1,5 +1,9 @@
 import { parseIsoDay } from "../../src/core/age/retirement";
 import { buildLists, type ListsBuild } from "../../src/core/lists/build";
+import { listSheetLayout, listSheetPlaces } from "../../src/core/lists/layout";
+import type { RosterEntry } from "../../src/core/lists/roster";
+import type { BuiltList } from "../../src/core/lists/select";
+import { LIST_TEMPLATES } from "../../src/core/lists/templates";
 import type { RawCell } from "../../src/core/text/cell";
 import { makeBusinesses, makeOfficials, makeResidents } from "../../src/sample/people";
 import { loadRulesetFile } from "../rulesets/golden";
@@ -91,5 +95,40 @@ describe("lists counted without layouts (evaluate, check and the roll-up write n
     expect(rosterOrder).toEqual([...rosterOrder].sort((a, b) => a - b));
     expect(pl03(written.lists)).not.toEqual(rosterOrder);
     expect(written.counted).toBeUndefined();
+  });
+});
+
+describe("where a list's total is, without laying out its members", () => {
+  const entry = (row: number, village: string): RosterEntry => ({ row, name: `Người ${row}`, village, flags: {} });
+  const list = (members: RosterEntry[]): BuiltList => ({
+    id: "PL03",
+    template: LIST_TEMPLATES.PL03,
+    sheet: "Dân cư",
+    members,
+    population: members.length + 3,
+    populationText: "người từ đủ 18 tuổi",
+    criteria: "Người từ đủ 18 tuổi có điện thoại thông minh, một dòng tiêu chí đủ dài để xuống dòng khi in trên khổ A4 dọc",
+    answered: true,
+    problems: [],
+  });
+  const villages = ["Thôn Đông", "Thôn Đông", "", "Thôn Đoài", "Thôn Đông", "", ""];
+
+  it.each([
+    ["no one listed", [], false],
+    ["no one listed, by village", [], true],
+    ["one run per village", villages.map((v, i) => entry(i + 2, v)), false],
+    ["runs of villages, blank ones among them", villages.map((v, i) => entry(i + 2, v)), true],
+  ])("%s: the same total cell, count and count formula as the laid-out sheet", (_label, members, groupByVillage) => {
+    const input = {
+      list: list(members),
+      sheetName: "Phụ lục 03",
+      commune: "Xã Minh Tân",
+      asOf,
+      groupByVillage,
+      notes: ["Người chỉ ghi năm sinh được coi như sinh ngày 01/01 của năm đó."],
+    };
+    const { layout, ...places } = listSheetLayout(input);
+    expect(listSheetPlaces(input)).toEqual(places);
+    expect(layout.rows.length).toBeGreaterThan(members.length);
   });
 });

@@ -2,7 +2,7 @@ import { classifyHeader, proposeRoster } from "../../src/core/lists/columns";
 import { findIdLikeColumns } from "../../src/core/lists/id-columns";
 import { parseListsMapping, rosterMappingOf } from "../../src/core/lists/mapping";
 import { readRoster, resolveRoster } from "../../src/core/lists/roster";
-import { readBirth } from "../../src/core/lists/values";
+import { civilFromDays, readBirth } from "../../src/core/lists/values";
 import type { RawCell } from "../../src/core/text/cell";
 
 const RESIDENT_HEADERS = [
@@ -126,6 +126,14 @@ describe("birth dates as clerks type them", () => {
     expect(readBirth(raw).kind).toBe("invalid");
   });
 
+  test("a date cell's day is the UTC Date's, from 1880 to 2100 and at the ends of the Date range", () => {
+    const utc = (day: number) => ((u) => [u.getUTCFullYear(), u.getUTCMonth() + 1, u.getUTCDate()])(new Date(day * 86_400_000));
+    const days = [-100_000_000, -1, 0, 100_000_000];
+    for (let day = -36_500; day <= 47_500; day++) days.push(day);
+    expect(days.filter((day) => civilFromDays(day).join("-") !== utc(day).join("-"))).toEqual([]);
+    expect(readBirth(new Date(8.64e15)).kind).toBe("invalid");
+  });
+
   test("blank is missing", () => {
     expect(readBirth(null).kind).toBe("blank");
     expect(readBirth("  ").kind).toBe("blank");
@@ -149,6 +157,25 @@ describe("reading a roster", () => {
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatchObject({ severity: "loi", ref: "'Dân cư'!B3" });
     expect(dup[0]!.message).toContain("dòng 2 và dòng 3");
+  });
+
+  test("a duplicate needs the same precision of birth too: a year, a month and a day of one year are three people", () => {
+    const r = read(
+      residents([
+        ["Trần Văn An", 1980, "Nam", "Thôn Đông", "Có", "Có"],
+        ["Trần Văn An", "03/1980", "Nam", "Thôn Đông", "Có", "Có"],
+        ["Trần Văn An", d(1980, 3, 1), "Nam", "Thôn Đông", "Có", "Có"],
+        ["Trần Văn An", null, "Nam", "Thôn Đông", "Có", "Có"],
+        ["TRẦN VĂN AN", "3/1980", "Nam", "Thôn Đông", "Có", "Có"], // the month-and-year one again
+        ["Trần Văn An", null, "Nam", "thôn Đông", "Có", "Có"], // the one without a birth date again
+        ["Trần Văn An", null, "Nam", "Thôn Đoài", "Có", "Có"], // without a birth date, another village
+      ]),
+    );
+    expect(r.entries.map((e) => e.row)).toEqual([2, 3, 4, 5, 8]);
+    const dup = r.problems.filter((p) => p.message.startsWith("Trùng"));
+    expect(dup.map((p) => p.ref)).toEqual(["'Dân cư'!B6", "'Dân cư'!B7"]);
+    expect(dup[0]!.message).toContain("dòng 3 và dòng 6");
+    expect(dup[1]!.message).toContain("dòng 5 và dòng 7");
   });
 
   test("a blank name is skipped and reported; a blank row is skipped silently", () => {

@@ -79,6 +79,13 @@ describe("a file that is not a readable .xlsx says what it is and what to do", (
     expect(e?.message).toMatch(/^Tệp bị hỏng hoặc chưa tải hết \(phần xl\/worksheets\/sheet1\.xml .*lấy lại bản gốc/);
   });
 
+  it("a part whose size does not match reads the same words stored as deflated (read directly, or through JSZip)", async () => {
+    const deflated = await readError(wrongSize(real, "xl/worksheets/sheet1.xml"));
+    const direct = await readError(wrongSize(plain, "xl/worksheets/sheet1.xml"));
+    expect(deflated?.message).toMatch(/phần xl\/worksheets\/sheet1\.xml trong tệp không giải nén được/);
+    expect(direct?.message).toBe(deflated?.message);
+  });
+
   it("a part whose bytes changed (CRC mismatch): tệp bị hỏng naming the part", async () => {
     const e = await readError(flippedByte(plain, "xl/sharedStrings.xml"));
     expect(e?.message).toMatch(/phần xl\/sharedStrings\.xml trong tệp có mã kiểm tra CRC không khớp/);

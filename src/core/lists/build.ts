@@ -11,7 +11,7 @@ import type { RawCell } from "../text/cell";
 import { proposeRoster, ROSTER_TEXT, type ProposedRoster } from "./columns";
 import type { ListId, RosterKind } from "./ids";
 import { listFigures, listIndicators, type ListFigures, type WrittenList } from "./figures";
-import { listSheetKey, listSheetLayout } from "./layout";
+import { listSheetKey, listSheetLayout, listSheetPlaces } from "./layout";
 import { withProposals, type ListsMapping } from "./mapping";
 import { readRoster, resolveRoster, type Roster } from "./roster";
 import { residentAges, selectList, type AgeRules, type BuiltList, type ResidentAges } from "./select";
@@ -199,6 +199,7 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
 
   const taken: Array<{ name: string; owner?: string | undefined }> = [...input.existing];
   const made: MadeList[] = [];
+  const counted: CountedList[] = [];
   const group = input.groupByVillage ?? mapping.groupByVillage ?? false;
   // Grouped by village, the rows depend on the order (a heading per run of one village): sorted then.
   const printOrder = input.layouts !== false || group;
@@ -211,21 +212,20 @@ export function buildLists(input: ListsBuildInput): ListsBuild {
     const { name } = chooseSheetName(list.template.appendix, key, taken);
     taken.push({ name, owner: key });
     const notes = roster.kind === "residents" && ages && ages.assumed > 0 ? [assumptionNote()] : [];
-    const laid = listSheetLayout({ list, sheetName: name, commune: input.commune, asOf, groupByVillage: group, notes });
+    const layoutInput = { list, sheetName: name, commune: input.commune, asOf, groupByVillage: group, notes };
+    if (input.layouts === false) {
+      // Only where the list's total and count would be: a 20 000-row layout nobody writes is not built.
+      const { totalRef, countFormula, count } = listSheetPlaces(layoutInput);
+      counted.push({ list, totalRef, sheetName: name, count, countFormula });
+      continue;
+    }
+    const laid = listSheetLayout(layoutInput);
     made.push({ list, layout: laid.layout, totalRef: laid.totalRef, countFormula: laid.countFormula, sheetName: name, count: laid.count });
   }
-  const figures = listFigures(ruleset, made);
   if (input.layouts === false) {
-    const counted = made.map(({ list, totalRef, countFormula, sheetName, count }): CountedList => ({
-      list,
-      totalRef,
-      sheetName,
-      count,
-      ...(countFormula !== undefined ? { countFormula } : {}),
-    }));
-    return { lists: [], counted, mapping, figures, rosters: [...rosters.values()], problems };
+    return { lists: [], counted, mapping, figures: listFigures(ruleset, counted), rosters: [...rosters.values()], problems };
   }
-  return { lists: made, mapping, figures, rosters: [...rosters.values()], problems };
+  return { lists: made, mapping, figures: listFigures(ruleset, made), rosters: [...rosters.values()], problems };
 }
 
 function assumptionNote(): string {

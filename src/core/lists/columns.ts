@@ -31,7 +31,56 @@ export const ROSTER_TEXT: Record<RosterKind, string> = {
 /** A header that names personal numbers: never a list column, and pointed out (DESIGN.md, "Personal data"). */
 export type HeaderClass = ColumnRole | "id-number" | "serial" | undefined;
 
-const has = (h: string, ...phrases: string[]) => phrases.some((p) => ` ${h} `.includes(` ${p} `));
+/** Phrases padded with a space each side once, at load: a header is classified for each cell of the first rows of every sheet. */
+const phrases = (...ps: string[]): readonly string[] => ps.map((p) => ` ${p} `);
+
+const PERSONAL_NUMBER = phrases(
+  "cccd",
+  "cmnd",
+  "cmt",
+  "can cuoc",
+  "chung minh",
+  "dinh danh",
+  "ho chieu",
+  "so tai khoan",
+  "stk",
+  "so tk",
+  "so the",
+  "so dien thoai",
+  "sdt",
+  "dien thoai di dong",
+  "ma so thue",
+  "mst",
+  "bhxh",
+  "bhyt",
+  "so so",
+);
+const BIRTH = phrases("sinh");
+const NOT_BIRTH = phrases("sinh vien", "hoc sinh", "noi sinh", "que quan", "sinh hoat", "sinh ke");
+const SEX = phrases("gioi tinh", "gioi");
+const POSITION = phrases("chuc vu", "chuc danh", "vi tri cong tac");
+const SMARTPHONE = phrases("dien thoai thong minh", "dttm", "smartphone", "dien thoai ket noi internet");
+const PAYMENT_ACCOUNT = phrases("tai khoan", "vi dien tu", "tk thanh toan", "tktt");
+const REGISTERED = phrases("dkkd", "dang ky kinh doanh", "giay phep kinh doanh", "gpkd", "co dang ky");
+const ONLINE_PAYMENT = phrases(
+  "thanh toan truc tuyen",
+  "thanh toan dien tu",
+  "thanh toan khong dung tien mat",
+  "giai phap thanh toan",
+  "thanh toan qua",
+  "thanh toan online",
+  "qr",
+);
+const DIGITAL_TECH = phrases("cong nghe so", "cns", "chuyen doi so", "truy xuat nguon goc", "ung dung cong nghe");
+const VILLAGE = phrases("thon", "xom", "khu dan cu", "kdc", "khu", "to dan pho", "ban", "dia chi", "noi o", "ap", "lang");
+const ESTABLISHMENT_NAME = phrases("ten co so", "ten htx", "ten hop tac xa", "ten doanh nghiep", "ten ho kinh doanh", "ten cua hang");
+const OFFICIALS_SHEET = phrases("can bo", "cbcc", "cong chuc");
+
+/** Whether the folded text holds one of the phrases as whole words. */
+const has = (h: string, padded: readonly string[]) => {
+  const text = ` ${h} `;
+  return padded.some((p) => text.includes(p));
+};
 
 /**
  * What a header says, folded loosely. Order matters: personal numbers first ("Số tài khoản" is not the
@@ -41,60 +90,17 @@ export function classifyHeader(text: string): HeaderClass {
   const h = foldLoose(text);
   if (h === "") return undefined;
   if (/^(stt|tt|so tt|so thu tu|thu tu)$/.test(h)) return "serial";
-  if (
-    has(
-      h,
-      "cccd",
-      "cmnd",
-      "cmt",
-      "can cuoc",
-      "chung minh",
-      "dinh danh",
-      "ho chieu",
-      "so tai khoan",
-      "stk",
-      "so tk",
-      "so the",
-      "so dien thoai",
-      "sdt",
-      "dien thoai di dong",
-      "ma so thue",
-      "mst",
-      "bhxh",
-      "bhyt",
-      "so so",
-    )
-  ) {
-    return "id-number";
-  }
-  if (has(h, "sinh") && !has(h, "sinh vien", "hoc sinh", "noi sinh", "que quan", "sinh hoat", "sinh ke")) return "birthDate";
-  if (has(h, "gioi tinh", "gioi") || h === "nam nu" || h === "nam hoac nu") return "sex";
-  if (has(h, "chuc vu", "chuc danh", "vi tri cong tac")) return "position";
-  if (has(h, "dien thoai thong minh", "dttm", "smartphone", "dien thoai ket noi internet")) return "smartphone";
-  if (has(h, "tai khoan", "vi dien tu", "tk thanh toan", "tktt")) return "paymentAccount";
-  if (has(h, "dkkd", "dang ky kinh doanh", "giay phep kinh doanh", "gpkd", "co dang ky")) return "registered";
-  if (
-    has(
-      h,
-      "thanh toan truc tuyen",
-      "thanh toan dien tu",
-      "thanh toan khong dung tien mat",
-      "giai phap thanh toan",
-      "thanh toan qua",
-      "thanh toan online",
-      "qr",
-    )
-  ) {
-    return "onlinePayment";
-  }
-  if (has(h, "cong nghe so", "cns", "chuyen doi so", "truy xuat nguon goc", "ung dung cong nghe")) return "digitalTech";
-  if (has(h, "thon", "xom", "khu dan cu", "kdc", "khu", "to dan pho", "ban", "dia chi", "noi o", "ap", "lang")) return "village";
-  if (
-    /^(ho va ten|ho ten|ho va ten day du|ten)( |$)/.test(h) ||
-    has(h, "ten co so", "ten htx", "ten hop tac xa", "ten doanh nghiep", "ten ho kinh doanh", "ten cua hang")
-  ) {
-    return "name";
-  }
+  if (has(h, PERSONAL_NUMBER)) return "id-number";
+  if (has(h, BIRTH) && !has(h, NOT_BIRTH)) return "birthDate";
+  if (has(h, SEX) || h === "nam nu" || h === "nam hoac nu") return "sex";
+  if (has(h, POSITION)) return "position";
+  if (has(h, SMARTPHONE)) return "smartphone";
+  if (has(h, PAYMENT_ACCOUNT)) return "paymentAccount";
+  if (has(h, REGISTERED)) return "registered";
+  if (has(h, ONLINE_PAYMENT)) return "onlinePayment";
+  if (has(h, DIGITAL_TECH)) return "digitalTech";
+  if (has(h, VILLAGE)) return "village";
+  if (/^(ho va ten|ho ten|ho va ten day du|ten)( |$)/.test(h) || has(h, ESTABLISHMENT_NAME)) return "name";
   return undefined;
 }
 
@@ -142,9 +148,9 @@ export function kindOf(columns: Partial<Record<ColumnRole, RosterColumn>>, sheet
   const s = foldLoose(sheet);
   if (columns.digitalTech) return "cooperatives";
   if ((columns.onlinePayment || columns.registered) && !columns.birthDate) return "businesses";
-  if (columns.smartphone && !columns.paymentAccount && (columns.position || has(s, "can bo", "cbcc", "cong chuc"))) return "officials";
+  if (columns.smartphone && !columns.paymentAccount && (columns.position || has(s, OFFICIALS_SHEET))) return "officials";
   if (columns.birthDate && (columns.smartphone || columns.paymentAccount)) return "residents";
-  if (columns.smartphone && has(s, "can bo", "cbcc", "cong chuc")) return "officials";
+  if (columns.smartphone && has(s, OFFICIALS_SHEET)) return "officials";
   return undefined;
 }
 

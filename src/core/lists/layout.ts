@@ -103,6 +103,47 @@ function confirmationRows(t: ListTemplate, rows: Row[], merges: SheetLayout["mer
   if (blocks.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
 }
 
+/** The rows above the members, through the header row: appendix, title, commune and date, criteria and notes. */
+function headRows(input: ListLayoutInput, rows: Row[], merges: SheetLayout["merges"]): void {
+  const { list } = input;
+  const t = list.template;
+  const full = (row: Row) => {
+    rows.push(row);
+    merges.push({ top: rows.length, left: 1, bottom: rows.length, right: LAST_COL });
+  };
+  full([cell(t.appendix, "title")]);
+  for (const line of wrapWords(t.title, TITLE_CHARS)) full([cell(line, "title")]);
+  full([cell(`${communeText(input.commune)} · Ngày báo cáo: ${formatYmd(input.asOf)}`, "subtitle")]);
+  for (const text of [list.criteria, ...(input.notes ?? [])]) for (const line of wrapWords(text, NOTE_CHARS)) full([cell(line, "note")]);
+  rows.push([]);
+  rows.push([cell("STT", "header"), cell(t.nameHeader, "header"), cell("Ghi chú", "header")]);
+}
+
+/** Where a list's total and count are, given its header row and its "Tổng cộng" row. */
+function listPlaces(input: ListLayoutInput, headerRow: number, totalRow: number): Omit<ListLayout, "layout"> {
+  return {
+    totalRef: `${quoteSheet(input.sheetName)}!${cellRef(totalRow, 1)}`,
+    count: input.list.members.length,
+    // Only member rows carry a number in STT: village headings, subtotals and the "no one" row are text.
+    countFormula: `COUNT(${quoteSheet(input.sheetName)}!$A$${headerRow + 1}:$A$${totalRow - 1})`,
+  };
+}
+
+/**
+ * What listSheetLayout says of a list (its total's cell, count and count formula) without laying out
+ * its members: for evaluate, the check and the roll-up, which write no list sheet. The rows between
+ * the header and the total are counted as listSheetLayout lays them: a member each, and by village a
+ * heading and a subtotal per run of one village; one "no one" row for an empty list.
+ */
+export function listSheetPlaces(input: ListLayoutInput): Omit<ListLayout, "layout"> {
+  const head: Row[] = [];
+  headRows(input, head, []);
+  const ms = input.list.members;
+  let body = ms.length === 0 ? 1 : ms.length;
+  if (input.groupByVillage) for (let i = 0; i < ms.length; i++) if (i === 0 || ms[i]!.village !== ms[i - 1]!.village) body += 2;
+  return listPlaces(input, head.length, head.length + body + 1);
+}
+
 /** The list sheet of one appendix. */
 export function listSheetLayout(input: ListLayoutInput): ListLayout {
   const { list } = input;
@@ -113,13 +154,7 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
     rows.push(row);
     merges.push({ top: rows.length, left: 1, bottom: rows.length, right: LAST_COL });
   };
-
-  full([cell(t.appendix, "title")]);
-  for (const line of wrapWords(t.title, TITLE_CHARS)) full([cell(line, "title")]);
-  full([cell(`${communeText(input.commune)} · Ngày báo cáo: ${formatYmd(input.asOf)}`, "subtitle")]);
-  for (const text of [list.criteria, ...(input.notes ?? [])]) for (const line of wrapWords(text, NOTE_CHARS)) full([cell(line, "note")]);
-  rows.push([]);
-  rows.push([cell("STT", "header"), cell(t.nameHeader, "header"), cell("Ghi chú", "header")]);
+  headRows(input, rows, merges);
   const headerRow = rows.length;
 
   let stt = 0;
@@ -163,8 +198,7 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
   if (list.members.length === 0) {
     rows.push([cell("", "center"), cell("(Không có ai trong danh sách)", "text"), cell("", "text")]);
   }
-  const count = list.members.length;
-  rows.push([cell(`Tổng cộng: ${formatInteger(count)} ${t.unit}`, "bold"), null, cell("", "text")]);
+  rows.push([cell(`Tổng cộng: ${formatInteger(list.members.length)} ${t.unit}`, "bold"), null, cell("", "text")]);
   merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
   const totalRow = rows.length;
 
@@ -183,10 +217,7 @@ export function listSheetLayout(input: ListLayoutInput): ListLayout {
       freezeRows: headerRow,
       visibility: "visible",
     },
-    totalRef: `${quoteSheet(input.sheetName)}!${cellRef(totalRow, 1)}`,
-    count,
-    // Only member rows carry a number in STT: village headings, subtotals and the "no one" row are text.
-    countFormula: `COUNT(${quoteSheet(input.sheetName)}!$A$${headerRow + 1}:$A$${totalRow - 1})`,
+    ...listPlaces(input, headerRow, totalRow),
   };
 }
 

@@ -371,7 +371,9 @@ export function readRoster(
     }
     return f;
   };
-  const seen = new Map<string, number>();
+  // The entries kept so far under each folded name: a name repeats a few times at most, so a short
+  // search of them is cheaper than a key string per row.
+  const seen = new Map<string, RosterEntry[]>();
   const entries: RosterEntry[] = [];
   let rowsRead = 0;
 
@@ -387,6 +389,7 @@ export function readRoster(
     // A repeated header (printed tables) or a total line at the bottom is not a person.
     if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
     if (
+      mayBeTotal(name) &&
       /^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) &&
       /^(tong cong|tong so|cong)( |$)/.test(foldLoose(name)) &&
       (birthCol === undefined || readBirth(row[birthCol - 1] ?? null).kind === "blank")
@@ -405,13 +408,11 @@ export function readRoster(
       );
     }
     readFields(st, entry, row, rowNo);
-    const key = duplicateKey(kind, foldName(name), entry);
-    const first = seen.get(key);
+    const first = keptBefore(seen, kind, foldName(name), entry);
     if (first !== undefined) {
-      problems.push(duplicateProblem(kind, sheet, entry, first, nameCol));
+      problems.push(duplicateProblem(kind, sheet, entry, first.row, nameCol));
       continue;
     }
-    seen.set(key, rowNo);
     entries.push(entry);
   }
 
@@ -419,19 +420,33 @@ export function readRoster(
   return { ...base, entries, rowsRead, problems };
 }
 
-/** The same person twice: folded name, birth date and village (residents); name and village otherwise. */
-function duplicateKey(kind: RosterKind, foldedName: string, e: RosterEntry): string {
-  const b = e.birth;
-  const birth =
-    kind !== "residents"
-      ? ""
-      : !b
-        ? "?"
-        : b.precision === "day"
-          ? `${b.year}-${b.month}-${b.day}`
-          : b.precision === "month"
-            ? `${b.year}-${b.month}`
-            : `${b.year}`;
-  // e.village is already one spelling per folded village.
-  return `${foldedName}|${birth}|${e.village}`;
+/** Whether a name may start "Tổng" or "Cộng" (a total line): the first letter, before any pattern is tried on 20 000 names. */
+const mayBeTotal = (name: string) => {
+  const c = name.charCodeAt(0) | 32;
+  return c === 116 /* t */ || c === 99; /* c */
+};
+
+/** The entry kept before for the same person as `entry`; undefined when there is none, and `entry` is then kept under its folded name. */
+function keptBefore(seen: Map<string, RosterEntry[]>, kind: RosterKind, folded: string, entry: RosterEntry): RosterEntry | undefined {
+  const sameName = seen.get(folded);
+  const first = sameName?.find((e) => samePerson(kind, e, entry));
+  if (first === undefined) {
+    if (sameName) sameName.push(entry);
+    else seen.set(folded, [entry]);
+  }
+  return first;
 }
+
+/** The same person twice, given the same folded name: the same birth date and village (residents); the same village otherwise. */
+function samePerson(kind: RosterKind, a: RosterEntry, b: RosterEntry): boolean {
+  // village is already one spelling per folded village.
+  if (a.village !== b.village) return false;
+  if (kind !== "residents") return true;
+  const x = a.birth;
+  const y = b.birth;
+  if (!x || !y) return x === y;
+  return x.precision === y.precision && x.year === y.year && birthMonth(x) === birthMonth(y) && birthDay(x) === birthDay(y);
+}
+
+const birthMonth = (b: Birth) => (b.precision === "year" ? 0 : b.month);
+const birthDay = (b: Birth) => (b.precision === "day" ? b.day : 0);

@@ -8,7 +8,9 @@ import type { RawCell } from "../text/cell";
 import { foldLoose, nfc } from "../text/fold";
 import { parseYesNoText } from "../text/yesno";
 
-export type Read<T> = { kind: "ok"; value: T } | { kind: "blank" } | { kind: "invalid"; text: string };
+/** What a cell read as; shared between cells of the same text, so never changed (readonly). */
+export type Read<T> =
+  { readonly kind: "ok"; readonly value: T } | { readonly kind: "blank" } | { readonly kind: "invalid"; readonly text: string };
 
 const blank = { kind: "blank" } as const;
 const ok = <T>(value: T): Read<T> => ({ kind: "ok", value });
@@ -45,8 +47,24 @@ const MAX_YEAR = 2100;
 const yearOk = (y: number) => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 
 function dayBirth(year: number, month: number, day: number): Birth | undefined {
-  const d = { year, month, day };
-  return yearOk(year) && isValidYmd(d) ? { precision: "day", ...d } : undefined;
+  // One object per resident, written out: a spread copy of a temporary costs more than the check.
+  const b: Birth = { precision: "day", year, month, day };
+  return yearOk(year) && isValidYmd(b) ? b : undefined;
+}
+
+/**
+ * The proleptic Gregorian year, month and day of a count of days from 1970-01-01, as a UTC Date gives
+ * them (H. Hinnant's civil_from_days), without a Date per roster row.
+ */
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
 }
 
 /**
@@ -58,10 +76,10 @@ function dayBirth(year: number, month: number, day: number): Birth | undefined {
 export function readBirth(raw: RawCell): Read<Birth> {
   if (isBlank(raw)) return blank;
   if (raw instanceof Date) {
-    const t = Math.round(raw.getTime() / DAY_MS) * DAY_MS;
-    if (!Number.isFinite(t)) return invalid(raw);
-    const d = new Date(t);
-    const b = dayBirth(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    const days = Math.round(raw.getTime() / DAY_MS);
+    // Beyond ±100 million days a Date is invalid: the same years out of range either way.
+    if (!Number.isFinite(days) || Math.abs(days) > 100_000_000) return invalid(raw);
+    const b = dayBirth(...civilFromDays(days));
     return b ? ok(b) : invalid(raw);
   }
   if (typeof raw === "number") return yearOk(raw) ? ok({ precision: "year", year: raw }) : invalid(raw);
@@ -91,19 +109,21 @@ export function readBirth(raw: RawCell): Read<Birth> {
 const MALE = new Set(["nam", "m", "male", "trai", "con trai", "ong"]);
 const FEMALE = new Set(["nu", "f", "female", "gai", "con gai", "ba"]);
 
-const sexMemo = new Map<string, Sex | undefined>();
+/** What each spelling read as, the result itself kept (not rebuilt per row): nobody changes a Read. */
+const sexMemo = new Map<string, Read<Sex>>();
 
 export function readSex(raw: RawCell): Read<Sex> {
   if (isBlank(raw)) return blank;
   if (typeof raw !== "string") return invalid(raw);
-  let sex = sexMemo.get(raw);
-  if (sex === undefined && !sexMemo.has(raw)) {
+  let read = sexMemo.get(raw);
+  if (read === undefined) {
     const f = foldLoose(raw);
-    sex = MALE.has(f) ? "nam" : FEMALE.has(f) ? "nu" : undefined;
+    const sex = MALE.has(f) ? "nam" : FEMALE.has(f) ? "nu" : undefined;
+    read = sex === undefined ? invalid(raw) : ok(sex);
     // A roster repeats two spellings; the memo stays small unless the column holds free text.
-    if (sexMemo.size < 1000) sexMemo.set(raw, sex);
+    if (sexMemo.size < 1000) sexMemo.set(raw, read);
   }
-  return sex === undefined ? invalid(raw) : ok(sex);
+  return read;
 }
 
 /**
@@ -111,18 +131,20 @@ export function readSex(raw: RawCell): Read<Sex> {
  * Rosters repeat a handful of spellings, so each distinct text is folded once.
  */
 export function yesNoReader(): (raw: RawCell) => Read<boolean> {
-  const memo = new Map<string, boolean | undefined>();
+  // Each spelling's result kept as it is returned: no object per cell (a Read is never changed).
+  const memo = new Map<string, Read<boolean>>();
   return (raw) => {
     if (isBlank(raw)) return blank;
     if (typeof raw === "boolean") return ok(raw);
     if (typeof raw === "number") return raw === 1 || raw === 0 ? ok(raw === 1) : invalid(raw);
     if (typeof raw !== "string") return invalid(raw);
-    let v = memo.get(raw);
-    if (v === undefined && !memo.has(raw)) {
-      v = parseYesNoText(raw);
-      memo.set(raw, v);
+    let read = memo.get(raw);
+    if (read === undefined) {
+      const v = parseYesNoText(raw);
+      read = v === undefined ? invalid(raw) : ok(v);
+      memo.set(raw, read);
     }
-    return v === undefined ? invalid(raw) : ok(v);
+    return read;
   };
 }
 

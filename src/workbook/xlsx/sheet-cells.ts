@@ -73,9 +73,19 @@ const unescapeXml = decodeEntities;
  */
 let plainTag = true;
 
+/**
+ * Where the values of the tag's first r, t and s attributes begin (after ` r="`), or -1: found in the
+ * same pass, so a cell's tag is walked once rather than once more per attribute. Meaningful for a
+ * plain tag only, whose values hold no space: ` r="` cannot then be inside a value.
+ */
+let rAt = -1;
+let tAt = -1;
+let sAt = -1;
+
 function scanTag(xml: string, lt: number, part: string): number {
   let plain = true;
   let quote = 0;
+  rAt = tAt = sAt = -1;
   for (let k = lt + 1; k < xml.length; k++) {
     const c = xml.charCodeAt(k);
     if (quote !== 0) {
@@ -91,10 +101,21 @@ function scanTag(xml: string, lt: number, part: string): number {
     else if (c === 39 /* ' */) {
       quote = 39;
       plain = false;
-    } else if (c === 9 || c === 10 || c === 13 || (c === 61 /* = */ && (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32)))
-      plain = false;
+    } else if (c === 61 /* = */) {
+      if (xml.charCodeAt(k - 1) === 32 || xml.charCodeAt(k + 1) === 32) plain = false;
+      else if (xml.charCodeAt(k + 1) === 34 && xml.charCodeAt(k - 2) === 32) noteAttr(xml.charCodeAt(k - 1), k + 2);
+    } else if (c === 9 || c === 10 || c === 13) plain = false;
   }
   throw corrupt(part, `unclosed tag at ${lt}`);
+}
+
+/** Records where a one-letter attribute's value begins, the first of each name only (as a search from the tag's start finds). */
+function noteAttr(name: number, at: number): void {
+  if (name === 114 /* r */) {
+    if (rAt < 0) rAt = at;
+  } else if (name === 116 /* t */) {
+    if (tAt < 0) tAt = at;
+  } else if (name === 115 /* s */ && sAt < 0) sAt = at;
 }
 
 /** The r, t and s attributes of a row or cell start tag; an unusual spelling is read attribute by attribute. */
@@ -211,13 +232,12 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     let style: number;
     let refText: string | undefined;
     if (plain) {
-      const rAt = plainAttrAt(xml, lt, gt, ' r="');
       if (rAt >= 0 && readRefAt(xml, rAt)) {
         col = refCol;
         row = refRow;
       } else col++;
-      type = plainAttr(xml, lt, gt, ' t="') ?? "n";
-      style = plainStyle(xml, lt, gt);
+      type = tAt < 0 ? "n" : typeAt(xml, tAt);
+      style = plainStyle(xml, sAt);
     } else {
       const a = cellAttrs(xml.slice(lt, gt + 1), false);
       const ref = a.r ? splitCellRef(a.r) : undefined;
@@ -228,9 +248,12 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       style = Number(a.s ?? "0");
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    let close = selfClosing ? gt + 1 : xml.indexOf(cClose, gt);
-    if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? plainAttr(xml, lt, gt, ' r="') : refText) ?? ""}`);
-    if (!selfClosing && special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
+    let close = selfClosing ? gt + 1 : valueOnlyEnd(xml, gt, m);
+    if (close < 0) {
+      close = xml.indexOf(cClose, gt);
+      if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? valueAt(xml, rAt) : refText) ?? ""}`);
+      if (special.within(gt, close)) close = closeOf(xml, gt + 1, `${p}c`, part);
+    }
     pos = selfClosing ? close : close + cClose.length;
     if (!visitor.wants(row, col)) continue;
     if (selfClosing) {
@@ -248,6 +271,19 @@ function cellMarkers(p: string): CellMarkers {
   return { p, cClose: `</${p}c>`, vOpen: `<${p}v>`, vClose: `</${p}v>`, fOpen: `<${p}f` };
 }
 
+/**
+ * The "</c>" of a cell that holds only <v>…</v> with no markup in the value, as nearly every cell does;
+ * -1 for any other. Such a cell has no comment or instruction inside, so the search for one (a scan
+ * of the rest of the part, the first time) is left to the other cells.
+ */
+function valueOnlyEnd(xml: string, gt: number, m: CellMarkers): number {
+  if (!xml.startsWith(m.vOpen, gt + 1)) return -1;
+  const vEnd = xml.indexOf("<", gt + 1 + m.vOpen.length);
+  if (vEnd < 0 || !xml.startsWith(m.vClose, vEnd)) return -1;
+  const close = vEnd + m.vClose.length;
+  return xml.startsWith(m.cClose, close) ? close : -1;
+}
+
 /** The end of the name of the start tag lt…gt, compared in place: slicing each tag and its name was a string per tag of a million. */
 function tagNameEnd(xml: string, lt: number, gt: number): number {
   let nameEnd = lt + 1;
@@ -261,7 +297,7 @@ function tagNameEnd(xml: string, lt: number, gt: number): number {
 
 /** The number of the row whose start tag is lt…gt: its r attribute, else the one after `previous`. */
 function rowNumber(xml: string, lt: number, gt: number, plain: boolean, previous: number): number {
-  const r = plain ? plainAttr(xml, lt, gt, ' r="') : cellAttrs(xml.slice(lt, gt + 1), false).r;
+  const r = plain ? valueAt(xml, rAt) : cellAttrs(xml.slice(lt, gt + 1), false).r;
   return r ? Number(r) : previous + 1;
 }
 
@@ -283,25 +319,23 @@ function cellContent(xml: string, gt: number, close: number, m: CellMarkers, typ
   return decode(type, v, inline, style, ctx, hasFormula);
 }
 
-/** Where the value of the attribute `key` (' r="') of the plain start tag lt…gt begins, or -1. */
-function plainAttrAt(xml: string, lt: number, gt: number, key: string): number {
-  // Within the tag only: indexOf would run on through the part when the tag lacks the attribute.
-  const first = key.charCodeAt(1);
-  for (let k = lt; k + key.length <= gt; k++) {
-    if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === first && xml.startsWith(key, k)) return k + key.length;
-  }
-  return -1;
-}
-
-/** The value of an attribute of a plain start tag (no entity, no space in values: see scanTag). */
-function plainAttr(xml: string, lt: number, gt: number, key: string): string | undefined {
-  const start = plainAttrAt(xml, lt, gt, key);
+/** The value of a plain tag's attribute that begins at `start` (scanTag's rAt, tAt, sAt), or undefined for -1. */
+function valueAt(xml: string, start: number): string | undefined {
   return start < 0 ? undefined : xml.slice(start, xml.indexOf('"', start));
 }
 
-/** The s attribute of a plain cell tag as a number (0 when absent), read without a string. */
-function plainStyle(xml: string, lt: number, gt: number): number {
-  const start = plainAttrAt(xml, lt, gt, ' s="');
+/** The cell types, so the usual ones are told from the text in place rather than sliced out of every cell. */
+const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
+
+/** The t attribute whose value begins at `start`: one of TYPES without a new string, anything else sliced. */
+function typeAt(xml: string, start: number): string {
+  const end = xml.indexOf('"', start);
+  for (const t of TYPES) if (end - start === t.length && xml.startsWith(t, start)) return t;
+  return xml.slice(start, end);
+}
+
+/** The s attribute of a plain cell tag, whose value begins at `start`, as a number (0 when absent), read without a string. */
+function plainStyle(xml: string, start: number): number {
   if (start < 0) return 0;
   let n = 0;
   let k = start;

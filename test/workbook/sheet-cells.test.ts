@@ -1,0 +1,94 @@
+/*
+ * The worksheet scanner finds a cell's r, t and s attributes in the pass that finds the end of its tag.
+ * Attributes in any order, names that end or begin with those letters, and the spellings read
+ * attribute by attribute (single quotes, spaces around "=") must all give the same cells.
+ */
+import type { RawCell } from "../../src/core/text/cell";
+import { readSheetCells } from "../../src/workbook/xlsx/sheet-cells";
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+function cells(sheetData: string): Array<[string, RawCell]> {
+  const out: Array<[string, RawCell]> = [];
+  const xml = `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`;
+  readSheetCells(
+    xml,
+    "xl/worksheets/sheet1.xml",
+    { sharedStrings: ["chung"], dateStyles: [false, false, true], date1904: false },
+    { wants: () => true, visit: (row, col, value) => out.push([`${row}:${col}`, value]) },
+  );
+  return out;
+}
+
+const EXPECTED: Array<[string, RawCell]> = [
+  ["2:2", "Có"],
+  ["2:3", "chung"],
+  ["2:4", new Date(Date.UTC(1970, 7, 11))],
+  ["2:5", 7],
+];
+
+describe("a cell's attributes, however they are written", () => {
+  it.each([
+    [
+      "r, s, t in the usual order",
+      '<row r="2"><c r="B2" t="str"><v>Có</v></c><c r="C2" t="s"><v>0</v></c><c r="D2" s="2"><v>25791</v></c><c r="E2"><v>7</v></c></row>',
+    ],
+    [
+      "t and s before r",
+      '<row r="2"><c t="str" r="B2"><v>Có</v></c><c s="1" t="s" r="C2"><v>0</v></c><c s="2" r="D2"><v>25791</v></c><c r="E2" s="0"><v>7</v></c></row>',
+    ],
+    [
+      "look-alike attribute names (xr, st, ts, rs) that are none of them",
+      '<row xr="9" r="2"><c xr="Z9" r="B2" st="e" t="str"><v>Có</v></c><c ts="2" r="C2" t="s" rs="x"><v>0</v></c><c r="D2" xs="1" s="2"><v>25791</v></c><c r="E2" xt="str"><v>7</v></c></row>',
+    ],
+    [
+      "single quotes and spaces around = (read attribute by attribute)",
+      "<row r='2'><c r = \"B2\" t='str'><v>Có</v></c><c r='C2' t='s'><v>0</v></c><c r=\"D2\" s = '2'><v>25791</v></c><c r='E2'><v>7</v></c></row>",
+    ],
+    [
+      "cells without r, in order after the row's first",
+      '<row r="2"><c r="B2" t="str"><v>Có</v></c><c t="s"><v>0</v></c><c s="2"><v>25791</v></c><c><v>7</v></c></row>',
+    ],
+  ])("%s", (_label, sheetData) => {
+    expect(cells(sheetData)).toEqual(EXPECTED);
+  });
+
+  it("a comment in a cell that holds an end tag does not end the cell; markup in a value is not a plain value", () => {
+    expect(
+      cells(
+        '<row r="2"><c r="B2" t="str"><v>Có</v><!-- </c> --></c><c r="C2" t="s"><!-- 1 --><v>0</v></c><c r="D2" s="2"><v>25791</v><?pi </c>?></c><c r="E2"><v>7</v></c></row>',
+      ),
+    ).toEqual(EXPECTED);
+  });
+
+  it("numbers read as Number() reads their text, whether or not they are plain digits", () => {
+    const texts = ["7", "007", "-0", "-12", "1234567890123456789", "12.5", "1e3", " 12", "-", "x1", "&#49;2"];
+    const row = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join("");
+    const read = cells(`<row r="1">${row}</row>`).map(([, v]) => v);
+    expect(read).toEqual([
+      7,
+      7,
+      -0,
+      -12,
+      Number("1234567890123456789"),
+      12.5,
+      1000,
+      12,
+      { error: "#GIÁ TRỊ (-)" },
+      { error: "#GIÁ TRỊ (x1)" },
+      12,
+    ]);
+    expect(Object.is(read[2], -0)).toBe(true);
+  });
+
+  it("the first of a repeated attribute counts, as a search from the start of the tag finds it", () => {
+    expect(cells('<row r="3"><c r="B3" t="str" t="s"><v>Có</v></c></row>')).toEqual([["3:2", "Có"]]);
+  });
+
+  it("an unknown type is kept as written, not taken for one it resembles", () => {
+    expect(cells('<row r="1"><c r="A1" t="strx"><v>5</v></c><c r="B1" t=""><v>6</v></c></row>')).toEqual([
+      ["1:1", 5],
+      ["1:2", 6],
+    ]);
+  });
+});

@@ -78,7 +78,11 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   let header: { group: Group; row: number } | undefined;
   texts.forEach((row, ri) => {
     const r = ri + 1;
-    const rowHeader = row.map((t) => (t === undefined ? undefined : groupOf(t))).find((g) => g !== undefined);
+    let rowHeader: Group | undefined;
+    for (let ci = 0; ci < row.length && rowHeader === undefined; ci++) {
+      const t = row[ci];
+      if (t !== undefined) rowHeader = groupOf(t);
+    }
     if (rowHeader) header = { group: rowHeader, row: r };
     row.forEach((text, ci) => {
       if (text === undefined || !text.includes("/")) return;

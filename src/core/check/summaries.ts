@@ -70,7 +70,11 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   const texts = textsOf(grid).loose;
   // Asked of every text cell: each distinct text once (a roster repeats its villages and answers).
   const seen = new Map<string, Group | undefined>();
+  // A header starts with a numbering (a digit or a Roman numeral) or with a group's name: other texts are not looked up.
+  const starts = new Set([..."0123456789ivxlc", ...groups.map((g) => g.name[0] ?? "")]);
+  const anyStart = groups.some((g) => g.name === "");
   const groupOf = (t: string) => {
+    if (!anyStart && !starts.has(t[0] ?? "")) return undefined;
     let g = seen.get(t);
     if (g === undefined && !seen.has(t)) seen.set(t, (g = groupOfCell(t, groups)));
     return g;

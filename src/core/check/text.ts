@@ -12,7 +12,11 @@ export function readable(v: RawCell): string | undefined {
 
 /** Lower case, marks and đ folded away, spacing collapsed; digits and punctuation kept ("đạt: 11/11" → "dat: 11/11"). */
 export function loose(s: string): string {
-  const n = nfc(s);
+  return looseOfNfc(nfc(s));
+}
+
+/** `loose` of a text already in NFC: not normalized again. */
+function looseOfNfc(n: string): string {
   // Names and labels are single-spaced: each word folded once (a roster's 20 000 names share a few
   // hundred words). Marks, đ and case act within a word, so the result is the same.
   if (singleSpaced(n)) {
@@ -73,7 +77,8 @@ export function textsOf(grid: { rows: ReadonlyArray<ReadonlyArray<RawCell>> }): 
         const legacy = detectLegacy(n);
         const t = legacy?.converted ?? n;
         let f = looseOf.get(t);
-        if (f === undefined) looseOf.set(t, (f = loose(t)));
+        // The text as read, in NFC, is folded as it is; a converted legacy text is normalized first.
+        if (f === undefined) looseOf.set(t, (f = legacy ? loose(t) : looseOfNfc(t)));
         // The encoding check looks at the text as typed: the same detection unless NFC changed it.
         known.set(c, (k = { readable: t, loose: f, legacy: n === c ? legacy : detectLegacy(c) }));
       }

@@ -7,7 +7,8 @@
  */
 import type { Rollup } from "../core/rollup/aggregate";
 import type { FileOutcome } from "../core/rollup/types";
-import { reportFile, writeRollup, type RollupOptions } from "./rollup";
+import { reportFile, type RollupOptions } from "./rollup";
+import { writeRollup } from "./rollup-workbook";
 
 /** One file of the roll-up: its name (the row's "file") and how to get its bytes. */
 export type RollupSource = { name: string; read: () => Promise<Uint8Array> };

@@ -1,19 +1,17 @@
 /*
  * The receiving level's roll-up on workbook bytes: each file through the same path as `evaluate`
  * and `check` (stored mapping, lists where the programme has them), kept as a small report — the
- * workbook itself is dropped — then the roll-up workbook made of our three sheets per programme.
+ * workbook itself is dropped. The roll-up workbook is made in rollup-workbook.ts: the worker threads
+ * import this file only, and so never load ExcelJS.
  */
-import { rollUp, type Rollup } from "../core/rollup/aggregate";
-import { rollupLayouts, type RollupGroup } from "../core/rollup/layout";
 import type { BadFile, CommuneReport, FileOutcome, IndicatorEntry, StatusState } from "../core/rollup/types";
 import type { CheckRuleFile } from "../core/check/schema";
 import { STATUS_KEY } from "../core/layout/status";
 import { parseMappingText } from "../core/mapping/schema";
 import type { Ruleset } from "../core/ruleset/schema";
-import { findIndicator, indicatorsOf } from "../core/ruleset/walk";
+import { findIndicator } from "../core/ruleset/walk";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
-import { blankWorkbook } from "../workbook/xlsx/blank";
 import { checkWorkbook } from "./check";
 import { evaluateWorkbook, type RulesetCatalog } from "./evaluate-workbook";
 import { kindOf } from "../core/kinds/registry";
@@ -155,42 +153,4 @@ export async function reportFile(file: string, bytes: Uint8Array, opts: RollupOp
       `Tệp .xlsx bị hỏng, không đọc được (${e instanceof Error ? e.message : String(e)}) — hãy mở trong Excel, lưu lại rồi gửi lại`,
     );
   }
-}
-
-/** The groups the layout needs: each programme with its ruleset; an empty one when no commune could be read. */
-function groupsOf(rollup: Rollup, rulesets: RulesetCatalog): RollupGroup[] {
-  const groups = rollup.programmes.map((programme) => {
-    const ruleset = rulesets.get(programme.ruleset)!;
-    return {
-      ruleset: {
-        id: ruleset.id,
-        title: ruleset.title,
-        indicators: indicatorsOf(ruleset).map(({ item }) => ({ code: item.code, name: item.name })),
-      },
-      programme,
-    };
-  });
-  if (groups.length > 0) return groups;
-  return [
-    {
-      ruleset: { id: "—", title: "Không có xã nào đọc được", indicators: [] },
-      programme: { ruleset: "—", communes: [], superseded: [], tallies: [] },
-    },
-  ];
-}
-
-/** The roll-up of the reports and its workbook's bytes. */
-export async function writeRollup(
-  outcomes: readonly FileOutcome[],
-  rulesets: RulesetCatalog,
-  only?: string,
-): Promise<{ rollup: Rollup; bytes: Uint8Array }> {
-  const codes = (id: string) => {
-    const r = rulesets.get(id);
-    return r ? indicatorsOf(r).map(({ item }) => item.code) : [];
-  };
-  const rollup = rollUp(outcomes, codes, only);
-  const port = await blankWorkbook();
-  await port.writeSheets(rollupLayouts({ groups: groupsOf(rollup, rulesets), bad: rollup.bad, otherProgramme: rollup.otherProgramme }));
-  return { rollup, bytes: await port.save() };
 }

@@ -172,7 +172,7 @@ export async function rollupCommand(args: string[], io: Io, deps: RollupDeps): P
         await (await import("../node/rollup-pool")).reportFilesInThreads(files, { jobs: threads, asOf: a.asOf }, progress)
       : await reportFiles(files, opts, deps.readFile, progress);
   show?.("\n");
-  const { writeRollup } = await import("../app/rollup");
+  const { writeRollup } = await import("../app/rollup-workbook");
   const { rollup, bytes } = await writeRollup(outcomes, rulesets, a.ruleset);
   try {
     deps.writeFile(a.out, bytes);

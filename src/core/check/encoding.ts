@@ -1,6 +1,7 @@
 import { formatInteger } from "../text/format";
-import { detectLegacy, LEGACY_ENCODING_NAME, type LegacyEncoding } from "../text/legacy";
+import { LEGACY_ENCODING_NAME, type LegacyEncoding } from "../text/legacy";
 import { gridRef, type SheetsContext } from "./context";
+import { textsOf } from "./text";
 import { problem, type CheckProblem } from "./types";
 
 const HOW: Record<LegacyEncoding, string> = {
@@ -15,26 +16,14 @@ const HOW: Record<LegacyEncoding, string> = {
  */
 export function checkEncodings(sheets: SheetsContext): CheckProblem[] {
   const out: CheckProblem[] = [];
-  // Asked of every text cell: each distinct text once (a roster repeats most of its words).
-  const seen = new Map<string, ReturnType<typeof detectLegacy>>();
-  const legacyOf = (cell: string) => {
-    let v = seen.get(cell);
-    if (v === undefined && !seen.has(cell)) seen.set(cell, (v = detectLegacy(cell)));
-    return v;
-  };
   for (const grid of sheets.sheets) {
     const found = new Map<LegacyEncoding, { count: number; first: { ref: string; text: string; converted: string } }>();
-    grid.rows.forEach((row, ri) =>
-      row.forEach((cell, ci) => {
-        if (typeof cell !== "string") return;
-        const legacy = legacyOf(cell);
-        if (!legacy) return;
-        const entry = found.get(legacy.encoding);
-        if (entry) entry.count++;
-        else
-          found.set(legacy.encoding, { count: 1, first: { ref: gridRef(grid, ri + 1, ci + 1), text: cell, converted: legacy.converted } });
-      }),
-    );
+    // Each distinct text was told once with the other sheet checks' texts (textsOf).
+    for (const { row, col, text, legacy } of textsOf(grid).legacy) {
+      const entry = found.get(legacy.encoding);
+      if (entry) entry.count++;
+      else found.set(legacy.encoding, { count: 1, first: { ref: gridRef(grid, row + 1, col + 1), text, converted: legacy.converted } });
+    }
     for (const [encoding, { count, first }] of found) {
       const many = count > 1 ? `${formatInteger(count)} ô chữ` : "một ô chữ";
       out.push(

@@ -2,7 +2,7 @@ import { columnName } from "../ref/a1";
 import type { RawCell } from "../text/cell";
 import { formatInteger } from "../text/format";
 import { gridRef, type SheetGrid, type SheetsContext } from "./context";
-import { loose, textsOf } from "./text";
+import { textsOf } from "./text";
 import { problem, type CheckProblem } from "./types";
 
 /*
@@ -55,25 +55,51 @@ function startsWithZero(v: string): boolean {
   return v[i] === "0";
 }
 
-type Column = { col: number; header?: { row: number; text: string }; values: Array<{ row: number; v: RawCell }> };
+/** A column's header cell: one of the first rows naming a citizen ID or a bank account. */
+type Header = { row: number; text: string; id: boolean; bank: boolean };
 
-function columns(grid: SheetGrid): Column[] {
-  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+/** The header of each column (by index from 0) found in the first rows: the first cell that names an ID or an account. */
+function headersOf(grid: SheetGrid): Map<number, Header> {
   const texts = textsOf(grid);
-  const out: Column[] = [];
-  for (let c = 1; c <= width; c++) {
-    const col: Column = { col: c, values: [] };
-    grid.rows.forEach((row, ri) => {
-      const v = row[c - 1] ?? null;
-      if (v === null || v === "") return;
-      const text = ri < HEADER_ROWS ? texts.readable[ri]?.[c - 1] : undefined;
-      const folded = ri < HEADER_ROWS ? texts.loose[ri]?.[c - 1] : undefined;
-      if (text !== undefined && folded !== undefined && !col.header && (ID_HEADER.test(folded) || BANK_HEADER.test(folded)))
-        col.header = { row: ri + 1, text };
-      else col.values.push({ row: ri + 1, v });
-    });
-    out.push(col);
+  const out = new Map<number, Header>();
+  for (let ri = 0; ri < Math.min(HEADER_ROWS, grid.rows.length); ri++) {
+    const row = grid.rows[ri] ?? [];
+    for (let ci = 0; ci < row.length; ci++) {
+      const f = texts.loose[ri]?.[ci];
+      const text = texts.readable[ri]?.[ci];
+      if (row[ci] === "" || f === undefined || text === undefined || out.has(ci)) continue;
+      const id = ID_HEADER.test(f);
+      const bank = BANK_HEADER.test(f);
+      if (id || bank) out.set(ci, { row: ri + 1, text, id, bank });
+    }
   }
+  return out;
+}
+
+/**
+ * What a column holds, counted in one walk of the sheet with no list of its values: how many values
+ * (its header cell aside) and, of the test its header calls for, how many pass and the first that does.
+ */
+type Tally = { values: number; id: number; bank: number; cccd: number; firstCccd: number };
+
+function tallies(grid: SheetGrid, headers: ReadonlyMap<number, Header>): Tally[] {
+  const out: Tally[] = [];
+  grid.rows.forEach((row, ri) => {
+    for (let ci = 0; ci < row.length; ci++) {
+      const v = row[ci] ?? null;
+      if (v === null || v === "") continue;
+      const header = headers.get(ci);
+      if (header && header.row === ri + 1) continue;
+      const t = (out[ci] ??= { values: 0, id: 0, bank: 0, cccd: 0, firstCccd: 0 });
+      t.values++;
+      if (!header) {
+        if (cccdLike(v) && t.cccd++ === 0) t.firstCccd = ri + 1;
+      } else {
+        if (header.id && idLike(v)) t.id++;
+        if (header.bank && bankLike(v)) t.bank++;
+      }
+    }
+  });
   return out;
 }
 
@@ -81,26 +107,21 @@ export function checkPersonalData(sheets: SheetsContext): CheckProblem[] {
   const out: CheckProblem[] = [];
   for (const grid of sheets.sheets) {
     const hidden = grid.visibility === "visible" ? "" : " (trang đang ẩn nhưng vẫn được gửi kèm trong tệp)";
-    for (const col of columns(grid)) {
-      const h = col.header ? loose(col.header.text) : "";
+    const headers = headersOf(grid);
+    const counted = tallies(grid, headers);
+    for (let ci = 0; ci < counted.length; ci++) {
+      const t = counted[ci];
+      if (t === undefined) continue;
+      const header = headers.get(ci);
       let kind: "id" | "bank" | undefined;
-      let hits: Array<{ row: number; v: RawCell }> = [];
-      if (col.header && ID_HEADER.test(h)) {
-        hits = col.values.filter((x) => idLike(x.v));
-        if (hits.length > 0) kind = "id";
-      }
-      if (!kind && col.header && BANK_HEADER.test(h)) {
-        hits = col.values.filter((x) => bankLike(x.v));
-        if (hits.length > 0) kind = "bank";
-      }
-      if (!kind && !col.header) {
-        hits = col.values.filter((x) => cccdLike(x.v));
-        if (hits.length >= 3 && hits.length * 2 >= col.values.length) kind = "id";
-      }
+      let hits = 0;
+      if (header && t.id > 0) [kind, hits] = ["id", t.id];
+      else if (header && t.bank > 0) [kind, hits] = ["bank", t.bank];
+      else if (!header && t.cccd >= 3 && t.cccd * 2 >= t.values) [kind, hits] = ["id", t.cccd];
       if (!kind) continue;
-      const letter = columnName(col.col);
-      const label = col.header ? `cột ${letter} ("${col.header.text.trim()}")` : `cột ${letter}`;
-      const ref = col.header ? gridRef(grid, col.header.row, col.col) : gridRef(grid, hits[0]!.row, col.col);
+      const letter = columnName(ci + 1);
+      const label = header ? `cột ${letter} ("${header.text.trim()}")` : `cột ${letter}`;
+      const ref = header ? gridRef(grid, header.row, ci + 1) : gridRef(grid, t.firstCccd, ci + 1);
       const what = kind === "id" ? "số căn cước công dân / số định danh cá nhân" : "số tài khoản ngân hàng";
       const todo =
         kind === "id"
@@ -109,7 +130,7 @@ export function checkPersonalData(sheets: SheetsContext): CheckProblem[] {
       out.push(
         problem(
           "personal-id-column",
-          `Trang "${grid.name}"${hidden}, ${label}: ${formatInteger(hits.length)} ô giống ${what} — dữ liệu cá nhân được bảo vệ (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). ${todo}`,
+          `Trang "${grid.name}"${hidden}, ${label}: ${formatInteger(hits)} ô giống ${what} — dữ liệu cá nhân được bảo vệ (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). ${todo}`,
           { ref },
         ),
       );

@@ -70,7 +70,11 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   const texts = textsOf(grid).loose;
   // Asked of every text cell: each distinct text once (a roster repeats its villages and answers).
   const seen = new Map<string, Group | undefined>();
+  // A header starts with a numbering (a digit or a Roman numeral) or with a group's name: other texts are not looked up.
+  const starts = new Set([..."0123456789ivxlc", ...groups.map((g) => g.name[0] ?? "")]);
+  const anyStart = groups.some((g) => g.name === "");
   const groupOf = (t: string) => {
+    if (!anyStart && !starts.has(t[0] ?? "")) return undefined;
     let g = seen.get(t);
     if (g === undefined && !seen.has(t)) seen.set(t, (g = groupOfCell(t, groups)));
     return g;
@@ -78,7 +82,11 @@ function scanSheet(grid: SheetGrid, ctx: FigureContext, states: Map<string, Grou
   let header: { group: Group; row: number } | undefined;
   texts.forEach((row, ri) => {
     const r = ri + 1;
-    const rowHeader = row.map((t) => (t === undefined ? undefined : groupOf(t))).find((g) => g !== undefined);
+    let rowHeader: Group | undefined;
+    for (let ci = 0; ci < row.length && rowHeader === undefined; ci++) {
+      const t = row[ci];
+      if (t !== undefined) rowHeader = groupOf(t);
+    }
     if (rowHeader) header = { group: rowHeader, row: r };
     row.forEach((text, ci) => {
       if (text === undefined || !text.includes("/")) return;

@@ -24,9 +24,9 @@ export function checkTypedRatios(
   const out: CheckProblem[] = [];
   for (const grid of sheets.sheets) {
     const texts = textsOf(grid);
-    grid.rows.forEach((row, ri) =>
-      row.forEach((_, ci) => {
-        const text = texts.readable[ri]?.[ci];
+    // The texts only: a ratio is written in words, never in a number cell.
+    texts.readable.forEach((row, ri) =>
+      row.forEach((text, ci) => {
         if (text === undefined || !text.includes("/") || skip(grid.name, ri + 1, ci + 1)) return;
         const ref = gridRef(grid, ri + 1, ci + 1);
         const matches = [...text.matchAll(FRACTION)];

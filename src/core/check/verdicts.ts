@@ -36,47 +36,92 @@ export function checkTypedVerdicts(
     re: new RegExp(`^${escape(ind.code)}\\.?\\s|(?:tieu chi|chi tieu) so ${escape(ind.code)}(?![\\d.]\\d|\\d)`),
     requirement: ind.requirementText === undefined ? undefined : loose(ind.requirementText).replace(/\.$/, ""),
   }));
+  // The first heading (in the ruleset's order) of each code: what `own` finds among a row's code cells.
+  const byCode = new Map<string, number>();
+  headings.forEach((h, i) => {
+    if (!byCode.has(h.ind.code)) byCode.set(h.ind.code, i);
+  });
+  const starts = new Set([...byCode.keys()].map((code) => code[0] ?? ""));
+  // The first heading a text names, -1 for none; asked of every text cell, so each distinct text is tried once.
+  const headingIndex = new Map<string, number>();
+  const codeStarts = new Set([...byCode.keys()].map((code) => code.charCodeAt(0)));
+  const headingOf = (t: string): number => {
+    // Neither starting as a code does nor saying "số": no heading, and no need to look the text up.
+    if (!codeStarts.has(t.charCodeAt(0)) && !t.includes(" so ")) return -1;
+    let i = headingIndex.get(t);
+    if (i === undefined) {
+      // A heading starts with its code or says "… số <code>": other texts are not tried against every pattern.
+      i = t.length < 200 && /\d/.test(t) ? headings.findIndex((h) => (t.startsWith(h.ind.code) || t.includes(" so ")) && h.re.test(t)) : -1;
+      headingIndex.set(t, i);
+    }
+    return i;
+  };
   const out: CheckProblem[] = [];
   for (const grid of sheets.sheets) {
     let block: { heading: (typeof headings)[number]; row: number } | undefined;
     const all = textsOf(grid);
     grid.rows.forEach((row, ri) => {
       const r = ri + 1;
-      const texts = all.readable[ri] ?? [];
-      const folded = (all.loose[ri] ?? []).filter((t): t is string => t !== undefined && t.length < 200 && /\d/.test(t));
-      const codes = new Set(row.slice(0, 3).map(codeCell));
-      const own = headings.find((h) => codes.has(h.ind.code));
-      // A heading starts with its code or says "… số <code>": other texts are not tried against every pattern.
-      const heading =
-        folded.length === 0
-          ? undefined
-          : headings.find((h) => folded.some((t) => (t.startsWith(h.ind.code) || t.includes(" so ")) && h.re.test(t)));
+      const looseRow = all.loose[ri] ?? [];
+      const own = ownHeading(row, byCode, headings, starts);
+      // The row's heading is the ruleset's first one that any of its texts names: the least of each text's first.
+      let first = -1;
+      for (let ci = 0; ci < looseRow.length; ci++) {
+        const t = looseRow[ci];
+        const i = t === undefined ? -1 : headingOf(t);
+        if (i >= 0 && (first < 0 || i < first)) first = i;
+      }
+      const heading = first < 0 ? undefined : headings[first];
       if (heading && !own) block = { heading, row: r };
+      // A verdict is a word in an indicator's own row or an assessment in a heading's block: other rows hold none.
+      const inBlock = block !== undefined && r - block.row <= BLOCK;
+      if (!own && !inBlock) return;
+      const texts = all.readable[ri] ?? [];
       row.forEach((_, ci) => {
         const t = texts[ci];
-        const folded = all.loose[ri]?.[ci];
-        if (t === undefined || folded === undefined || isMapped(grid.name, r, ci + 1)) return;
+        const folded = looseRow[ci];
+        if (t === undefined || folded === undefined) return;
         const l = folded.replace(/\.$/, "");
         let typed: Typed | undefined;
         let h: (typeof headings)[number] | undefined;
         if (own && WORDS.has(l) && l !== own.requirement) {
           typed = WORDS.get(l);
           h = own;
-        } else if (block && r - block.row <= BLOCK) {
+        } else if (inBlock) {
           const m = ASSESSMENT.exec(l);
           if (m) {
             typed = WORDS.get(m[1]!);
-            h = block.heading;
+            h = block!.heading;
           }
         }
         const result = h && results.get(h.ind.code);
-        if (!typed || !result) return;
+        // The mapping's own cells (a yes/no input typed "Đạt") are inputs, not verdicts: asked last, of the few candidates.
+        if (!typed || !result || isMapped(grid.name, r, ci + 1)) return;
         const problemHere = mismatch(grid, r, ci + 1, t, typed, result);
         if (problemHere) out.push(problemHere);
       });
     });
   }
   return out;
+}
+
+/** The heading whose code stands in one of the row's first three cells; the ruleset's first when several do. */
+function ownHeading<H>(
+  row: readonly RawCell[],
+  byCode: ReadonlyMap<string, number>,
+  headings: readonly H[],
+  starts: ReadonlySet<string>,
+): H | undefined {
+  let first = -1;
+  for (let c = 0; c < 3 && c < row.length; c++) {
+    const v = row[c] ?? null;
+    // A text whose first character starts no code and is no space cannot be one: not trimmed (a roster's names).
+    if (typeof v === "string" && v !== "" && !starts.has(v[0]!) && !/\s/.test(v[0]!)) continue;
+    const code = codeCell(v);
+    const i = code === undefined ? undefined : byCode.get(code);
+    if (i !== undefined && (first < 0 || i < first)) first = i;
+  }
+  return first < 0 ? undefined : headings[first];
 }
 
 function codeCell(c: RawCell): string | undefined {

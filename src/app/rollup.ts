@@ -5,6 +5,7 @@
  * import this file only, and so never load ExcelJS.
  */
 import type { BadFile, CommuneReport, FileOutcome, IndicatorEntry, StatusState } from "../core/rollup/types";
+import { villageIndicatorEntries } from "../core/rollup/villages";
 import type { CheckRuleFile } from "../core/check/schema";
 import { STATUS_KEY } from "../core/layout/status";
 import { parseMappingText } from "../core/mapping/schema";
@@ -95,6 +96,8 @@ export async function reportPort(file: string, opened: WorkbookPort, opts: Rollu
     }
     return e;
   });
+  // Judged per village, the ruleset's own indicators have no commune figure: how many villages meet each.
+  indicators.push(...villageIndicatorEntries(ruleset, evaluation));
   const hasStatus = snap.sheets.some((s) => s.owner === STATUS_KEY);
   const statusProblem =
     check.problems.find((p) => STATUS_CHECKS[p.checkId] === "typed-over") ??

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { tmpdir } from "os";
 import { join } from "path";
 import { checkWorkbook } from "../../src/app/check";
+import { reportFile } from "../../src/app/rollup";
 import { evaluateWorkbook } from "../../src/app/evaluate-workbook";
 import { main } from "../../src/cli/main";
 import { jsonReport } from "../../src/app/report";
@@ -313,5 +314,26 @@ describe("chitieu template --villages", () => {
     const bad = io();
     expect(await main(["template", "--ruleset", KIEU_MAU, "--out", join(dir, "x.xlsx"), "--villages", "0"], bad.io)).toBe(1);
     expect(bad.err.join("\n")).toContain("--villages");
+  });
+});
+
+describe("the roll-up of a commune judged per village", () => {
+  test("each YC3 indicator says how many villages meet it, judged by “ít nhất 1 thôn”", async () => {
+    const { port } = await villageWorkbook(KIEU_MAU, [CHI_PHUC, HA_NINH]);
+    const outcome = await reportFile("kieu-mau.xlsx", await port.save(), { rulesets });
+    if (outcome.kind !== "commune") throw new Error(outcome.message);
+    const byCode = new Map(outcome.indicators.map((i) => [i.code, i]));
+    // Chí Phúc has no CĐS model (YC3.5), Hà Ninh has: one of two villages, enough for the commune rule.
+    expect(byCode.get("YC3.5")).toEqual({ code: "YC3.5", verdict: "dat", display: "1/2 thôn đạt" });
+    expect(byCode.get("YC3.1")).toMatchObject({ verdict: "dat", display: "2/2 thôn đạt" });
+    // Chí Phúc's skills 45% against 80%: met by Hà Ninh only.
+    expect(byCode.get("YC3.3")).toMatchObject({ verdict: "dat", display: "1/2 thôn đạt" });
+  });
+
+  test("with one village failing an indicator, the roll-up says 0/1 and không đạt, not a blank", async () => {
+    const { port } = await villageWorkbook(KIEU_MAU, [CHI_PHUC]);
+    const outcome = await reportFile("kieu-mau.xlsx", await port.save(), { rulesets });
+    if (outcome.kind !== "commune") throw new Error(outcome.message);
+    expect(outcome.indicators.find((i) => i.code === "YC3.5")).toEqual({ code: "YC3.5", verdict: "khong-dat", display: "0/1 thôn đạt" });
   });
 });

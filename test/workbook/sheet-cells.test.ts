@@ -92,3 +92,22 @@ describe("a cell's attributes, however they are written", () => {
     ]);
   });
 });
+
+describe("date cells no date can be", () => {
+  it('a date-styled number beyond any date stays the number; a t="d" text that is no date stays text', () => {
+    expect(
+      cells('<row r="2"><c r="B2" s="2"><v>1e12</v></c><c r="C2" s="2"><v>-1e12</v></c><c r="D2" t="d"><v>hôm qua</v></c></row>'),
+    ).toEqual([
+      ["2:2", 1e12],
+      ["2:3", -1e12],
+      ["2:4", "hôm qua"],
+    ]);
+  });
+
+  it("dates within range are still dates", () => {
+    expect(cells('<row r="2"><c r="B2" s="2"><v>2958465</v></c><c r="C2" t="d"><v>1964-03-15</v></c></row>')).toEqual([
+      ["2:2", new Date(Date.UTC(9999, 11, 31))],
+      ["2:3", new Date(Date.UTC(1964, 2, 15))],
+    ]);
+  });
+});

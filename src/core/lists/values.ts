@@ -19,7 +19,8 @@ const invalid = (raw: RawCell): Read<never> => ({ kind: "invalid", text: shown(r
 /** A cell as the clerk sees it, for messages. */
 export function shown(raw: RawCell): string {
   if (raw === null || raw === undefined) return "";
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  // An invalid Date (another port's absurd date cell) has no ISO text: said in words rather than a crash.
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "ngày không hợp lệ" : raw.toISOString().slice(0, 10);
   if (typeof raw === "object") return raw.error;
   return String(raw);
 }

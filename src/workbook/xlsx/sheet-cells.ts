@@ -1,6 +1,6 @@
 import type { RawCell } from "../../core/text/cell";
 import { columnIndex } from "../../core/ref/a1";
-import { excelSerialToDate } from "./date-styles";
+import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
@@ -54,12 +54,12 @@ function decode(
     case "e":
       return { error: v ?? "#N/A" };
     case "d":
-      return v === undefined ? null : new Date(v);
+      return v === undefined ? null : isoDateValue(v);
     default: {
       if (v === undefined || v === "") return hasFormula ? { error: "(công thức chưa có kết quả — mở và lưu lại tệp trong Excel)" } : null;
       const n = Number(v);
       if (!Number.isFinite(n)) return { error: `#GIÁ TRỊ (${v})` };
-      return ctx.dateStyles[style] ? excelSerialToDate(n, ctx.date1904) : n;
+      return ctx.dateStyles[style] ? dateStyledValue(n, ctx.date1904) : n;
     }
   }
 }

@@ -361,19 +361,7 @@ export function readRoster(
     );
   }
 
-  // Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once.
-  const folded = new Map<string, string>();
-  const foldName = (name: string) => {
-    let f = folded.get(name);
-    if (f === undefined) {
-      f = foldWords(name);
-      folded.set(name, f);
-    }
-    return f;
-  };
-  // The entries kept so far under each folded name: a name repeats a few times at most, so a short
-  // search of them is cheaper than a key string per row.
-  const seen = new Map<string, RosterEntry[]>();
+  const sameNameAs = sameNames();
   const entries: RosterEntry[] = [];
   let rowsRead = 0;
 
@@ -386,8 +374,9 @@ export function readRoster(
       continue;
     }
     const name = nameRead.value;
+    const same = sameNameAs(name);
     // A repeated header (printed tables) or a total line at the bottom is not a person.
-    if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
+    if (name.length === nameHeaderLength && same.folded === nameHeaderFold) continue;
     if (
       mayBeTotal(name) &&
       /^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) &&
@@ -408,7 +397,7 @@ export function readRoster(
       );
     }
     readFields(st, entry, row, rowNo);
-    const first = keptBefore(seen, kind, foldName(name), entry);
+    const first = keptBefore(same.kept, kind, entry);
     if (first !== undefined) {
       problems.push(duplicateProblem(kind, sheet, entry, first.row, nameCol));
       continue;
@@ -426,15 +415,37 @@ const mayBeTotal = (name: string) => {
   return c === 116 /* t */ || c === 99; /* c */
 };
 
-/** The entry kept before for the same person as `entry`; undefined when there is none, and `entry` is then kept under its folded name. */
-function keptBefore(seen: Map<string, RosterEntry[]>, kind: RosterKind, folded: string, entry: RosterEntry): RosterEntry | undefined {
-  const sameName = seen.get(folded);
-  const first = sameName?.find((e) => samePerson(kind, e, entry));
-  if (first === undefined) {
-    if (sameName) sameName.push(entry);
-    else seen.set(folded, [entry]);
-  }
-  return first;
+/** The spellings of one folded name: the folded text, and the entries kept under it so far. */
+type SameName = { folded: string; kept: RosterEntry[] };
+
+/**
+ * Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once and leads, in one lookup per
+ * row, to the entries kept under its folded name (a name repeats a few times at most, so a short
+ * search of them is cheaper than a key string per row).
+ */
+function sameNames(): (name: string) => SameName {
+  const byFold = new Map<string, SameName>();
+  const bySpelling = new Map<string, SameName>();
+  return (name) => {
+    let same = bySpelling.get(name);
+    if (same === undefined) {
+      const folded = foldWords(name);
+      same = byFold.get(folded);
+      if (same === undefined) {
+        same = { folded, kept: [] };
+        byFold.set(folded, same);
+      }
+      bySpelling.set(name, same);
+    }
+    return same;
+  };
+}
+
+/** The entry kept before for the same person as `entry` among those of its folded name; undefined when there is none, and `entry` is then kept. */
+function keptBefore(kept: RosterEntry[], kind: RosterKind, entry: RosterEntry): RosterEntry | undefined {
+  for (const e of kept) if (samePerson(kind, e, entry)) return e;
+  kept.push(entry);
+  return undefined;
 }
 
 /** The same person twice, given the same folded name: the same birth date and village (residents); the same village otherwise. */

@@ -14,7 +14,7 @@ function cells(sheetData: string): Array<[string, RawCell]> {
   readSheetCells(
     xml,
     "xl/worksheets/sheet1.xml",
-    { sharedStrings: ["chung"], dateStyles: [false, false, true], date1904: false },
+    { sharedStrings: ["chung", "thứ hai"], dateStyles: [false, false, true], date1904: false },
     { wants: () => true, visit: (row, col, value) => out.push([`${row}:${col}`, value]) },
   );
   return out;
@@ -109,5 +109,19 @@ describe("date cells no date can be", () => {
       ["2:2", new Date(Date.UTC(9999, 11, 31))],
       ["2:3", new Date(Date.UTC(1964, 2, 15))],
     ]);
+  });
+});
+
+describe("shared string indexes", () => {
+  it("are read as Number() reads their text, in place or not", () => {
+    const texts = ["0", "00", " 0", "0.0", "&#48;", "", "1"];
+    const row = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${t}</v></c>`).join("");
+    const read = cells(`<row r="1">${row}</row>`).map(([, v]) => v);
+    expect(read).toEqual(["chung", "chung", "chung", "chung", "chung", "chung", "thứ hai"]);
+  });
+
+  it("an index the table lacks, or one written otherwise than digits, is a damaged file", () => {
+    for (const v of ["2", "x", "1234567890"])
+      expect(() => cells(`<row r="1"><c r="A1" t="s"><v>${v}</v></c></row>`)).toThrow(/ô chữ trỏ tới chuỗi dùng chung số/);
   });
 });

@@ -308,8 +308,16 @@ function cellContent(xml: string, gt: number, close: number, m: CellMarkers, typ
   const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
   let v: string | undefined;
   let hasFormula = false;
-  if (vEnd >= 0 && vEnd + m.vClose.length === close) v = unescapeXml(xml.slice(gt + 1 + m.vOpen.length, vEnd));
-  else {
+  if (vEnd >= 0 && vEnd + m.vClose.length === close) {
+    const from = gt + 1 + m.vOpen.length;
+    // A shared string's index read in place: most of a roster's cells, and no string sliced for each.
+    // Anything but plain digits, or an index the table lacks, takes the general path and its message.
+    if (type === "s" && ctx.sharedStrings !== undefined) {
+      const s = ctx.sharedStrings[digitsAt(xml, from, vEnd)];
+      if (s !== undefined) return s;
+    }
+    v = unescapeXml(xml.slice(from, vEnd));
+  } else {
     const inner = xml.slice(gt + 1, close);
     const vAt = inner.indexOf(m.vOpen);
     v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + m.vOpen.length, inner.indexOf(m.vClose, vAt)));
@@ -317,6 +325,18 @@ function cellContent(xml: string, gt: number, close: number, m: CellMarkers, typ
   }
   const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), m.p) : undefined;
   return decode(type, v, inline, style, ctx, hasFormula);
+}
+
+/** The number written from..to in plain digits (at most 9, as Number() reads them), or -1 for anything else. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The value of a plain tag's attribute that begins at `start` (scanTag's rAt, tAt, sAt), or undefined for -1. */
@@ -329,6 +349,8 @@ const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
 
 /** The t attribute whose value begins at `start`: one of TYPES without a new string, anything else sliced. */
 function typeAt(xml: string, start: number): string {
+  // t="s", the shared strings of nearly every text cell, told by two characters.
+  if (xml.charCodeAt(start) === 115 /* s */ && xml.charCodeAt(start + 1) === 34) return "s";
   const end = xml.indexOf('"', start);
   for (const t of TYPES) if (end - start === t.length && xml.startsWith(t, start)) return t;
   return xml.slice(start, end);

@@ -315,6 +315,10 @@ function cellContent(xml: string, gt: number, close: number, m: CellMarkers, typ
     if (type === "s" && ctx.sharedStrings !== undefined) {
       const s = ctx.sharedStrings[digitsAt(xml, from, vEnd)];
       if (s !== undefined) return s;
+    } else if (type === "n") {
+      // A whole number (a day count under a date style, a row number) read in place likewise.
+      const n = digitsAt(xml, from, vEnd);
+      if (n >= 0) return ctx.dateStyles[style] ? dateStyledValue(n, ctx.date1904) : n;
     }
     v = unescapeXml(xml.slice(from, vEnd));
   } else {

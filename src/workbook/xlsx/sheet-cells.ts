@@ -249,6 +249,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let close = selfClosing ? gt + 1 : valueOnlyEnd(xml, gt, m);
+    const valueOnly = !selfClosing && close >= 0;
     if (close < 0) {
       close = xml.indexOf(cClose, gt);
       if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? valueAt(xml, rAt) : refText) ?? ""}`);
@@ -260,7 +261,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx));
+    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx, valueOnly));
   }
 }
 
@@ -302,10 +303,20 @@ function rowNumber(xml: string, lt: number, gt: number, plain: boolean, previous
 }
 
 /** The value of a cell whose start tag ends at gt and whose text ends at close. */
-function cellContent(xml: string, gt: number, close: number, m: CellMarkers, type: string, style: number, ctx: CellContext) {
-  // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
-  // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
-  const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
+function cellContent(
+  xml: string,
+  gt: number,
+  close: number,
+  m: CellMarkers,
+  type: string,
+  style: number,
+  ctx: CellContext,
+  valueOnly: boolean,
+) {
+  // The usual cell holds just <v>…</v> (valueOnlyEnd found its end): read in place. Anything else is
+  // searched on a slice of the cell's own text (an unbounded indexOf for a missing <f> would run to
+  // the end of the part).
+  const vEnd = valueOnly ? close - m.vClose.length : xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
   let v: string | undefined;
   let hasFormula = false;
   if (vEnd >= 0 && vEnd + m.vClose.length === close) {

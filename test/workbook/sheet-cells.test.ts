@@ -125,21 +125,3 @@ describe("shared string indexes", () => {
       expect(() => cells(`<row r="1"><c r="A1" t="s"><v>${v}</v></c></row>`)).toThrow(/ô chữ trỏ tới chuỗi dùng chung số/);
   });
 });
-
-describe("the usual cell tag read by its quick path, any other by the full scan", () => {
-  it.each([
-    ["usual", '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" s="2"/><c r="D2" s="2" t="n"><v>25791</v></c></row>'],
-    ["self-closing with a space", '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" s="2" /><c r="D2" s="2" t="n"><v>25791</v></c></row>'],
-    [
-      "other attributes and spacing",
-      '<row r="2"><c r="B2" t="s" cm="1"><v>0</v></c><c  r="C2" s="2"/><c r="D2"\ts="2" t="n"><v>25791</v></c></row>',
-    ],
-    ["an empty r", '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="" s="2"/><c r="D2" s="2" t="n"><v>25791</v></c></row>'],
-  ])("%s", (_label, sheetData) => {
-    expect(cells(sheetData)).toEqual([
-      ["2:2", "chung"],
-      ["2:3", null],
-      ["2:4", new Date(Date.UTC(1970, 7, 11))],
-    ]);
-  });
-});

@@ -109,38 +109,6 @@ function scanTag(xml: string, lt: number, part: string): number {
   throw corrupt(part, `unclosed tag at ${lt}`);
 }
 
-/** The ">" ending the start tag at `lt`, plainTag and the attributes noted: a usual cell's tag by quickCellTag, any other by scanTag. */
-function startTagEnd(xml: string, lt: number, part: string): number {
-  const gt = quickCellTag(xml, lt);
-  if (gt < 0) return scanTag(xml, lt, part);
-  plainTag = true;
-  return gt;
-}
-
-/**
- * The ">" of a cell's start tag written the way nearly every cell is — "<c", then only r, s and t
- * attributes, each after one space, with letters and digits in double quotes — noting rAt, tAt and
- * sAt as scanTag does; -1 for any other tag, which scanTag then reads. Checks less per character.
- */
-function quickCellTag(xml: string, lt: number): number {
-  if (xml.charCodeAt(lt + 1) !== 99 /* c */ || xml.charCodeAt(lt + 2) !== 32) return -1;
-  rAt = tAt = sAt = -1;
-  let k = lt + 2;
-  for (;;) {
-    let c = xml.charCodeAt(k);
-    if (c === 62 /* > */) return k;
-    if (c === 47 /* / */) return xml.charCodeAt(k + 1) === 62 ? k + 1 : -1;
-    if (c !== 32) return -1;
-    const name = xml.charCodeAt(k + 1);
-    if ((name !== 114 && name !== 115 && name !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) return -1;
-    const at = k + 4;
-    for (k = at, c = xml.charCodeAt(k); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = xml.charCodeAt(++k));
-    if (c !== 34) return -1;
-    noteAttr(name, at);
-    k++;
-  }
-}
-
 /** Records where a one-letter attribute's value begins, the first of each name only (as a search from the tag's start finds). */
 function noteAttr(name: number, at: number): void {
   if (name === 114 /* r */) {
@@ -239,7 +207,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = readMarkup(xml, lt, part).end; // a comment or instruction says nothing about cells
       continue;
     }
-    const gt = startTagEnd(xml, lt, part);
+    const gt = scanTag(xml, lt, part);
     const plain = plainTag;
     if (next === 47 /* / */) {
       if (xml.startsWith(`</${p}sheetData`, lt)) return;

@@ -216,6 +216,35 @@ describe("reading a roster", () => {
     expect(messages).toContain('không đọc được ngày sinh "không rõ"');
   });
 
+  test("an invalid date (another port's absurd date cell) is an unreadable birth named by its cell, not a crash", () => {
+    const r = read(
+      residents([
+        ["Phạm Văn Cường", new Date(Number.NaN), "Nam", "Thôn Đông", "Có", "Có"],
+        ["Đỗ Thị Dung", d(1980, 1, 1), "Nữ", "Thôn Đông", "Có", "Có"],
+      ]),
+    );
+    expect(r.entries.map((e) => e.birth?.year)).toEqual([undefined, 1980]);
+    expect(r.problems.map((p) => p.message)).toContain(
+      "Ô 'Dân cư'!C2: không đọc được ngày sinh \"ngày không hợp lệ\" của Phạm Văn Cường — ghi dạng ngày/tháng/năm (15/03/1964) hoặc năm sinh (1964); người này không được xếp vào danh sách theo tuổi",
+    );
+  });
+
+  test("entries that answered alike share their flags, each as read", () => {
+    const r = read(
+      residents([
+        ["A Văn Một", d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Không"],
+        ["B Văn Hai", d(1980, 1, 1), "Nam", "Thôn Đông", "Có", "Không"],
+        ["C Văn Ba", d(1980, 1, 1), "Nam", "Thôn Đông", null, "Có"],
+      ]),
+    );
+    expect(r.entries.map((e) => e.flags)).toEqual([
+      { smartphone: true, paymentAccount: false },
+      { smartphone: true, paymentAccount: false },
+      { paymentAccount: true },
+    ]);
+    expect(Object.keys(r.entries[2]!.flags)).toEqual(["paymentAccount"]);
+  });
+
   test("unreadable yes/no answers are reported once per column with examples", () => {
     const r = read(
       residents([

@@ -14,7 +14,7 @@ function cells(sheetData: string): Array<[string, RawCell]> {
   readSheetCells(
     xml,
     "xl/worksheets/sheet1.xml",
-    { sharedStrings: ["chung"], dateStyles: [false, false, true], date1904: false },
+    { sharedStrings: ["chung", "thứ hai"], dateStyles: [false, false, true], date1904: false },
     { wants: () => true, visit: (row, col, value) => out.push([`${row}:${col}`, value]) },
   );
   return out;
@@ -90,5 +90,38 @@ describe("a cell's attributes, however they are written", () => {
       ["1:1", 5],
       ["1:2", 6],
     ]);
+  });
+});
+
+describe("date cells no date can be", () => {
+  it('a date-styled number beyond any date stays the number; a t="d" text that is no date stays text', () => {
+    expect(
+      cells('<row r="2"><c r="B2" s="2"><v>1e12</v></c><c r="C2" s="2"><v>-1e12</v></c><c r="D2" t="d"><v>hôm qua</v></c></row>'),
+    ).toEqual([
+      ["2:2", 1e12],
+      ["2:3", -1e12],
+      ["2:4", "hôm qua"],
+    ]);
+  });
+
+  it("dates within range are still dates", () => {
+    expect(cells('<row r="2"><c r="B2" s="2"><v>2958465</v></c><c r="C2" t="d"><v>1964-03-15</v></c></row>')).toEqual([
+      ["2:2", new Date(Date.UTC(9999, 11, 31))],
+      ["2:3", new Date(Date.UTC(1964, 2, 15))],
+    ]);
+  });
+});
+
+describe("shared string indexes", () => {
+  it("are read as Number() reads their text, in place or not", () => {
+    const texts = ["0", "00", " 0", "0.0", "&#48;", "", "1"];
+    const row = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${t}</v></c>`).join("");
+    const read = cells(`<row r="1">${row}</row>`).map(([, v]) => v);
+    expect(read).toEqual(["chung", "chung", "chung", "chung", "chung", "chung", "thứ hai"]);
+  });
+
+  it("an index the table lacks, or one written otherwise than digits, is a damaged file", () => {
+    for (const v of ["2", "x", "1234567890"])
+      expect(() => cells(`<row r="1"><c r="A1" t="s"><v>${v}</v></c></row>`)).toThrow(/ô chữ trỏ tới chuỗi dùng chung số/);
   });
 });

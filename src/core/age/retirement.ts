@@ -37,8 +37,11 @@ export const ASSUMPTION_SOURCE = "Nghị định 135/2020/NĐ-CP, Điều 3 kho�
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** Days of each month in a common year: one table, not an array per call (two calls per resident of a roster). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 export function isValidYmd(d: Ymd): boolean {
@@ -114,8 +117,15 @@ function birthBounds(b: Birth): { earliest: Ymd; latest: Ymd } {
 
 /** Whether the person is certainly born after the report date (listed nowhere: the date is wrong). */
 export function bornAfter(b: Birth, asOf: Ymd): boolean {
-  return compareYmd(birthBounds(b).earliest, asOf) > 0;
+  // The earliest day the birth could be, compared field by field: no bounds object per resident.
+  const month = b.precision === "year" ? 1 : b.month;
+  const day = b.precision === "day" ? b.day : 1;
+  return (b.year - asOf.year || month - asOf.month || day - asOf.day) > 0;
 }
+
+/** The schedule's constants by sex (see retirementAge), made once: it is asked twice per resident of a roster. */
+const MEN = { startYear: 1961, base: 60, cohort: 9, step: 3, cap: 24 };
+const WOMEN = { startYear: 1966, base: 55, cohort: 8, step: 4, cap: 60 };
 
 /**
  * The statutory retirement age under normal working conditions, by sex and month of birth
@@ -125,7 +135,7 @@ export function bornAfter(b: Birth, asOf: Ymd): boolean {
  * 8-month cohort, 60 years from births in 05/1975.
  */
 export function retirementAge(sex: Sex, birthYear: number, birthMonth: number): AgeSpan {
-  const [startYear, base, cohort, step, cap] = sex === "nam" ? [1961, 60, 9, 3, 24] : [1966, 55, 8, 4, 60];
+  const { startYear, base, cohort, step, cap } = sex === "nam" ? MEN : WOMEN;
   const index = (birthYear - startYear) * 12 + (birthMonth - 1);
   if (index < 0) return { years: base, months: 0 };
   const extra = Math.min(step * (Math.floor(index / cohort) + 1), cap);

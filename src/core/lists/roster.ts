@@ -8,12 +8,13 @@ import { formatBirth } from "../age/retirement";
 import type { Finding } from "../evaluate/result";
 import { cellRef, quoteSheet } from "../ref/a1";
 import type { RawCell } from "../text/cell";
-import { fold, foldLoose, foldWords } from "../text/fold";
+import { fold, foldLoose } from "../text/fold";
 import { HEADER_SEARCH_ROWS, ROLE_TEXT, ROSTER_TEXT, headerText, rolesOfRow, type RosterColumn } from "./columns";
+import { keptBefore, sameNames } from "./duplicates";
 import { COLUMN_ROLES, FLAG_ROLES, type ColumnRole, type FlagRole, type RosterKind } from "./ids";
 import { findIdLikeColumns, ID_KIND_TEXT, type IdLikeColumn } from "./id-columns";
 import type { RosterMapping } from "./mapping";
-import { looksLikeFormula, readBirth, readSex, readText, shown, yesNoReader } from "./values";
+import { birthOfDate, looksLikeFormula, readBirth, readSex, readText, shown, yesNoReader } from "./values";
 
 export type RosterEntry = {
   /** 1-based row of the sheet. */
@@ -24,7 +25,8 @@ export type RosterEntry = {
   position?: string;
   birth?: Birth;
   sex?: Sex;
-  flags: Partial<Record<FlagRole, boolean>>;
+  /** Shared by the entries that answered alike (never changed once read). */
+  flags: Readonly<Partial<Record<FlagRole, boolean>>>;
 };
 
 export type Roster = {
@@ -110,6 +112,9 @@ export function resolveRoster(kind: RosterKind, m: RosterMapping, rows: readonly
   return { ok: true, headerRow: best.row, columns: best.columns };
 }
 
+/** An entry's flags until its row's answers are read. */
+const NO_FLAGS: RosterEntry["flags"] = {};
+
 /** At most this many cells are named in one aggregated problem. */
 const EXAMPLES = 5;
 
@@ -169,6 +174,8 @@ type RowsRead = {
   birthCol: number | undefined;
   sexCol: number | undefined;
   flagCols: ReadonlyArray<readonly [FlagRole, number]>;
+  /** One flags object per combination of answers, by its number (answers in base 3): not one per row. */
+  flagSets: Array<RosterEntry["flags"] | undefined>;
   yesNo: ReturnType<typeof yesNoReader>;
   villages: Map<string, string>;
   villageByRaw: Map<string, string>;
@@ -202,9 +209,12 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
   }
   if (birthCol !== undefined) {
     const raw = row[birthCol - 1] ?? null;
-    const b = readBirth(raw);
+    // A date cell, as most are, is read without a Read object per row.
+    const day = raw instanceof Date ? birthOfDate(raw) : undefined;
+    const b = day === undefined ? readBirth(raw) : undefined;
     // The cell's reference is made only when a problem needs it: most rows have a readable birth date.
-    if (b.kind === "ok") entry.birth = b.value;
+    if (b === undefined) entry.birth = day!;
+    else if (b.kind === "ok") entry.birth = b.value;
     else if (b.kind === "invalid") {
       const ref = cellOf(sheet, rowNo, birthCol);
       st.problems.push(
@@ -224,17 +234,32 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
       st.badSex.texts.add(shown(raw));
     }
   }
+  let answers = 0;
+  let digit = 1;
   for (const [role, col] of st.flagCols) {
     const raw = row[col - 1] ?? null;
     const f = st.yesNo(raw);
-    if (f.kind === "ok") entry.flags[role] = f.value;
+    if (f.kind === "ok") answers += digit * (f.value ? 2 : 1);
     else if (f.kind === "invalid") {
       const t = st.badFlags.get(role) ?? { refs: [], texts: new Set<string>() };
       t.refs.push(cellOf(sheet, rowNo, col));
       t.texts.add(shown(raw));
       st.badFlags.set(role, t);
     }
+    digit *= 3;
   }
+  entry.flags = st.flagSets[answers] ??= flagsOf(st.flagCols, answers);
+}
+
+/** The flags of a combination of answers: each column's base-3 digit, 0 unanswered, 1 no, 2 yes. */
+function flagsOf(flagCols: RowsRead["flagCols"], answers: number): RosterEntry["flags"] {
+  const flags: Partial<Record<FlagRole, boolean>> = {};
+  let rest = answers;
+  for (const [role] of flagCols) {
+    if (rest % 3 !== 0) flags[role] = rest % 3 === 2;
+    rest = Math.floor(rest / 3);
+  }
+  return flags;
 }
 
 /** The unreadable cells of a roster, one problem per column with a few examples. */
@@ -281,6 +306,7 @@ function rowsReadState(kind: RosterKind, sheet: string, columns: Partial<Record<
     birthCol: kind === "residents" ? columns.birthDate?.col : undefined,
     sexCol: kind === "residents" ? columns.sex?.col : undefined,
     flagCols: FLAG_ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!.col] as const),
+    flagSets: [],
     yesNo: yesNoReader(),
     villages: new Map(),
     villageByRaw: new Map(),
@@ -361,19 +387,7 @@ export function readRoster(
     );
   }
 
-  // Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once.
-  const folded = new Map<string, string>();
-  const foldName = (name: string) => {
-    let f = folded.get(name);
-    if (f === undefined) {
-      f = foldWords(name);
-      folded.set(name, f);
-    }
-    return f;
-  };
-  // The entries kept so far under each folded name: a name repeats a few times at most, so a short
-  // search of them is cheaper than a key string per row.
-  const seen = new Map<string, RosterEntry[]>();
+  const sameNameAs = sameNames<RosterEntry>();
   const entries: RosterEntry[] = [];
   let rowsRead = 0;
 
@@ -386,8 +400,9 @@ export function readRoster(
       continue;
     }
     const name = nameRead.value;
+    const same = sameNameAs(name);
     // A repeated header (printed tables) or a total line at the bottom is not a person.
-    if (name.length === nameHeaderLength && foldName(name) === nameHeaderFold) continue;
+    if (name.length === nameHeaderLength && same.folded === nameHeaderFold) continue;
     if (
       mayBeTotal(name) &&
       /^(tổng|tong|cộng|cong)(\s|:|$)/i.test(name) &&
@@ -398,7 +413,7 @@ export function readRoster(
       continue;
     }
     rowsRead++;
-    const entry: RosterEntry = { row: rowNo, name, village: "", flags: {} };
+    const entry: RosterEntry = { row: rowNo, name, village: "", flags: NO_FLAGS };
     if (looksLikeFormula(name)) {
       problems.push(
         canhBao(
@@ -408,7 +423,7 @@ export function readRoster(
       );
     }
     readFields(st, entry, row, rowNo);
-    const first = keptBefore(seen, kind, foldName(name), entry);
+    const first = keptBefore(same.kept, kind, entry);
     if (first !== undefined) {
       problems.push(duplicateProblem(kind, sheet, entry, first.row, nameCol));
       continue;
@@ -425,28 +440,3 @@ const mayBeTotal = (name: string) => {
   const c = name.charCodeAt(0) | 32;
   return c === 116 /* t */ || c === 99; /* c */
 };
-
-/** The entry kept before for the same person as `entry`; undefined when there is none, and `entry` is then kept under its folded name. */
-function keptBefore(seen: Map<string, RosterEntry[]>, kind: RosterKind, folded: string, entry: RosterEntry): RosterEntry | undefined {
-  const sameName = seen.get(folded);
-  const first = sameName?.find((e) => samePerson(kind, e, entry));
-  if (first === undefined) {
-    if (sameName) sameName.push(entry);
-    else seen.set(folded, [entry]);
-  }
-  return first;
-}
-
-/** The same person twice, given the same folded name: the same birth date and village (residents); the same village otherwise. */
-function samePerson(kind: RosterKind, a: RosterEntry, b: RosterEntry): boolean {
-  // village is already one spelling per folded village.
-  if (a.village !== b.village) return false;
-  if (kind !== "residents") return true;
-  const x = a.birth;
-  const y = b.birth;
-  if (!x || !y) return x === y;
-  return x.precision === y.precision && x.year === y.year && birthMonth(x) === birthMonth(y) && birthDay(x) === birthDay(y);
-}
-
-const birthMonth = (b: Birth) => (b.precision === "year" ? 0 : b.month);
-const birthDay = (b: Birth) => (b.precision === "day" ? b.day : 0);

@@ -19,7 +19,8 @@ const invalid = (raw: RawCell): Read<never> => ({ kind: "invalid", text: shown(r
 /** A cell as the clerk sees it, for messages. */
 export function shown(raw: RawCell): string {
   if (raw === null || raw === undefined) return "";
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  // An invalid Date (another port's absurd date cell) has no ISO text: said in words rather than a crash.
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "ngày không hợp lệ" : raw.toISOString().slice(0, 10);
   if (typeof raw === "object") return raw.error;
   return String(raw);
 }
@@ -67,6 +68,14 @@ export function civilFromDays(days: number): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
 }
 
+/** The birth day of a date cell (see readBirth), undefined when it is none: no Read wrapped round it, for a roster's rows. */
+export function birthOfDate(d: Date): Birth | undefined {
+  const days = Math.round(d.getTime() / DAY_MS);
+  // Beyond ±100 million days a Date is invalid: the same years out of range either way.
+  if (!Number.isFinite(days) || Math.abs(days) > 100_000_000) return undefined;
+  return dayBirth(...civilFromDays(days));
+}
+
 /**
  * A birth date. Date cells are calendar days (an adapter's Date at or near UTC midnight: rounded to the
  * nearest midnight, so a local-midnight date from another time zone keeps its day). Text in
@@ -76,10 +85,7 @@ export function civilFromDays(days: number): [number, number, number] {
 export function readBirth(raw: RawCell): Read<Birth> {
   if (isBlank(raw)) return blank;
   if (raw instanceof Date) {
-    const days = Math.round(raw.getTime() / DAY_MS);
-    // Beyond ±100 million days a Date is invalid: the same years out of range either way.
-    if (!Number.isFinite(days) || Math.abs(days) > 100_000_000) return invalid(raw);
-    const b = dayBirth(...civilFromDays(days));
+    const b = birthOfDate(raw);
     return b ? ok(b) : invalid(raw);
   }
   if (typeof raw === "number") return yearOk(raw) ? ok({ precision: "year", year: raw }) : invalid(raw);

@@ -1,7 +1,23 @@
-import { isDateFormatCode } from "../common/date-formats";
+import { excelSerialToDate, isDateFormatCode } from "../common/date-formats";
 import { attr, parseXml } from "./xml";
 
-export { excelSerialToDate } from "../common/date-formats";
+export { excelSerialToDate };
+
+/**
+ * A number under a date style, as the date it shows; a number too large or small for any date
+ * (1e12: Excel shows ####) stays the number, so it is refused as an impossible figure naming its cell
+ * instead of becoming an invalid Date that nothing can print.
+ */
+export function dateStyledValue(serial: number, date1904: boolean): Date | number {
+  const d = excelSerialToDate(serial, date1904);
+  return Number.isNaN(d.getTime()) ? serial : d;
+}
+
+/** A t="d" cell's ISO text as a Date; text that is no date stays text, to be refused where it is read. */
+export function isoDateValue(v: string): Date | string {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? v : d;
+}
 
 // Built-in number formats that show dates or times (ECMA-376 §18.8.30, plus the CJK date ids).
 const BUILTIN_DATE_IDS = new Set([

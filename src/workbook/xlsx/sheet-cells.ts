@@ -1,6 +1,6 @@
 import type { RawCell } from "../../core/text/cell";
 import { columnIndex } from "../../core/ref/a1";
-import { excelSerialToDate } from "./date-styles";
+import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
@@ -54,12 +54,12 @@ function decode(
     case "e":
       return { error: v ?? "#N/A" };
     case "d":
-      return v === undefined ? null : new Date(v);
+      return v === undefined ? null : isoDateValue(v);
     default: {
       if (v === undefined || v === "") return hasFormula ? { error: "(công thức chưa có kết quả — mở và lưu lại tệp trong Excel)" } : null;
       const n = Number(v);
       if (!Number.isFinite(n)) return { error: `#GIÁ TRỊ (${v})` };
-      return ctx.dateStyles[style] ? excelSerialToDate(n, ctx.date1904) : n;
+      return ctx.dateStyles[style] ? dateStyledValue(n, ctx.date1904) : n;
     }
   }
 }
@@ -249,6 +249,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let close = selfClosing ? gt + 1 : valueOnlyEnd(xml, gt, m);
+    const valueOnly = !selfClosing && close >= 0;
     if (close < 0) {
       close = xml.indexOf(cClose, gt);
       if (close < 0) throw corrupt(part, `unclosed cell ${(plain ? valueAt(xml, rAt) : refText) ?? ""}`);
@@ -260,7 +261,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx));
+    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx, valueOnly));
   }
 }
 
@@ -302,14 +303,36 @@ function rowNumber(xml: string, lt: number, gt: number, plain: boolean, previous
 }
 
 /** The value of a cell whose start tag ends at gt and whose text ends at close. */
-function cellContent(xml: string, gt: number, close: number, m: CellMarkers, type: string, style: number, ctx: CellContext) {
-  // The usual cell holds just <v>…</v>: read in place. Anything else is searched on a slice of the
-  // cell's own text (an unbounded indexOf for a missing <f> would run to the end of the part).
-  const vEnd = xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
+function cellContent(
+  xml: string,
+  gt: number,
+  close: number,
+  m: CellMarkers,
+  type: string,
+  style: number,
+  ctx: CellContext,
+  valueOnly: boolean,
+) {
+  // The usual cell holds just <v>…</v> (valueOnlyEnd found its end): read in place. Anything else is
+  // searched on a slice of the cell's own text (an unbounded indexOf for a missing <f> would run to
+  // the end of the part).
+  const vEnd = valueOnly ? close - m.vClose.length : xml.startsWith(m.vOpen, gt + 1) ? xml.indexOf(m.vClose, gt + 1) : -1;
   let v: string | undefined;
   let hasFormula = false;
-  if (vEnd >= 0 && vEnd + m.vClose.length === close) v = unescapeXml(xml.slice(gt + 1 + m.vOpen.length, vEnd));
-  else {
+  if (vEnd >= 0 && vEnd + m.vClose.length === close) {
+    const from = gt + 1 + m.vOpen.length;
+    // A shared string's index read in place: most of a roster's cells, and no string sliced for each.
+    // Anything but plain digits, or an index the table lacks, takes the general path and its message.
+    if (type === "s" && ctx.sharedStrings !== undefined) {
+      const s = ctx.sharedStrings[digitsAt(xml, from, vEnd)];
+      if (s !== undefined) return s;
+    } else if (type === "n") {
+      // A whole number (a day count under a date style, a row number) read in place likewise.
+      const n = digitsAt(xml, from, vEnd);
+      if (n >= 0) return ctx.dateStyles[style] ? dateStyledValue(n, ctx.date1904) : n;
+    }
+    v = unescapeXml(xml.slice(from, vEnd));
+  } else {
     const inner = xml.slice(gt + 1, close);
     const vAt = inner.indexOf(m.vOpen);
     v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + m.vOpen.length, inner.indexOf(m.vClose, vAt)));
@@ -317,6 +340,18 @@ function cellContent(xml: string, gt: number, close: number, m: CellMarkers, typ
   }
   const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), m.p) : undefined;
   return decode(type, v, inline, style, ctx, hasFormula);
+}
+
+/** The number written from..to in plain digits (at most 9, as Number() reads them), or -1 for anything else. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The value of a plain tag's attribute that begins at `start` (scanTag's rAt, tAt, sAt), or undefined for -1. */
@@ -329,6 +364,8 @@ const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
 
 /** The t attribute whose value begins at `start`: one of TYPES without a new string, anything else sliced. */
 function typeAt(xml: string, start: number): string {
+  // t="s", the shared strings of nearly every text cell, told by two characters.
+  if (xml.charCodeAt(start) === 115 /* s */ && xml.charCodeAt(start + 1) === 34) return "s";
   const end = xml.indexOf('"', start);
   for (const t of TYPES) if (end - start === t.length && xml.startsWith(t, start)) return t;
   return xml.slice(start, end);

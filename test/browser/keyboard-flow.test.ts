@@ -10,7 +10,7 @@ import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { type Browser, type FileChooser, type Locator, type Page } from "playwright-core";
-import { launchChromium } from "./chromium";
+import { launchChromium, settled } from "./chromium";
 import { MAPPING_SHEET } from "../../src/core/layout/mapping-sheet";
 import { STATUS_SHEET_NAME } from "../../src/core/layout/status";
 import { makeSampleCommune } from "../../src/sample/commune";
@@ -56,15 +56,7 @@ async function openTab(page: Page, name: string | RegExp): Promise<void> {
 async function accessible(page: Page, view: string): Promise<void> {
   // Fluent's focus manager (tabster) puts 1 px aria-hidden sentinels around focus groups that pass the
   // focus on at once; axe counts them as focusable hidden elements. They are the library's, not content.
-  // A message or a button still fading in (Fluent's motion, CSS transitions) has the colours of half its
-  // opacity: axe judges the view as the clerk reads it, once every animation has ended.
-  // An endless one (a spinner) is not waited for beyond two seconds.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
-      new Promise((done) => setTimeout(done, 2000)),
-    ]),
-  );
+  await settled(page);
   const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

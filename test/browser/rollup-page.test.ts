@@ -11,7 +11,7 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "./chromium";
+import { launchChromium, settled } from "./chromium";
 import { rollupSources } from "../../src/app/rollup-sources";
 import { loadCheckRuleFile } from "../../src/cli/check-command";
 import { BAD_TEXT, ROLLUP_SHEETS } from "../../src/core/rollup/layout";
@@ -172,6 +172,7 @@ test("20 files picked and dropped at once: rolled up in a worker with progress, 
   expect(apart.sort()).toEqual(["corrupt", "not-xlsx", "not-xlsx", "protected", "superseded", "unmapped"]);
 
   // No accessibility violation in the panel, with its result shown.
+  await settled(page);
   const axe = await new AxeBuilder({ page }).include('[data-testid="rollup-panel"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 

@@ -8,7 +8,7 @@ import type { Server } from "http";
 import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "./chromium";
+import { launchChromium, settled } from "./chromium";
 import { parseMappingText } from "../../src/core/mapping/schema";
 import { parseRangeRef } from "../../src/core/ref/a1";
 import { loadRulesetDir } from "../../src/node/rulesets";
@@ -37,6 +37,7 @@ async function fitsAndAccessible(page: Page, view: string): Promise<void> {
   await expect(
     region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth),
   ).resolves.toBe(true);
+  await settled(page);
   const axe = await new AxeBuilder({ page }).include('section[aria-label="Thôn"]').analyze();
   const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${view}: ${v.id}`);
   expect(bad).toEqual([]);

@@ -65,9 +65,14 @@ async function accessible(page: Page, view: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `keyboard-${view}.png`) });
 }
 
-/** Enter on the focused open button until the file dialog shows (a first Enter can land while the page still settles). */
+/**
+ * Enter on the open button until the file dialog shows. A first Enter can land while the page still
+ * settles, and a re-render can take the focus away: each try Tabs back to the button first.
+ */
 async function fileChooserByEnter(page: Page): Promise<FileChooser> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const button = page.getByRole("button", { name: T.openButton });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await tabTo(page, button);
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser", { timeout: 8_000 }).catch(() => undefined),
       page.keyboard.press("Enter"),
@@ -80,7 +85,6 @@ async function fileChooserByEnter(page: Page): Promise<FileChooser> {
 /** Open (Tab, Enter, the file dialog) and choose the programme (Enter, arrows, Enter). */
 async function openAndChoose(page: Page, bytes: Uint8Array): Promise<void> {
   // Open: Tab to the button, Enter, the file chosen in the dialog.
-  await tabTo(page, page.getByRole("button", { name: T.openButton }));
   const chooser = await fileChooserByEnter(page);
   await chooser.setFiles({
     name: "xa-minh-tan.xlsx",

@@ -4,30 +4,14 @@
  */
 import { evaluateVillages, villageAnswer } from "../../src/core/evaluate/units";
 import type { Inputs } from "../../src/core/evaluate/inputs";
-import { rat } from "../../src/core/evaluate/rational";
 import { checkMappingAgainst, parseMappingText } from "../../src/core/mapping/schema";
 import type { Ruleset } from "../../src/core/ruleset/schema";
 import { loadRulesetDir } from "../../src/node/rulesets";
 import { isVerbatim } from "../rulesets/golden";
+import { count, kieuMau, NO_MODEL_YC3, PASSING_YC3 as passing, withCommuneRule as withRule } from "../support/yc3-inputs";
 
 const { rulesets } = loadRulesetDir();
-const kieuMau = rulesets.get("thanh-hoa-xa-ntm-kieu-mau-2023")!;
-
-const yes = (value: boolean) => ({ kind: "bool" as const, value });
-const count = (n: number) => ({ kind: "number" as const, value: rat(n) });
-const passing: Inputs = {
-  "YC3.1": { value: yes(true) },
-  "YC3.2": { value: yes(true) },
-  "YC3.3": { numerator: count(80), denominator: count(100) },
-  "YC3.4": { numerator: count(50), denominator: count(100) },
-  "YC3.5": { value: yes(true) },
-};
-const failing: Inputs = { ...passing, "YC3.5": { value: yes(false) } };
-
-/** The same ruleset with YC3's commune rule replaced. */
-function withRule(rule: { all: true } | { atLeast: number }): Ruleset {
-  return { ...kieuMau, groups: kieuMau.groups.map((g) => (g.units ? { ...g, units: { ...g.units, communeRule: rule } } : g)) };
-}
+const failing = NO_MODEL_YC3;
 
 describe("the commune-level rule over the villages", () => {
   const villages = [

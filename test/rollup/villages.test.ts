@@ -5,27 +5,10 @@
 import { evaluateVillages } from "../../src/core/evaluate/units";
 import { evaluate } from "../../src/core/evaluate/evaluate";
 import type { Inputs } from "../../src/core/evaluate/inputs";
-import { rat } from "../../src/core/evaluate/rational";
 import { villageIndicatorEntries } from "../../src/core/rollup/villages";
 import type { Ruleset } from "../../src/core/ruleset/schema";
-import { loadRulesetDir } from "../../src/node/rulesets";
+import { kieuMau, NO_MODEL_YC3 as noModel, PASSING_YC3 as passing, withCommuneRule as withRule } from "../support/yc3-inputs";
 
-const { rulesets } = loadRulesetDir();
-const kieuMau = rulesets.get("thanh-hoa-xa-ntm-kieu-mau-2023")!;
-const yes = (value: boolean) => ({ kind: "bool" as const, value });
-const count = (n: number) => ({ kind: "number" as const, value: rat(n) });
-const passing: Inputs = {
-  "YC3.1": { value: yes(true) },
-  "YC3.2": { value: yes(true) },
-  "YC3.3": { numerator: count(80), denominator: count(100) },
-  "YC3.4": { numerator: count(50), denominator: count(100) },
-  "YC3.5": { value: yes(true) },
-};
-const noModel: Inputs = { ...passing, "YC3.5": { value: yes(false) } };
-const withRule = (rule: { all: true } | { atLeast: number }): Ruleset => ({
-  ...kieuMau,
-  groups: kieuMau.groups.map((g) => (g.units ? { ...g, units: { ...g.units, communeRule: rule } } : g)),
-});
 const entries = (ruleset: Ruleset, villages: Array<{ name: string; inputs: Inputs }>) =>
   villageIndicatorEntries(ruleset, evaluateVillages(ruleset, {}, villages)!.evaluation);
 

@@ -8,8 +8,9 @@
  * initialised on first use, so `chitieu rulesets` loads no file library. The runtime packages stay
  * outside the bundle and are required from node_modules when first used, except JSZip: it is bundled so
  * that its DEFLATE module can be replaced by src/node/native-inflate.ts (Node's zlib; pako's JavaScript
- * inflate was a fifth of `evaluate`'s time); and zod, which every command initialises at start, so that
- * its code is in the bundle's code cache.
+ * inflate was a fifth of `evaluate`'s time); zod, which every command initialises at start, and saxes,
+ * the XML parser every workbook command loads, so that their code is in the bundle's code cache (saxes
+ * required from node_modules was 3 ms of each start: resolved, read and compiled anew every time).
  *
  * Beside the bundle: rulesets.json, the ruleset catalogue validated once here (src/node/ruleset-catalogue.ts),
  * and main.js.cache, V8's code cache made by a warm-up run (scripts/cli-code-cache.mjs). The bundle sits two folders below the repository, like
@@ -30,9 +31,12 @@ const THREAD_ENTRY = join(REPO, "src", "node", "rollup-thread.ts");
 const NATIVE_INFLATE = join(REPO, "src", "node", "native-inflate.ts");
 const RULESETS_ENTRY = join(REPO, "src", "node", "rulesets.ts");
 
-/** Packages required from node_modules at run time: the runtime dependencies but JSZip and zod (see above). */
+/** Packages bundled although they are runtime dependencies (see above). */
+const BUNDLED = ["jszip", "zod", "saxes"];
+
+/** Packages required from node_modules at run time: the runtime dependencies but those bundled. */
 function externals() {
-  return runtimeDependencies().filter((name) => name !== "jszip" && name !== "zod");
+  return runtimeDependencies().filter((name) => !BUNDLED.includes(name));
 }
 
 /** JSZip's own `require("./flate")` gets native-inflate.ts; that file's `jszip/lib/flate` is the original. */

@@ -4,7 +4,7 @@ import type { ListId } from "../core/lists/ids";
 import { mappingToText, type Mapping } from "../core/mapping/schema";
 import { chooseSheetName } from "../core/layout/sheet";
 import { STATUS_KEY, STATUS_SHEET_NAME, statusSheetLayout } from "../core/layout/status";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { listsForEvaluation, type ListsForEvaluation } from "./lists-build";

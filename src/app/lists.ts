@@ -15,7 +15,7 @@ import { listIndicators } from "../core/lists/figures";
 import { parseListsMapping } from "../core/lists/mapping";
 import type { ListId } from "../core/lists/ids";
 import { mappingToText, type Mapping } from "../core/mapping/schema";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import { adultAgeFromCell, withClerkAdultAge } from "./adult-age";
 import type { WorkbookPort, WriteResult } from "../workbook/port";

@@ -7,7 +7,7 @@
 import { checkMappingAgainst, parseMappingText, type Mapping } from "../core/mapping/schema";
 import { damagedMappingMessage } from "../core/layout/mapping-sheet";
 import type { Finding } from "../core/evaluate/result";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import type { JobRequest, MappingSource, RulesetCatalog } from "./catalog";

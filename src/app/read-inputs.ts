@@ -2,7 +2,7 @@ import type { IndicatorInputs, Input, Inputs } from "../core/evaluate/inputs";
 import { slotsOf } from "../core/evaluate/slots";
 import type { Mapping } from "../core/mapping/schema";
 import { formatRange, quoteSheet, type RangeAddress } from "../core/ref/a1";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import { indicatorsOf } from "../core/ruleset/walk";
 import { parseCell, type RawCell } from "../core/text/cell";

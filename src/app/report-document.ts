@@ -5,7 +5,7 @@ import { buildReport } from "../core/report/build";
 import { mergeDetails, ReportDetails } from "../core/report/details";
 import type { ReportDocument } from "../core/report/model";
 import type { ReportWording } from "../core/report/wording";
-import { formatPath, type ConfigProblem } from "../core/ruleset/load";
+import { formatPath, type ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { WorkbookPort } from "../workbook/port";
 import { evaluateWorkbook, type EvaluateRequest } from "./evaluate-workbook";

@@ -2,7 +2,7 @@ import type { Finding } from "../core/evaluate/result";
 import type { Village } from "../core/evaluate/units";
 import { villageGroups } from "../core/evaluate/units";
 import type { Mapping } from "../core/mapping/schema";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import type { RawCell } from "../core/text/cell";
 import { isBlankText } from "../core/text/vocabulary";

@@ -5,7 +5,7 @@ import { parseArgs } from "util";
 import type { CheckReport } from "../app/check";
 import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
 import type { CheckProblem } from "../core/check/types";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { loadRulesetDir, RULESETS_DIR } from "../node/rulesets";

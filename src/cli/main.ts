@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "util";
 import type { RulesetCatalog } from "../app/catalog";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import { loadRulesetDir } from "../node/rulesets";
 import { readWorkbookFile } from "../node/files";
 import { checkOutputPaths, writeOutputs, type Output } from "../node/outputs";

@@ -3,7 +3,7 @@ import { parseArgs } from "util";
 import { rollupJson, rollupText } from "../app/rollup-report";
 import type { RollupOptions } from "../app/rollup";
 import type { FileOutcome } from "../core/rollup/types";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import { readWorkbookFile, writeFileAtomic } from "../node/files";
 import { collectWorkbookFiles } from "../node/workbook-files";

@@ -7,7 +7,7 @@
  * before, so a stale catalogue can cost time but never change a result.
  */
 import { readdirSync, readFileSync, statSync } from "fs";
-import type { ConfigProblem } from "../core/ruleset/load";
+import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 
 export type RulesetDir = { rulesets: Map<string, Ruleset>; problems: ConfigProblem[] };

@@ -1,6 +1,5 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { loadRuleset } from "../core/ruleset/load";
 import { catalogueText, readCatalogue, rulesetFiles, type RulesetDir } from "./ruleset-catalogue";
 
 /** The rulesets/ folder of this checkout. */
@@ -17,10 +16,20 @@ export function loadRulesetDir(dir = RULESETS_DIR): RulesetDir {
   return (dir === RULESETS_DIR ? readCatalogue(CATALOGUE_FILE, dir) : undefined) ?? validateRulesetDir(dir);
 }
 
+/**
+ * The ruleset validator, loaded only when a file is validated: building its zod schemas was 5 ms of
+ * every start, and a command that finds the catalogue fresh validates nothing.
+ */
+function validator(): typeof import("../core/ruleset/load") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; esbuild bundles it as a module initialised on first call
+  return require("../core/ruleset/load") as typeof import("../core/ruleset/load");
+}
+
 /** loadRulesetDir without the catalogue: every file read and validated now. */
 export function validateRulesetDir(dir: string): RulesetDir {
   const rulesets: RulesetDir["rulesets"] = new Map();
   const problems: RulesetDir["problems"] = [];
+  const { loadRuleset } = validator();
   for (const file of rulesetFiles(dir)) {
     const result = loadRuleset(`rulesets/${file}`, readFileSync(join(dir, file), "utf8"));
     if (result.ok) rulesets.set(result.ruleset.id, result.ruleset);

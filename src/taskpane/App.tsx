@@ -60,6 +60,32 @@ function NextStepLine({ text }: { text: string | undefined }) {
   return text === undefined ? null : <Notice intent="info">{`${T.nextStep}: ${text}`}</Notice>;
 }
 
+/** No workbook open (the web page): open one, or make the programme's template to fill in. */
+function NoWorkbook({
+  canMakeTemplate,
+  onMakeTemplate,
+  disabled,
+}: {
+  canMakeTemplate: boolean;
+  onMakeTemplate: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <Notice intent="info" title={T.noWorkbookTitle}>
+      {T.noWorkbookIntro}{" "}
+      <Button
+        size="small"
+        appearance="primary"
+        onClick={onMakeTemplate}
+        disabledFocusable={disabled || !canMakeTemplate}
+        title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}
+      >
+        {T.makeTemplate}
+      </Button>
+    </Notice>
+  );
+}
+
 function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; report: ReportDeps }) {
   const styles = useStyles();
   const { state, actions } = useTaskpane(shell, catalog);
@@ -118,18 +144,7 @@ function Pane({ shell, catalog, report }: { shell: Shell; catalog: Catalog; repo
       </section>
 
       {!session && (
-        <Notice intent="info" title={T.noWorkbookTitle}>
-          {T.noWorkbookIntro}{" "}
-          <Button
-            size="small"
-            appearance="primary"
-            onClick={() => void actions.makeTemplate()}
-            disabledFocusable={busy || !ruleset}
-            title={ruleset ? undefined : T.makeTemplateNeedsProgramme}
-          >
-            {T.makeTemplate}
-          </Button>
-        </Notice>
+        <NoWorkbook canMakeTemplate={ruleset !== undefined} onMakeTemplate={() => void actions.makeTemplate()} disabled={busy} />
       )}
 
       {noNames && (

@@ -1,4 +1,4 @@
-import type { ConfigProblem as Problem } from "../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 import { parseReportWordingText, type ReportWording } from "../core/report/wording";
 import type { SourceFile } from "./rulesets";

@@ -1,5 +1,6 @@
 import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
-import { loadRuleset, type ConfigProblem as Problem } from "../core/ruleset/load";
+import { loadRuleset } from "../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
 
 /** The data rules of the pre-submission check (rulesets/checks/<ruleset-id>.json), by ruleset id. */

@@ -260,11 +260,17 @@ function retiredFrom(d: Ymd, sex: Sex, asOf: Ymd): boolean {
   return reachedFrom(d, age.years, age.months, asOf);
 }
 
-export type QuickAge = { counted: boolean | undefined; uncertain: boolean };
+export type QuickAge = { readonly counted: boolean | undefined; readonly uncertain: boolean };
+
+/** The answers for an exact birth date, shared: a roster asks twice per resident. */
+const SURE_YES: QuickAge = { counted: true, uncertain: false };
+const SURE_NO: QuickAge = { counted: false, uncertain: false };
+const SURE_UNKNOWN: QuickAge = { counted: undefined, uncertain: false };
+const sure = (counted: boolean | undefined): QuickAge => (counted === true ? SURE_YES : counted === false ? SURE_NO : SURE_UNKNOWN);
 
 /** ageReached(b, years, asOf) without the reason: for counting a roster. */
 export function quickAgeReached(b: Birth, years: number, asOf: Ymd): QuickAge {
-  if (b.precision === "day") return { counted: reachedFrom(b, years, 0, asOf), uncertain: false };
+  if (b.precision === "day") return sure(reachedFrom(b, years, 0, asOf));
   const { earliest, latest } = birthBounds(b);
   const counted = reachedFrom(earliest, years, 0, asOf);
   return { counted, uncertain: counted !== reachedFrom(latest, years, 0, asOf) };
@@ -279,7 +285,7 @@ function insideWorkingAge(d: Ymd, sex: Sex | undefined, asOf: Ymd, from: number)
 
 /** workingAge(b, sex, asOf, from) without the reason: for counting a roster. */
 export function quickWorkingAge(b: Birth, sex: Sex | undefined, asOf: Ymd, from = 15): QuickAge {
-  if (b.precision === "day") return { counted: insideWorkingAge(b, sex, asOf, from), uncertain: false };
+  if (b.precision === "day") return sure(insideWorkingAge(b, sex, asOf, from));
   const { earliest, latest } = birthBounds(b);
   const counted = insideWorkingAge(earliest, sex, asOf, from);
   return { counted, uncertain: counted !== insideWorkingAge(latest, sex, asOf, from) };

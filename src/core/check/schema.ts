@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slotsOf } from "../evaluate/slots";
-import { issuesToProblems, type ConfigProblem as Problem } from "../ruleset/load";
+import { issuesToProblems, type ConfigProblem as Problem } from "../ruleset/problems";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 

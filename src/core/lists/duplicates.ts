@@ -37,7 +37,7 @@ export function sameNames<T extends Person>(): (name: string) => SameName<T> {
 
 /** The entry kept before for the same person as `entry` among those of its folded name; undefined when there is none, and `entry` is then kept. */
 export function keptBefore<T extends Person>(kept: T[], kind: RosterKind, entry: T): T | undefined {
-  for (const e of kept) if (samePerson(kind, e, entry)) return e;
+  for (let i = 0; i < kept.length; i++) if (samePerson(kind, kept[i]!, entry)) return kept[i];
   kept.push(entry);
   return undefined;
 }

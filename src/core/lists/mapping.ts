@@ -16,7 +16,7 @@
  * Columns are kept by header text, not letter, so a column the clerk inserts or moves is still found.
  */
 import { z } from "zod";
-import { formatPath, type ConfigProblem } from "../ruleset/load";
+import { formatPath, type ConfigProblem } from "../ruleset/problems";
 import type { ProposedRoster } from "./columns";
 import { COLUMN_ROLES, ROSTER_KINDS, keyedBy, type ColumnRole, type RosterKind } from "./ids";
 

@@ -236,7 +236,9 @@ function readFields(st: RowsRead, entry: RosterEntry, row: readonly RawCell[], r
   }
   let answers = 0;
   let digit = 1;
-  for (const [role, col] of st.flagCols) {
+  // An indexed loop: for…of with destructuring made an iterator result per column of every row.
+  for (let i = 0; i < st.flagCols.length; i++) {
+    const [role, col] = st.flagCols[i]!;
     const raw = row[col - 1] ?? null;
     const f = st.yesNo(raw);
     if (f.kind === "ok") answers += digit * (f.value ? 2 : 1);

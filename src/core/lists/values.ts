@@ -168,5 +168,6 @@ export function readText(raw: RawCell): Read<string> {
 
 /** A name that a spreadsheet would take for a formula if typed: written as text (DESIGN.md, "Text is text"). */
 export function looksLikeFormula(name: string): boolean {
-  return /^[=+\-@]/.test(name);
+  const c = name.charCodeAt(0);
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64; /* @ */
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../text/date";
-import { formatPath, type ConfigProblem } from "../ruleset/load";
+import { formatPath, type ConfigProblem } from "../ruleset/problems";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 import { slotsOf } from "../evaluate/slots";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slotsOf } from "../evaluate/slots";
-import type { ConfigProblem } from "../ruleset/load";
+import type { ConfigProblem } from "../ruleset/problems";
 import type { Ruleset } from "../ruleset/schema";
 import { indicatorsOf } from "../ruleset/walk";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { issuesToProblems, type ConfigProblem as Problem } from "../ruleset/load";
+import { issuesToProblems, type ConfigProblem as Problem } from "../ruleset/problems";
 import type { Ruleset } from "../ruleset/schema";
 
 /*

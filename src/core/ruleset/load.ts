@@ -1,29 +1,11 @@
 import { z } from "zod";
+import { issuesToProblems, type ConfigProblem } from "./problems";
 import { Ruleset } from "./schema";
 
 /** Messages in Vietnamese, per parse, so nothing global is configured. */
 const vietnamese = z.locales.vi().localeError;
 
-export type ConfigProblem = { message: string; ref?: string };
-
 export type LoadResult = { ok: true; ruleset: Ruleset } | { ok: false; problems: ConfigProblem[] };
-
-/** `groups[2].items[0].requirement` — the path inside the file, as a reader of the JSON would write it. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(gốc)" : out;
-}
-
-export function issuesToProblems(file: string, issues: ReadonlyArray<z.core.$ZodIssue>): ConfigProblem[] {
-  return issues.map((issue) => {
-    const ref = `${file}: ${formatPath(issue.path)}`;
-    return { ref, message: `${ref}: ${issue.message}` };
-  });
-}
 
 /** Parses one ruleset file's text; every error names the file and the path inside it. */
 export function loadRuleset(file: string, text: string): LoadResult {

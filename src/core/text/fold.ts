@@ -5,8 +5,18 @@
  */
 import { memoized } from "./memo";
 
+/**
+ * Text in NFC. Most text is already: every character below U+0300 (Latin letters, đ, ơ, ư, no combining
+ * mark) or a precomposed letter of U+1E00–U+1EFF (ạ … ỹ) is NFC_Quick_Check=Yes with combining class 0,
+ * so a string of only those is normalized (UAX #15 §9) and is returned without a call into ICU, which
+ * copies the string each time: a roster's cells and names are a million calls.
+ */
 export function nfc(s: string): string {
-  return s.normalize("NFC");
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return s.normalize("NFC");
+  }
+  return s;
 }
 
 // Tone marks: grave, acute, tilde, hook above, dot below. Vowel marks (circumflex, breve, horn) stay put.

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
-import type { ConfigProblem as Problem } from "../../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../../core/ruleset/problems";
 import { R } from "../report-strings";
 import type { ReportFields, WordReportState } from "../state/useWordReport";
 import { Notice } from "./Notice";

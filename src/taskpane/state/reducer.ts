@@ -8,7 +8,7 @@ import type { ListSummary } from "../../app/lists";
 import type { Evaluation, Finding as CoreProblem } from "../../core/evaluate/result";
 import { applyProposals, type Proposal } from "../../core/mapping/propose";
 import type { Mapping } from "../../core/mapping/schema";
-import type { ConfigProblem as Problem } from "../../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../../core/ruleset/problems";
 import type { Ruleset } from "../../core/ruleset/schema";
 import type { WorkbookSession } from "../host/types";
 import { withLists, withSlot, type NameOption } from "./view";

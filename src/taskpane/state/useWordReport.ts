@@ -7,7 +7,7 @@ import { reportForWorkbook } from "../../app/report-document";
 import type { ReportDetails } from "../../core/report/details";
 import { reportFileName } from "../../core/report/file-name";
 import { mappingToText, type Mapping } from "../../core/mapping/schema";
-import type { ConfigProblem as Problem } from "../../core/ruleset/load";
+import type { ConfigProblem as Problem } from "../../core/ruleset/problems";
 import { describeError } from "../host/errors";
 import type { WorkbookSession } from "../host/types";
 import type { Catalog } from "../rulesets";

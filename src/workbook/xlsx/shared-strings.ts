@@ -1,4 +1,5 @@
 import { decodeCellText } from "./cell-text";
+import { nfc } from "../../core/text/fold";
 import { parseXml } from "./xml";
 
 /** The shared string table: each <si>'s text, runs joined, phonetic guides (<rPh>) left out. */
@@ -15,7 +16,7 @@ export function parseSharedStrings(xml: string, part: string): string[] {
     },
     close: (_tag, name) => {
       if (name === "si") {
-        out.push(decodeCellText((current ?? []).join("")).normalize("NFC"));
+        out.push(nfc(decodeCellText((current ?? []).join(""))));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inT = false;

@@ -3,6 +3,7 @@ import { columnIndex } from "../../core/ref/a1";
 import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
+import { nfc } from "../../core/text/fold";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
 
 export type CellContext = {
@@ -46,9 +47,9 @@ function decode(
       return s;
     }
     case "inlineStr":
-      return decodeCellText(inline ?? "").normalize("NFC");
+      return nfc(decodeCellText(inline ?? ""));
     case "str":
-      return decodeCellText(v ?? "").normalize("NFC");
+      return nfc(decodeCellText(v ?? ""));
     case "b":
       return v === "1" || v === "true";
     case "e":
@@ -298,6 +299,12 @@ function tagNameEnd(xml: string, lt: number, gt: number): number {
 
 /** The number of the row whose start tag is lt…gt: its r attribute, else the one after `previous`. */
 function rowNumber(xml: string, lt: number, gt: number, plain: boolean, previous: number): number {
+  if (plain && rAt >= 0) {
+    // Plain digits read in place, as plainStyle does: a string per row of a 100 000-row roster otherwise.
+    const end = xml.indexOf('"', rAt);
+    const n = digitsAt(xml, rAt, end);
+    if (n >= 0) return n;
+  }
   const r = plain ? valueAt(xml, rAt) : cellAttrs(xml.slice(lt, gt + 1), false).r;
   return r ? Number(r) : previous + 1;
 }
@@ -364,10 +371,16 @@ const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
 
 /** The t attribute whose value begins at `start`: one of TYPES without a new string, anything else sliced. */
 function typeAt(xml: string, start: number): string {
-  // t="s", the shared strings of nearly every text cell, told by two characters.
-  if (xml.charCodeAt(start) === 115 /* s */ && xml.charCodeAt(start + 1) === 34) return "s";
+  // t="s", the shared strings of nearly every text cell, told by two characters; t="str", a formula's
+  // text or a text written without the table (ours, some producers'), by four.
+  if (xml.charCodeAt(start) === 115 /* s */) {
+    const next = xml.charCodeAt(start + 1);
+    if (next === 34) return "s";
+    if (next === 116 /* t */ && xml.charCodeAt(start + 2) === 114 /* r */ && xml.charCodeAt(start + 3) === 34) return "str";
+  }
   const end = xml.indexOf('"', start);
-  for (const t of TYPES) if (end - start === t.length && xml.startsWith(t, start)) return t;
+  // Indexed: for…of made an iterator result per cell.
+  for (let i = 0; i < TYPES.length; i++) if (end - start === TYPES[i]!.length && xml.startsWith(TYPES[i]!, start)) return TYPES[i]!;
   return xml.slice(start, end);
 }
 

@@ -125,3 +125,50 @@ describe("shared string indexes", () => {
       expect(() => cells(`<row r="1"><c r="A1" t="s"><v>${v}</v></c></row>`)).toThrow(/ô chữ trỏ tới chuỗi dùng chung số/);
   });
 });
+
+describe('texts written in the cell (t="str"), read once per column where they repeat', () => {
+  /** A column B of `texts`, one per row, as we and some producers write text without the shared table. */
+  const column = (texts: readonly string[]) =>
+    cells(texts.map((t, i) => `<row r="${i + 1}"><c r="B${i + 1}" t="str"><v>${t}</v></c></row>`).join("")).map(([, v]) => v);
+
+  it("a repeated text reads as its first reading did: entities, _xHHHH_ escapes, decomposed marks", () => {
+    const written = ["Thôn Đông", "A &amp; B", "x_x000D_y", "Ho\u0300a", "A &amp; B", "Thôn Đông", "x_x000D_y", "Ho\u0300a"];
+    expect(column(written)).toEqual(["Thôn Đông", "A & B", "x\ry", "Hòa", "A & B", "Thôn Đông", "x\ry", "Hòa"]);
+  });
+
+  it("texts of the same length are told apart, and a text that begins another is not taken for it", () => {
+    expect(column(["Có", "Cô", "Có", "Cô", "Thôn", "Thôn A", "Thôn", "Thôn A"])).toEqual([
+      "Có",
+      "Cô",
+      "Có",
+      "Cô",
+      "Thôn",
+      "Thôn A",
+      "Thôn",
+      "Thôn A",
+    ]);
+  });
+
+  it("a column of different texts (names) is read right before and after it stops being looked at", () => {
+    const names = Array.from({ length: 300 }, (_, i) => `Người số ${i} &amp; ${i % 7}`);
+    expect(column(names)).toEqual(names.map((n) => n.replace("&amp;", "&")));
+  });
+
+  it("a column with more repeated texts than are kept reads every one", () => {
+    const villages = Array.from({ length: 600 }, (_, i) => `Thôn ${i % 45}`);
+    expect(column(villages)).toEqual(villages);
+  });
+
+  it("columns keep their own texts: the same text in two columns, different texts at the same place", () => {
+    const rows = Array.from(
+      { length: 100 },
+      (_, i) =>
+        `<row r="${i + 1}"><c r="B${i + 1}" t="str"><v>Nam</v></c><c r="C${i + 1}" t="str"><v>${i % 2 ? "Nam" : "Nữ"}</v></c></row>`,
+    );
+    const read = cells(rows.join(""));
+    expect(read.filter(([at]) => at.endsWith(":2")).every(([, v]) => v === "Nam")).toBe(true);
+    expect(read.filter(([at]) => at.endsWith(":3")).map(([, v]) => v)).toEqual(
+      Array.from({ length: 100 }, (_, i) => (i % 2 ? "Nam" : "Nữ")),
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
 import { nfc } from "../../core/text/fold";
+import { newColumnTexts, noteText, seenText, type ColumnTexts } from "./column-texts";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
 
 export type CellContext = {
@@ -200,6 +201,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
   let col = 0;
   let pos = dataStart;
   const special = specialMarkup(xml);
+  const texts: ColumnTexts[] = [];
   for (;;) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) throw corrupt(part, "sheetData is never closed");
@@ -262,7 +264,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       visitor.visit(row, col, decode(type, undefined, undefined, style, ctx, false));
       continue;
     }
-    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx, valueOnly));
+    visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx, valueOnly, (texts[col] ??= newColumnTexts())));
   }
 }
 
@@ -319,6 +321,7 @@ function cellContent(
   style: number,
   ctx: CellContext,
   valueOnly: boolean,
+  texts: ColumnTexts,
 ) {
   // The usual cell holds just <v>…</v> (valueOnlyEnd found its end): read in place. Anything else is
   // searched on a slice of the cell's own text (an unbounded indexOf for a missing <f> would run to
@@ -333,6 +336,12 @@ function cellContent(
     if (type === "s" && ctx.sharedStrings !== undefined) {
       const s = ctx.sharedStrings[digitsAt(xml, from, vEnd)];
       if (s !== undefined) return s;
+    } else if (type === "str" && texts.look) {
+      const seen = seenText(xml, from, vEnd, texts);
+      if (seen !== undefined) return seen;
+      const read = decode(type, unescapeXml(xml.slice(from, vEnd)), undefined, style, ctx, false);
+      noteText(texts, xml.slice(from, vEnd), read);
+      return read;
     } else if (type === "n") {
       // A whole number (a day count under a date style, a row number) read in place likewise.
       const n = digitsAt(xml, from, vEnd);

@@ -5,6 +5,7 @@
  */
 import type { RawCell } from "../text/cell";
 import { foldLoose, nfc } from "../text/fold";
+import { memoized } from "../text/memo";
 import type { ColumnRole, RosterKind } from "./ids";
 
 /** How each role is named to the clerk. */
@@ -79,14 +80,21 @@ const OFFICIALS_SHEET = phrases("can bo", "cbcc", "cong chuc");
 /** Whether the folded text holds one of the phrases as whole words. */
 const has = (h: string, padded: readonly string[]) => {
   const text = ` ${h} `;
-  return padded.some((p) => text.includes(p));
+  for (let i = 0; i < padded.length; i++) if (text.includes(padded[i]!)) return true;
+  return false;
 };
+
+/**
+ * What a header says (classifyText), each distinct text worked out once: a roster's first rows, where
+ * headers are looked for on every sheet, repeat the same villages, sexes and answers.
+ */
+export const classifyHeader: (text: string) => HeaderClass = memoized(classifyText, 5_000);
 
 /**
  * What a header says, folded loosely. Order matters: personal numbers first ("Số tài khoản" is not the
  * account yes/no column), then the specific yes/no columns, the name last ("Tên thôn" is a village).
  */
-export function classifyHeader(text: string): HeaderClass {
+function classifyText(text: string): HeaderClass {
   const h = foldLoose(text);
   if (h === "") return undefined;
   if (/^(stt|tt|so tt|so thu tu|thu tu)$/.test(h)) return "serial";

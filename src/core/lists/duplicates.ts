@@ -9,8 +9,12 @@ import type { RosterKind } from "./ids";
 /** What tells two rows of the same folded name apart: a roster entry. */
 export type Person = { village: string; birth?: Birth | undefined };
 
-/** The spellings of one folded name: the folded text, and the entries kept under it so far. */
-export type SameName<T extends Person> = { folded: string; kept: T[] };
+/**
+ * The spellings of one folded name: the folded text, and the entries kept under it so far (none until
+ * the first, then an array made for it: an empty array's first push reserves room for 16, and most
+ * names are kept once).
+ */
+export type SameName<T extends Person> = { folded: string; kept: T[] | undefined };
 
 /**
  * Names repeat (Nguyễn Văn Hùng…): each distinct spelling is folded once and leads, in one lookup per
@@ -26,7 +30,7 @@ export function sameNames<T extends Person>(): (name: string) => SameName<T> {
       const folded = foldWords(name);
       same = byFold.get(folded);
       if (same === undefined) {
-        same = { folded, kept: [] };
+        same = { folded, kept: undefined };
         byFold.set(folded, same);
       }
       bySpelling.set(name, same);
@@ -36,7 +40,12 @@ export function sameNames<T extends Person>(): (name: string) => SameName<T> {
 }
 
 /** The entry kept before for the same person as `entry` among those of its folded name; undefined when there is none, and `entry` is then kept. */
-export function keptBefore<T extends Person>(kept: T[], kind: RosterKind, entry: T): T | undefined {
+export function keptBefore<T extends Person>(same: SameName<T>, kind: RosterKind, entry: T): T | undefined {
+  const kept = same.kept;
+  if (kept === undefined) {
+    same.kept = [entry];
+    return undefined;
+  }
   for (let i = 0; i < kept.length; i++) if (samePerson(kind, kept[i]!, entry)) return kept[i];
   kept.push(entry);
   return undefined;

@@ -425,7 +425,7 @@ export function readRoster(
       );
     }
     readFields(st, entry, row, rowNo);
-    const first = keptBefore(same.kept, kind, entry);
+    const first = keptBefore(same, kind, entry);
     if (first !== undefined) {
       problems.push(duplicateProblem(kind, sheet, entry, first.row, nameCol));
       continue;

@@ -4,7 +4,7 @@ import type { RangeAddress } from "../../core/ref/a1";
 import type { RawCell } from "../../core/text/cell";
 import { OWNER_NAME, WorkbookError, type SheetInfo, type WorkbookPort, type WorkbookSnapshot, type WriteResult } from "../port";
 import { parseDateStyles } from "./date-styles";
-import { openPackage, readText, verifyParts, type XlsxPackage } from "./package";
+import { openPackage, readSheetText, readText, verifyParts, type XlsxPackage } from "./package";
 import { parseSharedStrings } from "./shared-strings";
 import { readSheetCells, type CellContext } from "./sheet-cells";
 import { parseWorkbookXml } from "./workbook-xml";
@@ -98,19 +98,25 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === key);
       if (!sheet) throw new WorkbookError(`Không có trang tính "${ranges[indexes[0]!]!.sheet}" trong sổ tính`, "not-found");
       const part = this.pkg.workbookRels.get(sheet.rId)?.target;
-      const xml = part ? await readText(this.pkg.zip, part) : undefined;
-      if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
+      const text = part ? await readSheetText(this.pkg.zip, part) : undefined;
+      if (!part || text === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
       const rs = indexes.map((i) => ranges[i]!);
-      readSheetCells(xml, part, ctx, {
-        wants: (row, col) => rs.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
-        visit: (row, col, value) => {
-          indexes.forEach((i) => {
-            const r = ranges[i]!;
-            if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) out[i]![row - r.top]![col - r.left] = value;
-          });
+      readSheetCells(
+        text.xml,
+        part,
+        ctx,
+        {
+          wants: (row, col) => rs.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
+          visit: (row, col, value) => {
+            indexes.forEach((i) => {
+              const r = ranges[i]!;
+              if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) out[i]![row - r.top]![col - r.left] = value;
+            });
+          },
+          lastRow: Math.max(...rs.map((r) => r.bottom)),
         },
-        lastRow: Math.max(...rs.map((r) => r.bottom)),
-      });
+        text.encoding,
+      );
     }
     return out;
   }
@@ -121,19 +127,25 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = wb.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
     if (!sheet) throw new WorkbookError(`Không có trang tính "${name}" trong sổ tính`, "not-found");
     const part = this.pkg.workbookRels.get(sheet.rId)?.target;
-    const xml = part ? await readText(this.pkg.zip, part) : undefined;
-    if (!part || xml === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
+    const text = part ? await readSheetText(this.pkg.zip, part) : undefined;
+    if (!part || text === undefined) throw new WorkbookError(`Tệp .xlsx bị hỏng: thiếu phần của trang "${sheet.name}"`, "corrupt");
     const rows: RawCell[][] = [];
     let right = 0;
-    readSheetCells(xml, part, ctx, {
-      wants: () => true,
-      visit: (row, col, value) => {
-        if (value === null) return;
-        while (rows.length < row) rows.push([]);
-        rows[row - 1]![col - 1] = value;
-        right = Math.max(right, col);
+    readSheetCells(
+      text.xml,
+      part,
+      ctx,
+      {
+        wants: () => true,
+        visit: (row, col, value) => {
+          if (value === null) return;
+          while (rows.length < row) rows.push([]);
+          rows[row - 1]![col - 1] = value;
+          right = Math.max(right, col);
+        },
       },
-    });
+      text.encoding,
+    );
     // Sparse rows become full rectangles with null for blanks, as the other adapters return; in place,
     // since a second copy of a 100 000-row roster is what would set the peak memory.
     for (const r of rows) {

@@ -3,6 +3,8 @@ import { crc32 } from "../../core/text/crc32";
 import { WorkbookError } from "../port";
 import { notZipError, otherPackageError, truncated } from "./file-kind";
 import { attr, parseXml } from "./xml";
+import { byteString } from "./byte-text";
+import type { PartEncoding } from "./sheet-cells";
 
 /** An .xlsx opened as the zip of parts it is, with the paths of the parts we read and write. */
 export type XlsxPackage = {
@@ -139,6 +141,17 @@ export async function readBytes(zip: JSZip, path: string): Promise<Uint8Array | 
 export async function readText(zip: JSZip, path: string): Promise<string | undefined> {
   const bytes = await readBytes(zip, path);
   return bytes ? utf8.decode(bytes) : undefined;
+}
+
+/**
+ * A worksheet's text as the sheet scanner reads it: one character per byte where the platform makes
+ * such a string fast (byte-text.ts), decoded as readText does elsewhere.
+ */
+export async function readSheetText(zip: JSZip, path: string): Promise<{ xml: string; encoding: PartEncoding } | undefined> {
+  const bytes = await readBytes(zip, path);
+  if (!bytes) return undefined;
+  const xml = byteString(bytes);
+  return xml === undefined ? { xml: utf8.decode(bytes), encoding: "text" } : { xml, encoding: "bytes" };
 }
 
 /** Small XML parts are checked for well-formedness before they are copied; a worksheet that large was read, or is the clerk's. */

@@ -4,6 +4,7 @@ import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
 import { decodeCellText } from "./cell-text";
 import { nfc } from "../../core/text/fold";
+import { utf8Text } from "./byte-text";
 import { newColumnTexts, noteText, seenText, type ColumnTexts } from "./column-texts";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
 
@@ -66,7 +67,12 @@ function decode(
   }
 }
 
-const unescapeXml = decodeEntities;
+/**
+ * A value's text as written in the part: entities resolved, and in a byte string (byte-text.ts) decoded
+ * from UTF-8 first, so that a character an entity makes is never taken for a byte. Set per part read.
+ */
+let unescapeXml = decodeEntities;
+const unescapeBytes = (s: string) => decodeEntities(utf8Text(s));
 
 /**
  * The ">" ending the start tag at `lt` (one outside quoted values), in one pass over the tag, which
@@ -183,12 +189,16 @@ function corrupt(part: string, why: string): WorkbookError {
   );
 }
 
+/** How the part's string holds its text: decoded, or one character per byte of UTF-8 (byte-text.ts). */
+export type PartEncoding = "text" | "bytes";
+
 /**
  * Reads a worksheet part, handing the wanted cells' values to the visitor. A scanner, not a general
  * XML parser: <sheetData> is the most regular part of the format and the largest (a 100 000-row
  * roster), and scanning it with indexOf is several times faster than a SAX parser.
  */
-export function readSheetCells(xml: string, part: string, ctx: CellContext, visitor: CellVisitor): void {
+export function readSheetCells(xml: string, part: string, ctx: CellContext, visitor: CellVisitor, encoding: PartEncoding = "text"): void {
+  unescapeXml = encoding === "bytes" ? unescapeBytes : decodeEntities;
   const root = firstElement(xml, part);
   const p = root ? prefixOf(root) : "";
   const dataAt = findTag(xml, `${p}sheetData`, 0, part);

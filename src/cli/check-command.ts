@@ -3,7 +3,7 @@ import { checkOutputPaths } from "../node/outputs";
 import { join } from "path";
 import { parseArgs } from "util";
 import type { CheckReport } from "../app/check";
-import { parseCheckRulesText, type CheckRuleFile } from "../core/check/schema";
+import type { CheckRuleFile } from "../core/check/schema";
 import type { CheckProblem } from "../core/check/types";
 import type { ConfigProblem } from "../core/ruleset/problems";
 import type { Ruleset } from "../core/ruleset/schema";
@@ -29,6 +29,9 @@ export const CHECKS_DIR = join(RULESETS_DIR, "checks");
 export function loadCheckRuleFile(ruleset: Ruleset, dir: string = CHECKS_DIR): { rules?: CheckRuleFile; problems: ConfigProblem[] } {
   const path = join(dir, `${ruleset.id}.json`);
   if (!existsSync(path)) return { problems: [] };
+  // Loaded when a rule file is read: building its zod schemas was 2 ms of every command's start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; esbuild bundles it as a module initialised on first call
+  const { parseCheckRulesText } = require("../core/check/schema") as typeof import("../core/check/schema");
   const parsed = parseCheckRulesText(`rulesets/checks/${ruleset.id}.json`, readFileSync(path, "utf8"), ruleset);
   return parsed.ok ? { rules: parsed.rules, problems: [] } : { problems: parsed.problems };
 }

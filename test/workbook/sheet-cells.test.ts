@@ -172,3 +172,31 @@ describe('texts written in the cell (t="str"), read once per column where they r
     );
   });
 });
+
+describe("tags read attribute by attribute, and those left to the character-by-character reading", () => {
+  const one = (tagText: string, value = "<v>Có</v>") => cells(`<row r="2">${tagText}${value}</c></row>`);
+
+  it("reads the usual spellings, other attributes (with spaces, quotes of the other kind, '>') passed over", () => {
+    expect(one('<c r="B2" t="str">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c r="B2" xr:uid="{A B}" t="str">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c r="B2" note="a>b \'c\'" t="str">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c s="2" r="D2">', "<v>25791</v>")).toEqual([["2:4", new Date(Date.UTC(1970, 7, 11))]]);
+    expect(cells('<row r="2"><c r="B2" s="2"/><c r="C2" t="str"><v>x</v></c></row>')).toEqual([
+      ["2:2", null],
+      ["2:3", "x"],
+    ]);
+  });
+
+  it("gives the same cells when the spelling is unusual: no space between attributes, tabs, entities, a repeated attribute", () => {
+    // No space before t: the character-by-character reading does not see t, as before; the cell is a number.
+    expect(one('<c r="B2"t="str">', "<v>7</v>")).toEqual([["2:2", 7]]);
+    expect(one('<c\tr="B2"\tt="str">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c r="B&#50;" t="str">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c r="B2" t="str" t="n">')).toEqual([["2:2", "Có"]]);
+    expect(one('<c r="B2" t = "str">')).toEqual([["2:2", "Có"]]);
+  });
+
+  it("a tag never closed is a damaged part", () => {
+    expect(() => cells('<row r="2"><c r="B2" t="str')).toThrow(/unclosed/);
+  });
+});

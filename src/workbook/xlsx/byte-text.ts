@@ -25,9 +25,6 @@ const platform = new TextDecoder("utf-8", { ignoreBOM: true });
 
 const LONG = 4096;
 
-/** Code units of the text being decoded: one buffer for every value, not an array per value. */
-const units = new Uint16Array(LONG);
-
 /**
  * A byte string's text decoded from UTF-8, as TextDecoder decodes it. ASCII (numbers, references,
  * most words) is returned as it is; well-formed sequences are decoded here; anything else is left to
@@ -40,12 +37,13 @@ export function utf8Text(s: string): string {
   if (i === s.length) return s;
   // A long text (up to 32 767 characters in a cell) is decoded whole: an argument per unit is for short ones.
   if (s.length > LONG) return platformText(s);
-  let n = 0;
-  for (let k = 0; k < i; k++) units[n++] = s.charCodeAt(k);
+  // A plain array per text, given to fromCharCode at once: twice as fast as a shared typed array's view.
+  const units: number[] = [];
+  for (let k = 0; k < i; k++) units.push(s.charCodeAt(k));
   while (i < s.length) {
     const b = s.charCodeAt(i);
     if (b < 0x80) {
-      units[n++] = b;
+      units.push(b);
       i++;
       continue;
     }
@@ -53,14 +51,11 @@ export function utf8Text(s: string): string {
     if (more < 0 || i + more >= s.length || !wellFormed(s, i, b, more)) return platformText(s);
     let cp = b & (0x3f >> more);
     for (let k = 1; k <= more; k++) cp = (cp << 6) | (s.charCodeAt(i + k) & 0x3f);
-    if (cp >= 0x10000) {
-      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
-      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-    } else units[n++] = cp;
+    if (cp >= 0x10000) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    else units.push(cp);
     i += more + 1;
   }
-  // No more units than bytes: a text of at most LONG bytes fits.
-  return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  return String.fromCharCode.apply(null, units);
 }
 
 /** Whether the n continuation bytes after lead byte b at i are allowed (no overlong form, surrogate or code point past U+10FFFF). */

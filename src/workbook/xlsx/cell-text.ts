@@ -23,3 +23,34 @@ export function decodeCellText(s: string): string {
   if (!s.includes("_x")) return s;
   return s.replace(ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
+
+/** The text of every <t> of an inline string, phonetic runs (<rPh>) left out. */
+export function inlineText(inner: string, p: string, unescapeXml: (s: string) => string): string {
+  const tOpen = `<${p}t`;
+  const tClose = `</${p}t>`;
+  const phOpen = `<${p}rPh`;
+  const phClose = `</${p}rPh>`;
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const t = inner.indexOf(tOpen, at);
+    if (t < 0) return out;
+    const ph = inner.indexOf(phOpen, at);
+    if (ph >= 0 && ph < t) {
+      // A phonetic guide's text is a reading aid, not the cell's text.
+      const end = inner.indexOf(phClose, ph);
+      at = end < 0 ? inner.length : end + phClose.length;
+      continue;
+    }
+    const after = inner.charCodeAt(t + tOpen.length);
+    if (after !== 62 /* > */ && after !== 32 && after !== 9 && after !== 10 && after !== 13) {
+      at = t + tOpen.length; // another element whose name starts with t
+      continue;
+    }
+    const gt = inner.indexOf(">", t);
+    const end = inner.indexOf(tClose, gt);
+    if (gt < 0 || end < 0) return out;
+    if (inner.charCodeAt(gt - 1) !== 47) out += unescapeXml(inner.slice(gt + 1, end));
+    at = end + tClose.length;
+  }
+}

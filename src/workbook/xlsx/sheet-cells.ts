@@ -2,10 +2,11 @@ import type { RawCell } from "../../core/text/cell";
 import { columnIndex } from "../../core/ref/a1";
 import { dateStyledValue, isoDateValue } from "./date-styles";
 import { WorkbookError } from "../port";
-import { decodeCellText } from "./cell-text";
+import { decodeCellText, inlineText } from "./cell-text";
 import { nfc } from "../../core/text/fold";
 import { utf8Text } from "./byte-text";
 import { newColumnTexts, noteText, seenText, type ColumnTexts } from "./column-texts";
+import { columnOfLetters, PLAIN_CELL, plainCellAt, plainValue, type WrittenReader } from "./plain-cell";
 import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
 
 export type CellContext = {
@@ -151,37 +152,6 @@ function attrIn(tag: string, name: string): string | undefined {
   return tag.slice(start, tag.indexOf('"', start));
 }
 
-/** The text of every <t> of an inline string, phonetic runs (<rPh>) left out. */
-function inlineText(inner: string, p: string): string {
-  const tOpen = `<${p}t`;
-  const tClose = `</${p}t>`;
-  const phOpen = `<${p}rPh`;
-  const phClose = `</${p}rPh>`;
-  let out = "";
-  let at = 0;
-  for (;;) {
-    const t = inner.indexOf(tOpen, at);
-    if (t < 0) return out;
-    const ph = inner.indexOf(phOpen, at);
-    if (ph >= 0 && ph < t) {
-      // A phonetic guide's text is a reading aid, not the cell's text.
-      const end = inner.indexOf(phClose, ph);
-      at = end < 0 ? inner.length : end + phClose.length;
-      continue;
-    }
-    const after = inner.charCodeAt(t + tOpen.length);
-    if (after !== 62 /* > */ && after !== 32 && after !== 9 && after !== 10 && after !== 13) {
-      at = t + tOpen.length; // another element whose name starts with t
-      continue;
-    }
-    const gt = inner.indexOf(">", t);
-    const end = inner.indexOf(tClose, gt);
-    if (gt < 0 || end < 0) return out;
-    if (inner.charCodeAt(gt - 1) !== 47) out += unescapeXml(inner.slice(gt + 1, end));
-    at = end + tClose.length;
-  }
-}
-
 function corrupt(part: string, why: string): WorkbookError {
   return new WorkbookError(
     `Tệp .xlsx bị hỏng: ${part} không đọc được — hãy mở tệp bằng Excel và lưu lại (corrupt ${part}: ${why})`,
@@ -199,13 +169,12 @@ export type PartEncoding = "text" | "bytes";
  */
 export function readSheetCells(xml: string, part: string, ctx: CellContext, visitor: CellVisitor, encoding: PartEncoding = "text"): void {
   unescapeXml = encoding === "bytes" ? unescapeBytes : decodeEntities;
-  const root = firstElement(xml, part);
-  const p = root ? prefixOf(root) : "";
-  const dataAt = findTag(xml, `${p}sheetData`, 0, part);
-  if (dataAt < 0) throw corrupt(part, "no sheetData");
-  const dataStart = tagEnd(xml, dataAt, part);
-  if (xml.charCodeAt(dataStart - 2) === 47) return; // <sheetData/>: an empty sheet
+  const data = sheetData(xml, part);
+  if (!data) return;
+  const { p, dataStart } = data;
   const m = cellMarkers(p);
+  const readWritten: WrittenReader = (type, written, style) =>
+    decode(type, written === undefined ? undefined : unescapeXml(written), undefined, style, ctx, false);
   const cClose = m.cClose;
   let row = 0;
   let col = 0;
@@ -216,6 +185,12 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     const lt = xml.indexOf("<", pos);
     if (lt < 0) throw corrupt(part, "sheetData is never closed");
     const next = xml.charCodeAt(lt + 1);
+    if (next === 99 /* c */ && p === "" && plainCell(xml, lt, readWritten, visitor, texts)) {
+      row = refRow;
+      col = refCol;
+      pos = PLAIN_CELL.lastIndex;
+      continue;
+    }
     if (next === 33 /* ! */ || next === 63 /* ? */) {
       pos = readMarkup(xml, lt, part).end; // a comment or instruction says nothing about cells
       continue;
@@ -241,25 +216,10 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
       pos = gt + 1;
       continue;
     }
-    let type: string;
-    let style: number;
-    let refText: string | undefined;
-    if (plain) {
-      if (rAt >= 0 && readRefAt(xml, rAt)) {
-        col = refCol;
-        row = refRow;
-      } else col++;
-      type = tAt < 0 ? "n" : typeAt(xml, tAt);
-      style = plainStyle(xml, sAt);
-    } else {
-      const a = cellAttrs(xml.slice(lt, gt + 1), false);
-      const ref = a.r ? splitCellRef(a.r) : undefined;
-      col = ref ? ref.col : col + 1;
-      if (ref) row = ref.row;
-      refText = a.r;
-      type = a.t ?? "n";
-      style = Number(a.s ?? "0");
-    }
+    readCellTag(xml, lt, gt, plain, row, col);
+    row = refRow;
+    col = refCol;
+    const { type, style, refText } = cellTag;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let close = selfClosing ? gt + 1 : valueOnlyEnd(xml, gt, m);
     const valueOnly = !selfClosing && close >= 0;
@@ -276,6 +236,50 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     }
     visitor.visit(row, col, cellContent(xml, gt, close, m, type, style, ctx, valueOnly, (texts[col] ??= newColumnTexts())));
   }
+}
+
+/** What a cell's start tag says besides its place (refRow, refCol): one object for every cell, not one per cell. */
+const cellTag: { type: string; style: number; refText: string | undefined } = { type: "n", style: 0, refText: undefined };
+
+/** Reads the start tag lt…gt of the cell after (row, col): its place into refRow and refCol, the rest into cellTag. */
+function readCellTag(xml: string, lt: number, gt: number, plain: boolean, row: number, col: number): void {
+  if (plain) {
+    if (!(rAt >= 0 && readRefAt(xml, rAt))) {
+      refRow = row;
+      refCol = col + 1;
+    }
+    cellTag.type = tAt < 0 ? "n" : typeAt(xml, tAt);
+    cellTag.style = plainStyle(xml, sAt);
+    cellTag.refText = undefined;
+    return;
+  }
+  const a = cellAttrs(xml.slice(lt, gt + 1), false);
+  const ref = a.r ? splitCellRef(a.r) : undefined;
+  refCol = ref ? ref.col : col + 1;
+  refRow = ref ? ref.row : row;
+  cellTag.refText = a.r;
+  cellTag.type = a.t ?? "n";
+  cellTag.style = Number(a.s ?? "0");
+}
+
+/** Reads the cell at `lt` if PLAIN_CELL matches it (its place then in refRow, refCol); false for the scanner to read it. */
+function plainCell(xml: string, lt: number, read: WrittenReader, visitor: CellVisitor, texts: ColumnTexts[]): boolean {
+  const cell = plainCellAt(xml, lt);
+  if (cell === null) return false;
+  refCol = columnOfLetters(cell[1]!);
+  refRow = Number(cell[2]);
+  if (visitor.wants(refRow, refCol)) visitor.visit(refRow, refCol, plainValue(cell, (texts[refCol] ??= newColumnTexts()), read));
+  return true;
+}
+
+/** The namespace prefix of the part and where <sheetData>'s content begins; undefined for an empty <sheetData/>. */
+function sheetData(xml: string, part: string): { p: string; dataStart: number } | undefined {
+  const root = firstElement(xml, part);
+  const p = root ? prefixOf(root) : "";
+  const dataAt = findTag(xml, `${p}sheetData`, 0, part);
+  if (dataAt < 0) throw corrupt(part, "no sheetData");
+  const dataStart = tagEnd(xml, dataAt, part);
+  return xml.charCodeAt(dataStart - 2) === 47 ? undefined : { p, dataStart };
 }
 
 type CellMarkers = { p: string; cClose: string; vOpen: string; vClose: string; fOpen: string };
@@ -364,7 +368,7 @@ function cellContent(
     v = vAt < 0 ? undefined : unescapeXml(inner.slice(vAt + m.vOpen.length, inner.indexOf(m.vClose, vAt)));
     hasFormula = inner.includes(m.fOpen);
   }
-  const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), m.p) : undefined;
+  const inline = type === "inlineStr" ? inlineText(xml.slice(gt + 1, close), m.p, unescapeXml) : undefined;
   return decode(type, v, inline, style, ctx, hasFormula);
 }
 

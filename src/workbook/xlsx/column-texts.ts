@@ -40,15 +40,3 @@ export function noteText(t: ColumnTexts, written: string, read: RawCell): void {
   }
   if (++t.misses >= JUDGE_AFTER && t.misses > t.hits) t.look = false;
 }
-
-/** seenText for a written text already taken out of the part (plain-cell.ts). */
-export function seenWritten(written: string, t: ColumnTexts): string | undefined {
-  const all = t.written;
-  for (let i = 0; i < all.length; i++) {
-    if (all[i] === written) {
-      t.hits++;
-      return t.read[i];
-    }
-  }
-  return undefined;
-}

@@ -6,8 +6,8 @@ import { decodeCellText, inlineText } from "./cell-text";
 import { nfc } from "../../core/text/fold";
 import { utf8Text } from "./byte-text";
 import { newColumnTexts, noteText, seenText, type ColumnTexts } from "./column-texts";
-import { columnOfLetters, PLAIN_CELL, plainCellAt, plainValue, type WrittenReader } from "./plain-cell";
-import { attributes, decodeEntities, markups, prefixOf, readMarkup, tagEnd, type Tag } from "./xml-tokens";
+import { isPlainCellAt, PLAIN_CELL } from "./plain-cell";
+import { attributes, decodeEntities, markups, prefixOf, readMarkup, specialMarkup, tagEnd, type Tag } from "./xml-tokens";
 
 export type CellContext = {
   /** Undefined when the package has no shared string table: a cell that refers to one is then corrupt. */
@@ -173,8 +173,6 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
   if (!data) return;
   const { p, dataStart } = data;
   const m = cellMarkers(p);
-  const readWritten: WrittenReader = (type, written, style) =>
-    decode(type, written === undefined ? undefined : unescapeXml(written), undefined, style, ctx, false);
   const cClose = m.cClose;
   let row = 0;
   let col = 0;
@@ -185,7 +183,7 @@ export function readSheetCells(xml: string, part: string, ctx: CellContext, visi
     const lt = xml.indexOf("<", pos);
     if (lt < 0) throw corrupt(part, "sheetData is never closed");
     const next = xml.charCodeAt(lt + 1);
-    if (next === 99 /* c */ && p === "" && plainCell(xml, lt, readWritten, visitor, texts)) {
+    if (next === 99 /* c */ && p === "" && plainCell(xml, lt, ctx, m, visitor, texts)) {
       row = refRow;
       col = refCol;
       pos = PLAIN_CELL.lastIndex;
@@ -262,13 +260,35 @@ function readCellTag(xml: string, lt: number, gt: number, plain: boolean, row: n
   cellTag.style = Number(a.s ?? "0");
 }
 
-/** Reads the cell at `lt` if PLAIN_CELL matches it (its place then in refRow, refCol); false for the scanner to read it. */
-function plainCell(xml: string, lt: number, read: WrittenReader, visitor: CellVisitor, texts: ColumnTexts[]): boolean {
-  const cell = plainCellAt(xml, lt);
-  if (cell === null) return false;
-  refCol = columnOfLetters(cell[1]!);
-  refRow = Number(cell[2]);
-  if (visitor.wants(refRow, refCol)) visitor.visit(refRow, refCol, plainValue(cell, (texts[refCol] ??= newColumnTexts()), read));
+/**
+ * Reads the cell at `lt` if PLAIN_CELL recognises it, with the readers the scanner uses (its place then
+ * in refRow and refCol); false for the scanner to read it.
+ */
+function plainCell(xml: string, lt: number, ctx: CellContext, m: CellMarkers, visitor: CellVisitor, texts: ColumnTexts[]): boolean {
+  if (!isPlainCellAt(xml, lt)) return false;
+  const end = PLAIN_CELL.lastIndex;
+  readRefAt(xml, lt + 6); // after `<c r="`: letters and digits, as recognised
+  let k = xml.indexOf('"', lt + 6) + 1;
+  let style = 0;
+  let type = "n";
+  if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === 115 /* s */) {
+    style = plainStyle(xml, k + 4);
+    k = xml.indexOf('"', k + 4) + 1;
+  }
+  if (xml.charCodeAt(k) === 32) {
+    type = typeAt(xml, k + 4);
+    k = xml.indexOf('"', k + 4) + 1;
+  }
+  if (!visitor.wants(refRow, refCol)) return true;
+  // `>` then `<v>…</v></c>`, or `></c>` or `/>`: an empty cell.
+  const empty = xml.charCodeAt(k) === 47 || end - k === 5;
+  visitor.visit(
+    refRow,
+    refCol,
+    empty
+      ? decode(type, undefined, undefined, style, ctx, false)
+      : cellContent(xml, k, end - 4, m, type, style, ctx, true, (texts[refCol] ??= newColumnTexts())),
+  );
   return true;
 }
 
@@ -451,22 +471,6 @@ function firstElement(xml: string, part: string): Tag | undefined {
 function findTag(xml: string, name: string, from: number, part: string): number {
   for (const m of markups(xml, part, from)) if ((m.kind === "open" || m.kind === "empty") && m.name === name) return m.start;
   return -1;
-}
-
-/**
- * Whether a stretch holds a comment, CDATA or an instruction (then a cell's end is found by reading
- * the markup). The next occurrence is remembered, so a part without any is searched once, not per cell.
- */
-function specialMarkup(xml: string): { within: (from: number, to: number) => boolean } {
-  let bang = -2;
-  let q = -2;
-  return {
-    within(from, to) {
-      if (bang !== -1 && bang < from) bang = xml.indexOf("<!", from);
-      if (q !== -1 && q < from) q = xml.indexOf("<?", from);
-      return (bang >= 0 && bang < to) || (q >= 0 && q < to);
-    },
-  };
 }
 
 /** The "<" of the end tag closing the element whose content starts at `from`. */

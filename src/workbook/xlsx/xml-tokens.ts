@@ -268,3 +268,19 @@ export function canonical(xml: string, part: string, start: number, end: number)
   }
   return out;
 }
+
+/**
+ * Whether a stretch holds a comment, CDATA or an instruction (then a cell's end is found by reading
+ * the markup). The next occurrence is remembered, so a part without any is searched once, not per cell.
+ */
+export function specialMarkup(xml: string): { within: (from: number, to: number) => boolean } {
+  let bang = -2;
+  let q = -2;
+  return {
+    within(from, to) {
+      if (bang !== -1 && bang < from) bang = xml.indexOf("<!", from);
+      if (q !== -1 && q < from) q = xml.indexOf("<?", from);
+      return (bang >= 0 && bang < to) || (q >= 0 && q < to);
+    },
+  };
+}

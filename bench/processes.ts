@@ -1,12 +1,13 @@
 /*
  * Whole processes, timed from spawn to exit: what a clerk waits for, Node's start and module loading
- * included, and the CPU time each used (bench/cpu-report.mjs), which a busy machine does not inflate.
+ * included (each run without the CPU reporter: measureWall), and the CPU time each used (a second run
+ * with bench/cpu-report.mjs preloaded), which a busy machine does not inflate.
  * Set beside the in-process figures of run.ts; the baseline is plain Node running ExcelJS's streaming
  * read of the same file (bench/bare-read.mjs). Targets (issue 14): `chitieu rulesets` ≤ 0.5 s;
  * `chitieu evaluate` at 20 000 residents ≤ 0.5× the bare read's process.
  */
 import { join } from "path";
-import { measureProcess, REPO, type ProcessMeasure } from "./measure-process";
+import { measureProcess, measureWall, REPO, type ProcessMeasure } from "./measure-process";
 
 const BIN = join(REPO, "bin", "chitieu.js");
 
@@ -31,7 +32,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function printProcessTimes(file: string, out: string, runs: number): void {
   const jobs = processJobs(file, out);
   const times = jobs.map(() => [] as Timing[]);
-  for (let i = 0; i < runs; i++) jobs.forEach((job, j) => times[j]!.push(measureProcess(job.args)));
+  for (let i = 0; i < runs; i++)
+    jobs.forEach((job, j) => times[j]!.push({ ms: measureWall(job.args), cpuMs: measureProcess(job.args).cpuMs }));
   const base = { ms: median(times[0]!.map((t) => t.ms)), cpuMs: median(times[0]!.map((t) => t.cpuMs)) };
   console.log("  whole process                       time (ms)   × bare read   CPU (ms)   × bare read");
   jobs.forEach((job, j) => {

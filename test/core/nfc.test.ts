@@ -6,10 +6,9 @@
 import { nfc } from "../../src/core/text/fold";
 
 /** Every character the quick path takes as it is. */
-const QUICK = [
-  ...Array.from({ length: 0x300 }, (_, c) => c),
-  ...Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i),
-].map((c) => String.fromCharCode(c));
+const QUICK = [...Array.from({ length: 0x300 }, (_, c) => c), ...Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i)].map((c) =>
+  String.fromCharCode(c),
+);
 
 describe("nfc", () => {
   it("each character it keeps is already NFC, and none is a combining mark", () => {

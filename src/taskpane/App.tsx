@@ -2,11 +2,12 @@
  * The pane: wires the state hook's actions into the components. Same page inside Excel and
  * standalone; the shell says which abilities exist (select in Excel, open a file, download).
  */
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { AppHeader } from "./components/AppHeader";
 import { Feedback } from "./components/Feedback";
 import { NoNames } from "./components/NoNames";
+import { MakeTemplateButton } from "./components/MakeTemplateButton";
 import { Notice } from "./components/Notice";
 import { OpenWorkbook } from "./components/OpenWorkbook";
 import { ProgrammePicker } from "./components/ProgrammePicker";
@@ -72,16 +73,7 @@ function NoWorkbook({
 }) {
   return (
     <Notice intent="info" title={T.noWorkbookTitle}>
-      {T.noWorkbookIntro}{" "}
-      <Button
-        size="small"
-        appearance="primary"
-        onClick={onMakeTemplate}
-        disabledFocusable={disabled || !canMakeTemplate}
-        title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}
-      >
-        {T.makeTemplate}
-      </Button>
+      {T.noWorkbookIntro} <MakeTemplateButton canMakeTemplate={canMakeTemplate} onMakeTemplate={onMakeTemplate} disabled={disabled} />
     </Notice>
   );
 }

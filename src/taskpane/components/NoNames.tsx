@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { T } from "../strings";
+import { MakeTemplateButton } from "./MakeTemplateButton";
 import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
@@ -20,15 +21,7 @@ export function NoNames({ canMakeTemplate, onMakeTemplate, onReload, disabled }:
     <Notice intent="info" title={T.noNamesTitle}>
       {T.noNamesText}
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          size="small"
-          onClick={onMakeTemplate}
-          disabledFocusable={disabled || !canMakeTemplate}
-          title={canMakeTemplate ? undefined : T.makeTemplateNeedsProgramme}
-        >
-          {T.makeTemplate}
-        </Button>
+        <MakeTemplateButton canMakeTemplate={canMakeTemplate} onMakeTemplate={onMakeTemplate} disabled={disabled} />
         {!canMakeTemplate && <Caption1>{T.makeTemplateNeedsProgramme}</Caption1>}
         {onReload && (
           <Button size="small" onClick={onReload} disabledFocusable={disabled === true}>

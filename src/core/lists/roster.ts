@@ -22,11 +22,9 @@ export type RosterEntry = {
   name: string;
   /** The village as first written in the roster; "" when blank. */
   village: string;
-  // Written as undefined when absent, not left out: every entry then has the same fields from the start,
-  // and none grows a second store for the fields its row adds (20 000 entries live through the lists).
-  position?: string | undefined;
-  birth?: Birth | undefined;
-  sex?: Sex | undefined;
+  position?: string;
+  birth?: Birth;
+  sex?: Sex;
   /** Shared by the entries that answered alike (never changed once read). */
   flags: Readonly<Partial<Record<FlagRole, boolean>>>;
 };
@@ -417,7 +415,7 @@ export function readRoster(
       continue;
     }
     rowsRead++;
-    const entry: RosterEntry = { row: rowNo, name, village: "", position: undefined, birth: undefined, sex: undefined, flags: NO_FLAGS };
+    const entry: RosterEntry = { row: rowNo, name, village: "", flags: NO_FLAGS };
     if (looksLikeFormula(name)) {
       problems.push(
         canhBao(
